@@ -1,0 +1,276 @@
+package dev.cairn.dsl;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * A typed column of a {@link Table}, created by the table's column factories and refined by the fluent methods
+ * below while the table is being defined:
+ *
+ * <pre>{@code
+ * public final Column<Long>   id    = bigint("id").autoIncrement().primaryKey();
+ * public final Column<String> email = varchar("email", 255).notNull().unique();
+ * public final Column<Long>   owner = bigint("owner_id").notNull().references(() -> USERS.id).onDelete(CASCADE);
+ * }</pre>
+ *
+ * Once the table is defined (first used by a schema, a query or the engine) its columns are frozen: the fluent
+ * methods then throw {@link IllegalStateException}. Columns are nullable unless declared {@link #notNull()} or part
+ * of the primary key.
+ *
+ * @param <T> the Java type of the column's values
+ */
+public final class Column<T> implements Expression<T> {
+    private final Table<?> table;
+    private final String name;
+    private final ColumnType<T> type;
+    private final int position;
+
+    // Set only while the table is being defined; read after Table.seal(), which publishes them safely.
+    private boolean nullable = true;
+    private boolean autoIncrement;
+    private DefaultValue defaultValue;
+    private boolean onUpdateNow;
+    private ForeignKey foreignKey;
+    private String fieldName;
+
+    Column(Table<?> table, String name, ColumnType<T> type, int position) {
+        this.table = table;
+        this.name = name;
+        this.type = type;
+        this.position = position;
+    }
+
+    /** The table this column belongs to. */
+    public Table<?> table() {
+        return table;
+    }
+
+    /** The column's name in the database. */
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public ColumnType<T> type() {
+        return type;
+    }
+
+    /** The column's position in its table, from 0, in declaration order. */
+    public int position() {
+        return position;
+    }
+
+    /** Whether the column accepts NULL. */
+    public boolean isNullable() {
+        return nullable;
+    }
+
+    /** Whether the database generates the column's values (AUTO_INCREMENT / identity). */
+    public boolean isAutoIncrement() {
+        return autoIncrement;
+    }
+
+    /** The column's default, or {@code null} when it has none. */
+    public DefaultValue defaultValue() {
+        return defaultValue;
+    }
+
+    /** Whether the column is set to the current time whenever its row is updated (MySQL's ON UPDATE). */
+    public boolean isOnUpdateNow() {
+        return onUpdateNow;
+    }
+
+    /** The single-column foreign key declared by {@link #references}, or {@code null}. */
+    public ForeignKey foreignKey() {
+        return foreignKey;
+    }
+
+    /**
+     * The name of the public field of the table class that holds this column, such as {@code createdAt} for
+     * {@code created_at}; {@code null} when the column is not held by a public field.
+     */
+    public String fieldName() {
+        table.definitionFrozen();
+        return fieldName;
+    }
+
+    void fieldName(String fieldName) {
+        this.fieldName = fieldName;
+    }
+
+    /** Rejects NULL. */
+    public Column<T> notNull() {
+        table.checkBuilding();
+        nullable = false;
+        return this;
+    }
+
+    /** Accepts NULL (the default); not allowed on primary-key columns. */
+    public Column<T> nullable() {
+        table.checkBuilding();
+        if (table.isPrimaryKeyColumn(this)) {
+            throw problem("a primary-key column cannot be nullable");
+        }
+        nullable = true;
+        return this;
+    }
+
+    /** Makes this column the table's primary key (and NOT NULL). */
+    public Column<T> primaryKey() {
+        table.declarePrimaryKey(List.of(this));
+        return this;
+    }
+
+    /** Lets the database generate values (AUTO_INCREMENT); integer columns only, one per table. */
+    public Column<T> autoIncrement() {
+        table.checkBuilding();
+        if (!type.kind().isInteger()) {
+            throw problem("only smallint, int and bigint columns can auto-increment, not " + type);
+        }
+        table.declareAutoIncrement(this);
+        autoIncrement = true;
+        nullable = false;
+        return this;
+    }
+
+    /** A unique key on this column alone, named {@code uk_<table>_<column>}. */
+    public Column<T> unique() {
+        table.declareUnique(null, List.of(this));
+        return this;
+    }
+
+    /** A unique key on this column alone, with the given name. */
+    public Column<T> unique(String constraintName) {
+        table.declareUnique(Objects.requireNonNull(constraintName, "constraintName"), List.of(this));
+        return this;
+    }
+
+    /** A secondary index on this column alone, named {@code idx_<table>_<column>}. */
+    public Column<T> index() {
+        table.declareIndex(null, List.of(this));
+        return this;
+    }
+
+    /** A secondary index on this column alone, with the given name. */
+    public Column<T> index(String indexName) {
+        table.declareIndex(Objects.requireNonNull(indexName, "indexName"), List.of(this));
+        return this;
+    }
+
+    /**
+     * The value the database uses when an insert gives none. It must fit the column (a varchar default no longer
+     * than its length).
+     */
+    public Column<T> defaultValue(T value) {
+        table.checkBuilding();
+        if (value == null) {
+            throw problem("a default value must not be null; a nullable column without a default is already NULL");
+        }
+        if (type.kind() == ColumnType.Kind.VARCHAR || type.kind() == ColumnType.Kind.CHAR) {
+            String s = (String) value;
+            if (s.length() > type.length()) {
+                throw problem("default value of " + s.length() + " characters does not fit " + type);
+            }
+        }
+        if (type.kind() == ColumnType.Kind.TEXT || type.kind() == ColumnType.Kind.LONGTEXT
+                || type.kind() == ColumnType.Kind.BLOB || type.kind() == ColumnType.Kind.JSON) {
+            throw problem(type + " columns cannot have a literal default on MySQL/MariaDB");
+        }
+        defaultValue = DefaultValue.literal(value);
+        return this;
+    }
+
+    /** Defaults to the current date and time; datetime and timestamp columns only. */
+    public Column<T> defaultNow() {
+        table.checkBuilding();
+        if (!type.kind().isDateTime()) {
+            throw problem("only datetime and timestamp columns can default to now, not " + type);
+        }
+        defaultValue = DefaultValue.now();
+        return this;
+    }
+
+    /** Sets the column to the current date and time whenever its row is updated; datetime and timestamp only. */
+    public Column<T> onUpdateNow() {
+        table.checkBuilding();
+        if (!type.kind().isDateTime()) {
+            throw problem("only datetime and timestamp columns can be set to now on update, not " + type);
+        }
+        onUpdateNow = true;
+        return this;
+    }
+
+    /**
+     * A foreign key to a primary or unique key column of another (or the same) table. The supplier is read when the
+     * schema is built, so tables may refer to each other: {@code references(() -> USERS.id)}.
+     */
+    public Column<T> references(Supplier<Column<T>> target) {
+        Objects.requireNonNull(target, "target");
+        table.checkBuilding();
+        if (foreignKey != null) {
+            throw problem("already references " + foreignKey.targetColumns().get(0) + "; a column has one foreign key");
+        }
+        foreignKey = table.declareForeignKey(null, List.of(this), () -> List.of(target.get()));
+        return this;
+    }
+
+    /** A foreign key to a column that is already defined; its type is checked at once. */
+    public Column<T> references(Column<T> target) {
+        Objects.requireNonNull(target, "target");
+        if (!type.isCompatibleKey(target.type())) {
+            throw problem("foreign key type " + type + " differs from the referenced column " + target
+                    + " of type " + target.type());
+        }
+        return references(() -> target);
+    }
+
+    /** What the foreign key declared by {@link #references} does when the referenced row is deleted. */
+    public Column<T> onDelete(ReferentialAction action) {
+        requireForeignKey("onDelete").onDelete(action);
+        if (action == ReferentialAction.SET_NULL && !nullable) {
+            throw problem("ON DELETE SET NULL needs a nullable column");
+        }
+        return this;
+    }
+
+    /** What the foreign key declared by {@link #references} does when the referenced key is updated. */
+    public Column<T> onUpdate(ReferentialAction action) {
+        requireForeignKey("onUpdate").onUpdate(action);
+        if (action == ReferentialAction.SET_NULL && !nullable) {
+            throw problem("ON UPDATE SET NULL needs a nullable column");
+        }
+        return this;
+    }
+
+    /** A check constraint on this column, named {@code ck_<table>_<column>}: {@code check(c -> c.ge(0))}. */
+    public Column<T> check(Function<Column<T>, Condition> condition) {
+        table.declareCheck(null, condition.apply(this), this);
+        return this;
+    }
+
+    /** A check constraint on this column with the given name. */
+    public Column<T> check(String constraintName, Function<Column<T>, Condition> condition) {
+        table.declareCheck(Objects.requireNonNull(constraintName, "constraintName"), condition.apply(this), this);
+        return this;
+    }
+
+    private ForeignKey requireForeignKey(String operation) {
+        table.checkBuilding();
+        if (foreignKey == null) {
+            throw problem(operation + "(...) needs a foreign key: call references(...) first");
+        }
+        return foreignKey;
+    }
+
+    private DefinitionException problem(String message) {
+        return new DefinitionException(table.name(), name, message);
+    }
+
+    /** {@code table.column}. */
+    @Override
+    public String toString() {
+        return table.name() + "." + name;
+    }
+}

@@ -1,0 +1,186 @@
+package dev.cairn.dsl;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The SQL type of a column together with the Java type its values have. Instances are created by the column
+ * factories of {@link Table}; dialects map each {@link Kind} to their own type names.
+ *
+ * @param <T> the Java type of the column's values
+ */
+public final class ColumnType<T> {
+
+    /** The portable SQL types Cairn models. */
+    public enum Kind {
+        /** {@code VARCHAR(length)} as {@link String}. */
+        VARCHAR,
+        /** {@code CHAR(length)} as {@link String}. */
+        CHAR,
+        /** {@code TEXT} (up to 64 KiB on MySQL) as {@link String}. */
+        TEXT,
+        /** {@code LONGTEXT} (up to 4 GiB on MySQL) as {@link String}. */
+        LONGTEXT,
+        /** {@code SMALLINT} as {@link Short}. */
+        SMALLINT,
+        /** {@code INT} as {@link Integer}. */
+        INT,
+        /** {@code BIGINT} as {@link Long}. */
+        BIGINT,
+        /** {@code DECIMAL(precision, scale)} as {@link java.math.BigDecimal}. */
+        DECIMAL,
+        /** {@code DOUBLE} as {@link Double}. */
+        DOUBLE,
+        /** {@code BOOLEAN} as {@link Boolean}. */
+        BOOLEAN,
+        /** {@code DATE} as {@link java.time.LocalDate}. */
+        DATE,
+        /** {@code DATETIME(6)} (no time zone) as {@link java.time.LocalDateTime}. */
+        DATETIME,
+        /** A point in time with microsecond precision as {@link java.time.Instant}, stored in UTC. */
+        TIMESTAMP,
+        /** {@code TIME(6)} as {@link java.time.LocalTime}. */
+        TIME,
+        /** A UUID as {@link java.util.UUID}: native where the server has the type, {@code CHAR(36)} elsewhere. */
+        UUID,
+        /** {@code BINARY(length)}, fixed length and padded with zero bytes, as {@code byte[]}. */
+        BINARY,
+        /** {@code VARBINARY(length)} as {@code byte[]}. */
+        VARBINARY,
+        /** {@code BLOB} (up to 4 GiB) as {@code byte[]}. */
+        BLOB,
+        /** JSON text, as {@link String} or as an object through a {@link JsonCodec}. */
+        JSON,
+        /** {@code ENUM('A','B',...)} of a Java enum's constant names. */
+        ENUM,
+        /** MySQL {@code SET('A','B',...)} of a Java enum's constant names, as a {@link java.util.Set} of the enum. */
+        SET;
+
+        /** Whether the kind is an integer type, the only kinds that may auto-increment. */
+        public boolean isInteger() {
+            return this == SMALLINT || this == INT || this == BIGINT;
+        }
+
+        /** Whether the kind holds a date and time, the only kinds that may default to "now". */
+        public boolean isDateTime() {
+            return this == DATETIME || this == TIMESTAMP;
+        }
+
+        /** Whether the kind stores text compared with LIKE and string functions. */
+        public boolean isText() {
+            return this == VARCHAR || this == CHAR || this == TEXT || this == LONGTEXT;
+        }
+    }
+
+    /** The type of bound values with no column behind them, such as LIMIT and OFFSET. */
+    public static final ColumnType<Integer> INTEGER = of(Kind.INT, Integer.class);
+
+    /** The type of bound text with no column behind it, such as LIKE patterns. */
+    public static final ColumnType<String> STRING = of(Kind.VARCHAR, String.class);
+
+    private final Kind kind;
+    private final Class<?> javaType;
+    private final int length;
+    private final int precision;
+    private final int scale;
+    private final Class<? extends Enum<?>> enumType;
+    private final JsonCodec<T> jsonCodec;
+
+    ColumnType(Kind kind, Class<?> javaType, int length, int precision, int scale,
+               Class<? extends Enum<?>> enumType, JsonCodec<T> jsonCodec) {
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.javaType = Objects.requireNonNull(javaType, "javaType");
+        this.length = length;
+        this.precision = precision;
+        this.scale = scale;
+        this.enumType = enumType;
+        this.jsonCodec = jsonCodec;
+    }
+
+    static <T> ColumnType<T> of(Kind kind, Class<?> javaType) {
+        return new ColumnType<>(kind, javaType, 0, 0, 0, null, null);
+    }
+
+    static <T> ColumnType<T> sized(Kind kind, Class<?> javaType, int length) {
+        return new ColumnType<>(kind, javaType, length, 0, 0, null, null);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The Java class of the values ({@code Set.class} for SET columns). */
+    public Class<?> javaType() {
+        return javaType;
+    }
+
+    /** Length of VARCHAR, CHAR, BINARY and VARBINARY; the longest member list for SET; 0 otherwise. */
+    public int length() {
+        return length;
+    }
+
+    /** Precision of DECIMAL; 0 otherwise. */
+    public int precision() {
+        return precision;
+    }
+
+    /** Scale of DECIMAL; 0 otherwise. */
+    public int scale() {
+        return scale;
+    }
+
+    /** The Java enum of ENUM and SET columns; {@code null} otherwise. */
+    public Class<? extends Enum<?>> enumType() {
+        return enumType;
+    }
+
+    /** The constant names of the enum of an ENUM or SET column, in declaration order. */
+    public List<String> enumLabels() {
+        if (enumType == null) {
+            return List.of();
+        }
+        return Arrays.stream(enumType.getEnumConstants()).map(Enum::name).toList();
+    }
+
+    /** The codec of a JSON column mapped to an object; {@code null} when the column holds plain JSON text. */
+    public JsonCodec<T> jsonCodec() {
+        return jsonCodec;
+    }
+
+    /** Whether two types store the same kind of value with the same size, as a foreign key requires. */
+    public boolean isCompatibleKey(ColumnType<?> other) {
+        if (kind != other.kind) {
+            return false;
+        }
+        return switch (kind) {
+            case DECIMAL -> precision == other.precision && scale == other.scale;
+            case CHAR, BINARY -> length == other.length;
+            default -> true;
+        };
+    }
+
+    /** A short SQL-like description, for messages: {@code varchar(255)}, {@code decimal(10,2)}. */
+    @Override
+    public String toString() {
+        String name = kind.name().toLowerCase(java.util.Locale.ROOT);
+        return switch (kind) {
+            case VARCHAR, CHAR, BINARY, VARBINARY -> name + "(" + length + ")";
+            case DECIMAL -> name + "(" + precision + "," + scale + ")";
+            case ENUM, SET -> name + enumLabels();
+            default -> name;
+        };
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ColumnType<?> t && kind == t.kind && javaType == t.javaType && length == t.length
+                && precision == t.precision && scale == t.scale && enumType == t.enumType
+                && Objects.equals(jsonCodec, t.jsonCodec);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, javaType, length, precision, scale, enumType);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.cairn.dsl;
+
+/**
+ * A relation from rows of one table (the owner) to rows of another (the target), declared as a public field of the
+ * owner table and named after that field. Targets are given as suppliers so that tables may refer to each other;
+ * the join columns are resolved and checked when a {@link Schema} is built.
+ *
+ * @param <T> the row type of the target table
+ */
+public abstract class Relation<T> {
+    private final Table<?> owner;
+    private String name;
+    private volatile boolean resolved;
+
+    Relation(Table<?> owner) {
+        this.owner = owner;
+    }
+
+    /** The table that declares the relation. */
+    public Table<?> owner() {
+        return owner;
+    }
+
+    /** The relation's name: the name of the field that holds it. */
+    public String name() {
+        owner.definitionFrozen();
+        return name;
+    }
+
+    void name(String name) {
+        this.name = name;
+    }
+
+    /** The table the relation leads to. */
+    public abstract Table<T> target();
+
+    /** Whether one owner row has at most one target row. */
+    public abstract boolean isToOne();
+
+    /** The tables besides owner and target that the relation needs (the join table of a many-to-many). */
+    java.util.List<Table<?>> intermediateTables() {
+        return java.util.List.of();
+    }
+
+    final void resolveOnce() {
+        if (!resolved) {
+            synchronized (this) {
+                if (!resolved) {
+                    resolve();
+                    resolved = true;
+                }
+            }
+        }
+    }
+
+    /** Reads the suppliers and checks the join columns; throws {@link DefinitionException}. */
+    abstract void resolve();
+
+    final void requireResolved() {
+        if (!resolved) {
+            throw new IllegalStateException("Relation " + owner.name() + "." + name
+                    + " is resolved when its schema is built; add both tables to a Schema first");
+        }
+    }
+
+    final DefinitionException problem(String message) {
+        return new DefinitionException(owner.name(), null, "relation '" + (name == null ? "?" : name) + "': " + message);
+    }
+
+    final <X> X read(java.util.function.Supplier<X> supplier, String what) {
+        X value;
+        try {
+            value = supplier.get();
+        } catch (RuntimeException | ExceptionInInitializerError e) {
+            throw problem("the " + what + " could not be read: " + e);
+        }
+        if (value == null) {
+            throw problem("the " + what + " is null; refer to it through a supplier such as () -> TEAMS");
+        }
+        return value;
+    }
+
+    /** The key of {@code target} that {@code fk} refers to: its declared foreign-key target, else the primary key. */
+    final Column<?> referencedKey(Column<?> fk, Table<?> target) {
+        ForeignKey declared = fk.foreignKey();
+        Column<?> key;
+        if (declared != null && declared.targetTable() == target) {
+            key = declared.targetColumns().get(0);
+        } else {
+            PrimaryKey pk = target.primaryKey();
+            if (pk == null || pk.columns().size() != 1) {
+                throw problem(fk + " does not reference table '" + target.name()
+                        + "', which has no single-column primary key to join on");
+            }
+            key = pk.columns().get(0);
+        }
+        if (!fk.type().isCompatibleKey(key.type())) {
+            throw problem(fk + " of type " + fk.type() + " cannot join " + key + " of type " + key.type());
+        }
+        return key;
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + " " + owner.name() + "." + name;
+    }
+}

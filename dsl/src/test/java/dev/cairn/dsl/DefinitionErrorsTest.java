@@ -1,0 +1,418 @@
+package dev.cairn.dsl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/** M8: every bad definition fails where it is made, with a message naming the table and the column. */
+class DefinitionErrorsTest {
+
+    static final class DuplicateColumn extends Table<Row> {
+        final Column<String> name = varchar("name", 10);
+        final Column<Integer> shout = integer("NAME");
+
+        DuplicateColumn() {
+            super("people");
+        }
+    }
+
+    @Test
+    void duplicateColumnNameIsRejectedCaseInsensitively() {
+        assertThatThrownBy(DuplicateColumn::new)
+                .isInstanceOf(DefinitionException.class)
+                .hasMessage("Invalid model: table 'people', column 'NAME': duplicate column name (column names are"
+                        + " case-insensitive; 'name' exists)")
+                .satisfies(e -> {
+                    assertThat(((DefinitionException) e).table()).isEqualTo("people");
+                    assertThat(((DefinitionException) e).column()).isEqualTo("NAME");
+                });
+    }
+
+    static final class TwoPrimaryKeys extends Table<Row> {
+        final Column<Long> id = bigint("id").primaryKey();
+        final Column<Long> otherId = bigint("other_id").primaryKey();
+
+        TwoPrimaryKeys() {
+            super("orders");
+        }
+    }
+
+    static final class PrimaryKeyTwiceCompound extends Table<Row> {
+        final Column<Long> a = bigint("a").primaryKey();
+        final Column<Long> b = bigint("b");
+        final PrimaryKey pk = primaryKey(a, b);
+
+        PrimaryKeyTwiceCompound() {
+            super("lines");
+        }
+    }
+
+    @Test
+    void secondPrimaryKeyDeclarationIsRejected() {
+        assertThatThrownBy(TwoPrimaryKeys::new)
+                .isInstanceOf(DefinitionException.class)
+                .hasMessage("Invalid model: table 'orders', column 'other_id': a second primary key is declared; the"
+                        + " table already has PRIMARY KEY(id) (declare a compound key once: primaryKey(a, b))");
+        assertThatThrownBy(PrimaryKeyTwiceCompound::new)
+                .hasMessageStartingWith("Invalid model: table 'lines', column 'a': a second primary key is declared");
+    }
+
+    static final class ZeroVarchar extends Table<Row> {
+        final Column<String> code = varchar("code", 0);
+
+        ZeroVarchar() {
+            super("codes");
+        }
+    }
+
+    static final class NegativeVarchar extends Table<Row> {
+        final Column<String> code = varchar("code", -5);
+
+        NegativeVarchar() {
+            super("codes");
+        }
+    }
+
+    @Test
+    void varcharNeedsPositiveLength() {
+        assertThatThrownBy(ZeroVarchar::new)
+                .isInstanceOf(DefinitionException.class)
+                .hasMessage("Invalid model: table 'codes', column 'code': varchar needs a positive length, got 0");
+        assertThatThrownBy(NegativeVarchar::new)
+                .hasMessage("Invalid model: table 'codes', column 'code': varchar needs a positive length, got -5");
+    }
+
+    static final class ScaleAbovePrecision extends Table<Row> {
+        final Column<java.math.BigDecimal> price = decimal("price", 5, 6);
+
+        ScaleAbovePrecision() {
+            super("products");
+        }
+    }
+
+    static final class PrecisionTooLarge extends Table<Row> {
+        final Column<java.math.BigDecimal> price = decimal("price", 66, 2);
+
+        PrecisionTooLarge() {
+            super("products");
+        }
+    }
+
+    @Test
+    void decimalScaleMustNotExceedPrecision() {
+        assertThatThrownBy(ScaleAbovePrecision::new)
+                .isInstanceOf(DefinitionException.class)
+                .hasMessage("Invalid model: table 'products', column 'price': decimal scale 6 must be from 0 to the"
+                        + " precision 5");
+        assertThatThrownBy(PrecisionTooLarge::new)
+                .hasMessage("Invalid model: table 'products', column 'price': decimal precision must be from 1 to 65,"
+                        + " got 66");
+    }
+
+    static final class EmptyTableName extends Table<Row> {
+        EmptyTableName() {
+            super("");
+        }
+    }
+
+    static final class LongTableName extends Table<Row> {
+        LongTableName() {
+            super("t".repeat(65));
+        }
+    }
+
+    static final class EmptyColumnName extends Table<Row> {
+        final Column<String> blank = varchar("", 10);
+
+        EmptyColumnName() {
+            super("things");
+        }
+    }
+
+    static final class LongColumnName extends Table<Row> {
+        final Column<String> longName = varchar("c".repeat(65), 10);
+
+        LongColumnName() {
+            super("things");
+        }
+    }
+
+    static final class InvalidColumnName extends Table<Row> {
+        final Column<String> spaced = varchar("first name", 10);
+
+        InvalidColumnName() {
+            super("things");
+        }
+    }
+
+    static final class SixtyFourIsFine extends Table<Row> {
+        final Column<String> longest = varchar("c".repeat(64), 10);
+
+        SixtyFourIsFine() {
+            super("t".repeat(64));
+        }
+    }
+
+    @Test
+    void namesMustBeNonEmptyValidAndAtMost64Characters() {
+        assertThatThrownBy(EmptyTableName::new)
+                .isInstanceOf(DefinitionException.class)
+                .hasMessage("Invalid model: table '': table name must not be empty");
+        assertThatThrownBy(LongTableName::new)
+                .hasMessage("Invalid model: table '" + "t".repeat(65) + "': table name '" + "t".repeat(65)
+                        + "' is 65 characters long; MySQL allows at most 64");
+        assertThatThrownBy(EmptyColumnName::new)
+                .hasMessage("Invalid model: table 'things', column '': column name must not be empty");
+        assertThatThrownBy(LongColumnName::new)
+                .hasMessage("Invalid model: table 'things', column '" + "c".repeat(65) + "': column name '"
+                        + "c".repeat(65) + "' is 65 characters long; MySQL allows at most 64");
+        assertThatThrownBy(InvalidColumnName::new)
+                .hasMessage("Invalid model: table 'things', column 'first name': column name 'first name' is not a"
+                        + " valid identifier (letters, digits, '_' and '$', not starting with a digit)");
+        assertThat(new SixtyFourIsFine().columns()).hasSize(1);
+    }
+
+    static final class Owners extends Table<Row> {
+        static final Owners OWNERS = new Owners();
+        final Column<Long> id = bigint("id").primaryKey();
+        final Column<String> name = varchar("name", 50);
+        final Column<String> code = varchar("code", 10).unique();
+
+        Owners() {
+            super("owners");
+        }
+    }
+
+    static final class PetsWithIntOwner extends Table<Row> {
+        final Column<Integer> ownerId = integer("owner_id");
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        PetsWithIntOwner() {
+            super("pets");
+            // The Java types differ, so this only compiles through raw types, as generated or reflective code might.
+            ((Column) ownerId).references((Supplier) () -> Owners.OWNERS.id);
+        }
+    }
+
+    static final class PetsWithWrongCharLength extends Table<Row> {
+        final Column<String> ownerCode = fixedChar("owner_code", 12);
+
+        PetsWithWrongCharLength() {
+            super("pets");
+        }
+    }
+
+    static final class PetsWithTextOwner extends Table<Row> {
+        final Column<String> ownerCode = text("owner_code").references(() -> Owners.OWNERS.code);
+
+        PetsWithTextOwner() {
+            super("pets");
+        }
+    }
+
+    @Test
+    void foreignKeyTypeMustMatchTheReferencedColumn() {
+        PetsWithIntOwner pets = new PetsWithIntOwner();
+        assertThatThrownBy(() -> Schema.of(Owners.OWNERS, pets))
+                .isInstanceOf(DefinitionException.class)
+                .hasMessage("Invalid model: table 'pets', column 'owner_id': foreign key type int differs from the"
+                        + " referenced column owners.id of type bigint");
+        PetsWithTextOwner textPets = new PetsWithTextOwner();
+        assertThatThrownBy(() -> Schema.of(Owners.OWNERS, textPets))
+                .hasMessage("Invalid model: table 'pets', column 'owner_code': foreign key type text differs from the"
+                        + " referenced column owners.code of type varchar(10)");
+    }
+
+    static final class DirectWrongReference extends Table<Row> {
+        final Column<String> ownerName = varchar("owner_name", 50);
+        final Column<String> ownerCode = text("owner_code").references(ownerName);
+
+        DirectWrongReference() {
+            super("pets");
+        }
+    }
+
+    @Test
+    void aReferenceToAColumnAlreadyDefinedIsCheckedAtOnce() {
+        assertThatThrownBy(DirectWrongReference::new)
+                .isInstanceOf(DefinitionException.class)
+                .hasMessage("Invalid model: table 'pets', column 'owner_code': foreign key type text differs from the"
+                        + " referenced column pets.owner_name of type varchar(50)");
+    }
+
+    static final class PetsByOwnerName extends Table<Row> {
+        final Column<String> ownerName = varchar("owner_name", 50).references(() -> Owners.OWNERS.name);
+
+        PetsByOwnerName() {
+            super("pets");
+        }
+    }
+
+    @Test
+    void foreignKeyMustReferenceAKey() {
+        PetsByOwnerName pets = new PetsByOwnerName();
+        assertThatThrownBy(() -> Schema.of(Owners.OWNERS, pets))
+                .isInstanceOf(DefinitionException.class)
+                .hasMessage("Invalid model: table 'pets', column 'owner_name': the foreign key references owners(name),"
+                        + " which is neither the primary key nor a unique key of table 'owners'");
+    }
+
+    static final class PetsOfMissingTable extends Table<Row> {
+        final Column<Long> ownerId = bigint("owner_id").references(() -> Owners.OWNERS.id);
+
+        PetsOfMissingTable() {
+            super("pets");
+        }
+    }
+
+    @Test
+    void foreignKeyMustLeadToATableOfTheSchema() {
+        assertThatThrownBy(() -> Schema.of(new PetsOfMissingTable()))
+                .isInstanceOf(DefinitionException.class)
+                .hasMessage("Invalid model: table 'pets', column 'owner_id': the foreign key refers to table 'owners',"
+                        + " which is not part of this schema");
+    }
+
+    static final class Authors extends Table<Row> {
+        static final Authors AUTHORS = new Authors();
+        final Column<Long> id = bigint("id").primaryKey();
+        final HasMany<Row> books = hasMany(() -> Books.BOOKS, b -> b.authorId);
+
+        Authors() {
+            super("authors");
+        }
+    }
+
+    static final class Books extends Table<Row> {
+        static final Books BOOKS = new Books();
+        final Column<Long> id = bigint("id").primaryKey();
+        final Column<Long> authorId = bigint("author_id");
+
+        Books() {
+            super("books");
+        }
+    }
+
+    @Test
+    void relationMustLeadToATableOfTheSchema() {
+        assertThatThrownBy(() -> Schema.of(Authors.AUTHORS))
+                .isInstanceOf(DefinitionException.class)
+                .hasMessage("Invalid model: table 'authors': relation 'books' leads to table 'books', which is not"
+                        + " part of this schema");
+        assertThat(Schema.of(Authors.AUTHORS, Books.BOOKS).tables()).hasSize(2);
+    }
+
+    static final class TextAutoIncrement extends Table<Row> {
+        final Column<String> id = varchar("id", 10).autoIncrement();
+
+        TextAutoIncrement() {
+            super("counters");
+        }
+    }
+
+    static final class NowOnInt extends Table<Row> {
+        final Column<Integer> created = integer("created").defaultNow();
+
+        NowOnInt() {
+            super("events");
+        }
+    }
+
+    static final class TooLongDefault extends Table<Row> {
+        final Column<String> state = varchar("state", 3).defaultValue("open");
+
+        TooLongDefault() {
+            super("tickets");
+        }
+    }
+
+    static final class AutoIncrementNotKey extends Table<Row> {
+        final Column<Long> id = bigint("id").primaryKey();
+        final Column<Long> seq = bigint("seq").autoIncrement();
+
+        AutoIncrementNotKey() {
+            super("sequences");
+        }
+    }
+
+    static final class IndexOnText extends Table<Row> {
+        final Column<String> body = text("body").index();
+
+        IndexOnText() {
+            super("notes");
+        }
+    }
+
+    static final class ForeignColumnInIndex extends Table<Row> {
+        final Column<Long> id = bigint("id").primaryKey();
+        final Index byOwner = index(Owners.OWNERS.name);
+
+        ForeignColumnInIndex() {
+            super("pets");
+        }
+    }
+
+    static final class SetNullOnNotNull extends Table<Row> {
+        final Column<Long> ownerId = bigint("owner_id").notNull().references(() -> Owners.OWNERS.id)
+                .onDelete(ReferentialAction.SET_NULL);
+
+        SetNullOnNotNull() {
+            super("pets");
+        }
+    }
+
+    @Test
+    void otherMistakesAreReportedWithTableAndColumn() {
+        assertThatThrownBy(TextAutoIncrement::new).hasMessage("Invalid model: table 'counters', column 'id': only"
+                + " smallint, int and bigint columns can auto-increment, not varchar(10)");
+        assertThatThrownBy(NowOnInt::new).hasMessage("Invalid model: table 'events', column 'created': only datetime and"
+                + " timestamp columns can default to now, not int");
+        assertThatThrownBy(TooLongDefault::new).hasMessage("Invalid model: table 'tickets', column 'state': default value"
+                + " of 4 characters does not fit varchar(3)");
+        assertThatThrownBy(() -> new AutoIncrementNotKey().columns()).hasMessage("Invalid model: table 'sequences',"
+                + " column 'seq': an auto-increment column must be the primary key or lead a unique key");
+        assertThatThrownBy(IndexOnText::new).hasMessage("Invalid model: table 'notes', column 'body': text cannot be in"
+                + " an index on MySQL/MariaDB without a prefix length; use varchar");
+        assertThatThrownBy(ForeignColumnInIndex::new).hasMessage("Invalid model: table 'pets', column 'name': an index of"
+                + " table 'pets' cannot use column owners.name of another table");
+        assertThatThrownBy(SetNullOnNotNull::new).hasMessage("Invalid model: table 'pets', column 'owner_id': ON DELETE"
+                + " SET NULL needs a nullable column");
+    }
+
+    static final class ClashA extends Table<Row> {
+        final Column<Long> id = bigint("id").primaryKey();
+        final Column<String> code = varchar("code", 5).unique("uk_code");
+
+        ClashA() {
+            super("a");
+        }
+    }
+
+    static final class ClashB extends Table<Row> {
+        final Column<Long> id = bigint("id").primaryKey();
+        final Column<String> code = varchar("code", 5).unique("UK_CODE");
+
+        ClashB() {
+            super("b");
+        }
+    }
+
+    @Test
+    void constraintNamesMustBeUniqueAcrossTheSchema() {
+        assertThatThrownBy(() -> Schema.of(new ClashA(), new ClashB()))
+                .isInstanceOf(DefinitionException.class)
+                .hasMessage("Invalid model: table 'b', column 'code': constraint or index name 'UK_CODE' is already used"
+                        + " in table 'a'; names must be unique across the schema");
+    }
+
+    @Test
+    void aDefinedTableCannotBeChanged() {
+        Owners owners = Owners.OWNERS;
+        owners.columns();
+        assertThatThrownBy(owners.name::notNull)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Table 'owners' is already defined");
+    }
+}

@@ -1,0 +1,76 @@
+package dev.cairn.engine.bind;
+
+import dev.cairn.dsl.ColumnType;
+import dev.cairn.schema.Dialect;
+import dev.cairn.schema.sql.StorageValues;
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+
+/**
+ * Binds model values to statement parameters with the setter of their type ({@code setLong}, {@code setString}...),
+ * never by asking the driver to guess from {@code setObject(Object)}.
+ */
+public final class ValueBinder {
+    private final Dialect dialect;
+    private final boolean h2;
+
+    public ValueBinder(Dialect dialect) {
+        this.dialect = dialect;
+        this.h2 = dialect.family() == Dialect.Family.H2;
+    }
+
+    /** Binds {@code value} (a model value of {@code type}, or null) as parameter {@code index} (from 1). */
+    public void bind(PreparedStatement ps, int index, ColumnType<?> type, Object value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, sqlType(type));
+            return;
+        }
+        switch (type.kind()) {
+            case VARCHAR, CHAR, TEXT, LONGTEXT -> ps.setString(index, (String) value);
+            case SMALLINT -> ps.setShort(index, (Short) value);
+            case INT -> ps.setInt(index, (Integer) value);
+            case BIGINT -> ps.setLong(index, (Long) value);
+            case DECIMAL -> ps.setBigDecimal(index, (BigDecimal) value);
+            case DOUBLE -> ps.setDouble(index, (Double) value);
+            case BOOLEAN -> ps.setBoolean(index, (Boolean) value);
+            case DATE -> ps.setObject(index, value, Types.DATE);
+            case DATETIME -> ps.setObject(index, StorageValues.toStorage(type, value, dialect), Types.TIMESTAMP);
+            case TIMESTAMP -> ps.setObject(index, StorageValues.toStorage(type, value, dialect),
+                    h2 ? Types.TIMESTAMP_WITH_TIMEZONE : Types.TIMESTAMP);
+            case TIME -> ps.setObject(index, StorageValues.toStorage(type, value, dialect), Types.TIME);
+            case UUID -> {
+                if (h2) {
+                    ps.setObject(index, value);
+                } else {
+                    ps.setString(index, value.toString());
+                }
+            }
+            case BINARY, VARBINARY, BLOB -> ps.setBytes(index, (byte[]) value);
+            case JSON, ENUM, SET -> ps.setString(index, (String) StorageValues.toStorage(type, value, dialect));
+            default -> throw new IllegalStateException("No binder for " + type);
+        }
+    }
+
+    private int sqlType(ColumnType<?> type) {
+        return switch (type.kind()) {
+            case VARCHAR, TEXT, LONGTEXT, JSON, ENUM, SET -> Types.VARCHAR;
+            case CHAR -> Types.CHAR;
+            case SMALLINT -> Types.SMALLINT;
+            case INT -> Types.INTEGER;
+            case BIGINT -> Types.BIGINT;
+            case DECIMAL -> Types.DECIMAL;
+            case DOUBLE -> Types.DOUBLE;
+            case BOOLEAN -> Types.BOOLEAN;
+            case DATE -> Types.DATE;
+            case DATETIME -> Types.TIMESTAMP;
+            case TIMESTAMP -> h2 ? Types.TIMESTAMP_WITH_TIMEZONE : Types.TIMESTAMP;
+            case TIME -> Types.TIME;
+            case UUID -> h2 ? Types.OTHER : Types.CHAR;
+            case BINARY -> Types.BINARY;
+            case VARBINARY -> Types.VARBINARY;
+            case BLOB -> Types.BLOB;
+        };
+    }
+}

@@ -1,0 +1,238 @@
+package dev.cairn.engine.map;
+
+import dev.cairn.dsl.Column;
+import dev.cairn.dsl.Row;
+import dev.cairn.dsl.Table;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * How a table's row type lines up with its columns: for each column, the record component or field that holds
+ * its value. Built once per table and checked then, so that a component without a column fails at once with both
+ * names rather than on some later row.
+ *
+ * <p>A component matches a column when its name equals the name of the table field holding the column
+ * ({@code createdAt}) or the column name turned from snake_case to camelCase ({@code created_at} to
+ * {@code createdAt}).
+ */
+public final class RowLayout<R> {
+    private final Table<R> table;
+    private final Kind kind;
+    private final Column<?>[] componentColumns;
+    private final Class<?>[] componentTypes;
+    private final String[] componentNames;
+    private final MethodHandle[] getters;
+    private final MethodHandle constructor;
+    private final MethodHandle[] setters;
+
+    private enum Kind { ROW, RECORD, BEAN }
+
+    private RowLayout(Table<R> table, Kind kind, Column<?>[] componentColumns, Class<?>[] componentTypes,
+                      String[] componentNames, MethodHandle[] getters, MethodHandle constructor, MethodHandle[] setters) {
+        this.table = table;
+        this.kind = kind;
+        this.componentColumns = componentColumns;
+        this.componentTypes = componentTypes;
+        this.componentNames = componentNames;
+        this.getters = getters;
+        this.constructor = constructor;
+        this.setters = setters;
+    }
+
+    /** The layout of {@code table}'s row type; throws {@link MappingException} naming what does not fit. */
+    public static <R> RowLayout<R> of(Table<R> table) {
+        Class<R> type = table.rowType();
+        if (type == Row.class) {
+            Column<?>[] cols = table.columns().toArray(new Column<?>[0]);
+            return new RowLayout<>(table, Kind.ROW, cols, null, null, null, null, null);
+        }
+        try {
+            return type.isRecord() ? ofRecord(table, type) : ofBean(table, type);
+        } catch (IllegalAccessException e) {
+            throw new MappingException("Cannot access " + type.getName() + " to map rows of table '" + table.name()
+                    + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static <R> RowLayout<R> ofRecord(Table<R> table, Class<R> type) throws IllegalAccessException {
+        RecordComponent[] rc = type.getRecordComponents();
+        Column<?>[] cols = new Column<?>[rc.length];
+        Class<?>[] types = new Class<?>[rc.length];
+        String[] names = new String[rc.length];
+        MethodHandle[] getters = new MethodHandle[rc.length];
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
+        for (int i = 0; i < rc.length; i++) {
+            names[i] = rc[i].getName();
+            types[i] = rc[i].getType();
+            cols[i] = columnFor(table, type, names[i]);
+            checkType(table, type, names[i], types[i], cols[i]);
+            var accessor = rc[i].getAccessor();
+            accessor.setAccessible(true);
+            getters[i] = lookup.unreflect(accessor);
+        }
+        Constructor<R> ctor;
+        try {
+            ctor = type.getDeclaredConstructor(types);
+        } catch (NoSuchMethodException e) {
+            throw new MappingException("Record " + type.getName() + " has no canonical constructor", e);
+        }
+        ctor.setAccessible(true);
+        MethodHandle mh = lookup.unreflectConstructor(ctor).asSpreader(Object[].class, rc.length);
+        return new RowLayout<>(table, Kind.RECORD, cols, types, names, getters, mh, null);
+    }
+
+    private static <R> RowLayout<R> ofBean(Table<R> table, Class<R> type) throws IllegalAccessException {
+        if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+            throw new MappingException("Table '" + table.name() + "' maps rows to " + type.getName()
+                    + ", which cannot be instantiated; use a record or a class with a no-argument constructor");
+        }
+        Constructor<R> ctor;
+        try {
+            ctor = type.getDeclaredConstructor();
+        } catch (NoSuchMethodException e) {
+            throw new MappingException("Class " + type.getName() + " (rows of table '" + table.name()
+                    + "') needs a no-argument constructor, or make it a record", e);
+        }
+        ctor.setAccessible(true);
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
+        List<Field> fields = new ArrayList<>();
+        for (Class<?> c = type; c != Object.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                if (!Modifier.isStatic(f.getModifiers()) && !Modifier.isTransient(f.getModifiers())) {
+                    fields.add(f);
+                }
+            }
+        }
+        int n = fields.size();
+        Column<?>[] cols = new Column<?>[n];
+        Class<?>[] types = new Class<?>[n];
+        String[] names = new String[n];
+        MethodHandle[] getters = new MethodHandle[n];
+        MethodHandle[] setters = new MethodHandle[n];
+        for (int i = 0; i < n; i++) {
+            Field f = fields.get(i);
+            if (Modifier.isFinal(f.getModifiers())) {
+                throw new MappingException("Field " + type.getSimpleName() + "." + f.getName() + " is final, so rows of"
+                        + " table '" + table.name() + "' cannot be read into it; make it a record or the field non-final");
+            }
+            names[i] = f.getName();
+            types[i] = f.getType();
+            cols[i] = columnFor(table, type, names[i]);
+            checkType(table, type, names[i], types[i], cols[i]);
+            f.setAccessible(true);
+            getters[i] = lookup.unreflectGetter(f);
+            setters[i] = lookup.unreflectSetter(f);
+        }
+        MethodHandle mh = lookup.unreflectConstructor(ctor).asType(MethodType.methodType(Object.class));
+        return new RowLayout<>(table, Kind.BEAN, cols, types, names, getters, mh, setters);
+    }
+
+    private static Column<?> columnFor(Table<?> table, Class<?> type, String component) {
+        for (Column<?> c : table.columns()) {
+            if (component.equals(c.fieldName()) || component.equals(camelCase(c.name()))) {
+                return c;
+            }
+        }
+        throw new MappingException(type.getSimpleName() + "." + component + " matches no column of table '"
+                + table.name() + "' (columns: " + table.columns().stream().map(Column::name)
+                .collect(Collectors.joining(", ")) + "); name it after a column field or a column in camelCase");
+    }
+
+    private static void checkType(Table<?> table, Class<?> type, String component, Class<?> componentType, Column<?> c) {
+        Class<?> expected = c.type().javaType();
+        if (componentType.isPrimitive() ? box(componentType) != expected : !componentType.isAssignableFrom(expected)) {
+            throw new MappingException(type.getSimpleName() + "." + component + " is " + componentType.getSimpleName()
+                    + " but column " + table.name() + "." + c.name() + " of type " + c.type() + " holds "
+                    + expected.getSimpleName());
+        }
+    }
+
+    private static Class<?> box(Class<?> primitive) {
+        return MethodType.methodType(primitive).wrap().returnType();
+    }
+
+    static String camelCase(String snake) {
+        StringBuilder sb = new StringBuilder(snake.length());
+        boolean upper = false;
+        for (char ch : snake.toCharArray()) {
+            if (ch == '_') {
+                upper = sb.length() > 0;
+            } else {
+                sb.append(upper ? Character.toUpperCase(ch) : sb.length() == 0 ? Character.toLowerCase(ch) : ch);
+                upper = false;
+            }
+        }
+        return sb.toString().isEmpty() ? snake.toLowerCase(Locale.ROOT) : sb.toString();
+    }
+
+    public Table<R> table() {
+        return table;
+    }
+
+    /** The values of a row object, one per column in column order; columns the row type lacks are null. */
+    public Object[] columnValues(R row) {
+        Object[] values = new Object[table.columns().size()];
+        if (kind == Kind.ROW) {
+            Row r = (Row) row;
+            for (Column<?> c : componentColumns) {
+                values[c.position()] = r.get(c);
+            }
+            return values;
+        }
+        for (int i = 0; i < getters.length; i++) {
+            try {
+                values[componentColumns[i].position()] = getters[i].invoke(row);
+            } catch (Throwable t) {
+                throw new MappingException("Cannot read " + table.rowType().getSimpleName() + "." + componentNames[i], t);
+            }
+        }
+        return values;
+    }
+
+    /** A row object from values in column order. */
+    @SuppressWarnings("unchecked")
+    public R fromColumnValues(Object[] values) {
+        if (kind == Kind.ROW) {
+            return (R) Row.of(table, values);
+        }
+        Object[] args = new Object[componentColumns.length];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = values[componentColumns[i].position()];
+            if (args[i] == null && componentTypes[i].isPrimitive()) {
+                throw new MappingException("Column " + table.name() + "." + componentColumns[i].name() + " is NULL but "
+                        + table.rowType().getSimpleName() + "." + componentNames[i] + " is a primitive "
+                        + componentTypes[i].getSimpleName() + "; make it " + box(componentTypes[i]).getSimpleName());
+            }
+        }
+        try {
+            if (kind == Kind.RECORD) {
+                return (R) constructor.invoke(args);
+            }
+            Object bean = constructor.invoke();
+            for (int i = 0; i < args.length; i++) {
+                setters[i].invoke(bean, args[i]);
+            }
+            return (R) bean;
+        } catch (MappingException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new MappingException("Cannot build " + table.rowType().getName() + " from a row of table '"
+                    + table.name() + "': " + t, t);
+        }
+    }
+
+    /** The columns the row type holds, one per component, as positions in the table. */
+    public int[] mappedColumnPositions() {
+        return Arrays.stream(componentColumns).mapToInt(Column::position).toArray();
+    }
+}

@@ -1,0 +1,20 @@
+package dev.cairn.engine.testing;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.TestTemplate;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs a test once per database it can reach: H2 in memory always, MariaDB/MySQL when {@code CAIRN_MYSQL_URL} is
+ * set. Each run gets a fresh, empty database through a {@link dev.cairn.engine.Database} or {@link TestDatabase}
+ * parameter. Without the variable the server runs are reported as skipped; with {@code CI=true} they fail instead.
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@TestTemplate
+@ExtendWith(DatabaseExtension.class)
+public @interface DatabaseTest {
+}

@@ -1,0 +1,83 @@
+package dev.cairn.schema.sql;
+
+import dev.cairn.dsl.ColumnType;
+import dev.cairn.dsl.JsonCodec;
+import dev.cairn.schema.Dialect;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Converts values between their Java type in the model and the value exchanged with the driver, per dialect:
+ * instants travel as UTC date-times, UUIDs as text where the server has no UUID type, enums by name, sets of enums
+ * as comma-separated names, JSON objects through their codec. Date-times are truncated to microseconds, the
+ * precision every supported server stores (MySQL would otherwise round, MariaDB truncate).
+ */
+public final class StorageValues {
+    private StorageValues() {
+    }
+
+    /** The value to bind for {@code value} of a column of {@code type}; {@code null} stays {@code null}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static Object toStorage(ColumnType<?> type, Object value, Dialect dialect) {
+        if (value == null) {
+            return null;
+        }
+        return switch (type.kind()) {
+            case TIMESTAMP -> {
+                Instant i = ((Instant) value).truncatedTo(ChronoUnit.MICROS);
+                yield dialect.family() == Dialect.Family.H2 ? OffsetDateTime.ofInstant(i, ZoneOffset.UTC)
+                        : LocalDateTime.ofInstant(i, ZoneOffset.UTC);
+            }
+            case DATETIME -> ((LocalDateTime) value).truncatedTo(ChronoUnit.MICROS);
+            case TIME -> ((LocalTime) value).truncatedTo(ChronoUnit.MICROS);
+            case UUID -> dialect.family() == Dialect.Family.H2 ? value : value.toString();
+            case ENUM -> ((Enum<?>) value).name();
+            case SET -> ((Collection<Enum<?>>) value).stream().map(Enum::name).sorted(byDeclaration(type))
+                    .collect(Collectors.joining(","));
+            case JSON -> type.jsonCodec() == null ? value : ((JsonCodec) type.jsonCodec()).toJson(value);
+            default -> value;
+        };
+    }
+
+    /** The model value for a value read from the driver in the storage type of {@link SqlTypes#storage}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static Object fromStorage(ColumnType<?> type, Object stored) {
+        if (stored == null) {
+            return null;
+        }
+        return switch (type.kind()) {
+            case TIMESTAMP -> stored instanceof OffsetDateTime o ? o.toInstant()
+                    : ((LocalDateTime) stored).toInstant(ZoneOffset.UTC);
+            case UUID -> stored instanceof UUID ? stored : UUID.fromString(stored.toString());
+            case ENUM -> Enum.valueOf((Class) type.enumType(), stored.toString());
+            case SET -> parseSet(type, stored.toString());
+            case JSON -> type.jsonCodec() == null ? stored : ((JsonCodec) type.jsonCodec()).fromJson(stored.toString());
+            default -> stored;
+        };
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Set<?> parseSet(ColumnType<?> type, String text) {
+        EnumSet set = EnumSet.noneOf((Class) type.enumType());
+        if (!text.isEmpty()) {
+            for (String name : text.split(",")) {
+                set.add(Enum.valueOf((Class) type.enumType(), name));
+            }
+        }
+        return set;
+    }
+
+    private static java.util.Comparator<String> byDeclaration(ColumnType<?> type) {
+        java.util.List<String> labels = type.enumLabels();
+        return java.util.Comparator.comparingInt(labels::indexOf);
+    }
+}
