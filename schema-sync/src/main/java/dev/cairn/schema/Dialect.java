@@ -29,6 +29,8 @@ public final class Dialect {
     }
 
     private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)");
+    // MariaDB 10 announces itself as "5.5.5-10.11.19-MariaDB-..." for the sake of old replication clients.
+    private static final Pattern MARIADB_VERSION = Pattern.compile("(\\d+)\\.(\\d+)\\.\\d+-MariaDB", Pattern.CASE_INSENSITIVE);
 
     private final Family family;
     private final int major;
@@ -53,7 +55,11 @@ public final class Dialect {
     public static Dialect of(String productName, String productVersion) {
         String product = productName == null ? "" : productName.toLowerCase(Locale.ROOT);
         String version = productVersion == null ? "" : productVersion;
-        Matcher m = VERSION.matcher(version);
+        Matcher mariadb = MARIADB_VERSION.matcher(version);
+        Matcher m = mariadb.find() ? mariadb : VERSION.matcher(version);
+        if (m == mariadb) {
+            m.reset();
+        }
         int major = 0;
         int minor = 0;
         if (m.find()) {

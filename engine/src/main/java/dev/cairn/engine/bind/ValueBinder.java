@@ -7,12 +7,20 @@ import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 
 /**
  * Binds model values to statement parameters with the setter of their type ({@code setLong}, {@code setString}...),
  * never by asking the driver to guess from {@code setObject(Object)}.
  */
 public final class ValueBinder {
+    // MySQL Connector/J drops the fraction of bound date-times when it takes the server for one older than
+    // 5.6.4, which MariaDB 10 is taken for ("5.5.5-10.11..."). Sent as text, the server parses the microseconds.
+    private static final DateTimeFormatter MYSQL_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+    private static final DateTimeFormatter MYSQL_TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
+
     private final Dialect dialect;
     private final boolean h2;
 
@@ -36,10 +44,7 @@ public final class ValueBinder {
             case DOUBLE -> ps.setDouble(index, (Double) value);
             case BOOLEAN -> ps.setBoolean(index, (Boolean) value);
             case DATE -> ps.setObject(index, value, Types.DATE);
-            case DATETIME -> ps.setObject(index, StorageValues.toStorage(type, value, dialect), Types.TIMESTAMP);
-            case TIMESTAMP -> ps.setObject(index, StorageValues.toStorage(type, value, dialect),
-                    h2 ? Types.TIMESTAMP_WITH_TIMEZONE : Types.TIMESTAMP);
-            case TIME -> ps.setObject(index, StorageValues.toStorage(type, value, dialect), Types.TIME);
+            case DATETIME, TIMESTAMP, TIME -> bindTemporal(ps, index, type, StorageValues.toStorage(type, value, dialect));
             case UUID -> {
                 if (h2) {
                     ps.setObject(index, value);
@@ -51,6 +56,22 @@ public final class ValueBinder {
             case JSON, ENUM, SET -> ps.setString(index, (String) StorageValues.toStorage(type, value, dialect));
             default -> throw new IllegalStateException("No binder for " + type);
         }
+    }
+
+    private void bindTemporal(PreparedStatement ps, int index, ColumnType<?> type, Object stored) throws SQLException {
+        if (h2) {
+            ps.setObject(index, stored, type.kind() == ColumnType.Kind.TIMESTAMP ? Types.TIMESTAMP_WITH_TIMEZONE
+                    : type.kind() == ColumnType.Kind.TIME ? Types.TIME : Types.TIMESTAMP);
+        } else if (stored instanceof LocalTime t) {
+            ps.setString(index, MYSQL_TIME.format(t));
+        } else {
+            ps.setString(index, MYSQL_DATETIME.format((LocalDateTime) stored));
+        }
+    }
+
+    /** Binds a value jOOQ added to the SQL by itself (such as MySQL's row limit for an OFFSET alone). */
+    public void bindConstant(PreparedStatement ps, int index, Object value) throws SQLException {
+        ps.setObject(index, value);
     }
 
     private int sqlType(ColumnType<?> type) {

@@ -103,15 +103,28 @@ public final class QueryCompiler {
         String sql = jooq.render(query);
         // jOOQ lists named parameters in the order their placeholders appear in the SQL it rendered.
         Map<String, Param<?>> params = jooq.extractParams(query);
-        int[] order = new int[params.size()];
+        List<Object> constants = new ArrayList<>();
+        int placeholders = (int) params.values().stream().filter(p -> !p.isInline()).count();
+        int[] order = new int[placeholders];
         int k = 0;
-        for (String name : params.keySet()) {
-            order[k++] = numbering.indexOf(name);
+        int ours = 0;
+        for (Map.Entry<String, Param<?>> e : params.entrySet()) {
+            if (e.getValue().isInline()) {
+                continue;
+            }
+            int index = numbering.indexOf(e.getKey());
+            if (index >= 0) {
+                ours++;
+                order[k++] = index;
+            } else {
+                constants.add(e.getValue().getValue());
+                order[k++] = -constants.size();
+            }
         }
-        if (k != numbering.count) {
-            throw new IllegalStateException("Rendered " + k + " parameters for " + numbering.count + " values: " + sql);
+        if (ours != numbering.count) {
+            throw new IllegalStateException("Rendered " + ours + " parameters for " + numbering.count + " values: " + sql);
         }
-        return new CompiledQuery(sql, order);
+        return new CompiledQuery(sql, order, constants.toArray());
     }
 
     /** Names parameters {@code p0, p1, ...} in the order the translator meets the query's values. */
@@ -126,9 +139,15 @@ public final class QueryCompiler {
             return DSL.param("p" + count++, SQLDataType.INTEGER);
         }
 
+        /** The value index of one of our parameters, or -1 for a parameter jOOQ made itself. */
         int indexOf(String name) {
             if (name.length() < 2 || name.charAt(0) != 'p') {
-                throw new IllegalStateException("Unexpected parameter " + name);
+                return -1;
+            }
+            for (int i = 1; i < name.length(); i++) {
+                if (!Character.isDigit(name.charAt(i))) {
+                    return -1;
+                }
             }
             return Integer.parseInt(name.substring(1));
         }

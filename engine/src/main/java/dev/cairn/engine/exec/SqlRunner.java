@@ -74,8 +74,12 @@ public final class SqlRunner {
     private void bind(PreparedStatement ps, CompiledQuery query, List<Param<?>> values) throws SQLException {
         int[] order = query.bindOrder();
         for (int k = 0; k < order.length; k++) {
-            Param<?> p = values.get(order[k]);
-            binder.bind(ps, k + 1, p.type(), p.value());
+            if (order[k] >= 0) {
+                Param<?> p = values.get(order[k]);
+                binder.bind(ps, k + 1, p.type(), p.value());
+            } else {
+                binder.bindConstant(ps, k + 1, query.constants()[-1 - order[k]]);
+            }
         }
     }
 
