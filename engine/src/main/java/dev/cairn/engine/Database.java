@@ -66,7 +66,7 @@ public final class Database implements QueryExecutor, AutoCloseable {
     private volatile Schema schema;
 
     Database(DatabaseConfig config) {
-        this.ownsInMemoryH2 = config.url().startsWith("jdbc:h2:mem:cairn_");
+        this.ownsInMemoryH2 = config.ownsInMemoryDatabase();
         int n = COUNTER.incrementAndGet();
         try {
             this.pool = new HikariDataSource(config.toHikari("cairn-" + n));
@@ -101,7 +101,7 @@ public final class Database implements QueryExecutor, AutoCloseable {
     /** A new, empty H2 database in memory, private to this instance and gone when it is closed. */
     public static Database embedded() {
         return builder().url("jdbc:h2:mem:cairn_" + UUID.randomUUID().toString().replace("-", "")
-                + ";DB_CLOSE_DELAY=-1").build();
+                + ";DB_CLOSE_DELAY=-1").ownInMemoryDatabase().build();
     }
 
     /** A database at a JDBC URL with Cairn's default settings. */
@@ -318,7 +318,10 @@ public final class Database implements QueryExecutor, AutoCloseable {
             try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
                 st.execute("SHUTDOWN");
             } catch (SQLException e) {
-                LOG.warn("Could not shut down in-memory H2 database {}: {}", pool.getPoolName(), e.getMessage());
+                // 90121: H2 reports the database it has just shut down as closed when the statement is closed.
+                if (e.getErrorCode() != 90121) {
+                    LOG.warn("Could not shut down in-memory H2 database {}: {}", pool.getPoolName(), e.getMessage());
+                }
             }
         }
         pool.close();

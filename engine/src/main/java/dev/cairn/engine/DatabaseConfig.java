@@ -45,6 +45,7 @@ public final class DatabaseConfig {
     private String poolName;
     private int shapeCacheSize = 2_000;
     private Schema schema;
+    private boolean ownsInMemoryDatabase;
     private final Map<String, String> driverProperties = new LinkedHashMap<>();
     private final List<DatabaseListener> listeners = new ArrayList<>();
 
@@ -133,6 +134,16 @@ public final class DatabaseConfig {
             throw new IllegalStateException("No JDBC URL: call url(...) before build()");
         }
         return new Database(this);
+    }
+
+    // An in-memory H2 database that Database.embedded() made up is dropped when the Database closes.
+    DatabaseConfig ownInMemoryDatabase() {
+        this.ownsInMemoryDatabase = true;
+        return this;
+    }
+
+    boolean ownsInMemoryDatabase() {
+        return ownsInMemoryDatabase;
     }
 
     boolean isMySqlUrl() {

@@ -1,0 +1,47 @@
+package dev.cairn.engine;
+
+import static dev.cairn.engine.model.Posts.POSTS;
+import static dev.cairn.engine.model.Users.USERS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cairn.dsl.Schema;
+import dev.cairn.engine.model.Users.User;
+import dev.cairn.engine.testing.DatabaseTest;
+
+/** A query shape is compiled once; later queries of the same shape only bind their values. */
+class ShapeCacheTest {
+
+    @DatabaseTest
+    void sameShapeWithOtherValuesCompilesOnce(Database db) {
+        db.createMissingTables(Schema.of(USERS, POSTS));
+        for (int i = 0; i < 20; i++) {
+            db.insert(USERS, new User("u" + i + "@x.io", "User " + i, i));
+        }
+        long before = db.compilations();
+        for (int i = 0; i < 20; i++) {
+            assertThat(db.selectFrom(USERS).where(USERS.age.ge(i).and(USERS.name.like("User%")))
+                    .orderBy(USERS.age.asc()).limit(5).offset(1).fetch())
+                    .extracting(User::age).containsExactlyElementsOf(
+                            java.util.stream.IntStream.range(i + 1, Math.min(i + 6, 20)).boxed().toList());
+        }
+        assertThat(db.compilations() - before).isEqualTo(1);
+
+        db.selectFrom(USERS).where(USERS.age.ge(3)).fetch();
+        db.selectFrom(USERS).where(USERS.age.le(3)).fetch();
+        assertThat(db.compilations() - before).isEqualTo(3);
+        db.selectFrom(USERS).where(USERS.age.le(7)).fetch();
+        assertThat(db.compilations() - before).isEqualTo(3);
+    }
+
+    @DatabaseTest
+    void insertsOfTheSameColumnsShareOneShape(Database db) {
+        db.createMissingTables(Schema.of(USERS, POSTS));
+        db.insert(USERS, new User("a@x.io", "A", 1));
+        long before = db.compilations();
+        for (int i = 0; i < 10; i++) {
+            db.insert(USERS, new User("b" + i + "@x.io", "B", i));
+        }
+        // The insert shape is cached; reading defaults back is one more cached select shape.
+        assertThat(db.compilations() - before).isZero();
+    }
+}

@@ -1,0 +1,20 @@
+package dev.cairn.examples.tasks;
+
+import dev.cairn.dsl.Column;
+import dev.cairn.dsl.Table;
+import java.time.Instant;
+
+/** The tasks table: a name, a description and whether the task is done. */
+public final class Tasks extends Table<Task> {
+    public static final Tasks TASKS = new Tasks();
+
+    public final Column<Long> id = bigint("id").autoIncrement().primaryKey();
+    public final Column<String> name = varchar("name", 100).notNull().index();
+    public final Column<String> description = text("description");
+    public final Column<Boolean> done = bool("done").notNull().defaultValue(false);
+    public final Column<Instant> createdAt = timestamp("created_at").notNull().defaultNow();
+
+    private Tasks() {
+        super("tasks");
+    }
+}

@@ -1,0 +1,51 @@
+package dev.cairn.examples.tasks;
+
+import static dev.cairn.examples.tasks.Tasks.TASKS;
+
+import dev.cairn.dsl.Schema;
+import dev.cairn.engine.Database;
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * The first Cairn program: define a table, create it, insert tasks, and query the done ones with a typed
+ * condition. Runs on an embedded H2 database; pass a JDBC URL (and user, password) to run it on MariaDB or MySQL:
+ *
+ * <pre>
+ * mvn -q -pl examples -am install -DskipTests &amp;&amp; mvn -q -pl examples exec:java
+ * mvn -q -pl examples exec:java -Dexec.args="jdbc:mysql://127.0.0.1:3306/test root ''"
+ * </pre>
+ */
+public final class TasksExample {
+    private TasksExample() {
+    }
+
+    public static void main(String[] args) {
+        run(args, System.out);
+    }
+
+    static List<Task> run(String[] args, PrintStream out) {
+        try (Database db = args.length == 0 ? Database.embedded()
+                : Database.connect(args[0], args.length > 1 ? args[1] : "root", args.length > 2 ? args[2] : "")) {
+            out.println("Connected to " + db.dialect());
+            db.createMissingTables(Schema.of(TASKS));
+
+            db.insert(TASKS, Task.of("Write the README", "Two commands near the top", true));
+            db.insert(TASKS, Task.of("Model the tables", "Columns, keys and relations in plain Java", true));
+            db.insert(TASKS, Task.of("Tune the pool", "HikariCP defaults are a fine start", false));
+            Task buy = db.insert(TASKS, Task.of("Buy milk", null, false));
+            out.println("Inserted '" + buy.name() + "' with id " + buy.id() + " at " + buy.createdAt());
+
+            List<Task> done = db.selectFrom(TASKS)
+                    .where(TASKS.done.eq(true))
+                    .orderBy(TASKS.name.asc())
+                    .fetch();
+            out.println("Done tasks:");
+            for (Task t : done) {
+                out.println("  [x] " + t.name() + " - " + t.description());
+            }
+            out.println("SQL: " + db.selectFrom(TASKS).where(TASKS.done.eq(true)).orderBy(TASKS.name.asc()).sql());
+            return done;
+        }
+    }
+}
