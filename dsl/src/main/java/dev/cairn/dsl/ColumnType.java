@@ -79,6 +79,59 @@ public final class ColumnType<T> {
     /** The type of bound text with no column behind it, such as LIKE patterns. */
     public static final ColumnType<String> STRING = of(Kind.VARCHAR, String.class);
 
+    /** The type of counts. */
+    public static final ColumnType<Long> LONG = of(Kind.BIGINT, Long.class);
+
+    /** The type of sums and averages, read as {@link BigDecimal} whatever the operand's type. */
+    public static final ColumnType<java.math.BigDecimal> DECIMAL = new ColumnType<>(Kind.DECIMAL,
+            java.math.BigDecimal.class, 0, 65, 30, null, null);
+
+    /**
+     * The type to bind a value of a raw condition as, from its class: String, Integer, Long, Short, BigDecimal,
+     * Double, Boolean, LocalDate, LocalDateTime, Instant, LocalTime, UUID, byte[] or an enum (bound by name).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static ColumnType<Object> forValue(Object value) {
+        if (value == null) {
+            throw new IllegalArgumentException("A raw parameter must not be null; write IS NULL in the SQL instead");
+        }
+        Class<?> c = value.getClass();
+        Kind kind;
+        if (c == String.class) {
+            kind = Kind.VARCHAR;
+        } else if (c == Integer.class) {
+            kind = Kind.INT;
+        } else if (c == Long.class) {
+            kind = Kind.BIGINT;
+        } else if (c == Short.class) {
+            kind = Kind.SMALLINT;
+        } else if (c == java.math.BigDecimal.class) {
+            kind = Kind.DECIMAL;
+        } else if (c == Double.class) {
+            kind = Kind.DOUBLE;
+        } else if (c == Boolean.class) {
+            kind = Kind.BOOLEAN;
+        } else if (c == java.time.LocalDate.class) {
+            kind = Kind.DATE;
+        } else if (c == java.time.LocalDateTime.class) {
+            kind = Kind.DATETIME;
+        } else if (c == java.time.Instant.class) {
+            kind = Kind.TIMESTAMP;
+        } else if (c == java.time.LocalTime.class) {
+            kind = Kind.TIME;
+        } else if (c == java.util.UUID.class) {
+            kind = Kind.UUID;
+        } else if (c == byte[].class) {
+            kind = Kind.VARBINARY;
+        } else if (value instanceof Enum<?> e) {
+            return (ColumnType) new ColumnType<>(Kind.ENUM, e.getDeclaringClass(), 0, 0, 0,
+                    (Class) e.getDeclaringClass(), null);
+        } else {
+            throw new IllegalArgumentException("Cannot bind a " + c.getName() + " as a raw parameter");
+        }
+        return (ColumnType) (kind == Kind.DECIMAL ? DECIMAL : of(kind, c));
+    }
+
     private final Kind kind;
     private final Class<?> javaType;
     private final int length;

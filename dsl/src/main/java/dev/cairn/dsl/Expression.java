@@ -1,8 +1,11 @@
 package dev.cairn.dsl;
 
+import dev.cairn.dsl.ast.Arithmetic;
 import dev.cairn.dsl.ast.Between;
 import dev.cairn.dsl.ast.Comparison;
+import dev.cairn.dsl.ast.Function;
 import dev.cairn.dsl.ast.InList;
+import dev.cairn.dsl.ast.InSelect;
 import dev.cairn.dsl.ast.Like;
 import dev.cairn.dsl.ast.NullCheck;
 import dev.cairn.dsl.ast.Operator;
@@ -97,19 +100,116 @@ public interface Expression<T> {
         return new InList(this, bindAll(values, "notIn"), true);
     }
 
+    /** {@code this IN (SELECT ...)}: the subquery selects one column of the same type. */
+    default Condition in(Select<T> subquery) {
+        return new InSelect(this, java.util.Objects.requireNonNull(subquery, "subquery"), false);
+    }
+
+    /** {@code this NOT IN (SELECT ...)}. */
+    default Condition notIn(Select<T> subquery) {
+        return new InSelect(this, java.util.Objects.requireNonNull(subquery, "subquery"), true);
+    }
+
     /** {@code this LIKE pattern}, where {@code %} matches any run of characters and {@code _} one character. */
     default Condition like(String pattern) {
-        return new Like(this, likePattern(pattern, "like"), false, false);
+        return new Like(this, likePattern(pattern, "like"), false, false, null);
     }
 
     /** {@code this NOT LIKE pattern}. */
     default Condition notLike(String pattern) {
-        return new Like(this, likePattern(pattern, "notLike"), true, false);
+        return new Like(this, likePattern(pattern, "notLike"), true, false, null);
     }
 
-    /** {@code LIKE} ignoring case, whatever the column's collation. */
+    /** {@code LIKE} ignoring case, whatever the column's collation (Geddy's {@code nocase}). */
     default Condition likeIgnoreCase(String pattern) {
-        return new Like(this, likePattern(pattern, "likeIgnoreCase"), false, true);
+        return new Like(this, likePattern(pattern, "likeIgnoreCase"), false, true, null);
+    }
+
+    /** Text starting with {@code prefix}, taken literally: {@code %} and {@code _} in it match only themselves. */
+    default Condition startsWith(String prefix) {
+        return literalLike(prefix, "startsWith", false, false, true);
+    }
+
+    /** Text ending with {@code suffix}, taken literally. */
+    default Condition endsWith(String suffix) {
+        return literalLike(suffix, "endsWith", false, true, false);
+    }
+
+    /** Text containing {@code part}, taken literally. */
+    default Condition contains(String part) {
+        return literalLike(part, "contains", false, true, true);
+    }
+
+    /** {@link #startsWith} ignoring case. */
+    default Condition startsWithIgnoreCase(String prefix) {
+        return literalLike(prefix, "startsWithIgnoreCase", true, false, true);
+    }
+
+    /** {@link #endsWith} ignoring case. */
+    default Condition endsWithIgnoreCase(String suffix) {
+        return literalLike(suffix, "endsWithIgnoreCase", true, true, false);
+    }
+
+    /** {@link #contains} ignoring case. */
+    default Condition containsIgnoreCase(String part) {
+        return literalLike(part, "containsIgnoreCase", true, true, true);
+    }
+
+    /** Equal text ignoring case, whatever the column's collation. */
+    default Condition eqIgnoreCase(String value) {
+        return literalLike(value, "eqIgnoreCase", true, false, false);
+    }
+
+    /** {@code this + other}; the result has this expression's type. */
+    default Expression<T> plus(Expression<? extends Number> other) {
+        return arithmetic(Arithmetic.Op.PLUS, other);
+    }
+
+    /** {@code this + value}. */
+    default Expression<T> plus(T value) {
+        return arithmetic(Arithmetic.Op.PLUS, numberParam(value, "plus"));
+    }
+
+    /** {@code this - other}. */
+    default Expression<T> minus(Expression<? extends Number> other) {
+        return arithmetic(Arithmetic.Op.MINUS, other);
+    }
+
+    /** {@code this - value}. */
+    default Expression<T> minus(T value) {
+        return arithmetic(Arithmetic.Op.MINUS, numberParam(value, "minus"));
+    }
+
+    /** {@code this * other}. */
+    default Expression<T> times(Expression<? extends Number> other) {
+        return arithmetic(Arithmetic.Op.TIMES, other);
+    }
+
+    /** {@code this * value}. */
+    default Expression<T> times(T value) {
+        return arithmetic(Arithmetic.Op.TIMES, numberParam(value, "times"));
+    }
+
+    /** {@code this / other}. */
+    default Expression<T> div(Expression<? extends Number> other) {
+        return arithmetic(Arithmetic.Op.DIVIDE, other);
+    }
+
+    /** {@code this / value}. */
+    default Expression<T> div(T value) {
+        return arithmetic(Arithmetic.Op.DIVIDE, numberParam(value, "div"));
+    }
+
+    /** {@code lower(this)}, for text. */
+    default Expression<String> lower() {
+        requireText("lower");
+        return new Function<>(Function.Name.LOWER, this, false, ColumnType.STRING);
+    }
+
+    /** {@code upper(this)}, for text. */
+    default Expression<String> upper() {
+        requireText("upper");
+        return new Function<>(Function.Name.UPPER, this, false, ColumnType.STRING);
     }
 
     /** {@code this IS NULL}. */
@@ -150,6 +250,54 @@ public interface Expression<T> {
         }
         return params;
     }
+
+    private Expression<T> arithmetic(Arithmetic.Op op, Expression<?> other) {
+        java.util.Objects.requireNonNull(other, "operand");
+        if (!isNumeric(type()) || !isNumeric(other.type())) {
+            throw new IllegalArgumentException(this + " " + op.symbol() + " " + other + ": arithmetic needs numbers, not "
+                    + type() + " and " + other.type());
+        }
+        return new Arithmetic<>(this, op, other);
+    }
+
+    private Param<T> numberParam(T value, String operation) {
+        return bind(value, operation);
+    }
+
+    private static boolean isNumeric(ColumnType<?> type) {
+        return type.kind().isInteger() || type.kind() == ColumnType.Kind.DECIMAL || type.kind() == ColumnType.Kind.DOUBLE;
+    }
+
+    private void requireText(String operation) {
+        if (!type().kind().isText() && type().kind() != ColumnType.Kind.ENUM && type().kind() != ColumnType.Kind.JSON) {
+            throw new IllegalArgumentException(this + "." + operation + "(...) needs a text column, not " + type());
+        }
+    }
+
+    private Condition literalLike(String text, String operation, boolean ignoreCase, boolean anyBefore, boolean anyAfter) {
+        requireText(operation);
+        if (text == null) {
+            throw new IllegalArgumentException(this + "." + operation + "(null): the text must not be null");
+        }
+        StringBuilder p = new StringBuilder(text.length() + 4);
+        if (anyBefore) {
+            p.append('%');
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '%' || ch == '_' || ch == LIKE_ESCAPE) {
+                p.append(LIKE_ESCAPE);
+            }
+            p.append(ch);
+        }
+        if (anyAfter) {
+            p.append('%');
+        }
+        return new Like(this, new Param<>(ColumnType.STRING, p.toString()), false, ignoreCase, LIKE_ESCAPE);
+    }
+
+    /** The escape character of the patterns {@link #startsWith} and its kin build. */
+    char LIKE_ESCAPE = '!';
 
     private Param<String> likePattern(String pattern, String operation) {
         if (pattern == null) {

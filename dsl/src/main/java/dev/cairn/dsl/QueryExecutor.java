@@ -1,16 +1,41 @@
 package dev.cairn.dsl;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * Runs queries built in the DSL. The engine's {@code Database} and transactions implement it; a {@link Select}
- * created by them is attached to it, one created by {@link Select#from(Table)} is not and can only be rendered or
- * handed to an executor.
+ * Runs the statements built in the DSL. The engine's database and transactions implement it; statements they
+ * create are attached to them. {@link Select#rowsOf(FromItem)} makes a detached query, which
+ * {@link Select#attach(QueryExecutor)} attaches.
  */
 public interface QueryExecutor {
     /** Runs the query and maps every row. */
     <R> List<R> fetch(Select<R> select);
 
+    /** The only row of the query; throws when there is none or more than one. */
+    <R> R one(Select<R> select);
+
+    /** The number of rows the query returns. */
+    long count(Select<?> select);
+
+    /** Whether the query returns any row. */
+    boolean exists(Select<?> select);
+
+    /** The rows as a stream read as it is consumed; the caller closes it. */
+    <R> Stream<R> stream(Select<R> select);
+
     /** The SQL the query runs, with {@code ?} for every bound value. */
     String sql(Select<?> select);
+
+    /** Runs an UPDATE; returns the rows matched. */
+    int execute(Update<?> update);
+
+    /** Runs a DELETE; returns the rows deleted. */
+    int execute(Delete<?> delete);
+
+    /** Runs an INSERT; returns the rows inserted. */
+    <R> int execute(Insert<R> insert);
+
+    /** Runs an INSERT of rows; returns them with generated keys. */
+    <R> List<R> executeReturning(Insert<R> insert);
 }

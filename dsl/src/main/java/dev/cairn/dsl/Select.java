@@ -1,14 +1,20 @@
 package dev.cairn.dsl;
 
+import dev.cairn.dsl.ast.Join;
+import dev.cairn.dsl.ast.Lock;
+import dev.cairn.dsl.ast.Projection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
- * An immutable SELECT: every method returns a new query, so a query may be kept, shared and reused. Values are
- * bound parameters; the SQL text depends only on the query's shape.
+ * An immutable SELECT: every method returns a new query, so a query may be kept, shared and extended. Values are
+ * bound parameters; the SQL text depends only on the query's shape, and is compiled once per shape.
  *
  * <pre>{@code
  * List<User> found = db.selectFrom(USERS)
@@ -16,50 +22,193 @@ import java.util.Optional;
  *         .orderBy(USERS.name.asc())
  *         .limit(20)
  *         .fetch();
+ * List<Tuple2<Long, Long>> postsPerAuthor = db.select(POSTS.authorId, Functions.count()).from(POSTS)
+ *         .groupBy(POSTS.authorId).having(Functions.count().gt(2L)).fetch();
  * }</pre>
  *
- * @param <R> the type each row is mapped to
+ * @param <R> the type each result row is mapped to
  */
 public final class Select<R> {
     private final QueryExecutor executor;
-    private final Table<R> table;
+    private final Projection<R> projection;
+    private final FromItem<?> from;
+    private final List<Join> joins;
     private final Condition where;
+    private final List<Expression<?>> groupBy;
+    private final Condition having;
     private final List<SortField> orderBy;
     private final Integer limit;
     private final Integer offset;
+    private final boolean distinct;
+    private final Lock lock;
 
-    private Select(QueryExecutor executor, Table<R> table, Condition where, List<SortField> orderBy,
-                   Integer limit, Integer offset) {
+    private Select(QueryExecutor executor, Projection<R> projection, FromItem<?> from, List<Join> joins,
+                   Condition where, List<Expression<?>> groupBy, Condition having, List<SortField> orderBy,
+                   Integer limit, Integer offset, boolean distinct, Lock lock) {
         this.executor = executor;
-        this.table = table;
+        this.projection = projection;
+        this.from = from;
+        this.joins = joins;
         this.where = where;
+        this.groupBy = groupBy;
+        this.having = having;
         this.orderBy = orderBy;
         this.limit = limit;
         this.offset = offset;
+        this.distinct = distinct;
+        this.lock = lock;
     }
 
-    /** A query of all rows of {@code table}, not attached to a database. */
-    public static <R> Select<R> from(Table<R> table) {
-        return new Select<>(null, Objects.requireNonNull(table, "table"), null, List.of(), null, null);
+    /** Whole rows of a table (or alias), not attached to a database. */
+    public static <R> Select<R> rowsOf(FromItem<R> source) {
+        return rowsOf(source, null);
     }
 
-    /** A query of all rows of {@code table} that runs on {@code executor}. */
-    public static <R> Select<R> from(Table<R> table, QueryExecutor executor) {
-        return new Select<>(Objects.requireNonNull(executor, "executor"), Objects.requireNonNull(table, "table"),
-                null, List.of(), null, null);
+    /** Whole rows of a table (or alias), run by {@code executor}. */
+    public static <R> Select<R> rowsOf(FromItem<R> source, QueryExecutor executor) {
+        Objects.requireNonNull(source, "source");
+        return new Select<>(executor, new Projection.Rows<>(source), source, List.of(), null, List.of(), null,
+                List.of(), null, null, false, null);
+    }
+
+    /** A projection to be completed by {@link #from}, run by {@code executor} (may be null). */
+    public static <R> Select<R> of(Projection<R> projection, QueryExecutor executor) {
+        return new Select<>(executor, Objects.requireNonNull(projection, "projection"), null, List.of(), null,
+                List.of(), null, List.of(), null, null, false, null);
+    }
+
+    /** One expression per row: {@code select(USERS.email)} gives {@code Select<String>}. */
+    public static <A> Select<A> select(Expression<A> a) {
+        return of(columns(List.of(a), v -> cast(v[0])), null);
+    }
+
+    /** Two expressions per row, as a {@link Tuple2}. */
+    public static <A, B> Select<Tuple2<A, B>> select(Expression<A> a, Expression<B> b) {
+        return of(columns(List.of(a, b), v -> new Tuple2<>(cast(v[0]), cast(v[1]))), null);
+    }
+
+    /** Three expressions per row, as a {@link Tuple3}. */
+    public static <A, B, C> Select<Tuple3<A, B, C>> select(Expression<A> a, Expression<B> b, Expression<C> c) {
+        return of(columns(List.of(a, b, c), v -> new Tuple3<>(cast(v[0]), cast(v[1]), cast(v[2]))), null);
+    }
+
+    /** Four expressions per row, as a {@link Tuple4}. */
+    public static <A, B, C, D> Select<Tuple4<A, B, C, D>> select(Expression<A> a, Expression<B> b, Expression<C> c,
+                                                                  Expression<D> d) {
+        return of(columns(List.of(a, b, c, d), v -> new Tuple4<>(cast(v[0]), cast(v[1]), cast(v[2]), cast(v[3]))), null);
+    }
+
+    /** Five expressions per row, as a {@link Tuple5}. */
+    public static <A, B, C, D, E> Select<Tuple5<A, B, C, D, E>> select(Expression<A> a, Expression<B> b,
+                                                                        Expression<C> c, Expression<D> d, Expression<E> e) {
+        return of(columns(List.of(a, b, c, d, e), v -> new Tuple5<>(cast(v[0]), cast(v[1]), cast(v[2]), cast(v[3]),
+                cast(v[4]))), null);
+    }
+
+    /** Any number of expressions per row, read by expression from a {@link ResultRow}. */
+    public static Select<ResultRow> select(List<? extends Expression<?>> expressions) {
+        List<Expression<?>> list = List.copyOf(expressions);
+        if (list.isEmpty()) {
+            throw new IllegalArgumentException("select(...) needs at least one expression");
+        }
+        return of(columns(list, v -> new ResultRow(list, v)), null);
+    }
+
+    private static <R> Projection<R> columns(List<Expression<?>> expressions, Function<Object[], R> combiner) {
+        for (Expression<?> e : expressions) {
+            Objects.requireNonNull(e, "selected expression");
+        }
+        return new Projection.Columns<>(expressions, combiner);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cast(Object o) {
+        return (T) o;
+    }
+
+    /** This query run by another executor: a database or transaction. */
+    public Select<R> attach(QueryExecutor other) {
+        return new Select<>(other, projection, from, joins, where, groupBy, having, orderBy, limit, offset,
+                distinct, lock);
+    }
+
+    /** The table (or alias) rows come from. */
+    public Select<R> from(FromItem<?> source) {
+        Objects.requireNonNull(source, "source");
+        return new Select<>(executor, projection, source, joins, where, groupBy, having, orderBy, limit, offset,
+                distinct, lock);
+    }
+
+    /** Starts an inner join; complete it with {@link JoinStep#on}. */
+    public JoinStep<R> join(FromItem<?> item) {
+        return new JoinStep<>(this, Join.Kind.INNER, item);
+    }
+
+    /** Starts a left outer join. */
+    public JoinStep<R> leftJoin(FromItem<?> item) {
+        return new JoinStep<>(this, Join.Kind.LEFT, item);
+    }
+
+    /** Starts a right outer join. */
+    public JoinStep<R> rightJoin(FromItem<?> item) {
+        return new JoinStep<>(this, Join.Kind.RIGHT, item);
+    }
+
+    /** The second half of a join: its condition. */
+    public static final class JoinStep<R> {
+        private final Select<R> select;
+        private final Join.Kind kind;
+        private final FromItem<?> item;
+
+        private JoinStep(Select<R> select, Join.Kind kind, FromItem<?> item) {
+            this.select = select;
+            this.kind = kind;
+            this.item = Objects.requireNonNull(item, "joined table");
+        }
+
+        /** Joins on the condition. */
+        public Select<R> on(Condition condition) {
+            List<Join> all = new ArrayList<>(select.joins);
+            all.add(new Join(kind, item, Objects.requireNonNull(condition, "on")));
+            return new Select<>(select.executor, select.projection, select.from, List.copyOf(all), select.where,
+                    select.groupBy, select.having, select.orderBy, select.limit, select.offset, select.distinct,
+                    select.lock);
+        }
     }
 
     /** Keeps rows matching the condition; called again, both conditions must hold. */
     public Select<R> where(Condition condition) {
         Objects.requireNonNull(condition, "condition");
-        return new Select<>(executor, table, where == null ? condition : where.and(condition), orderBy, limit, offset);
+        return new Select<>(executor, projection, from, joins, where == null ? condition : where.and(condition),
+                groupBy, having, orderBy, limit, offset, distinct, lock);
+    }
+
+    /** Groups rows by the expressions. */
+    public Select<R> groupBy(Expression<?>... keys) {
+        List<Expression<?>> all = new ArrayList<>(groupBy);
+        all.addAll(Arrays.asList(keys));
+        return new Select<>(executor, projection, from, joins, where, List.copyOf(all), having, orderBy, limit, offset,
+                distinct, lock);
+    }
+
+    /** Keeps groups matching the condition; called again, both must hold. */
+    public Select<R> having(Condition condition) {
+        Objects.requireNonNull(condition, "condition");
+        return new Select<>(executor, projection, from, joins, where, groupBy,
+                having == null ? condition : having.and(condition), orderBy, limit, offset, distinct, lock);
+    }
+
+    /** Returns each distinct result once. */
+    public Select<R> distinct() {
+        return new Select<>(executor, projection, from, joins, where, groupBy, having, orderBy, limit, offset, true, lock);
     }
 
     /** Sorts by the given keys, after any keys given before. */
     public Select<R> orderBy(SortField... keys) {
         List<SortField> all = new ArrayList<>(orderBy);
         all.addAll(Arrays.asList(keys));
-        return new Select<>(executor, table, where, List.copyOf(all), limit, offset);
+        return new Select<>(executor, projection, from, joins, where, groupBy, having, List.copyOf(all), limit, offset,
+                distinct, lock);
     }
 
     /** Returns at most {@code count} rows. */
@@ -67,7 +216,8 @@ public final class Select<R> {
         if (count < 0) {
             throw new IllegalArgumentException("limit must not be negative, got " + count);
         }
-        return new Select<>(executor, table, where, orderBy, count, offset);
+        return new Select<>(executor, projection, from, joins, where, groupBy, having, orderBy, count, offset,
+                distinct, lock);
     }
 
     /** Skips the first {@code count} rows. */
@@ -75,18 +225,92 @@ public final class Select<R> {
         if (count < 0) {
             throw new IllegalArgumentException("offset must not be negative, got " + count);
         }
-        return new Select<>(executor, table, where, orderBy, limit, count);
+        return new Select<>(executor, projection, from, joins, where, groupBy, having, orderBy, limit, count,
+                distinct, lock);
     }
 
-    /** Runs the query and returns every row. */
+    /** Locks the rows read until the transaction ends ({@code FOR UPDATE}). */
+    public Select<R> forUpdate() {
+        return withLock(new Lock(Lock.Mode.UPDATE, lock == null ? Lock.Wait.WAIT : lock.waitPolicy()));
+    }
+
+    /** Takes a shared lock on the rows read ({@code FOR SHARE}, {@code LOCK IN SHARE MODE} on MySQL/MariaDB). */
+    public Select<R> forShare() {
+        return withLock(new Lock(Lock.Mode.SHARE, lock == null ? Lock.Wait.WAIT : lock.waitPolicy()));
+    }
+
+    /** With a lock: leaves out rows another transaction has locked ({@code SKIP LOCKED}). */
+    public Select<R> skipLocked() {
+        return withLock(new Lock(lock == null ? Lock.Mode.UPDATE : lock.mode(), Lock.Wait.SKIP_LOCKED));
+    }
+
+    /** With a lock: fails at once instead of waiting for rows another transaction has locked ({@code NOWAIT}). */
+    public Select<R> noWait() {
+        return withLock(new Lock(lock == null ? Lock.Mode.UPDATE : lock.mode(), Lock.Wait.NOWAIT));
+    }
+
+    private Select<R> withLock(Lock l) {
+        return new Select<>(executor, projection, from, joins, where, groupBy, having, orderBy, limit, offset, distinct, l);
+    }
+
+    /** Maps each result through a function: {@code select(USERS.name, USERS.age).from(USERS).map(t -> ...)}. */
+    public <X> Select<X> map(Function<? super R, ? extends X> mapper) {
+        Objects.requireNonNull(mapper, "mapper");
+        return new Select<>(executor, new Projection.Mapped<>(projection, mapper), from, joins, where, groupBy, having,
+                orderBy, limit, offset, distinct, lock);
+    }
+
+    // ------------------------------------------------------------------------------------------ running
+
+    /** Runs the query and returns every result. */
     public List<R> fetch() {
         return attached().fetch(this);
     }
 
-    /** Runs the query for its first row only (it adds {@code LIMIT 1}). */
+    /** The first result, if any (adds {@code LIMIT 1}). */
     public Optional<R> first() {
         List<R> rows = attached().fetch(limit(1));
         return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
+    }
+
+    /**
+     * The only result. Throws {@code NotFound} when there is none and {@code NotUnique} when there are several
+     * (it reads at most two rows).
+     */
+    public R one() {
+        return attached().one(this);
+    }
+
+    /** The number of results the query would return (LIMIT and OFFSET included). */
+    public long count() {
+        return attached().count(this);
+    }
+
+    /** Whether the query returns any result. */
+    public boolean exists() {
+        return attached().exists(this);
+    }
+
+    /**
+     * The results as a stream read from the database as it is consumed, in constant memory (a streaming result set
+     * on MySQL/MariaDB). The stream holds a connection: close it, best with try-with-resources.
+     */
+    public Stream<R> stream() {
+        return attached().stream(this);
+    }
+
+    /** Passes each result to {@code action} as it is read, in constant memory; returns how many there were. */
+    public long forEach(Consumer<? super R> action) {
+        Objects.requireNonNull(action, "action");
+        long n = 0;
+        try (Stream<R> s = stream()) {
+            var it = s.iterator();
+            while (it.hasNext()) {
+                action.accept(it.next());
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The SQL this query runs, with {@code ?} for each bound value. */
@@ -96,19 +320,42 @@ public final class Select<R> {
 
     private QueryExecutor attached() {
         if (executor == null) {
-            throw new IllegalStateException("This query is not attached to a database; build it with db.selectFrom(...)");
+            throw new IllegalStateException("This query is not attached to a database; build it with db.selectFrom(...)"
+                    + " or db.select(...), or attach(db)");
+        }
+        if (from == null) {
+            throw new IllegalStateException("The query has no FROM: add from(TABLE)");
         }
         return executor;
     }
 
-    /** The table rows come from. */
-    public Table<R> table() {
-        return table;
+    // ------------------------------------------------------------------------------------------ the AST
+
+    public Projection<R> projection() {
+        return projection;
+    }
+
+    /** The table or alias rows come from; {@code null} until {@link #from} is called. */
+    public FromItem<?> fromItem() {
+        return from;
+    }
+
+    public List<Join> joins() {
+        return joins;
     }
 
     /** The WHERE condition, or {@code null} for all rows. */
     public Condition where() {
         return where;
+    }
+
+    public List<Expression<?>> groupBy() {
+        return groupBy;
+    }
+
+    /** The HAVING condition, or {@code null}. */
+    public Condition having() {
+        return having;
     }
 
     /** The ORDER BY keys, possibly empty. */
@@ -126,10 +373,20 @@ public final class Select<R> {
         return offset;
     }
 
+    public boolean isDistinct() {
+        return distinct;
+    }
+
+    /** The row lock, or {@code null}. */
+    public Lock lock() {
+        return lock;
+    }
+
     @Override
     public String toString() {
-        return "SELECT FROM " + table.name() + (where == null ? "" : " WHERE " + where)
+        return "SELECT " + (distinct ? "DISTINCT " : "") + "FROM " + from + joins + (where == null ? "" : " WHERE " + where)
+                + (groupBy.isEmpty() ? "" : " GROUP BY " + groupBy) + (having == null ? "" : " HAVING " + having)
                 + (orderBy.isEmpty() ? "" : " ORDER BY " + orderBy) + (limit == null ? "" : " LIMIT " + limit)
-                + (offset == null ? "" : " OFFSET " + offset);
+                + (offset == null ? "" : " OFFSET " + offset) + (lock == null ? "" : " " + lock);
     }
 }

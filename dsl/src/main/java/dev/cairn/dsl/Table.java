@@ -43,7 +43,7 @@ import java.util.function.Supplier;
  *
  * @param <R> the row type: a record (or class) whose components are matched to the columns, or {@link Row}
  */
-public abstract class Table<R> {
+public abstract class Table<R> implements FromItem<R> {
     private final String name;
     private final Class<R> rowType;
 
@@ -102,6 +102,24 @@ public abstract class Table<R> {
     /** The table's name in the database. */
     public final String name() {
         return name;
+    }
+
+    /** This table. */
+    @Override
+    public final Table<R> table() {
+        return this;
+    }
+
+    /** A table has no alias; see {@link #as(String)}. */
+    @Override
+    public final String alias() {
+        return null;
+    }
+
+    /** This table under another name, to use it twice in one query (a self-join). */
+    public final TableAlias<R> as(String alias) {
+        definitionFrozen();
+        return new TableAlias<>(this, alias);
     }
 
     /** The Java type rows of this table are read into and written from. */

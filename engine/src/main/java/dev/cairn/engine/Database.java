@@ -2,36 +2,17 @@ package dev.cairn.engine;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
-import dev.cairn.dsl.Column;
-import dev.cairn.dsl.ColumnType;
-import dev.cairn.dsl.Condition;
-import dev.cairn.dsl.PrimaryKey;
-import dev.cairn.dsl.QueryExecutor;
 import dev.cairn.dsl.Schema;
-import dev.cairn.dsl.Select;
 import dev.cairn.dsl.Table;
-import dev.cairn.dsl.ast.Comparison;
-import dev.cairn.dsl.ast.Operator;
-import dev.cairn.dsl.ast.Param;
-import dev.cairn.engine.bind.ValueBinder;
-import dev.cairn.engine.bind.ValueReader;
-import dev.cairn.engine.compile.CompiledQuery;
-import dev.cairn.engine.compile.QueryCompiler;
-import dev.cairn.engine.compile.QueryValues;
 import dev.cairn.engine.exec.ErrorTranslator;
-import dev.cairn.engine.exec.SqlRunner;
-import dev.cairn.engine.map.RowLayout;
-import dev.cairn.engine.map.RowMapper;
 import dev.cairn.schema.Dialect;
 import dev.cairn.schema.SchemaCreator;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -39,8 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A database: a HikariCP pool of connections, the dialect detected from it, and the entry point for queries.
- * Thread-safe; open one per database and application, and close it on shutdown.
+ * A database: a HikariCP pool of connections, the dialect detected from it, and the entry point for queries,
+ * mutations and transactions. Outside a transaction each statement runs on a pooled connection and commits by
+ * itself. Thread-safe; open one per database and application, and close it on shutdown.
  *
  * <pre>{@code
  * try (Database db = Database.embedded()) {            // H2 in memory, nothing to install
@@ -50,51 +32,51 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  */
-public final class Database implements QueryExecutor, AutoCloseable {
+public final class Database extends Session implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private final HikariDataSource pool;
-    private final Dialect dialect;
     private final boolean ownsInMemoryH2;
-    private final QueryCompiler compiler;
-    private final SqlRunner runner;
-    private final ValueReader reader;
-    private final ConcurrentHashMap<Table<?>, RowLayout<?>> layouts = new ConcurrentHashMap<>();
     private final List<DatabaseListener> listeners;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile Schema schema;
 
     Database(DatabaseConfig config) {
+        this(config, openPool(config));
+    }
+
+    private Database(DatabaseConfig config, HikariDataSource pool) {
+        super(new EngineCore(detect(pool), config.shapeCacheSize(), config.schema()));
+        this.pool = pool;
         this.ownsInMemoryH2 = config.ownsInMemoryDatabase();
-        int n = COUNTER.incrementAndGet();
+        this.listeners = config.listeners();
+        LOG.info("Opened {} ({}) with a pool of up to {} connections", pool.getPoolName(), core.dialect,
+                pool.getMaximumPoolSize());
+        for (DatabaseListener l : listeners) {
+            l.opened(this);
+        }
+    }
+
+    private static HikariDataSource openPool(DatabaseConfig config) {
         try {
-            this.pool = new HikariDataSource(config.toHikari("cairn-" + n));
+            return new HikariDataSource(config.toHikari("cairn-" + COUNTER.incrementAndGet()));
         } catch (HikariPool.PoolInitializationException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof SQLException sql) {
+            if (e.getCause() instanceof SQLException sql) {
                 throw ErrorTranslator.translate(sql, null);
             }
             throw e;
         }
+    }
+
+    private static Dialect detect(HikariDataSource pool) {
         try (Connection c = pool.getConnection()) {
-            this.dialect = Dialect.detect(c);
+            return Dialect.detect(c);
         } catch (SQLException e) {
             pool.close();
             throw ErrorTranslator.translate(e, null);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
-        }
-        this.compiler = new QueryCompiler(dialect, config.shapeCacheSize());
-        this.runner = new SqlRunner(new ValueBinder(dialect));
-        this.reader = new ValueReader(dialect);
-        this.schema = config.schema();
-        this.listeners = config.listeners();
-        LOG.info("Opened {} ({}) with a pool of up to {} connections", pool.getPoolName(), dialect,
-                pool.getMaximumPoolSize());
-        for (DatabaseListener l : listeners) {
-            l.opened(this);
         }
     }
 
@@ -114,11 +96,6 @@ public final class Database implements QueryExecutor, AutoCloseable {
         return new DatabaseConfig();
     }
 
-    /** The dialect detected from the connection. */
-    public Dialect dialect() {
-        return dialect;
-    }
-
     /** The connection pool, for code that needs plain JDBC. */
     public DataSource dataSource() {
         return pool;
@@ -126,7 +103,7 @@ public final class Database implements QueryExecutor, AutoCloseable {
 
     /** Sets the schema this database works with; returns this database. */
     public Database schema(Schema schema) {
-        this.schema = Objects.requireNonNull(schema, "schema");
+        core.schema = Objects.requireNonNull(schema, "schema");
         return this;
     }
 
@@ -137,7 +114,7 @@ public final class Database implements QueryExecutor, AutoCloseable {
 
     /** The schema set by {@link #schema} or the builder, or {@code null}. */
     public Schema schema() {
-        return schema;
+        return core.schema;
     }
 
     /**
@@ -145,7 +122,7 @@ public final class Database implements QueryExecutor, AutoCloseable {
      * Existing tables are not compared or altered. Returns this database.
      */
     public Database createMissingTables() {
-        Schema s = schema;
+        Schema s = core.schema;
         if (s == null) {
             throw new IllegalStateException("No schema: call schema(...) first, or pass one to createMissingTables");
         }
@@ -154,7 +131,7 @@ public final class Database implements QueryExecutor, AutoCloseable {
 
     /** Sets the schema and creates its missing tables (see {@link #createMissingTables()}). */
     public Database createMissingTables(Schema schema) {
-        this.schema = Objects.requireNonNull(schema, "schema");
+        core.schema = Objects.requireNonNull(schema, "schema");
         try (Connection c = pool.getConnection()) {
             SchemaCreator.createMissing(c, schema);
         } catch (SQLException e) {
@@ -163,149 +140,146 @@ public final class Database implements QueryExecutor, AutoCloseable {
         return this;
     }
 
-    /** A query of the rows of {@code table}, mapped to its row type. */
-    public <R> Select<R> selectFrom(Table<R> table) {
-        return Select.from(table, this);
-    }
-
-    @Override
-    public <R> List<R> fetch(Select<R> select) {
-        CompiledQuery query = compiler.select(select);
-        List<Param<?>> values = QueryValues.of(select);
-        RowMapper<R> mapper = tableRowMapper(select.table());
-        try (Connection c = pool.getConnection()) {
-            return runner.query(c, query, values, mapper);
-        } catch (SQLException e) {
-            throw ErrorTranslator.translate(e, query.sql());
-        }
-    }
-
-    @Override
-    public String sql(Select<?> select) {
-        return compiler.select(select).sql();
-    }
-
     /**
-     * Inserts a row and returns it as stored: with the generated key filled in, and, when the database filled
-     * defaults for null values, read back by its primary key. Null values of auto-increment and defaulted columns
-     * are left for the database to fill; a null value for any other NOT NULL column fails before anything is sent.
+     * Runs the block in a transaction on one connection: commits when it returns, rolls back when it throws and
+     * rethrows the exception unchanged. After a {@link Deadlock} or {@link LockTimeout} the whole block runs again,
+     * up to 3 times in all (see {@link TransactionOptions}).
      */
-    public <R> R insert(Table<R> table, R row) {
-        Objects.requireNonNull(row, "row");
-        RowLayout<R> layout = layout(table);
-        Object[] values = layout.columnValues(row);
-        List<Column<?>> columns = new ArrayList<>();
-        List<Param<?>> params = new ArrayList<>();
-        boolean defaultsFilled = false;
-        for (Column<?> c : table.columns()) {
-            Object v = values[c.position()];
-            if (v == null && (c.isAutoIncrement() || c.defaultValue() != null)) {
-                defaultsFilled |= !c.isAutoIncrement();
-                continue;
-            }
-            if (v == null && !c.isNullable()) {
-                throw new NotNullViolation("Column " + table.name() + "." + c.name() + " is NOT NULL and the row to"
-                        + " insert has no value for it", null, null);
-            }
-            columns.add(c);
-            params.add(param(c.type(), v));
-        }
-        Column<?> generated = table.autoIncrementColumn();
-        boolean wantKey = generated != null && values[generated.position()] == null;
-        CompiledQuery query = compiler.insert(table, columns);
-        Object key;
-        try (Connection c = pool.getConnection()) {
-            key = runner.insert(c, query, params, wantKey);
-        } catch (SQLException e) {
-            throw ErrorTranslator.translate(e, query.sql());
-        }
-        if (wantKey && key != null) {
-            values[generated.position()] = convertKey((Long) key, generated.type());
-        }
-        PrimaryKey pk = table.primaryKey();
-        if (defaultsFilled && pk != null) {
-            return reload(table, pk, values).orElseThrow(() -> new IllegalStateException(
-                    "Inserted row of table '" + table.name() + "' could not be read back by its primary key"));
-        }
-        return layout.fromColumnValues(values);
+    @Override
+    public void transaction(TransactionBlock block) {
+        transaction(TransactionOptions.defaults(), block);
     }
 
-    /** Inserts a row into the table of the schema whose row type is the row's class (see {@link #insert(Table, Object)}). */
-    @SuppressWarnings("unchecked")
-    public <R> R insert(R row) {
-        Objects.requireNonNull(row, "row");
-        return insert((Table<R>) tableFor(row.getClass()), row);
+    /** Runs the block in a transaction with the given options. */
+    public void transaction(TransactionOptions options, TransactionBlock block) {
+        transactionResult(options, tx -> {
+            block.run(tx);
+            return null;
+        });
     }
 
-    private Table<?> tableFor(Class<?> rowType) {
-        Schema s = schema;
-        if (s == null) {
-            throw new IllegalStateException("No schema to find the table of " + rowType.getSimpleName()
-                    + "; call schema(...) first or use insert(TABLE, row)");
-        }
-        Table<?> found = null;
-        for (Table<?> t : s.tables()) {
-            if (t.rowType() == rowType) {
-                if (found != null) {
-                    throw new IllegalArgumentException("Both '" + found.name() + "' and '" + t.name() + "' map rows to "
-                            + rowType.getSimpleName() + "; use insert(TABLE, row)");
+    /** Runs the function in a transaction and returns its value; see {@link #transaction(TransactionBlock)}. */
+    @Override
+    public <T> T transactionResult(TransactionFunction<T> function) {
+        return transactionResult(TransactionOptions.defaults(), function);
+    }
+
+    /** Runs the function in a transaction with the given options and returns its value. */
+    public <T> T transactionResult(TransactionOptions options, TransactionFunction<T> function) {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(function, "function");
+        checkUsable(false);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return runOnce(options, function);
+            } catch (DatabaseException e) {
+                if (!e.isTransient() || attempt >= options.attempts()) {
+                    throw e;
                 }
-                found = t;
+                long wait = options.backoffMillis(attempt);
+                LOG.debug("Transaction attempt {} of {} failed ({}); retrying in {} ms", attempt, options.attempts(),
+                        e.getClass().getSimpleName(), wait);
+                sleep(wait);
             }
         }
-        if (found == null) {
-            throw new IllegalArgumentException("No table of the schema maps rows to " + rowType.getName());
+    }
+
+    private <T> T runOnce(TransactionOptions options, TransactionFunction<T> function) {
+        Connection c;
+        try {
+            c = pool.getConnection();
+        } catch (SQLException e) {
+            throw ErrorTranslator.translate(e, null);
         }
-        return found;
-    }
-
-    private <R> java.util.Optional<R> reload(Table<R> table, PrimaryKey pk, Object[] values) {
-        Condition where = null;
-        for (Column<?> c : pk.columns()) {
-            Condition eq = new Comparison(c, Operator.EQ, param(c.type(), values[c.position()]));
-            where = where == null ? eq : where.and(eq);
-        }
-        return selectFrom(table).where(where).first();
-    }
-
-    private static Object convertKey(long key, ColumnType<?> type) {
-        return switch (type.kind()) {
-            case SMALLINT -> (short) key;
-            case INT -> (int) key;
-            default -> key;
-        };
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Param<?> param(ColumnType<?> type, Object value) {
-        return new Param<>((ColumnType<Object>) type, value);
-    }
-
-    @SuppressWarnings("unchecked")
-    private <R> RowLayout<R> layout(Table<R> table) {
-        return (RowLayout<R>) layouts.computeIfAbsent(table, RowLayout::of);
-    }
-
-    private <R> RowMapper<R> tableRowMapper(Table<R> table) {
-        RowLayout<R> layout = layout(table);
-        List<Column<?>> columns = table.columns();
-        int n = columns.size();
-        ColumnType<?>[] types = new ColumnType<?>[n];
-        for (int i = 0; i < n; i++) {
-            types[i] = columns.get(i).type();
-        }
-        return rs -> {
-            Object[] values = new Object[n];
-            for (int i = 0; i < n; i++) {
-                values[i] = reader.read(rs, i + 1, types[i]);
+        Transaction tx = new Transaction(core, c, options);
+        try {
+            try {
+                c.setAutoCommit(false);
+                if (options.isolation() != null) {
+                    c.setTransactionIsolation(options.isolation().jdbc);
+                }
+                if (options.isReadOnly()) {
+                    c.setReadOnly(true);
+                }
+            } catch (SQLException e) {
+                throw ErrorTranslator.translate(e, null);
             }
-            return layout.fromColumnValues(values);
-        };
+            T result;
+            try {
+                result = function.apply(tx);
+            } catch (RuntimeException | Error e) {
+                rollbackQuietly(c, e);
+                throw e;
+            }
+            try {
+                c.commit();
+            } catch (SQLException e) {
+                DatabaseException translated = ErrorTranslator.translate(e, "COMMIT");
+                rollbackQuietly(c, translated);
+                throw translated;
+            }
+            return result;
+        } finally {
+            tx.end();
+            try {
+                // HikariCP restores auto-commit, isolation and read-only when the connection goes back.
+                c.close();
+            } catch (SQLException e) {
+                LOG.warn("Could not return a connection to {}: {}", pool.getPoolName(), e.getMessage());
+            }
+        }
     }
 
-    /** How many query shapes were compiled since the database opened: a cached shape is not compiled again. */
+    private static void rollbackQuietly(Connection c, Throwable cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to retry a transaction", e);
+        }
+    }
+
+    @Override
+    Connection acquire() {
+        try {
+            return pool.getConnection();
+        } catch (SQLException e) {
+            throw ErrorTranslator.translate(e, null);
+        }
+    }
+
+    @Override
+    void release(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("Could not return a connection to {}: {}", pool.getPoolName(), e.getMessage());
+        }
+    }
+
+    @Override
+    int timeoutSeconds() {
+        return 0;
+    }
+
+    @Override
+    void checkUsable(boolean write) {
+        if (closed.get()) {
+            throw new IllegalStateException("The database " + pool.getPoolName() + " is closed");
+        }
+    }
+
+    /** How many statement shapes were compiled since the database opened: a cached shape is not compiled again. */
     public long compilations() {
-        return compiler.compilations();
+        return core.compiler.compilations();
     }
 
     /** Closes the pool (and drops an embedded in-memory database). Safe to call more than once. */
@@ -333,6 +307,6 @@ public final class Database implements QueryExecutor, AutoCloseable {
 
     @Override
     public String toString() {
-        return "Database[" + pool.getPoolName() + ", " + dialect + "]";
+        return "Database[" + pool.getPoolName() + ", " + core.dialect + "]";
     }
 }

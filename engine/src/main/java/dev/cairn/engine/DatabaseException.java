@@ -5,7 +5,9 @@ import java.sql.SQLException;
 /**
  * A statement failed in the database. Keeps the SQLState, the vendor's error code and the SQL with its {@code ?}
  * placeholders; bound values are never put in the message, as they may be personal data. Subclasses name the
- * failures an application handles: {@link UniqueViolation}, {@link ForeignKeyViolation}, {@link NotNullViolation}.
+ * failures an application handles: {@link UniqueViolation}, {@link ForeignKeyViolation}, {@link NotNullViolation},
+ * {@link CheckViolation}, {@link Deadlock}, {@link LockTimeout}, {@link QueryTimeout}, {@link ConnectionFailure},
+ * {@link NotFound} and {@link NotUnique}.
  */
 public class DatabaseException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -29,6 +31,11 @@ public class DatabaseException extends RuntimeException {
     /** The database vendor's error code (MySQL's 1062 for a duplicate key, for example), or 0. */
     public int vendorCode() {
         return vendorCode;
+    }
+
+    /** Whether running the transaction again may succeed (deadlocks and lock timeouts). */
+    public boolean isTransient() {
+        return false;
     }
 
     /** The SQL that failed, with {@code ?} for bound values; {@code null} when no statement was involved. */

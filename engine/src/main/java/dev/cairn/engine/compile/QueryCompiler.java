@@ -1,28 +1,42 @@
 package dev.cairn.engine.compile;
 
 import dev.cairn.dsl.Column;
+import dev.cairn.dsl.Delete;
+import dev.cairn.dsl.Expression;
+import dev.cairn.dsl.FromItem;
 import dev.cairn.dsl.Select;
 import dev.cairn.dsl.SortField;
 import dev.cairn.dsl.Table;
+import dev.cairn.dsl.Update;
+import dev.cairn.dsl.ast.AliasedColumn;
+import dev.cairn.dsl.ast.Assignment;
+import dev.cairn.dsl.ast.Join;
+import dev.cairn.dsl.ast.Lock;
+import dev.cairn.dsl.ast.Projection;
 import dev.cairn.schema.Dialect;
 import dev.cairn.schema.sql.JooqContexts;
 import dev.cairn.schema.sql.JooqTranslator;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
+import org.jooq.DataType;
+import org.jooq.DeleteQuery;
 import org.jooq.Field;
-import org.jooq.InsertValuesStepN;
+import org.jooq.JoinType;
 import org.jooq.Param;
 import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.SelectQuery;
+import org.jooq.UpdateQuery;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
- * Compiles queries to SQL for one dialect through jOOQ, once per shape: the compiled form is kept in a
- * {@link ShapeCache}, and a query whose shape is cached is neither translated nor rendered again.
+ * Compiles statements to SQL for one dialect through jOOQ, once per shape: the compiled form is kept in a
+ * {@link ShapeCache}, and a statement whose shape is cached is neither translated nor rendered again. Every part is
+ * translated in the order {@link AstWalker} visits it, so that placeholder numbers match value positions.
  */
 public final class QueryCompiler {
     private final Dialect dialect;
@@ -35,17 +49,118 @@ public final class QueryCompiler {
         this.cache = new ShapeCache(cacheCapacity);
     }
 
-    /** The compiled form of a SELECT of all columns of its table, in column order. */
+    /** A SELECT; its columns are those of the projection, in order. */
     public CompiledQuery select(Select<?> select) {
-        return cache.get(ShapeKey.of(select), () -> compileSelect(select));
+        return cache.get("S:" + ShapeKey.of(select), () -> {
+            Numbering n = new Numbering();
+            return render(build(select, n, false), n);
+        });
     }
 
-    /** The compiled form of an INSERT of one row into the given columns, in that order. */
-    public CompiledQuery insert(Table<?> table, List<Column<?>> columns) {
-        return cache.get(ShapeKey.ofInsert(table, columns), () -> compileInsert(table, columns));
+    /** {@code SELECT count(*) FROM (the select)}: the number of rows the select returns. */
+    public CompiledQuery count(Select<?> select) {
+        return cache.get("C:" + ShapeKey.of(select), () -> {
+            Numbering n = new Numbering();
+            SelectQuery<Record> inner = build(select, n, true);
+            return render(jooq.selectCount().from(inner.asTable("q")), n);
+        });
     }
 
-    /** How many times a query was compiled (cache misses) since this compiler was made. */
+    /** {@code SELECT 1 WHERE EXISTS (the select)}: a row when the select returns any. */
+    public CompiledQuery exists(Select<?> select) {
+        return cache.get("E:" + ShapeKey.of(select), () -> {
+            Numbering n = new Numbering();
+            SelectQuery<Record> inner = build(select, n, true);
+            return render(jooq.selectOne().whereExists(inner), n);
+        });
+    }
+
+    /** An UPDATE: values of the assignments, then of the WHERE. */
+    public CompiledQuery update(Update<?> update) {
+        return cache.get(ShapeKey.of(update), () -> {
+            Numbering n = new Numbering();
+            JooqTranslator tr = translator(n);
+            UpdateQuery<Record> q = jooq.updateQuery(DSL.table(DSL.name(update.table().name())));
+            Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
+            for (Assignment a : update.assignments()) {
+                Field<Object> column = tr.field(a.column());
+                set.put(column, tr.field(a.value()));
+            }
+            q.addValues(set);
+            if (update.where() != null) {
+                q.addConditions(tr.condition(update.where()));
+            }
+            return render(q, n);
+        });
+    }
+
+    /** A DELETE. */
+    public CompiledQuery delete(Delete<?> delete) {
+        return cache.get(ShapeKey.of(delete), () -> {
+            Numbering n = new Numbering();
+            JooqTranslator tr = translator(n);
+            DeleteQuery<Record> q = jooq.deleteQuery(DSL.table(DSL.name(delete.table().name())));
+            if (delete.where() != null) {
+                q.addConditions(tr.condition(delete.where()));
+            }
+            return render(q, n);
+        });
+    }
+
+    /**
+     * An INSERT of one row into {@code columns}, whose placeholders take the row's values in column order; with
+     * {@code update} not null, an upsert matched on {@code conflict} that updates those columns.
+     */
+    public CompiledQuery insert(Table<?> table, List<Column<?>> columns, List<Column<?>> conflict,
+                                List<Column<?>> update) {
+        return cache.get(ShapeKey.ofInsert(table, columns, conflict, update), () -> {
+            Numbering n = new Numbering();
+            JooqTranslator tr = new JooqTranslator(dialect, false, (p, type) -> n.next(type), null);
+            if (columns.isEmpty()) {
+                return render(jooq.insertInto(tr.table(table)).defaultValues(), n);
+            }
+            List<Field<?>> fields = new ArrayList<>();
+            List<Field<?>> values = new ArrayList<>();
+            for (Column<?> c : columns) {
+                fields.add(tr.field(c));
+                values.add(n.next(tr.storageType(c.type())));
+            }
+            var insert = jooq.insertInto(tr.table(table), fields).values(values);
+            if (update == null) {
+                return render(insert, n);
+            }
+            List<Field<?>> keys = new ArrayList<>();
+            for (Column<?> c : conflict) {
+                keys.add(tr.field(c));
+            }
+            Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
+            for (Column<?> c : update) {
+                Field<Object> f = tr.field(c);
+                set.put(f, DSL.excluded(f));
+            }
+            return render(insert.onConflict(keys).doUpdate().set(set), n);
+        });
+    }
+
+    /** {@code INSERT INTO table (columns) SELECT ...}. */
+    public CompiledQuery insertSelect(Table<?> table, List<Column<?>> columns, Select<?> select) {
+        return cache.get(ShapeKey.ofInsertSelect(table, columns, select), () -> {
+            Numbering n = new Numbering();
+            JooqTranslator plain = new JooqTranslator(dialect, false, (p, type) -> n.next(type), null);
+            List<Field<?>> fields = new ArrayList<>();
+            for (Column<?> c : columns) {
+                fields.add(plain.field(c));
+            }
+            SelectQuery<Record> source = build(select, n, false);
+            if (source.getSelect().size() != columns.size()) {
+                throw new IllegalArgumentException("INSERT into '" + table.name() + "' names " + columns.size()
+                        + " columns but its SELECT returns " + source.getSelect().size());
+            }
+            return render(jooq.insertInto(plain.table(table), fields).select(source), n);
+        });
+    }
+
+    /** How many times a statement was compiled (cache misses) since this compiler was made. */
     public long compilations() {
         return cache.compilations();
     }
@@ -55,53 +170,103 @@ public final class QueryCompiler {
         return cache.size();
     }
 
-    private CompiledQuery compileSelect(Select<?> select) {
-        Numbering numbering = new Numbering();
-        JooqTranslator tr = new JooqTranslator(dialect, true, (p, type) -> numbering.next(type));
+    private JooqTranslator translator(Numbering n) {
+        return new JooqTranslator(dialect, true, (p, type) -> n.next(type), sub -> build(sub, n, false));
+    }
+
+    // Translates in AstWalker's order. For COUNT and EXISTS (asSubquery), the columns get unique aliases (a derived
+    // table may not repeat a name), the lock is dropped, and ORDER BY is kept only where LIMIT/OFFSET need it.
+    private SelectQuery<Record> build(Select<?> select, Numbering n, boolean asSubquery) {
+        if (select.fromItem() == null) {
+            throw new IllegalStateException("The query has no FROM: add from(TABLE)");
+        }
+        JooqTranslator tr = translator(n);
         List<Field<?>> fields = new ArrayList<>();
-        for (Column<?> c : select.table().columns()) {
-            fields.add(tr.field(c));
+        projection(select.projection(), tr, fields);
+        if (asSubquery) {
+            for (int i = 0; i < fields.size(); i++) {
+                fields.set(i, fields.get(i).as("c" + i));
+            }
         }
         SelectQuery<Record> q = jooq.selectQuery();
         q.addSelect(fields);
-        q.addFrom(tr.table(select.table()));
+        q.setDistinct(select.isDistinct());
+        q.addFrom(tr.table(select.fromItem()));
+        for (Join j : select.joins()) {
+            q.addJoin(tr.table(j.item()), joinType(j.kind()), tr.condition(j.on()));
+        }
         if (select.where() != null) {
             q.addConditions(tr.condition(select.where()));
         }
+        for (Expression<?> e : select.groupBy()) {
+            q.addGroupBy(tr.field(e));
+        }
+        if (select.having() != null) {
+            q.addHaving(tr.condition(select.having()));
+        }
+        boolean keepOrder = !asSubquery || select.limit() != null || select.offset() != null;
         for (SortField key : select.orderBy()) {
-            q.addOrderBy(tr.sort(key));
+            var sort = tr.sort(key);
+            if (keepOrder) {
+                q.addOrderBy(sort);
+            }
         }
         if (select.limit() != null && select.offset() != null) {
-            Param<Integer> limit = numbering.nextInt();
-            Param<Integer> offset = numbering.nextInt();
+            Param<Integer> limit = n.nextInt();
+            Param<Integer> offset = n.nextInt();
             q.addLimit(offset, limit);
         } else if (select.limit() != null) {
-            q.addLimit(numbering.nextInt());
+            q.addLimit(n.nextInt());
         } else if (select.offset() != null) {
-            q.addOffset(numbering.nextInt());
+            q.addOffset(n.nextInt());
         }
-        return render(q, numbering);
+        if (select.lock() != null && !asSubquery) {
+            lock(q, select.lock());
+        }
+        return q;
     }
 
-    private CompiledQuery compileInsert(Table<?> table, List<Column<?>> columns) {
-        Numbering numbering = new Numbering();
-        JooqTranslator tr = new JooqTranslator(dialect, false, (p, type) -> numbering.next(type));
-        List<Field<?>> fields = new ArrayList<>();
-        List<Field<?>> values = new ArrayList<>();
-        for (Column<?> c : columns) {
-            fields.add(tr.field(c));
-            values.add(numbering.next(tr.storageType(c.type())));
+    private void projection(Projection<?> p, JooqTranslator tr, List<Field<?>> out) {
+        if (p instanceof Projection.Rows<?> rows) {
+            FromItem<?> source = rows.source();
+            for (Column<?> c : source.table().columns()) {
+                out.add(source.alias() == null ? tr.field(c) : tr.field(new AliasedColumn<>(source.alias(), c)));
+            }
+        } else if (p instanceof Projection.Columns<?> cols) {
+            for (Expression<?> e : cols.expressions()) {
+                out.add(tr.field(e));
+            }
+        } else if (p instanceof Projection.Mapped<?, ?> m) {
+            projection(m.inner(), tr, out);
         }
-        if (columns.isEmpty()) {
-            return render(jooq.insertInto(tr.table(table)).defaultValues(), numbering);
+    }
+
+    private void lock(SelectQuery<Record> q, Lock lock) {
+        LockSupport.check(dialect, lock);
+        if (lock.mode() == Lock.Mode.UPDATE) {
+            q.setForUpdate(true);
+        } else {
+            q.setForShare(true);
         }
-        InsertValuesStepN<?> insert = jooq.insertInto(tr.table(table), fields).values(values);
-        return render(insert, numbering);
+        switch (lock.waitPolicy()) {
+            case NOWAIT -> q.setForLockModeNoWait();
+            case SKIP_LOCKED -> q.setForLockModeSkipLocked();
+            case WAIT -> { }
+        }
+    }
+
+    private static JoinType joinType(Join.Kind kind) {
+        return switch (kind) {
+            case INNER -> JoinType.JOIN;
+            case LEFT -> JoinType.LEFT_OUTER_JOIN;
+            case RIGHT -> JoinType.RIGHT_OUTER_JOIN;
+        };
     }
 
     private CompiledQuery render(Query query, Numbering numbering) {
         String sql = jooq.render(query);
-        // jOOQ lists named parameters in the order their placeholders appear in the SQL it rendered.
+        // jOOQ lists parameters in the order their placeholders appear in the SQL it rendered; inline ones (such
+        // as the constants of its NULLS LAST emulation) have no placeholder.
         Map<String, Param<?>> params = jooq.extractParams(query);
         List<Object> constants = new ArrayList<>();
         int placeholders = (int) params.values().stream().filter(p -> !p.isInline()).count();
@@ -127,11 +292,11 @@ public final class QueryCompiler {
         return new CompiledQuery(sql, order, constants.toArray());
     }
 
-    /** Names parameters {@code p0, p1, ...} in the order the translator meets the query's values. */
+    /** Names parameters {@code p0, p1, ...} in the order the translator meets the statement's values. */
     private static final class Numbering {
         private int count;
 
-        Field<Object> next(org.jooq.DataType<Object> type) {
+        Field<Object> next(DataType<Object> type) {
             return DSL.param("p" + count++, type);
         }
 

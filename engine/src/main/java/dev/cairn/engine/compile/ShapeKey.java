@@ -1,108 +1,83 @@
 package dev.cairn.engine.compile;
 
 import dev.cairn.dsl.Column;
-import dev.cairn.dsl.Condition;
-import dev.cairn.dsl.Expression;
+import dev.cairn.dsl.Delete;
 import dev.cairn.dsl.Select;
-import dev.cairn.dsl.SortField;
 import dev.cairn.dsl.Table;
-import dev.cairn.dsl.ast.Between;
-import dev.cairn.dsl.ast.Comparison;
-import dev.cairn.dsl.ast.InList;
-import dev.cairn.dsl.ast.Junction;
-import dev.cairn.dsl.ast.Like;
-import dev.cairn.dsl.ast.Negation;
-import dev.cairn.dsl.ast.NullCheck;
+import dev.cairn.dsl.Update;
 import dev.cairn.dsl.ast.Param;
 import java.util.List;
 
 /**
- * The shape of a query: its structure with every value left out, so that queries that differ only in their values
- * share one compiled form. Two queries with equal keys render the same SQL.
+ * The shape of a statement: its structure with every value left out, so that statements that differ only in their
+ * values share one compiled form. Equal keys render the same SQL.
  */
 final class ShapeKey {
     private ShapeKey() {
     }
 
     static String of(Select<?> select) {
-        StringBuilder sb = new StringBuilder(96).append("S:");
-        table(sb, select.table());
-        if (select.where() != null) {
-            sb.append(" W:");
-            condition(sb, select.where());
-        }
-        if (!select.orderBy().isEmpty()) {
-            sb.append(" O:");
-            for (SortField key : select.orderBy()) {
-                expression(sb, key.expression());
-                sb.append(key.descending() ? 'D' : 'A').append(key.nulls().ordinal()).append(',');
-            }
-        }
-        if (select.limit() != null) {
-            sb.append(" L");
-        }
-        if (select.offset() != null) {
-            sb.append(" F");
+        Builder b = new Builder();
+        new AstWalker(b).select(select);
+        return b.toString();
+    }
+
+    static String of(Update<?> update) {
+        Builder b = new Builder();
+        new AstWalker(b).update(update);
+        return b.toString();
+    }
+
+    static String of(Delete<?> delete) {
+        Builder b = new Builder();
+        new AstWalker(b).delete(delete);
+        return b.toString();
+    }
+
+    static String ofInsert(Table<?> table, List<Column<?>> columns, List<Column<?>> conflict, List<Column<?>> update) {
+        StringBuilder sb = new StringBuilder(64).append("INSERT ").append(table.name()).append('@')
+                .append(table.getClass().getName()).append(' ');
+        names(sb, columns);
+        if (update != null) {
+            sb.append(" ON ");
+            names(sb, conflict);
+            sb.append(" UPDATE ");
+            names(sb, update);
         }
         return sb.toString();
     }
 
-    static String ofInsert(Table<?> table, List<Column<?>> columns) {
-        StringBuilder sb = new StringBuilder(64).append("I:");
-        table(sb, table);
+    static String ofInsertSelect(Table<?> table, List<Column<?>> columns, Select<?> select) {
+        StringBuilder sb = new StringBuilder(128).append("INSERT ").append(table.name()).append('@')
+                .append(table.getClass().getName()).append(' ');
+        names(sb, columns);
+        Builder b = new Builder();
+        new AstWalker(b).select(select);
+        return sb.append(' ').append(b).toString();
+    }
+
+    private static void names(StringBuilder sb, List<Column<?>> columns) {
         for (Column<?> c : columns) {
-            sb.append(',').append(c.name());
-        }
-        return sb.toString();
-    }
-
-    private static void table(StringBuilder sb, Table<?> table) {
-        // The class as well as the name: two models may give different tables the same name.
-        sb.append(table.name()).append('@').append(table.getClass().getName());
-    }
-
-    private static void condition(StringBuilder sb, Condition c) {
-        if (c instanceof Comparison cmp) {
-            sb.append('(');
-            expression(sb, cmp.left());
-            sb.append(cmp.operator().symbol());
-            expression(sb, cmp.right());
-            sb.append(')');
-        } else if (c instanceof Junction j) {
-            sb.append(j.isAnd() ? "AND(" : "OR(");
-            for (Condition part : j.parts()) {
-                condition(sb, part);
-                sb.append(',');
-            }
-            sb.append(')');
-        } else if (c instanceof Negation n) {
-            sb.append("NOT(");
-            condition(sb, n.operand());
-            sb.append(')');
-        } else if (c instanceof NullCheck n) {
-            expression(sb, n.operand());
-            sb.append(n.negated() ? " NN" : " N");
-        } else if (c instanceof InList in) {
-            expression(sb, in.operand());
-            sb.append(in.negated() ? " NIN" : " IN").append(in.values().size());
-        } else if (c instanceof Between b) {
-            expression(sb, b.operand());
-            sb.append(b.negated() ? " NBT" : " BT");
-        } else if (c instanceof Like l) {
-            expression(sb, l.operand());
-            sb.append(" LK").append(l.negated() ? 'N' : '_').append(l.ignoreCase() ? 'I' : '_');
-        } else {
-            throw new IllegalArgumentException("Unknown condition " + c.getClass().getName());
+            sb.append(c.name()).append(',');
         }
     }
 
-    private static void expression(StringBuilder sb, Expression<?> e) {
-        if (e instanceof Column<?> col) {
-            sb.append(col.table().name()).append('.').append(col.name());
-        } else if (e instanceof Param<?> p) {
-            sb.append('?').append(p.type().kind().ordinal());
-        } else {
-            throw new IllegalArgumentException("Unknown expression " + e.getClass().getName());
+    private static final class Builder implements AstWalker.Sink {
+        private final StringBuilder sb = new StringBuilder(128);
+
+        @Override
+        public void token(String structure) {
+            sb.append(structure);
+        }
+
+        @Override
+        public void value(Param<?> param) {
+            sb.append('?').append(param.type().kind().ordinal());
+        }
+
+        @Override
+        public String toString() {
+            return sb.toString();
         }
     }
 }

@@ -1,10 +1,17 @@
 package dev.cairn.engine.exec;
 
+import dev.cairn.engine.CheckViolation;
+import dev.cairn.engine.ConnectionFailure;
 import dev.cairn.engine.DatabaseException;
+import dev.cairn.engine.Deadlock;
 import dev.cairn.engine.ForeignKeyViolation;
+import dev.cairn.engine.LockTimeout;
 import dev.cairn.engine.NotNullViolation;
+import dev.cairn.engine.QueryTimeout;
 import dev.cairn.engine.UniqueViolation;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
 import java.util.regex.Pattern;
 
 /** Turns a driver's {@link SQLException} into Cairn's unchecked hierarchy, by SQLState and vendor code. */
@@ -46,6 +53,26 @@ public final class ErrorTranslator {
         }
         if (code == 1048 || code == 1364 || state.equals("23502")) {
             return new NotNullViolation("NULL not allowed: " + message, e, sql);
+        }
+        if (code == 4025 || code == 3819 || state.equals("23513")) {
+            return new CheckViolation("Check constraint violated: " + message, e, sql);
+        }
+        // 1205 lock wait timeout (also MariaDB's NOWAIT; Connector/J gives it SQLState 40001, so it goes first);
+        // 3572 MySQL NOWAIT; H2 50200 lock timeout.
+        if (code == 1205 || code == 3572 || code == 50200) {
+            return new LockTimeout("Lock not granted: " + message, e, sql);
+        }
+        // 1213 MySQL deadlock; H2 40001 deadlock and serialization failure.
+        if (code == 1213 || state.equals("40001")) {
+            return new Deadlock("Deadlock: " + message, e, sql);
+        }
+        // 1317/3024 MySQL interrupted / max execution time; H2 57014 statement cancelled.
+        if (e instanceof SQLTimeoutException || code == 1317 || code == 3024 || code == 57014
+                || state.equals("57014")) {
+            return new QueryTimeout("Statement timed out: " + message, e, sql);
+        }
+        if (state.startsWith("08") || e instanceof SQLTransientConnectionException) {
+            return new ConnectionFailure("Connection failed: " + message, e, sql);
         }
         return new DatabaseException(message, e, sql);
     }

@@ -1,9 +1,11 @@
 package dev.cairn.engine.exec;
 
+import dev.cairn.dsl.ColumnType;
 import dev.cairn.dsl.ast.Param;
 import dev.cairn.engine.bind.ValueBinder;
 import dev.cairn.engine.compile.CompiledQuery;
 import dev.cairn.engine.map.RowMapper;
+import dev.cairn.schema.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,27 +13,35 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs compiled statements on a connection: binds the values in placeholder order, maps the rows, logs the SQL and
- * its time at debug level, and turns driver errors into Cairn's exceptions. Bound values are never logged.
+ * Runs compiled statements on a connection: binds the values in placeholder order, maps rows, logs the SQL and its
+ * time at debug level, and turns driver errors into Cairn's exceptions. Bound values are never logged.
  */
 public final class SqlRunner {
     private static final Logger LOG = LoggerFactory.getLogger("dev.cairn.sql");
 
     private final ValueBinder binder;
+    private final Dialect dialect;
 
-    public SqlRunner(ValueBinder binder) {
+    public SqlRunner(ValueBinder binder, Dialect dialect) {
         this.binder = binder;
+        this.dialect = dialect;
     }
 
     /** Runs a query and maps every row. */
-    public <R> List<R> query(Connection connection, CompiledQuery query, List<Param<?>> values, RowMapper<R> mapper) {
+    public <R> List<R> query(Connection connection, CompiledQuery query, List<Param<?>> values, RowMapper<R> mapper,
+                             int timeoutSeconds) {
         long start = System.nanoTime();
         try (PreparedStatement ps = connection.prepareStatement(query.sql())) {
-            bind(ps, query, values);
+            prepare(ps, query, values, timeoutSeconds);
             List<R> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -46,32 +56,126 @@ public final class SqlRunner {
     }
 
     /**
-     * Runs an INSERT of one row and returns the key the database generated, or {@code null} when none was asked
-     * for ({@code returnKey} false) or none was generated.
+     * A stream of the rows, read from the database as it is consumed: MySQL/MariaDB stream the result set row by
+     * row, H2 computes it lazily. Closing the stream closes the statement, then runs {@code onClose}.
      */
-    public Object insert(Connection connection, CompiledQuery query, List<Param<?>> values, boolean returnKey) {
-        long start = System.nanoTime();
-        try (PreparedStatement ps = returnKey
-                ? connection.prepareStatement(query.sql(), Statement.RETURN_GENERATED_KEYS)
-                : connection.prepareStatement(query.sql())) {
-            bind(ps, query, values);
-            int count = ps.executeUpdate();
-            Object key = null;
-            if (returnKey) {
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    if (keys.next()) {
-                        key = keys.getLong(1);
+    public <R> Stream<R> stream(Connection connection, CompiledQuery query, List<Param<?>> values, RowMapper<R> mapper,
+                                int timeoutSeconds, Runnable onClose) {
+        PreparedStatement ps = null;
+        ResultSet rs;
+        boolean lazyH2 = dialect.family() == Dialect.Family.H2;
+        try {
+            if (lazyH2) {
+                setLazy(connection, true);
+            }
+            ps = connection.prepareStatement(query.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            // Connector/J streams row by row only with this exact fetch size.
+            ps.setFetchSize(dialect.isMySqlFamily() ? Integer.MIN_VALUE : 1_000);
+            prepare(ps, query, values, timeoutSeconds);
+            rs = ps.executeQuery();
+            log(query, System.nanoTime(), -1, "streaming");
+        } catch (SQLException e) {
+            closeQuietly(ps);
+            resetLazy(connection, lazyH2);
+            onClose.run();
+            throw ErrorTranslator.translate(e, query.sql());
+        }
+        PreparedStatement statement = ps;
+        Spliterator<R> rows = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED) {
+            @Override
+            public boolean tryAdvance(Consumer<? super R> action) {
+                try {
+                    if (!rs.next()) {
+                        return false;
                     }
+                    action.accept(mapper.map(rs));
+                    return true;
+                } catch (SQLException e) {
+                    throw ErrorTranslator.translate(e, query.sql());
                 }
             }
-            log(query, start, count, "rows inserted");
-            return key;
+        };
+        return StreamSupport.stream(rows, false).onClose(() -> {
+            closeQuietly(rs);
+            closeQuietly(statement);
+            resetLazy(connection, lazyH2);
+            onClose.run();
+        });
+    }
+
+    /** Runs an UPDATE, DELETE or INSERT ... SELECT; returns the row count. */
+    public int update(Connection connection, CompiledQuery query, List<Param<?>> values, int timeoutSeconds) {
+        long start = System.nanoTime();
+        try (PreparedStatement ps = connection.prepareStatement(query.sql())) {
+            prepare(ps, query, values, timeoutSeconds);
+            int count = ps.executeUpdate();
+            log(query, start, count, "rows changed");
+            return count;
         } catch (SQLException e) {
             throw ErrorTranslator.translate(e, query.sql());
         }
     }
 
-    private void bind(PreparedStatement ps, CompiledQuery query, List<Param<?>> values) throws SQLException {
+    /**
+     * Inserts rows with one single-row statement executed as JDBC batches of {@code chunkSize} (MySQL/MariaDB send
+     * each batch as one multi-row INSERT). {@code rows} hold each row's values in the statement's column order.
+     * Returns the generated key of each row when {@code returnKeys}, else {@code null}; {@code counts[0]} receives
+     * the number of rows the database reports changed.
+     */
+    public long[] insertBatch(Connection connection, CompiledQuery query, List<ColumnType<?>> types, List<Object[]> rows,
+                              boolean returnKeys, int chunkSize, int timeoutSeconds, int[] counts) {
+        long start = System.nanoTime();
+        long[] keys = returnKeys ? new long[rows.size()] : null;
+        int keyIndex = 0;
+        try (PreparedStatement ps = returnKeys
+                ? connection.prepareStatement(query.sql(), Statement.RETURN_GENERATED_KEYS)
+                : connection.prepareStatement(query.sql())) {
+            if (timeoutSeconds > 0) {
+                ps.setQueryTimeout(timeoutSeconds);
+            }
+            int[] order = query.bindOrder();
+            for (int from = 0; from < rows.size(); from += chunkSize) {
+                int to = Math.min(rows.size(), from + chunkSize);
+                for (int r = from; r < to; r++) {
+                    Object[] row = rows.get(r);
+                    for (int k = 0; k < order.length; k++) {
+                        binder.bind(ps, k + 1, types.get(order[k]), row[order[k]]);
+                    }
+                    if (to - from > 1) {
+                        ps.addBatch();
+                    }
+                }
+                if (to - from > 1) {
+                    for (int n : ps.executeBatch()) {
+                        counts[0] += n == Statement.SUCCESS_NO_INFO ? 1 : Math.max(n, 0);
+                    }
+                } else {
+                    counts[0] += ps.executeUpdate();
+                }
+                if (returnKeys) {
+                    try (ResultSet rs = ps.getGeneratedKeys()) {
+                        while (rs.next() && keyIndex < keys.length) {
+                            keys[keyIndex++] = rs.getLong(1);
+                        }
+                    }
+                }
+            }
+            if (returnKeys && keyIndex != rows.size()) {
+                throw new IllegalStateException("The database returned " + keyIndex + " generated keys for "
+                        + rows.size() + " inserted rows: " + query.sql());
+            }
+            log(query, start, rows.size(), "rows inserted");
+            return keys;
+        } catch (SQLException e) {
+            throw ErrorTranslator.translate(e, query.sql());
+        }
+    }
+
+    private void prepare(PreparedStatement ps, CompiledQuery query, List<Param<?>> values, int timeoutSeconds)
+            throws SQLException {
+        if (timeoutSeconds > 0) {
+            ps.setQueryTimeout(timeoutSeconds);
+        }
         int[] order = query.bindOrder();
         for (int k = 0; k < order.length; k++) {
             if (order[k] >= 0) {
@@ -79,6 +183,32 @@ public final class SqlRunner {
                 binder.bind(ps, k + 1, p.type(), p.value());
             } else {
                 binder.bindConstant(ps, k + 1, query.constants()[-1 - order[k]]);
+            }
+        }
+    }
+
+    private static void setLazy(Connection c, boolean on) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(on ? "SET LAZY_QUERY_EXECUTION TRUE" : "SET LAZY_QUERY_EXECUTION FALSE");
+        }
+    }
+
+    private static void resetLazy(Connection c, boolean wasSet) {
+        if (wasSet) {
+            try {
+                setLazy(c, false);
+            } catch (SQLException e) {
+                LOG.warn("Could not turn off H2 lazy query execution: {}", e.getMessage());
+            }
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.debug("Closing {} failed: {}", c, e.getMessage());
             }
         }
     }

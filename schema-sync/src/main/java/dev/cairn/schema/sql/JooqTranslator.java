@@ -4,19 +4,28 @@ import dev.cairn.dsl.Column;
 import dev.cairn.dsl.ColumnType;
 import dev.cairn.dsl.Condition;
 import dev.cairn.dsl.Expression;
+import dev.cairn.dsl.FromItem;
+import dev.cairn.dsl.Select;
+import dev.cairn.dsl.ast.AliasedColumn;
+import dev.cairn.dsl.ast.Arithmetic;
 import dev.cairn.dsl.ast.Between;
 import dev.cairn.dsl.ast.Comparison;
+import dev.cairn.dsl.ast.Exists;
+import dev.cairn.dsl.ast.Function;
 import dev.cairn.dsl.ast.InList;
+import dev.cairn.dsl.ast.InSelect;
 import dev.cairn.dsl.ast.Junction;
 import dev.cairn.dsl.ast.Like;
 import dev.cairn.dsl.ast.Negation;
 import dev.cairn.dsl.ast.NullCheck;
 import dev.cairn.dsl.ast.Param;
+import dev.cairn.dsl.ast.RawCondition;
 import dev.cairn.schema.Dialect;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.DataType;
 import org.jooq.Field;
+import org.jooq.Record1;
 import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -34,30 +43,60 @@ public final class JooqTranslator {
         Field<Object> render(Param<?> param, DataType<Object> storageType);
     }
 
+    /** Translates a subquery (of an IN or EXISTS) with the same value numbering as the enclosing query. */
+    @FunctionalInterface
+    public interface SubqueryTranslator {
+        org.jooq.Select<?> translate(Select<?> subquery);
+    }
+
     private final Dialect dialect;
     private final boolean qualify;
     private final ValueRenderer values;
+    private final SubqueryTranslator subqueries;
 
     /**
-     * @param dialect the target database
-     * @param qualify whether column references carry their table name (queries) or not (DDL)
-     * @param values  how values are rendered
+     * @param dialect    the target database
+     * @param qualify    whether column references carry their table name (queries) or not (DDL)
+     * @param values     how values are rendered
+     * @param subqueries how subqueries are translated; {@code null} where they are not allowed (DDL)
      */
-    public JooqTranslator(Dialect dialect, boolean qualify, ValueRenderer values) {
+    public JooqTranslator(Dialect dialect, boolean qualify, ValueRenderer values, SubqueryTranslator subqueries) {
         this.dialect = dialect;
         this.qualify = qualify;
         this.values = values;
+        this.subqueries = subqueries;
     }
 
     /** A translator for DDL: unqualified columns, values inlined as literals of their storage type. */
     public static JooqTranslator forDdl(Dialect dialect) {
         return new JooqTranslator(dialect, false, (p, type) ->
-                DSL.inline(StorageValues.toStorage(p.type(), p.value(), dialect), type));
+                DSL.inline(StorageValues.toStorage(p.type(), p.value(), dialect), type), null);
+    }
+
+    /**
+     * The number of parameters an IN list of {@code n} values is rendered with: the next power of two up to 1,024,
+     * then the next multiple of 1,024. The last value fills the padding, which matches nothing new; in exchange,
+     * lists of any length share a few query shapes instead of one each.
+     */
+    public static int paddedInListSize(int n) {
+        if (n <= 1) {
+            return n;
+        }
+        if (n <= 1024) {
+            return Integer.highestOneBit(n - 1) << 1;
+        }
+        return (n + 1023) / 1024 * 1024;
     }
 
     /** The table, by its quoted name. */
     public Table<?> table(dev.cairn.dsl.Table<?> table) {
         return DSL.table(DSL.name(table.name()));
+    }
+
+    /** A table or an aliased table. */
+    public Table<?> table(FromItem<?> item) {
+        Table<?> t = table(item.table());
+        return item.alias() == null ? t : t.as(DSL.name(item.alias()));
     }
 
     /** The storage type of a model type in this dialect. */
@@ -75,8 +114,55 @@ public final class JooqTranslator {
         if (expression instanceof Param<?> p) {
             return values.render(p, storageType(p.type()));
         }
+        if (expression instanceof AliasedColumn<?> a) {
+            return DSL.field(DSL.name(a.alias(), a.column().name()), storageType(a.type()));
+        }
+        if (expression instanceof Arithmetic<?> a) {
+            Field<Object> left = field(a.left());
+            Field<Object> right = field(a.right());
+            return switch (a.op()) {
+                case PLUS -> left.plus(right);
+                case MINUS -> left.minus(right);
+                case TIMES -> left.times(number(right));
+                case DIVIDE -> left.divide(number(right));
+            };
+        }
+        if (expression instanceof Function<?> f) {
+            return function(f);
+        }
         throw new IllegalArgumentException("Cannot translate expression " + expression + " ("
                 + expression.getClass().getName() + ")");
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Field<? extends Number> number(Field<Object> f) {
+        return (Field<? extends Number>) (Field) f;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Field<Object> function(Function<?> f) {
+        if (f.operand() == null) {
+            return (Field) DSL.count();
+        }
+        Field<Object> operand = field(f.operand());
+        Field<?> result = switch (f.name()) {
+            case COUNT -> f.distinct() ? DSL.countDistinct(operand) : DSL.count(operand);
+            case SUM -> DSL.sum((Field<? extends Number>) (Field) operand);
+            case AVG -> DSL.avg((Field<? extends Number>) (Field) operand);
+            case MIN -> DSL.min(operand);
+            case MAX -> DSL.max(operand);
+            case LOWER -> DSL.lower((Field<String>) (Field) operand);
+            case UPPER -> DSL.upper((Field<String>) (Field) operand);
+        };
+        return (Field<Object>) result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private org.jooq.Select<? extends Record1<Object>> subquery(Select<?> select) {
+        if (subqueries == null) {
+            throw new IllegalArgumentException("Subqueries are not allowed here: " + select);
+        }
+        return (org.jooq.Select<? extends Record1<Object>>) subqueries.translate(select);
     }
 
     /** A condition. */
@@ -112,9 +198,14 @@ public final class JooqTranslator {
             if (in.values().isEmpty()) {
                 return in.negated() ? DSL.trueCondition() : DSL.falseCondition();
             }
-            List<Field<Object>> list = new ArrayList<>(in.values().size());
+            int padded = paddedInListSize(in.values().size());
+            List<Field<Object>> list = new ArrayList<>(padded);
             for (Param<?> p : in.values()) {
                 list.add(field(p));
+            }
+            Param<?> last = in.values().get(in.values().size() - 1);
+            while (list.size() < padded) {
+                list.add(field(last));
             }
             return in.negated() ? f.notIn(list) : f.in(list);
         }
@@ -128,10 +219,33 @@ public final class JooqTranslator {
             Field<String> f = (Field<String>) (Field<?>) field(l.operand());
             @SuppressWarnings("unchecked")
             Field<String> pattern = (Field<String>) (Field<?>) field(l.pattern());
+            if (l.escape() != null) {
+                char e = l.escape();
+                if (l.ignoreCase()) {
+                    return l.negated() ? f.notLikeIgnoreCase(pattern, e) : f.likeIgnoreCase(pattern, e);
+                }
+                return l.negated() ? f.notLike(pattern, e) : f.like(pattern, e);
+            }
             if (l.ignoreCase()) {
                 return l.negated() ? f.notLikeIgnoreCase(pattern) : f.likeIgnoreCase(pattern);
             }
             return l.negated() ? f.notLike(pattern) : f.like(pattern);
+        }
+        if (condition instanceof InSelect in) {
+            Field<Object> f = field(in.operand());
+            var sub = subquery(in.subquery());
+            return in.negated() ? f.notIn(sub) : f.in(sub);
+        }
+        if (condition instanceof Exists e) {
+            var sub = subquery(e.subquery());
+            return e.negated() ? DSL.notExists(sub) : DSL.exists(sub);
+        }
+        if (condition instanceof RawCondition raw) {
+            Object[] bindings = new Object[raw.params().size()];
+            for (int i = 0; i < bindings.length; i++) {
+                bindings[i] = field(raw.params().get(i));
+            }
+            return DSL.condition("(" + raw.sql() + ")", bindings);
         }
         throw new IllegalArgumentException("Cannot translate condition " + condition + " ("
                 + condition.getClass().getName() + ")");

@@ -1,0 +1,189 @@
+package dev.cairn.engine;
+
+import dev.cairn.dsl.Column;
+import dev.cairn.dsl.ColumnType;
+import dev.cairn.dsl.Condition;
+import dev.cairn.dsl.Insert;
+import dev.cairn.dsl.PrimaryKey;
+import dev.cairn.dsl.Table;
+import dev.cairn.dsl.UniqueKey;
+import dev.cairn.dsl.ast.Comparison;
+import dev.cairn.dsl.ast.Operator;
+import dev.cairn.dsl.ast.Param;
+import dev.cairn.engine.compile.CompiledQuery;
+import dev.cairn.engine.map.RowLayout;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs an {@link Insert} of rows: rows that leave the same columns to the database share one statement, executed as
+ * JDBC batches; generated keys are filled in; with {@code returning}, rows whose defaults the database filled (and
+ * upserted rows) are read back by key. Several statements run atomically (in a transaction, or a savepoint).
+ */
+final class Inserts<R> {
+    static final class Result<R> {
+        int count;
+        List<R> rows;
+    }
+
+    private final Session session;
+    private final Insert<R> insert;
+    private final Table<R> table;
+    private final RowLayout<R> layout;
+
+    Inserts(Session session, Insert<R> insert) {
+        this.session = session;
+        this.insert = insert;
+        this.table = insert.table();
+        this.layout = session.core.layout(table);
+    }
+
+    Result<R> run(boolean returning) {
+        List<Object[]> values = new ArrayList<>(insert.rows().size());
+        for (R row : insert.rows()) {
+            values.add(layout.columnValues(row));
+        }
+        Map<List<Column<?>>, Group> groups = group(values);
+        if (groups.size() > 1 || insert.rows().size() > insert.chunkSize()) {
+            return session.transactionResult(tx -> new Inserts<>(tx, insert).execute(values, groups, returning));
+        }
+        return execute(values, groups, returning);
+    }
+
+    private static final class Group {
+        final List<Column<?>> columns;
+        final List<Column<?>> conflict;
+        final List<Integer> rows = new ArrayList<>();
+        boolean defaultsFilled;
+
+        Group(List<Column<?>> columns, List<Column<?>> conflict) {
+            this.columns = columns;
+            this.conflict = conflict;
+        }
+    }
+
+    private Map<List<Column<?>>, Group> group(List<Object[]> values) {
+        Map<List<Column<?>>, Group> groups = new LinkedHashMap<>();
+        for (int i = 0; i < values.size(); i++) {
+            Object[] v = values.get(i);
+            List<Column<?>> columns = new ArrayList<>();
+            boolean defaults = false;
+            for (Column<?> c : table.columns()) {
+                Object value = v[c.position()];
+                if (value == null && (c.isAutoIncrement() || c.defaultValue() != null)) {
+                    defaults |= !c.isAutoIncrement();
+                    continue;
+                }
+                if (value == null && !c.isNullable()) {
+                    throw new NotNullViolation("Column " + table.name() + "." + c.name() + " is NOT NULL and the row"
+                            + " to insert has no value for it", null, null);
+                }
+                columns.add(c);
+            }
+            List<Column<?>> conflict = insert.updateOnDuplicate() == null ? null : conflictKey(v);
+            List<Column<?>> key = new ArrayList<>(columns);
+            if (conflict != null) {
+                key.add(null);
+                key.addAll(conflict);
+            }
+            Group g = groups.computeIfAbsent(key, k -> new Group(columns, conflict));
+            g.rows.add(i);
+            g.defaultsFilled |= defaults;
+        }
+        return groups;
+    }
+
+    // The key an upsert matches rows on: the primary key when the row has its values, else the first unique key
+    // whose values it has. MySQL/MariaDB match on every key anyway; H2's MERGE needs to be told.
+    private List<Column<?>> conflictKey(Object[] v) {
+        PrimaryKey pk = table.primaryKey();
+        if (pk != null && pk.columns().stream().allMatch(c -> v[c.position()] != null)) {
+            return pk.columns();
+        }
+        for (UniqueKey uk : table.uniqueKeys()) {
+            if (uk.columns().stream().allMatch(c -> v[c.position()] != null)) {
+                return uk.columns();
+            }
+        }
+        throw new IllegalArgumentException("Upsert into '" + table.name() + "': a row has no value for the primary key"
+                + " or for any unique key, so it cannot match an existing row");
+    }
+
+    private Result<R> execute(List<Object[]> values, Map<List<Column<?>>, Group> groups, boolean returning) {
+        Result<R> result = new Result<>();
+        Column<?> generated = table.autoIncrementColumn();
+        boolean upsert = insert.updateOnDuplicate() != null;
+        int[] count = new int[1];
+        Connection c = session.acquire();
+        try {
+            for (Group g : groups.values()) {
+                CompiledQuery query = session.core.compiler.insert(table, g.columns, g.conflict, insert.updateOnDuplicate());
+                List<ColumnType<?>> types = g.columns.stream().<ColumnType<?>>map(Column::type).toList();
+                List<Object[]> rows = new ArrayList<>(g.rows.size());
+                for (int i : g.rows) {
+                    Object[] all = values.get(i);
+                    Object[] row = new Object[g.columns.size()];
+                    for (int k = 0; k < row.length; k++) {
+                        row[k] = all[g.columns.get(k).position()];
+                    }
+                    rows.add(row);
+                }
+                boolean wantKeys = returning && !upsert && generated != null && !g.columns.contains(generated);
+                long[] keys = session.core.runner.insertBatch(c, query, types, rows, wantKeys, insert.chunkSize(),
+                        session.timeoutSeconds(), count);
+                if (keys != null) {
+                    for (int j = 0; j < keys.length; j++) {
+                        values.get(g.rows.get(j))[generated.position()] = convertKey(keys[j], generated.type());
+                    }
+                }
+            }
+        } finally {
+            session.release(c);
+        }
+        result.count = count[0];
+        if (returning) {
+            result.rows = asStored(values, groups, upsert);
+        }
+        return result;
+    }
+
+    private List<R> asStored(List<Object[]> values, Map<List<Column<?>>, Group> groups, boolean upsert) {
+        List<R> out = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            out.add(null);
+        }
+        for (Group g : groups.values()) {
+            List<Column<?>> key = upsert ? g.conflict : table.primaryKey() == null ? null : table.primaryKey().columns();
+            boolean reload = (upsert || g.defaultsFilled) && key != null;
+            for (int i : g.rows) {
+                out.set(i, reload ? reload(key, values.get(i)) : layout.fromColumnValues(values.get(i)));
+            }
+        }
+        return out;
+    }
+
+    private R reload(List<Column<?>> key, Object[] values) {
+        Condition where = null;
+        for (Column<?> c : key) {
+            Condition eq = new Comparison(c, Operator.EQ, param(c.type(), values[c.position()]));
+            where = where == null ? eq : where.and(eq);
+        }
+        return session.selectFrom(table).where(where).one();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Param<?> param(ColumnType<?> type, Object value) {
+        return new Param<>((ColumnType<Object>) type, value);
+    }
+
+    private static Object convertKey(long key, ColumnType<?> type) {
+        return switch (type.kind()) {
+            case SMALLINT -> (short) key;
+            case INT -> (int) key;
+            default -> key;
+        };
+    }
+}

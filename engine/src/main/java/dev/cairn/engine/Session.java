@@ -1,0 +1,266 @@
+package dev.cairn.engine;
+
+import dev.cairn.dsl.Delete;
+import dev.cairn.dsl.Expression;
+import dev.cairn.dsl.FromItem;
+import dev.cairn.dsl.Insert;
+import dev.cairn.dsl.QueryExecutor;
+import dev.cairn.dsl.ResultRow;
+import dev.cairn.dsl.Schema;
+import dev.cairn.dsl.Select;
+import dev.cairn.dsl.Table;
+import dev.cairn.dsl.Tuple2;
+import dev.cairn.dsl.Tuple3;
+import dev.cairn.dsl.Tuple4;
+import dev.cairn.dsl.Tuple5;
+import dev.cairn.dsl.Update;
+import dev.cairn.dsl.ast.Param;
+import dev.cairn.engine.compile.CompiledQuery;
+import dev.cairn.engine.compile.QueryValues;
+import dev.cairn.engine.map.ProjectionMapper;
+import dev.cairn.engine.map.RowMapper;
+import dev.cairn.schema.Dialect;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Where statements run at once: the {@link Database} (each statement on a pooled connection, committed by itself)
+ * or a {@link Transaction} (every statement on the transaction's connection). Both offer the same queries and
+ * mutations; statements built here are attached to it.
+ */
+public abstract sealed class Session implements QueryExecutor permits Database, Transaction {
+    final EngineCore core;
+
+    Session(EngineCore core) {
+        this.core = core;
+    }
+
+    /** A connection for one statement (or a stream), handed back by {@link #release}. */
+    abstract Connection acquire();
+
+    abstract void release(Connection connection);
+
+    /** The statement timeout in seconds, 0 for none. */
+    abstract int timeoutSeconds();
+
+    /** Throws unless this session may run a statement now (and, with {@code write}, a write). */
+    abstract void checkUsable(boolean write);
+
+    /** The dialect detected from the connection. */
+    public Dialect dialect() {
+        return core.dialect;
+    }
+
+    // ------------------------------------------------------------------------------------ building statements
+
+    /** A query of whole rows of a table (or alias), mapped to its row type. */
+    public <R> Select<R> selectFrom(FromItem<R> source) {
+        return Select.rowsOf(source, this);
+    }
+
+    /** A query of one expression per row; complete it with {@code from(TABLE)}. */
+    public <A> Select<A> select(Expression<A> a) {
+        return Select.select(a).attach(this);
+    }
+
+    /** A query of two expressions per row, as {@link Tuple2}. */
+    public <A, B> Select<Tuple2<A, B>> select(Expression<A> a, Expression<B> b) {
+        return Select.select(a, b).attach(this);
+    }
+
+    /** A query of three expressions per row, as {@link Tuple3}. */
+    public <A, B, C> Select<Tuple3<A, B, C>> select(Expression<A> a, Expression<B> b, Expression<C> c) {
+        return Select.select(a, b, c).attach(this);
+    }
+
+    /** A query of four expressions per row, as {@link Tuple4}. */
+    public <A, B, C, D> Select<Tuple4<A, B, C, D>> select(Expression<A> a, Expression<B> b, Expression<C> c,
+                                                           Expression<D> d) {
+        return Select.select(a, b, c, d).attach(this);
+    }
+
+    /** A query of five expressions per row, as {@link Tuple5}. */
+    public <A, B, C, D, E> Select<Tuple5<A, B, C, D, E>> select(Expression<A> a, Expression<B> b, Expression<C> c,
+                                                                 Expression<D> d, Expression<E> e) {
+        return Select.select(a, b, c, d, e).attach(this);
+    }
+
+    /** A query of any number of expressions per row, read from {@link ResultRow}s. */
+    public Select<ResultRow> select(List<? extends Expression<?>> expressions) {
+        return Select.select(expressions).attach(this);
+    }
+
+    /** An INSERT into a table. */
+    public <R> Insert<R> insertInto(Table<R> table) {
+        return Insert.into(table, this);
+    }
+
+    /**
+     * Inserts one row and returns it as stored: the generated key filled in and, where the database filled
+     * defaults, read back. Null values of auto-increment and defaulted columns are left to the database; a null
+     * for another NOT NULL column fails before anything is sent.
+     */
+    public <R> R insert(Table<R> table, R row) {
+        return insertInto(table).row(row).returning().get(0);
+    }
+
+    /** Inserts a row into the table of the schema whose row type is the row's class. */
+    @SuppressWarnings("unchecked")
+    public <R> R insert(R row) {
+        Objects.requireNonNull(row, "row");
+        return insert((Table<R>) tableFor(row.getClass()), row);
+    }
+
+    /** An UPDATE of a table; it needs {@code where(...)} or {@code all()}. */
+    public <R> Update<R> update(Table<R> table) {
+        return Update.of(table, this);
+    }
+
+    /** A DELETE from a table; it needs {@code where(...)} or {@code all()}. */
+    public <R> Delete<R> deleteFrom(Table<R> table) {
+        return Delete.of(table, this);
+    }
+
+    /** Runs a block in a transaction (in a transaction: in a savepoint); see {@link Database#transaction}. */
+    public abstract void transaction(TransactionBlock block);
+
+    /** Runs a function in a transaction (in a transaction: in a savepoint) and returns its value. */
+    public abstract <T> T transactionResult(TransactionFunction<T> function);
+
+    // ------------------------------------------------------------------------------------ running statements
+
+    @Override
+    public <R> List<R> fetch(Select<R> select) {
+        checkUsable(false);
+        CompiledQuery query = core.compiler.select(select);
+        RowMapper<R> mapper = ProjectionMapper.of(select.projection(), core.reader, core::anyLayout);
+        List<Param<?>> values = QueryValues.of(select);
+        Connection c = acquire();
+        try {
+            return core.runner.query(c, query, values, mapper, timeoutSeconds());
+        } finally {
+            release(c);
+        }
+    }
+
+    @Override
+    public <R> R one(Select<R> select) {
+        List<R> rows = fetch(select.limit(2));
+        if (rows.isEmpty()) {
+            throw new NotFound("No row of '" + select.fromItem().table().name() + "' matches "
+                    + (select.where() == null ? "the query" : select.where()), null, null);
+        }
+        if (rows.size() > 1) {
+            throw new NotUnique("More than one row of '" + select.fromItem().table().name() + "' matches "
+                    + (select.where() == null ? "the query" : select.where()), null, null);
+        }
+        return rows.get(0);
+    }
+
+    @Override
+    public long count(Select<?> select) {
+        checkUsable(false);
+        CompiledQuery query = core.compiler.count(select);
+        Connection c = acquire();
+        try {
+            return core.runner.query(c, query, QueryValues.of(select), rs -> rs.getLong(1), timeoutSeconds()).get(0);
+        } finally {
+            release(c);
+        }
+    }
+
+    @Override
+    public boolean exists(Select<?> select) {
+        checkUsable(false);
+        CompiledQuery query = core.compiler.exists(select);
+        Connection c = acquire();
+        try {
+            return !core.runner.query(c, query, QueryValues.of(select), rs -> Boolean.TRUE, timeoutSeconds()).isEmpty();
+        } finally {
+            release(c);
+        }
+    }
+
+    @Override
+    public <R> Stream<R> stream(Select<R> select) {
+        checkUsable(false);
+        CompiledQuery query = core.compiler.select(select);
+        RowMapper<R> mapper = ProjectionMapper.of(select.projection(), core.reader, core::anyLayout);
+        Connection c = acquire();
+        return core.runner.stream(c, query, QueryValues.of(select), mapper, timeoutSeconds(), () -> release(c));
+    }
+
+    @Override
+    public String sql(Select<?> select) {
+        return core.compiler.select(select).sql();
+    }
+
+    @Override
+    public int execute(Update<?> update) {
+        checkUsable(true);
+        CompiledQuery query = core.compiler.update(update);
+        Connection c = acquire();
+        try {
+            return core.runner.update(c, query, QueryValues.of(update), timeoutSeconds());
+        } finally {
+            release(c);
+        }
+    }
+
+    @Override
+    public int execute(Delete<?> delete) {
+        checkUsable(true);
+        CompiledQuery query = core.compiler.delete(delete);
+        Connection c = acquire();
+        try {
+            return core.runner.update(c, query, QueryValues.of(delete), timeoutSeconds());
+        } finally {
+            release(c);
+        }
+    }
+
+    @Override
+    public <R> int execute(Insert<R> insert) {
+        checkUsable(true);
+        if (insert.select() != null) {
+            CompiledQuery query = core.compiler.insertSelect(insert.table(), insert.selectColumns(), insert.select());
+            Connection c = acquire();
+            try {
+                return core.runner.update(c, query, QueryValues.of(insert.select()), timeoutSeconds());
+            } finally {
+                release(c);
+            }
+        }
+        return new Inserts<>(this, insert).run(false).count;
+    }
+
+    @Override
+    public <R> List<R> executeReturning(Insert<R> insert) {
+        checkUsable(true);
+        return new Inserts<>(this, insert).run(true).rows;
+    }
+
+    private Table<?> tableFor(Class<?> rowType) {
+        Schema s = core.schema;
+        if (s == null) {
+            throw new IllegalStateException("No schema to find the table of " + rowType.getSimpleName()
+                    + "; set one with schema(...) or use insert(TABLE, row)");
+        }
+        Table<?> found = null;
+        for (Table<?> t : s.tables()) {
+            if (t.rowType() == rowType) {
+                if (found != null) {
+                    throw new IllegalArgumentException("Both '" + found.name() + "' and '" + t.name() + "' map rows to "
+                            + rowType.getSimpleName() + "; use insert(TABLE, row)");
+                }
+                found = t;
+            }
+        }
+        if (found == null) {
+            throw new IllegalArgumentException("No table of the schema maps rows to " + rowType.getName());
+        }
+        return found;
+    }
+}
