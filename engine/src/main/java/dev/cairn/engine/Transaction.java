@@ -57,6 +57,15 @@ public final class Transaction extends Session {
         ended = true;
     }
 
+    /**
+     * The transaction's connection, for plain JDBC that must run in this transaction. Do not close it, commit it,
+     * roll it back or change its settings: the transaction does.
+     */
+    public Connection connection() {
+        checkUsable(false);
+        return connection;
+    }
+
     /** Runs the block in a savepoint: on an exception its work is rolled back and the exception rethrown. */
     @Override
     public void transaction(TransactionBlock block) {

@@ -129,9 +129,10 @@ public final class QueryCompiler {
             if (update == null) {
                 return render(insert, n);
             }
+            // Qualified: H2 emulates the upsert with MERGE ... USING (...) "t", where a bare name is ambiguous.
             List<Field<?>> keys = new ArrayList<>();
             for (Column<?> c : conflict) {
-                keys.add(tr.field(c));
+                keys.add(DSL.field(DSL.name(table.name(), c.name()), tr.storageType(c.type())));
             }
             Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
             for (Column<?> c : update) {

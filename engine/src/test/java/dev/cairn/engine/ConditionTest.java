@@ -1,0 +1,85 @@
+package dev.cairn.engine;
+
+import static dev.cairn.engine.model.Posts.POSTS;
+import static dev.cairn.engine.model.Users.USERS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cairn.dsl.Condition;
+import dev.cairn.dsl.Schema;
+import dev.cairn.engine.model.Users.User;
+import dev.cairn.engine.testing.DatabaseTest;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/** E7 and E8: literal pattern helpers, case-insensitive matching, raw conditions, and IN lists of any length. */
+class ConditionTest {
+
+    private static Database seeded(Database db) {
+        db.createMissingTables(Schema.of(USERS, POSTS));
+        List<String> names = List.of("100% Pure", "100 Pure", "snake_case", "snakeXcase", "Bang!Bang", "Bang Bang",
+                "MiXeD", "mixed", "o'Brien");
+        for (int i = 0; i < names.size(); i++) {
+            db.insert(USERS, new User("user" + i + "@x.io", names.get(i), 1));
+        }
+        return db;
+    }
+
+    private static List<String> names(Database db, Condition c) {
+        return db.select(USERS.name).from(USERS).where(c).orderBy(USERS.name.asc()).fetch();
+    }
+
+    @DatabaseTest
+    void literalHelpersEscapeWildcards(Database db) {
+        seeded(db);
+        assertThat(names(db, USERS.name.startsWith("100%"))).containsExactly("100% Pure");
+        assertThat(names(db, USERS.name.like("100%"))).containsExactly("100 Pure", "100% Pure");
+        assertThat(names(db, USERS.name.contains("e_c"))).containsExactly("snake_case");
+        assertThat(names(db, USERS.name.like("%e_c%"))).containsExactly("snakeXcase", "snake_case");
+        assertThat(names(db, USERS.name.contains("g!B"))).containsExactly("Bang!Bang");
+        assertThat(names(db, USERS.name.endsWith("'Brien"))).containsExactly("o'Brien");
+        assertThat(names(db, USERS.name.endsWith("%"))).isEmpty();
+    }
+
+    @DatabaseTest
+    void caseInsensitiveMatching(Database db) {
+        seeded(db);
+        assertThat(names(db, USERS.name.eqIgnoreCase("MIXED"))).containsExactlyInAnyOrder("MiXeD", "mixed");
+        assertThat(names(db, USERS.name.startsWithIgnoreCase("mix"))).containsExactlyInAnyOrder("MiXeD", "mixed");
+        assertThat(names(db, USERS.name.containsIgnoreCase("XED"))).containsExactlyInAnyOrder("MiXeD", "mixed");
+        assertThat(names(db, USERS.name.endsWithIgnoreCase("BRIEN"))).containsExactly("o'Brien");
+        assertThat(names(db, USERS.name.lower().eq("mixed"))).containsExactlyInAnyOrder("MiXeD", "mixed");
+        assertThat(names(db, USERS.name.upper().eq("SNAKE_CASE"))).containsExactly("snake_case");
+    }
+
+    @DatabaseTest
+    void rawConditionsBindTheirParameters(Database db) {
+        seeded(db);
+        String column = db.dialect().isMySqlFamily() ? "`name`" : "\"name\"";
+        assertThat(names(db, Condition.raw("char_length(" + column + ") = ?", 5))).containsExactlyInAnyOrder("MiXeD",
+                "mixed");
+        // Values that do not depend on the collation: MySQL/MariaDB compare text case-insensitively by default.
+        assertThat(names(db, Condition.raw(column + " = ? or " + column + " = ?", "o'Brien", "snake_case")
+                .and(USERS.age.eq(1)))).containsExactly("o'Brien", "snake_case");
+        assertThatThrownBy(() -> Condition.raw("a = ? and b = ?", 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Raw condition has 2 '?' but 1 parameters: a = ? and b = ?");
+    }
+
+    @DatabaseTest
+    void inListsOfAnyLengthShareAFewShapes(Database db) {
+        seeded(db);
+        List<Long> ids = db.select(USERS.id).from(USERS).orderBy(USERS.id.asc()).fetch();
+        long before = db.compilations();
+        for (int n = 1; n <= 200; n++) {
+            List<Long> wanted = IntStream.range(0, n).mapToObj(i -> ids.get(i % ids.size()) + (i >= ids.size() ? 1000 : 0))
+                    .toList();
+            long expected = wanted.stream().filter(ids::contains).distinct().count();
+            assertThat(db.selectFrom(USERS).where(USERS.id.in(wanted)).count()).isEqualTo(expected);
+        }
+        // Sizes 1..200 pad to 1, 2, 4, ..., 256: nine shapes, not two hundred.
+        assertThat(db.compilations() - before).isEqualTo(9);
+        assertThat(db.selectFrom(USERS).where(USERS.id.notIn(List.of(ids.get(0), ids.get(1), ids.get(2)))).count())
+                .isEqualTo(ids.size() - 3);
+    }
+}

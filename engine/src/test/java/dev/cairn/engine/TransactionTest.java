@@ -1,0 +1,252 @@
+package dev.cairn.engine;
+
+import static dev.cairn.engine.model.Posts.POSTS;
+import static dev.cairn.engine.model.Products.PRODUCTS;
+import static dev.cairn.engine.model.Users.USERS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cairn.dsl.Condition;
+import dev.cairn.dsl.Schema;
+import dev.cairn.engine.TransactionOptions.Isolation;
+import dev.cairn.engine.model.Products.Product;
+import dev.cairn.engine.model.Users.User;
+import dev.cairn.engine.testing.DatabaseTest;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** E2: commit, rollback, savepoints, options, retries on deadlock only; E10: row locks. */
+class TransactionTest {
+
+    private static Database schema(Database db) {
+        return db.createMissingTables(Schema.of(USERS, POSTS, PRODUCTS));
+    }
+
+    private static User user(String name) {
+        return new User(name.toLowerCase() + "@x.io", name, 1);
+    }
+
+    private static List<String> names(Database db) {
+        return db.select(USERS.name).from(USERS).orderBy(USERS.name.asc()).fetch();
+    }
+
+    @DatabaseTest
+    void commitsOnReturnAndRollsBackOnAnyException(Database db) {
+        schema(db);
+        db.transaction(tx -> {
+            tx.insert(USERS, user("Ann"));
+            tx.insert(USERS, user("Bob"));
+            assertThat(tx.selectFrom(USERS).count()).isEqualTo(2);
+        });
+        assertThat(names(db)).containsExactly("Ann", "Bob");
+
+        IllegalStateException boom = new IllegalStateException("boom");
+        assertThatThrownBy(() -> db.transaction(tx -> {
+            tx.insert(USERS, user("Cy"));
+            tx.update(USERS).set(USERS.age, 99).all().execute();
+            throw boom;
+        })).isSameAs(boom);
+        assertThat(names(db)).containsExactly("Ann", "Bob");
+        assertThat(db.select(USERS.age).from(USERS).fetch()).containsOnly(1);
+
+        long id = db.transactionResult(tx -> tx.insert(USERS, user("Dee")).id());
+        assertThat(db.selectFrom(USERS).where(USERS.id.eq(id)).one().name()).isEqualTo("Dee");
+    }
+
+    @DatabaseTest
+    void nestedBlocksRollBackOnlyTheirOwnWork(Database db) {
+        schema(db);
+        db.transaction(tx -> {
+            tx.insert(USERS, user("Outer1"));
+            RuntimeException inner = new RuntimeException("inner fails");
+            assertThatThrownBy(() -> tx.transaction(nested -> {
+                nested.insert(USERS, user("Inner"));
+                throw inner;
+            })).isSameAs(inner);
+            String kept = tx.transactionResult(nested -> nested.insert(USERS, user("Nested")).name());
+            assertThat(kept).isEqualTo("Nested");
+            tx.insert(USERS, user("Outer2"));
+        });
+        assertThat(names(db)).containsExactly("Nested", "Outer1", "Outer2");
+    }
+
+    @DatabaseTest
+    void isolationReadOnlyAndTheTransactionsConnection(Database db) throws Exception {
+        schema(db);
+        int level = db.transactionResult(TransactionOptions.defaults().isolation(Isolation.SERIALIZABLE),
+                tx -> {
+                    try {
+                        return tx.connection().getTransactionIsolation();
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        assertThat(level).isEqualTo(Connection.TRANSACTION_SERIALIZABLE);
+        try (Connection c = db.dataSource().getConnection()) {
+            assertThat(c.getTransactionIsolation()).isNotEqualTo(Connection.TRANSACTION_SERIALIZABLE);
+            assertThat(c.getAutoCommit()).isTrue();
+        }
+
+        db.insert(USERS, user("Ann"));
+        assertThatThrownBy(() -> db.transaction(TransactionOptions.defaults().readOnly(),
+                tx -> tx.insert(USERS, user("Bob"))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("The transaction is read-only");
+        long count = db.transactionResult(TransactionOptions.defaults().readOnly(), tx -> tx.selectFrom(USERS).count());
+        assertThat(count).isEqualTo(1);
+        if (db.dialect().isMySqlFamily()) {
+            assertThatThrownBy(() -> db.transaction(TransactionOptions.defaults().readOnly(), tx -> {
+                try (var st = tx.connection().createStatement()) {
+                    st.executeUpdate("DELETE FROM users");
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            })).rootCause().hasMessageFindingMatch("(?i)read.?only");
+        }
+        assertThat(names(db)).containsExactly("Ann");
+    }
+
+    @DatabaseTest
+    void aStatementOverTheTimeoutIsCancelled(Database db) {
+        schema(db);
+        db.insert(USERS, user("Ann"));
+        Condition slow = db.dialect().isMySqlFamily() ? Condition.raw("sleep(?) = 0", 5)
+                : Condition.raw("(select count(*) from system_range(1, ?), system_range(1, ?)) > 0", 100_000, 100_000);
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> db.transaction(TransactionOptions.defaults().timeout(Duration.ofSeconds(1)),
+                tx -> tx.selectFrom(USERS).where(slow).fetch()))
+                .isInstanceOf(QueryTimeout.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+    }
+
+    @DatabaseTest
+    void aRealDeadlockIsRetriedAndBothTransactionsCommitOnce(Database db) throws Exception {
+        schema(db);
+        Product a = db.insert(PRODUCTS, new Product("A", "x", "1.00", 0));
+        Product b = db.insert(PRODUCTS, new Product("B", "x", "1.00", 0));
+        CyclicBarrier bothHoldOneLock = new CyclicBarrier(2);
+        AtomicInteger attempts = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = pool.submit(() -> crossUpdate(db, a.id(), b.id(), 1, bothHoldOneLock, attempts));
+            Future<?> second = pool.submit(() -> crossUpdate(db, b.id(), a.id(), 10, bothHoldOneLock, attempts));
+            first.get(60, TimeUnit.SECONDS);
+            second.get(60, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        // Each transaction adds its amount to both rows exactly once, though one of them ran twice.
+        assertThat(db.select(PRODUCTS.qty).from(PRODUCTS).orderBy(PRODUCTS.name.asc()).fetch()).containsExactly(11, 11);
+        assertThat(attempts.get()).isEqualTo(3);
+    }
+
+    private static void crossUpdate(Database db, long firstId, long secondId, int amount, CyclicBarrier barrier,
+                                    AtomicInteger attempts) {
+        AtomicInteger mine = new AtomicInteger();
+        db.transaction(TransactionOptions.defaults().attempts(3).backoff(Duration.ofMillis(10), Duration.ofMillis(50)),
+                tx -> {
+                    attempts.incrementAndGet();
+                    tx.update(PRODUCTS).set(PRODUCTS.qty, PRODUCTS.qty.plus(amount)).where(PRODUCTS.id.eq(firstId))
+                            .execute();
+                    if (mine.getAndIncrement() == 0) {
+                        try {
+                            barrier.await(20, TimeUnit.SECONDS);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                    tx.update(PRODUCTS).set(PRODUCTS.qty, PRODUCTS.qty.plus(amount)).where(PRODUCTS.id.eq(secondId))
+                            .execute();
+                });
+    }
+
+    @DatabaseTest
+    void otherErrorsAreNotRetried(Database db) {
+        schema(db);
+        db.insert(USERS, user("Ann"));
+        AtomicInteger attempts = new AtomicInteger();
+        assertThatThrownBy(() -> db.transaction(tx -> {
+            attempts.incrementAndGet();
+            tx.insert(USERS, user("Ann"));
+        })).isInstanceOf(UniqueViolation.class);
+        assertThat(attempts.get()).isEqualTo(1);
+    }
+
+    @DatabaseTest
+    void aTransactionBelongsToItsThreadAndItsBlock(Database db) throws Exception {
+        schema(db);
+        AtomicReference<Transaction> escaped = new AtomicReference<>();
+        AtomicReference<Throwable> fromOtherThread = new AtomicReference<>();
+        db.transaction(tx -> {
+            escaped.set(tx);
+            Thread t = new Thread(() -> {
+                try {
+                    tx.selectFrom(USERS).fetch();
+                } catch (Throwable e) {
+                    fromOtherThread.set(e);
+                }
+            }, "intruder");
+            t.start();
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(fromOtherThread.get()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("belongs to the thread that runs its block");
+        assertThatThrownBy(() -> escaped.get().selectFrom(USERS).fetch())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("The transaction has ended; use it only inside its block");
+    }
+
+    @DatabaseTest
+    void rowLocksBlockNoWaitFailsAndSkipLockedSkips(Database db) throws Exception {
+        schema(db);
+        Product a = db.insert(PRODUCTS, new Product("A", "x", "1.00", 0));
+        db.insert(PRODUCTS, new Product("B", "x", "1.00", 0));
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        Thread holder = new Thread(() -> db.transaction(tx -> {
+            tx.selectFrom(PRODUCTS).where(PRODUCTS.id.eq(a.id())).forUpdate().fetch();
+            locked.countDown();
+            try {
+                done.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        holder.start();
+        try {
+            assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+            TransactionOptions once = TransactionOptions.defaults().attempts(1);
+            assertThatThrownBy(() -> db.transaction(once, tx ->
+                    tx.selectFrom(PRODUCTS).where(PRODUCTS.id.eq(a.id())).forUpdate().noWait().fetch()))
+                    .isInstanceOf(LockTimeout.class);
+            List<String> free = db.transactionResult(once, tx ->
+                    tx.select(PRODUCTS.name).from(PRODUCTS).orderBy(PRODUCTS.name.asc()).forUpdate().skipLocked().fetch());
+            assertThat(free).containsExactly("B");
+        } finally {
+            done.countDown();
+            holder.join();
+        }
+        assertThat(db.selectFrom(PRODUCTS).forUpdate().sql()).containsIgnoringCase("for update");
+        if (db.dialect().isMySqlFamily()) {
+            List<Product> shared = db.transactionResult(tx -> tx.selectFrom(PRODUCTS).forShare().fetch());
+            assertThat(shared).hasSize(2);
+        } else {
+            assertThatThrownBy(() -> db.selectFrom(PRODUCTS).forShare().fetch())
+                    .isInstanceOf(UnsupportedFeatureException.class)
+                    .hasMessage("H2 has no shared row locks (FOR SHARE); use forUpdate()");
+        }
+    }
+}
