@@ -92,7 +92,7 @@ class DatabaseLifecycleTest {
     void anUnreachableServerFailsWithAClearError() {
         assertThatThrownBy(() -> Database.builder().url("jdbc:mysql://127.0.0.1:1/nothing").user("x").password("y")
                 .connectionTimeout(Duration.ofSeconds(2)).build())
-                .isInstanceOf(DatabaseException.class)
+                .isInstanceOf(ConnectionFailure.class)
                 .hasMessageContaining("Communications link failure");
     }
 
