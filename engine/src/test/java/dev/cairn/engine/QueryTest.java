@@ -133,7 +133,7 @@ class QueryTest {
                 .isInstanceOf(NotNullViolation.class)
                 .hasMessage("Column users.email is NOT NULL and the row to insert has no value for it");
         assertThatThrownBy(() -> db.insert(USERS, new User("neg@x.io", "Negative", -1)))
-                .isInstanceOf(DatabaseException.class)
+                .isInstanceOf(CheckViolation.class)
                 .hasMessageContaining("ck_users_age");
         assertThat(db.selectFrom(USERS).fetch()).hasSize(5);
         assertThat(db.selectFrom(POSTS).fetch()).isEmpty();

@@ -131,7 +131,7 @@ class SchemaCreationTest {
         Order o = db.insert(Orders.ORDERS, order("Ann"));
         assertThatThrownBy(() -> db.insert(Orders.ORDERS, order("Ann"))).isInstanceOf(UniqueViolation.class);
         assertThatThrownBy(() -> db.insert(Orders.ORDERS, new Order(null, "Bob", null, 0, null, null, null, null, null)))
-                .isInstanceOf(DatabaseException.class).hasMessageContaining("ck_orders_qty");
+                .isInstanceOf(CheckViolation.class).hasMessageContaining("ck_orders_qty");
         Row line = Row.builder(Lines.LINES).set(Lines.LINES.orderId, o.id()).set(Lines.LINES.lineNo, 1)
                 .set(Lines.LINES.item, "tea").build();
         db.insert(Lines.LINES, line);
