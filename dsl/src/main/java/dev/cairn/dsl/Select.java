@@ -79,30 +79,31 @@ public final class Select<R> {
 
     /** One expression per row: {@code select(USERS.email)} gives {@code Select<String>}. */
     public static <A> Select<A> select(Expression<A> a) {
-        return of(columns(List.of(a), v -> cast(v[0])), null);
+        return of(new Projection.Single<>(Objects.requireNonNull(a, "selected expression")), null);
     }
 
     /** Two expressions per row, as a {@link Tuple2}. */
     public static <A, B> Select<Tuple2<A, B>> select(Expression<A> a, Expression<B> b) {
-        return of(columns(List.of(a, b), v -> new Tuple2<>(cast(v[0]), cast(v[1]))), null);
+        return of(columns(List.of(a, b), v -> new Tuple2<>(cast(v[0]), cast(v[1])), Tuple2.class), null);
     }
 
     /** Three expressions per row, as a {@link Tuple3}. */
     public static <A, B, C> Select<Tuple3<A, B, C>> select(Expression<A> a, Expression<B> b, Expression<C> c) {
-        return of(columns(List.of(a, b, c), v -> new Tuple3<>(cast(v[0]), cast(v[1]), cast(v[2]))), null);
+        return of(columns(List.of(a, b, c), v -> new Tuple3<>(cast(v[0]), cast(v[1]), cast(v[2])), Tuple3.class), null);
     }
 
     /** Four expressions per row, as a {@link Tuple4}. */
     public static <A, B, C, D> Select<Tuple4<A, B, C, D>> select(Expression<A> a, Expression<B> b, Expression<C> c,
                                                                   Expression<D> d) {
-        return of(columns(List.of(a, b, c, d), v -> new Tuple4<>(cast(v[0]), cast(v[1]), cast(v[2]), cast(v[3]))), null);
+        return of(columns(List.of(a, b, c, d), v -> new Tuple4<>(cast(v[0]), cast(v[1]), cast(v[2]), cast(v[3])),
+                Tuple4.class), null);
     }
 
     /** Five expressions per row, as a {@link Tuple5}. */
     public static <A, B, C, D, E> Select<Tuple5<A, B, C, D, E>> select(Expression<A> a, Expression<B> b,
                                                                         Expression<C> c, Expression<D> d, Expression<E> e) {
         return of(columns(List.of(a, b, c, d, e), v -> new Tuple5<>(cast(v[0]), cast(v[1]), cast(v[2]), cast(v[3]),
-                cast(v[4]))), null);
+                cast(v[4])), Tuple5.class), null);
     }
 
     /** Any number of expressions per row, read by expression from a {@link ResultRow}. */
@@ -111,14 +112,15 @@ public final class Select<R> {
         if (list.isEmpty()) {
             throw new IllegalArgumentException("select(...) needs at least one expression");
         }
-        return of(columns(list, v -> new ResultRow(list, v)), null);
+        return of(columns(list, v -> new ResultRow(list, v), null), null);
     }
 
-    private static <R> Projection<R> columns(List<Expression<?>> expressions, Function<Object[], R> combiner) {
+    private static <R> Projection<R> columns(List<Expression<?>> expressions, Function<Object[], R> combiner,
+                                             Class<?> recordType) {
         for (Expression<?> e : expressions) {
             Objects.requireNonNull(e, "selected expression");
         }
-        return new Projection.Columns<>(expressions, combiner);
+        return new Projection.Columns<>(expressions, combiner, recordType);
     }
 
     @SuppressWarnings("unchecked")

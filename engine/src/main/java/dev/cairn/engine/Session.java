@@ -17,7 +17,6 @@ import dev.cairn.dsl.Update;
 import dev.cairn.dsl.ast.Param;
 import dev.cairn.engine.compile.CompiledQuery;
 import dev.cairn.engine.compile.QueryValues;
-import dev.cairn.engine.map.ProjectionMapper;
 import dev.cairn.engine.map.RowMapper;
 import dev.cairn.schema.Dialect;
 import java.sql.Connection;
@@ -135,7 +134,7 @@ public abstract sealed class Session implements QueryExecutor permits Database, 
     public <R> List<R> fetch(Select<R> select) {
         checkUsable(false);
         CompiledQuery query = core.compiler.select(select);
-        RowMapper<R> mapper = ProjectionMapper.of(select.projection(), core.reader, core::anyLayout);
+        RowMapper<R> mapper = core.mappers.of(select.projection(), query);
         List<Param<?>> values = QueryValues.of(select);
         Connection c = acquire();
         try {
@@ -187,7 +186,7 @@ public abstract sealed class Session implements QueryExecutor permits Database, 
     public <R> Stream<R> stream(Select<R> select) {
         checkUsable(false);
         CompiledQuery query = core.compiler.select(select);
-        RowMapper<R> mapper = ProjectionMapper.of(select.projection(), core.reader, core::anyLayout);
+        RowMapper<R> mapper = core.mappers.of(select.projection(), query);
         Connection c = acquire();
         return core.runner.stream(c, query, QueryValues.of(select), mapper, timeoutSeconds(), () -> release(c));
     }

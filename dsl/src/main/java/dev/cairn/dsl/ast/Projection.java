@@ -10,15 +10,23 @@ import java.util.List;
  *
  * @param <R> the type of each result
  */
-public sealed interface Projection<R> permits Projection.Rows, Projection.Columns, Projection.Mapped {
+public sealed interface Projection<R> permits Projection.Rows, Projection.Single, Projection.Columns, Projection.Mapped {
 
     /** Every column of a table (or alias), read into the table's row type. */
     record Rows<R>(FromItem<R> source) implements Projection<R> {
     }
 
-    /** Expressions whose values, in order, are combined into a result. */
-    record Columns<R>(List<Expression<?>> expressions, java.util.function.Function<Object[], R> combiner)
-            implements Projection<R> {
+    /** One expression, whose value is the result. */
+    record Single<R>(Expression<R> expression) implements Projection<R> {
+    }
+
+    /**
+     * Expressions whose values, in order, are combined into a result. When {@code recordType} is not null, the
+     * combiner is that record's canonical constructor (taking the values in order), which the engine may call
+     * directly instead.
+     */
+    record Columns<R>(List<Expression<?>> expressions, java.util.function.Function<Object[], R> combiner,
+                      Class<?> recordType) implements Projection<R> {
         public Columns {
             expressions = List.copyOf(expressions);
         }

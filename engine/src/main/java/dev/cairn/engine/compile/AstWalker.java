@@ -120,7 +120,11 @@ final class AstWalker {
         if (p instanceof Projection.Rows<?> rows) {
             sink.token("ROWS ");
             from(rows.source());
+        } else if (p instanceof Projection.Single<?> single) {
+            sink.token("ONE ");
+            expression(single.expression());
         } else if (p instanceof Projection.Columns<?> cols) {
+            sink.token(cols.recordType() == null ? "COLS " : cols.recordType().getName() + " ");
             for (Expression<?> e : cols.expressions()) {
                 expression(e);
                 sink.token(",");

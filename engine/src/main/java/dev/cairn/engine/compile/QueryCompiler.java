@@ -233,6 +233,8 @@ public final class QueryCompiler {
             for (Column<?> c : source.table().columns()) {
                 out.add(source.alias() == null ? tr.field(c) : tr.field(new AliasedColumn<>(source.alias(), c)));
             }
+        } else if (p instanceof Projection.Single<?> single) {
+            out.add(tr.field(single.expression()));
         } else if (p instanceof Projection.Columns<?> cols) {
             for (Expression<?> e : cols.expressions()) {
                 out.add(tr.field(e));

@@ -11,7 +11,6 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -35,7 +34,8 @@ public final class RowLayout<R> {
     private final MethodHandle constructor;
     private final MethodHandle[] setters;
 
-    private enum Kind { ROW, RECORD, BEAN }
+    /** What rows are read into: untyped {@link Row}s, records, or mutable classes. */
+    enum Kind { ROW, RECORD, BEAN }
 
     private RowLayout(Table<R> table, Kind kind, Column<?>[] componentColumns, Class<?>[] componentTypes,
                       String[] componentNames, MethodHandle[] getters, MethodHandle constructor, MethodHandle[] setters) {
@@ -209,9 +209,7 @@ public final class RowLayout<R> {
         for (int i = 0; i < args.length; i++) {
             args[i] = values[componentColumns[i].position()];
             if (args[i] == null && componentTypes[i].isPrimitive()) {
-                throw new MappingException("Column " + table.name() + "." + componentColumns[i].name() + " is NULL but "
-                        + table.rowType().getSimpleName() + "." + componentNames[i] + " is a primitive "
-                        + componentTypes[i].getSimpleName() + "; make it " + box(componentTypes[i]).getSimpleName());
+                throw new MappingException(nullIntoPrimitive(i));
             }
         }
         try {
@@ -231,8 +229,29 @@ public final class RowLayout<R> {
         }
     }
 
-    /** The columns the row type holds, one per component, as positions in the table. */
-    public int[] mappedColumnPositions() {
-        return Arrays.stream(componentColumns).mapToInt(Column::position).toArray();
+    Kind kind() {
+        return kind;
+    }
+
+    /** For each component (record component or field), in declaration order: its column. */
+    Column<?>[] componentColumns() {
+        return componentColumns.clone();
+    }
+
+    /** For each component: its Java type. */
+    Class<?>[] componentTypes() {
+        return componentTypes.clone();
+    }
+
+    /** For each component: its name. */
+    String[] componentNames() {
+        return componentNames.clone();
+    }
+
+    /** The message of a NULL read into primitive component {@code i}. */
+    String nullIntoPrimitive(int i) {
+        return "Column " + table.name() + "." + componentColumns[i].name() + " is NULL but "
+                + table.rowType().getSimpleName() + "." + componentNames[i] + " is a primitive "
+                + componentTypes[i].getSimpleName() + "; make it " + box(componentTypes[i]).getSimpleName();
     }
 }

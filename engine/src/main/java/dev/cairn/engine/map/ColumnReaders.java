@@ -1,0 +1,185 @@
+package dev.cairn.engine.map;
+
+import dev.cairn.dsl.ColumnType;
+import dev.cairn.schema.Dialect;
+import dev.cairn.schema.sql.StorageValues;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * The typed column readers that generated mappers call, one per Java type (and dialect where storage differs).
+ * They are small static methods, so the JIT inlines them into the generated code: the result is the getter a
+ * hand-written mapper would call, with {@code wasNull} only after a primitive getter. Public only because generated
+ * classes live in the row type's package; not an API.
+ */
+public final class ColumnReaders {
+    private ColumnReaders() {
+    }
+
+    /** How to read one column into a Java type: the method of this class and its descriptor. */
+    record Reader(String method, String descriptor, boolean needsType, boolean needsNullMessage) {
+    }
+
+    private static final String RS = "Ljava/sql/ResultSet;I";
+
+    /**
+     * The reader of a column of {@code type} into a value of {@code target} (a primitive, or a reference type the
+     * column's Java type is assignable to).
+     */
+    static Reader readerFor(ColumnType<?> type, Class<?> target, Dialect dialect) {
+        boolean h2 = dialect.family() == Dialect.Family.H2;
+        if (target.isPrimitive()) {
+            String name = target.getName();
+            String desc = switch (name) {
+                case "long" -> "J";
+                case "int" -> "I";
+                case "short" -> "S";
+                case "double" -> "D";
+                case "boolean" -> "Z";
+                default -> throw new MappingException("No reader for a primitive " + name);
+            };
+            return new Reader(name + "Value", "(" + RS + "Ljava/lang/String;)" + desc, false, true);
+        }
+        return switch (type.kind()) {
+            case VARCHAR, CHAR, TEXT, LONGTEXT -> new Reader("string", "(" + RS + ")Ljava/lang/String;", false, false);
+            case BIGINT -> new Reader("longObject", "(" + RS + ")Ljava/lang/Long;", false, false);
+            case INT -> new Reader("intObject", "(" + RS + ")Ljava/lang/Integer;", false, false);
+            case SMALLINT -> new Reader("shortObject", "(" + RS + ")Ljava/lang/Short;", false, false);
+            case DOUBLE -> new Reader("doubleObject", "(" + RS + ")Ljava/lang/Double;", false, false);
+            case BOOLEAN -> new Reader("booleanObject", "(" + RS + ")Ljava/lang/Boolean;", false, false);
+            case DECIMAL -> new Reader("decimal", "(" + RS + ")Ljava/math/BigDecimal;", false, false);
+            case DATE -> new Reader("date", "(" + RS + ")Ljava/time/LocalDate;", false, false);
+            case DATETIME -> new Reader("dateTime", "(" + RS + ")Ljava/time/LocalDateTime;", false, false);
+            case TIME -> new Reader("time", "(" + RS + ")Ljava/time/LocalTime;", false, false);
+            case TIMESTAMP -> new Reader(h2 ? "instantWithZone" : "instantUtc", "(" + RS + ")Ljava/time/Instant;",
+                    false, false);
+            case UUID -> new Reader(h2 ? "uuidNative" : "uuidText", "(" + RS + ")Ljava/util/UUID;", false, false);
+            case BINARY, VARBINARY, BLOB -> new Reader("bytes", "(" + RS + ")[B", false, false);
+            case JSON, ENUM, SET -> converted();
+        };
+    }
+
+    private static Reader converted() {
+        return new Reader("converted", "(" + RS + "Ldev/cairn/dsl/ColumnType;)Ljava/lang/Object;", true, false);
+    }
+
+    public static String string(ResultSet rs, int i) throws SQLException {
+        return rs.getString(i);
+    }
+
+    public static long longValue(ResultSet rs, int i, String nullMessage) throws SQLException {
+        long v = rs.getLong(i);
+        if (v == 0 && rs.wasNull()) {
+            throw new MappingException(nullMessage);
+        }
+        return v;
+    }
+
+    public static Long longObject(ResultSet rs, int i) throws SQLException {
+        long v = rs.getLong(i);
+        return v == 0 && rs.wasNull() ? null : v;
+    }
+
+    public static int intValue(ResultSet rs, int i, String nullMessage) throws SQLException {
+        int v = rs.getInt(i);
+        if (v == 0 && rs.wasNull()) {
+            throw new MappingException(nullMessage);
+        }
+        return v;
+    }
+
+    public static Integer intObject(ResultSet rs, int i) throws SQLException {
+        int v = rs.getInt(i);
+        return v == 0 && rs.wasNull() ? null : v;
+    }
+
+    public static short shortValue(ResultSet rs, int i, String nullMessage) throws SQLException {
+        short v = rs.getShort(i);
+        if (v == 0 && rs.wasNull()) {
+            throw new MappingException(nullMessage);
+        }
+        return v;
+    }
+
+    public static Short shortObject(ResultSet rs, int i) throws SQLException {
+        short v = rs.getShort(i);
+        return v == 0 && rs.wasNull() ? null : v;
+    }
+
+    public static double doubleValue(ResultSet rs, int i, String nullMessage) throws SQLException {
+        double v = rs.getDouble(i);
+        if (v == 0 && rs.wasNull()) {
+            throw new MappingException(nullMessage);
+        }
+        return v;
+    }
+
+    public static Double doubleObject(ResultSet rs, int i) throws SQLException {
+        double v = rs.getDouble(i);
+        return v == 0 && rs.wasNull() ? null : v;
+    }
+
+    public static boolean booleanValue(ResultSet rs, int i, String nullMessage) throws SQLException {
+        boolean v = rs.getBoolean(i);
+        if (!v && rs.wasNull()) {
+            throw new MappingException(nullMessage);
+        }
+        return v;
+    }
+
+    public static Boolean booleanObject(ResultSet rs, int i) throws SQLException {
+        boolean v = rs.getBoolean(i);
+        return !v && rs.wasNull() ? null : v;
+    }
+
+    public static BigDecimal decimal(ResultSet rs, int i) throws SQLException {
+        return rs.getBigDecimal(i);
+    }
+
+    public static LocalDate date(ResultSet rs, int i) throws SQLException {
+        return rs.getObject(i, LocalDate.class);
+    }
+
+    public static LocalDateTime dateTime(ResultSet rs, int i) throws SQLException {
+        return rs.getObject(i, LocalDateTime.class);
+    }
+
+    public static LocalTime time(ResultSet rs, int i) throws SQLException {
+        return rs.getObject(i, LocalTime.class);
+    }
+
+    public static Instant instantWithZone(ResultSet rs, int i) throws SQLException {
+        OffsetDateTime o = rs.getObject(i, OffsetDateTime.class);
+        return o == null ? null : o.toInstant();
+    }
+
+    public static Instant instantUtc(ResultSet rs, int i) throws SQLException {
+        LocalDateTime utc = rs.getObject(i, LocalDateTime.class);
+        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
+    }
+
+    public static UUID uuidNative(ResultSet rs, int i) throws SQLException {
+        return rs.getObject(i, UUID.class);
+    }
+
+    public static UUID uuidText(ResultSet rs, int i) throws SQLException {
+        String s = rs.getString(i);
+        return s == null ? null : UUID.fromString(s);
+    }
+
+    public static byte[] bytes(ResultSet rs, int i) throws SQLException {
+        return rs.getBytes(i);
+    }
+
+    public static Object converted(ResultSet rs, int i, ColumnType<?> type) throws SQLException {
+        return StorageValues.fromStorage(type, rs.getString(i));
+    }
+}
