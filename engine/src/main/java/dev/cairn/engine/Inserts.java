@@ -21,7 +21,7 @@ import java.util.Map;
 /**
  * Runs an {@link Insert} of rows: rows that leave the same columns to the database share one statement, executed as
  * JDBC batches; generated keys are filled in; with {@code returning}, rows whose defaults the database filled (and
- * upserted rows) are read back by key. Several statements run atomically (in a transaction, or a savepoint).
+ * upserted rows) are read back by key. Several rows are inserted atomically (in a transaction, or a savepoint).
  */
 final class Inserts<R> {
     static final class Result<R> {
@@ -47,7 +47,9 @@ final class Inserts<R> {
             values.add(layout.columnValues(row));
         }
         Map<List<Column<?>>, Group> groups = group(values);
-        if (groups.size() > 1 || insert.rows().size() > insert.chunkSize()) {
+        // More than one row is atomic: H2 runs a JDBC batch statement by statement, and several batches are
+        // several statements everywhere. A single row is one statement, atomic by itself.
+        if (insert.rows().size() > 1) {
             return session.transactionResult(tx -> new Inserts<>(tx, insert).execute(values, groups, returning));
         }
         return execute(values, groups, returning);

@@ -1,0 +1,116 @@
+package dev.cairn.benchmarks;
+
+import static dev.cairn.benchmarks.BenchRows.ROWS;
+import static dev.cairn.benchmarks.Fixture.J_A;
+import static dev.cairn.benchmarks.Fixture.J_ACTIVE;
+import static dev.cairn.benchmarks.Fixture.J_AMOUNT;
+import static dev.cairn.benchmarks.Fixture.J_B;
+import static dev.cairn.benchmarks.Fixture.J_CODE;
+import static dev.cairn.benchmarks.Fixture.J_CREATED;
+import static dev.cairn.benchmarks.Fixture.J_DAY;
+import static dev.cairn.benchmarks.Fixture.J_ID;
+import static dev.cairn.benchmarks.Fixture.J_NAME;
+import static dev.cairn.benchmarks.Fixture.J_ROWS;
+import static dev.cairn.benchmarks.Fixture.J_SCORE;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.hibernate.StatelessSession;
+import org.jooq.Records;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/** Scenario 1: fetch the first N rows ({@code id <= N}) of the ten-column table into records, on H2 in memory. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class FetchBenchmark {
+    @Param({"1", "10", "100", "1000", "10000"})
+    public int rows;
+
+    Fixture f;
+    String sql;
+
+    @Setup
+    public void setUp() {
+        f = Fixture.open("h2", 10_000);
+        sql = f.selectAll + " where " + f.q("id") + " <= ?";
+    }
+
+    @TearDown
+    public void tearDown() {
+        f.close();
+    }
+
+    @Benchmark
+    public List<BenchRow> jdbcByIndex() throws SQLException {
+        try (Connection c = f.dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, rows);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<BenchRow> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(Fixture.byIndex(rs));
+                }
+                return out;
+            }
+        }
+    }
+
+    @Benchmark
+    public List<BenchRow> jdbcByName() throws SQLException {
+        try (Connection c = f.dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, rows);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<BenchRow> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(Fixture.byName(rs));
+                }
+                return out;
+            }
+        }
+    }
+
+    @Benchmark
+    public List<BenchRow> cairn() {
+        return f.db.selectFrom(ROWS).where(ROWS.id.le((long) rows)).fetch();
+    }
+
+    @Benchmark
+    public List<BenchRow> jooqFetchInto() {
+        return f.jooq.select(J_ID, J_A, J_B, J_NAME, J_CREATED, J_AMOUNT, J_ACTIVE, J_CODE, J_SCORE, J_DAY)
+                .from(J_ROWS).where(J_ID.le((long) rows)).fetchInto(BenchRow.class);
+    }
+
+    @Benchmark
+    public List<BenchRow> jooqRecordsMapping() {
+        return f.jooq.select(J_ID, J_A, J_B, J_NAME, J_CREATED, J_AMOUNT, J_ACTIVE, J_CODE, J_SCORE, J_DAY)
+                .from(J_ROWS).where(J_ID.le((long) rows)).fetch(Records.mapping(BenchRow::new));
+    }
+
+    @Benchmark
+    public List<BenchRow> hibernate() {
+        try (StatelessSession s = f.hibernate.openStatelessSession()) {
+            return s.createSelectionQuery("select new dev.cairn.benchmarks.BenchRow(e.id, e.a, e.b, e.name, e.created,"
+                    + " e.amount, e.active, e.code, e.score, e.day) from BenchEntity e where e.id <= :n", BenchRow.class)
+                    .setParameter("n", (long) rows).list();
+        }
+    }
+
+    @Benchmark
+    public List<BenchRow> jdbi() {
+        return f.jdbi.withHandle(h -> h.createQuery(sql.replace("?", ":n")).bind("n", (long) rows)
+                .mapTo(BenchRow.class).list());
+    }
+}

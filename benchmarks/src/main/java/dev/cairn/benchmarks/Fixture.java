@@ -1,0 +1,199 @@
+package dev.cairn.benchmarks;
+
+import dev.cairn.dsl.Schema;
+import dev.cairn.engine.Database;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.Configuration;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.SQLDialect;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * One database and one pool shared by every contender: Cairn's {@link Database} opens it, and raw JDBC, jOOQ,
+ * Jdbi and Hibernate all use its HikariCP data source. Target {@code h2} is embedded; {@code mariadb} is the server
+ * at {@code CAIRN_MYSQL_URL}, in a database of its own.
+ */
+final class Fixture implements AutoCloseable {
+    static {
+        // Hibernate logs through JBoss Logging, which would pick java.util.logging and print to the console.
+        System.setProperty("org.jboss.logging.provider", "slf4j");
+    }
+
+    static final String COLUMNS = "id, a, b, name, created, amount, active, code, score, day";
+
+    final String target;
+    final Database db;
+    final DataSource dataSource;
+    final DSLContext jooq;
+    final Jdbi jdbi;
+    final SessionFactory hibernate;
+    final String selectAll;
+    final String insert;
+
+    // jOOQ's view of the table, typed so that Records.mapping can call the record's constructor.
+    static final org.jooq.Table<?> J_ROWS = DSL.table(DSL.name("bench_rows"));
+    static final org.jooq.Table<?> J_INSERTS = DSL.table(DSL.name("bench_inserts"));
+    static final Field<Long> J_ID = DSL.field(DSL.name("id"), SQLDataType.BIGINT);
+    static final Field<Integer> J_A = DSL.field(DSL.name("a"), SQLDataType.INTEGER);
+    static final Field<Integer> J_B = DSL.field(DSL.name("b"), SQLDataType.INTEGER);
+    static final Field<String> J_NAME = DSL.field(DSL.name("name"), SQLDataType.VARCHAR);
+    static final Field<LocalDateTime> J_CREATED = DSL.field(DSL.name("created"), SQLDataType.LOCALDATETIME);
+    static final Field<BigDecimal> J_AMOUNT = DSL.field(DSL.name("amount"), SQLDataType.DECIMAL);
+    static final Field<Boolean> J_ACTIVE = DSL.field(DSL.name("active"), SQLDataType.BOOLEAN);
+    static final Field<String> J_CODE = DSL.field(DSL.name("code"), SQLDataType.VARCHAR);
+    static final Field<Double> J_SCORE = DSL.field(DSL.name("score"), SQLDataType.DOUBLE);
+    static final Field<LocalDate> J_DAY = DSL.field(DSL.name("day"), SQLDataType.LOCALDATE);
+
+    private Fixture(String target, Database db) {
+        this.target = target;
+        this.db = db;
+        this.dataSource = db.dataSource();
+        boolean mysql = db.dialect().isMySqlFamily();
+        this.jooq = DSL.using(dataSource, mysql ? SQLDialect.MARIADB : SQLDialect.H2,
+                new Settings().withRenderQuotedNames(RenderQuotedNames.ALWAYS).withExecuteLogging(false));
+        this.jdbi = Jdbi.create(dataSource);
+        jdbi.registerRowMapper(ConstructorMapper.factory(BenchRow.class));
+        Configuration cfg = new Configuration().addAnnotatedClass(BenchEntity.class)
+                .addAnnotatedClass(BenchInsertEntity.class);
+        cfg.getProperties().put("hibernate.connection.datasource", dataSource);
+        cfg.setProperty("hibernate.globally_quoted_identifiers", "true");
+        cfg.setProperty("hibernate.hbm2ddl.auto", "none");
+        cfg.setProperty("hibernate.jdbc.batch_size", "1000");
+        cfg.setProperty("hibernate.order_inserts", "true");
+        if (mysql) {
+            // Connector/J reports MariaDB 10 as "5.5.5-10.x", which Hibernate would take for an old MySQL.
+            cfg.setProperty("hibernate.dialect", "org.hibernate.dialect.MariaDBDialect");
+        }
+        this.hibernate = cfg.buildSessionFactory();
+        String cols = quoteAll(COLUMNS);
+        this.selectAll = "select " + cols + " from " + q("bench_rows");
+        this.insert = "insert into " + q("bench_inserts") + " (" + cols + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    }
+
+    /** Opens the target and fills {@code bench_rows} with {@code rows} rows. */
+    static Fixture open(String target, int rows) {
+        Database db;
+        if (target.equals("h2")) {
+            db = Database.embedded();
+        } else if (target.equals("mariadb")) {
+            db = Database.builder().url(serverDatabase()).user(env("CAIRN_MYSQL_USER", "root"))
+                    .password(env("CAIRN_MYSQL_PASSWORD", "")).build();
+        } else {
+            throw new IllegalArgumentException("Unknown target " + target + "; use h2 or mariadb");
+        }
+        db.createMissingTables(Schema.of(BenchRows.ROWS, BenchRows.INSERTS));
+        db.deleteFrom(BenchRows.ROWS).all().execute();
+        db.deleteFrom(BenchRows.INSERTS).all().execute();
+        List<BenchRow> data = new ArrayList<>(rows);
+        for (long i = 1; i <= rows; i++) {
+            data.add(BenchRows.row(i));
+        }
+        if (!data.isEmpty()) {
+            db.insertInto(BenchRows.ROWS).rows(data).chunkSize(2_000).execute();
+        }
+        return new Fixture(target, db);
+    }
+
+    private static String serverDatabase() {
+        String url = System.getenv("CAIRN_MYSQL_URL");
+        if (url == null || url.isBlank()) {
+            throw new IllegalStateException("Target mariadb needs CAIRN_MYSQL_URL");
+        }
+        try (Connection c = DriverManager.getConnection(url, env("CAIRN_MYSQL_USER", "root"),
+                env("CAIRN_MYSQL_PASSWORD", "")); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE IF NOT EXISTS cairn_bench CHARACTER SET utf8mb4");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the benchmark database", e);
+        }
+        return url.replaceFirst("(//[^/?]+)(/[^?]*)?", "$1/cairn_bench");
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null ? fallback : v;
+    }
+
+    /** An identifier quoted for the target. */
+    String q(String identifier) {
+        return db.dialect().isMySqlFamily() ? "`" + identifier + "`" : "\"" + identifier + "\"";
+    }
+
+    private String quoteAll(String commaSeparated) {
+        StringBuilder sb = new StringBuilder();
+        for (String c : commaSeparated.split(", ")) {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append(q(c));
+        }
+        return sb.toString();
+    }
+
+    /** Hand-written mapping by column index: what every contender is measured against. */
+    static BenchRow byIndex(ResultSet rs) throws SQLException {
+        int b = rs.getInt(3);
+        boolean bNull = rs.wasNull();
+        double score = rs.getDouble(9);
+        boolean scoreNull = rs.wasNull();
+        return new BenchRow(rs.getLong(1), rs.getInt(2), bNull ? null : b, rs.getString(4),
+                rs.getObject(5, LocalDateTime.class), rs.getBigDecimal(6), rs.getBoolean(7), rs.getString(8),
+                scoreNull ? null : score, rs.getObject(10, LocalDate.class));
+    }
+
+    /** Hand-written mapping by column label. */
+    static BenchRow byName(ResultSet rs) throws SQLException {
+        int b = rs.getInt("b");
+        boolean bNull = rs.wasNull();
+        double score = rs.getDouble("score");
+        boolean scoreNull = rs.wasNull();
+        return new BenchRow(rs.getLong("id"), rs.getInt("a"), bNull ? null : b, rs.getString("name"),
+                rs.getObject("created", LocalDateTime.class), rs.getBigDecimal("amount"), rs.getBoolean("active"),
+                rs.getString("code"), scoreNull ? null : score, rs.getObject("day", LocalDate.class));
+    }
+
+    /** Binds a row to the ten parameters of {@link #insert}. */
+    static void bindRow(PreparedStatement ps, BenchRow r) throws SQLException {
+        ps.setLong(1, r.id());
+        ps.setInt(2, r.a());
+        if (r.b() == null) {
+            ps.setNull(3, java.sql.Types.INTEGER);
+        } else {
+            ps.setInt(3, r.b());
+        }
+        ps.setString(4, r.name());
+        ps.setObject(5, r.created());
+        ps.setBigDecimal(6, r.amount());
+        ps.setBoolean(7, r.active());
+        ps.setString(8, r.code());
+        if (r.score() == null) {
+            ps.setNull(9, java.sql.Types.DOUBLE);
+        } else {
+            ps.setDouble(9, r.score());
+        }
+        ps.setObject(10, r.day());
+    }
+
+    @Override
+    public void close() {
+        hibernate.close();
+        db.close();
+    }
+}
