@@ -20,6 +20,7 @@ import dev.cairn.engine.compile.QueryValues;
 import dev.cairn.engine.map.RowMapper;
 import dev.cairn.schema.Dialect;
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -133,9 +134,9 @@ public abstract sealed class Session implements QueryExecutor permits Database, 
     @Override
     public <R> List<R> fetch(Select<R> select) {
         checkUsable(false);
-        CompiledQuery query = core.compiler.select(select);
+        List<Param<?>> values = new ArrayList<>();
+        CompiledQuery query = core.compiler.select(select, values);
         RowMapper<R> mapper = core.mappers.of(select.projection(), query);
-        List<Param<?>> values = QueryValues.of(select);
         Connection c = acquire();
         try {
             return core.runner.query(c, query, values, mapper, timeoutSeconds());
@@ -185,10 +186,11 @@ public abstract sealed class Session implements QueryExecutor permits Database, 
     @Override
     public <R> Stream<R> stream(Select<R> select) {
         checkUsable(false);
-        CompiledQuery query = core.compiler.select(select);
+        List<Param<?>> values = new ArrayList<>();
+        CompiledQuery query = core.compiler.select(select, values);
         RowMapper<R> mapper = core.mappers.of(select.projection(), query);
         Connection c = acquire();
-        return core.runner.stream(c, query, QueryValues.of(select), mapper, timeoutSeconds(), () -> release(c));
+        return core.runner.stream(c, query, values, mapper, timeoutSeconds(), () -> release(c));
     }
 
     @Override

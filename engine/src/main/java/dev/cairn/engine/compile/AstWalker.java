@@ -39,6 +39,9 @@ final class AstWalker {
     interface Sink {
         void token(String structure);
 
+        /** A number in the structure (such as the padded length of an IN list). */
+        void token(int number);
+
         void value(Param<?> param);
     }
 
@@ -54,7 +57,9 @@ final class AstWalker {
         sink.token("]FROM ");
         from(s.fromItem());
         for (Join j : s.joins()) {
-            sink.token(" " + j.kind() + " JOIN ");
+            sink.token(" ");
+            sink.token(j.kind().name());
+            sink.token(" JOIN ");
             from(j.item());
             sink.token(" ON ");
             condition(j.on());
@@ -78,7 +83,8 @@ final class AstWalker {
             sink.token(" ORDER BY ");
             for (SortField key : s.orderBy()) {
                 expression(key.expression());
-                sink.token((key.descending() ? " D" : " A") + key.nulls().ordinal() + ",");
+                sink.token(key.descending() ? " D" : " A");
+                sink.token(key.nulls().name());
             }
         }
         if (s.limit() != null) {
@@ -90,7 +96,9 @@ final class AstWalker {
             sink.value(new Param<>(ColumnType.INTEGER, s.offset()));
         }
         if (s.lock() != null) {
-            sink.token(" LOCK " + s.lock().mode() + " " + s.lock().waitPolicy());
+            sink.token(" LOCK ");
+            sink.token(s.lock().mode().name());
+            sink.token(s.lock().waitPolicy().name());
         }
     }
 
@@ -98,7 +106,9 @@ final class AstWalker {
         sink.token("UPDATE ");
         table(u.table());
         for (Assignment a : u.assignments()) {
-            sink.token(" SET " + a.column().name() + "=");
+            sink.token(" SET ");
+            sink.token(a.column().name());
+            sink.token("=");
             expression(a.value());
         }
         if (u.where() != null) {
@@ -124,7 +134,8 @@ final class AstWalker {
             sink.token("ONE ");
             expression(single.expression());
         } else if (p instanceof Projection.Columns<?> cols) {
-            sink.token(cols.recordType() == null ? "COLS " : cols.recordType().getName() + " ");
+            sink.token(cols.recordType() == null ? "COLS" : cols.recordType().getName());
+            sink.token(" ");
             for (Expression<?> e : cols.expressions()) {
                 expression(e);
                 sink.token(",");
@@ -137,13 +148,16 @@ final class AstWalker {
     private void from(FromItem<?> item) {
         table(item.table());
         if (item.alias() != null) {
-            sink.token(" AS " + item.alias());
+            sink.token(" AS ");
+            sink.token(item.alias());
         }
     }
 
     // The class as well as the name: two models may give different tables the same name.
     private void table(dev.cairn.dsl.Table<?> table) {
-        sink.token(table.name() + "@" + table.getClass().getName());
+        sink.token(table.name());
+        sink.token("@");
+        sink.token(table.getClass().getName());
     }
 
     void condition(Condition c) {
@@ -170,7 +184,9 @@ final class AstWalker {
         } else if (c instanceof InList in) {
             expression(in.operand());
             int padded = JooqTranslator.paddedInListSize(in.values().size());
-            sink.token((in.negated() ? " NOTIN" : " IN") + padded + "(");
+            sink.token(in.negated() ? " NOTIN" : " IN");
+            sink.token(padded);
+            sink.token("(");
             for (Param<?> p : in.values()) {
                 sink.value(p);
             }
@@ -185,8 +201,9 @@ final class AstWalker {
             sink.value(b.high());
         } else if (c instanceof Like l) {
             expression(l.operand());
-            sink.token(" LIKE" + (l.negated() ? "N" : "_") + (l.ignoreCase() ? "I" : "_")
-                    + (l.escape() == null ? "" : "E" + l.escape()) + " ");
+            sink.token(l.negated() ? " NOTLIKE" : " LIKE");
+            sink.token(l.ignoreCase() ? "I" : "_");
+            sink.token(l.escape() == null ? " " : l.escape() == '!' ? "E! " : "E" + l.escape() + " ");
             sink.value(l.pattern());
         } else if (c instanceof InSelect in) {
             expression(in.operand());
@@ -198,7 +215,9 @@ final class AstWalker {
             select(e.subquery());
             sink.token(")");
         } else if (c instanceof RawCondition raw) {
-            sink.token("RAW{" + raw.sql() + "}");
+            sink.token("RAW{");
+            sink.token(raw.sql());
+            sink.token("}");
             for (Param<?> p : raw.params()) {
                 sink.value(p);
             }
@@ -209,9 +228,13 @@ final class AstWalker {
 
     private void expression(Expression<?> e) {
         if (e instanceof Column<?> col) {
-            sink.token(col.table().name() + "." + col.name());
+            sink.token(col.table().name());
+            sink.token(".");
+            sink.token(col.name());
         } else if (e instanceof AliasedColumn<?> a) {
-            sink.token(a.alias() + "." + a.column().name());
+            sink.token(a.alias());
+            sink.token(".");
+            sink.token(a.column().name());
         } else if (e instanceof Param<?> p) {
             sink.value(p);
         } else if (e instanceof Arithmetic<?> a) {
@@ -221,7 +244,8 @@ final class AstWalker {
             expression(a.right());
             sink.token(")");
         } else if (e instanceof Function<?> f) {
-            sink.token(f.name() + (f.distinct() ? "(D " : "("));
+            sink.token(f.name().name());
+            sink.token(f.distinct() ? "(D " : "(");
             if (f.operand() == null) {
                 sink.token("*");
             } else {

@@ -51,7 +51,15 @@ public final class QueryCompiler {
 
     /** A SELECT; its columns are those of the projection, in order. */
     public CompiledQuery select(Select<?> select) {
-        return cache.get("S:" + ShapeKey.of(select), () -> {
+        return select(select, new ArrayList<>());
+    }
+
+    /**
+     * A SELECT, with its values added to {@code values} in placeholder-numbering order: the shape key and the values
+     * come from one walk of the query, the hot path of every fetch.
+     */
+    public CompiledQuery select(Select<?> select, List<dev.cairn.dsl.ast.Param<?>> values) {
+        return cache.get(ShapeKey.of('S', select, values), () -> {
             Numbering n = new Numbering();
             return render(build(select, n, false), n);
         });
@@ -59,7 +67,7 @@ public final class QueryCompiler {
 
     /** {@code SELECT count(*) FROM (the select)}: the number of rows the select returns. */
     public CompiledQuery count(Select<?> select) {
-        return cache.get("C:" + ShapeKey.of(select), () -> {
+        return cache.get(ShapeKey.of('C', select, new ArrayList<>()), () -> {
             Numbering n = new Numbering();
             SelectQuery<Record> inner = build(select, n, true);
             return render(jooq.selectCount().from(inner.asTable("q")), n);
@@ -68,7 +76,7 @@ public final class QueryCompiler {
 
     /** {@code SELECT 1 WHERE EXISTS (the select)}: a row when the select returns any. */
     public CompiledQuery exists(Select<?> select) {
-        return cache.get("E:" + ShapeKey.of(select), () -> {
+        return cache.get(ShapeKey.of('E', select, new ArrayList<>()), () -> {
             Numbering n = new Numbering();
             SelectQuery<Record> inner = build(select, n, true);
             return render(jooq.selectOne().whereExists(inner), n);

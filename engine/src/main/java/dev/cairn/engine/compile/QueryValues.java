@@ -44,6 +44,10 @@ public final class QueryValues {
         }
 
         @Override
+        public void token(int number) {
+        }
+
+        @Override
         public void value(Param<?> param) {
             values.add(param);
         }

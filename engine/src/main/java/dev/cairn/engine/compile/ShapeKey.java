@@ -16,20 +16,22 @@ final class ShapeKey {
     private ShapeKey() {
     }
 
-    static String of(Select<?> select) {
-        Builder b = new Builder();
+    /** The key of a select, its structure prefixed by {@code kind}, collecting the select's values as it goes. */
+    static String of(char kind, Select<?> select, List<Param<?>> values) {
+        Builder b = new Builder(values);
+        b.sb.append(kind).append(':');
         new AstWalker(b).select(select);
         return b.toString();
     }
 
     static String of(Update<?> update) {
-        Builder b = new Builder();
+        Builder b = new Builder(null);
         new AstWalker(b).update(update);
         return b.toString();
     }
 
     static String of(Delete<?> delete) {
-        Builder b = new Builder();
+        Builder b = new Builder(null);
         new AstWalker(b).delete(delete);
         return b.toString();
     }
@@ -51,7 +53,7 @@ final class ShapeKey {
         StringBuilder sb = new StringBuilder(128).append("INSERT ").append(table.name()).append('@')
                 .append(table.getClass().getName()).append(' ');
         names(sb, columns);
-        Builder b = new Builder();
+        Builder b = new Builder(null);
         new AstWalker(b).select(select);
         return sb.append(' ').append(b).toString();
     }
@@ -63,7 +65,12 @@ final class ShapeKey {
     }
 
     private static final class Builder implements AstWalker.Sink {
-        private final StringBuilder sb = new StringBuilder(128);
+        private final StringBuilder sb = new StringBuilder(160);
+        private final List<Param<?>> values;
+
+        Builder(List<Param<?>> values) {
+            this.values = values;
+        }
 
         @Override
         public void token(String structure) {
@@ -71,8 +78,16 @@ final class ShapeKey {
         }
 
         @Override
+        public void token(int number) {
+            sb.append(number);
+        }
+
+        @Override
         public void value(Param<?> param) {
             sb.append('?').append(param.type().kind().ordinal());
+            if (values != null) {
+                values.add(param);
+            }
         }
 
         @Override
