@@ -129,6 +129,10 @@ public final class RunBenchmarks {
                 cairnCompile == null || jooqCompile == null ? null : jooqCompile.score() / cairnCompile.score(), 10, false);
         target(sb, "Batch insert of 1,000 rows on H2: at most 1.10x JDBC batch",
                 ratioOf(rows, "BatchInsert", "target=h2", "cairn"), 1.10, true);
+        Row syncCheck = find(rows, "SchemaSync", "target=mariadb", "cairnNoChangeCheck");
+        sb.append("| Schema-sync check of 200 unchanged tables on MariaDB: well under a second | ")
+                .append(syncCheck == null ? "not run" : String.format(Locale.ROOT, "%.0f ms", syncCheck.score()))
+                .append(" | ").append(syncCheck == null ? "" : syncCheck.score() < 1000 ? "yes" : "no").append(" |\n");
         Row cairnFetch = find(rows, "Fetch", "rows=1000", "cairn");
         target(sb, "Allocation for 1,000 rows: at most 10% above JDBC's",
                 cairnFetch == null ? null : allocRatio(rows, cairnFetch), 1.10, true);

@@ -112,6 +112,31 @@ class BenchmarkSmokeTest {
         }
     }
 
+    @Test
+    void schemaSyncCheckOfTwoHundredTablesPlansNothing() {
+        SchemaSyncBenchmark b = new SchemaSyncBenchmark();
+        b.target = "h2";
+        b.setUp();
+        try {
+            assertThat(b.cairnNoChangeCheck().plan()).isEmpty();
+        } finally {
+            b.tearDown();
+        }
+    }
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = "CAIRN_MYSQL_URL", matches = ".+")
+    void schemaSyncCheckOfTwoHundredTablesPlansNothingOnTheServer() {
+        SchemaSyncBenchmark b = new SchemaSyncBenchmark();
+        b.target = "mariadb";
+        b.setUp();
+        try {
+            assertThat(b.cairnNoChangeCheck().plan()).isEmpty();
+        } finally {
+            b.tearDown();
+        }
+    }
+
     @FunctionalInterface
     interface ThrowingSupplier {
         Object get() throws Exception;

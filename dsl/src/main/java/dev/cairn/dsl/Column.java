@@ -34,6 +34,7 @@ public final class Column<T> implements Expression<T> {
     private boolean onUpdateNow;
     private ForeignKey foreignKey;
     private String fieldName;
+    private java.util.List<String> formerNames = java.util.List.of();
 
     Column(Table<?> table, String name, ColumnType<T> type, int position) {
         this.table = table;
@@ -98,6 +99,27 @@ public final class Column<T> implements Expression<T> {
 
     void fieldName(String fieldName) {
         this.fieldName = fieldName;
+    }
+
+    /** Names this column had before, newest first, so that schema sync renames it instead of dropping it. */
+    public java.util.List<String> formerNames() {
+        return formerNames;
+    }
+
+    /**
+     * Declares that the column was called {@code oldName} before: schema sync renames a column of that name, keeping
+     * its data, instead of dropping it and adding a new one. Renames are never guessed.
+     */
+    public Column<T> formerly(String oldName) {
+        table.checkBuilding();
+        String problem = Identifiers.problemWith(oldName);
+        if (problem != null) {
+            throw problem("former " + problem);
+        }
+        java.util.List<String> names = new java.util.ArrayList<>(formerNames);
+        names.add(oldName);
+        formerNames = java.util.List.copyOf(names);
+        return this;
     }
 
     /** Rejects NULL. */

@@ -56,6 +56,7 @@ public abstract class Table<R> implements FromItem<R> {
     private final List<Check> checks = new ArrayList<>();
     private final List<Relation<?>> relations = new ArrayList<>();
 
+    private List<String> formerNames = List.of();
     private volatile boolean frozen;
 
     /**
@@ -120,6 +121,26 @@ public abstract class Table<R> implements FromItem<R> {
     public final TableAlias<R> as(String alias) {
         definitionFrozen();
         return new TableAlias<>(this, alias);
+    }
+
+    /** Names this table had before, so that schema sync renames it instead of dropping it. */
+    public final List<String> formerNames() {
+        return formerNames;
+    }
+
+    /**
+     * Declares, in the table's constructor, that the table was called {@code oldName} before: schema sync renames a
+     * table of that name, keeping its rows, instead of creating an empty one. Renames are never guessed.
+     */
+    protected final void formerly(String oldName) {
+        checkBuilding();
+        String problem = Identifiers.problemWith(oldName);
+        if (problem != null) {
+            throw new DefinitionException(name, null, "former table " + problem);
+        }
+        List<String> names = new ArrayList<>(formerNames);
+        names.add(oldName);
+        formerNames = List.copyOf(names);
     }
 
     /** The Java type rows of this table are read into and written from. */

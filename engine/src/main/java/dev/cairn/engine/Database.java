@@ -7,6 +7,9 @@ import dev.cairn.dsl.Table;
 import dev.cairn.engine.exec.ErrorTranslator;
 import dev.cairn.schema.Dialect;
 import dev.cairn.schema.SchemaCreator;
+import dev.cairn.schema.SchemaSync;
+import dev.cairn.schema.SyncMode;
+import dev.cairn.schema.SyncReport;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -40,6 +43,7 @@ public final class Database extends Session implements AutoCloseable {
     private final boolean ownsInMemoryH2;
     private final List<DatabaseListener> listeners;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile SyncReport lastSync;
 
     Database(DatabaseConfig config) {
         this(config, openPool(config));
@@ -138,6 +142,31 @@ public final class Database extends Session implements AutoCloseable {
             throw ErrorTranslator.translate(e, null);
         }
         return this;
+    }
+
+    /**
+     * Brings the database in line with the schema (see {@link SchemaSync}) and returns this database, so that
+     * start-up reads {@code Database.connect(...).schema(USERS, POSTS).sync(SyncMode.APPLY_SAFE)}. The plan is logged;
+     * {@link #lastSync()} returns the report. {@link SyncMode#VALIDATE} throws
+     * {@link dev.cairn.schema.SchemaDriftException} when the database differs.
+     */
+    public Database sync(SyncMode mode) {
+        lastSync = schemaSync().run(mode);
+        return this;
+    }
+
+    /** The report of the last {@link #sync}, or {@code null}. */
+    public SyncReport lastSync() {
+        return lastSync;
+    }
+
+    /** Schema sync of this database's schema over its pool, to set its timeouts or run it by hand. */
+    public SchemaSync schemaSync() {
+        Schema s = core.schema;
+        if (s == null) {
+            throw new IllegalStateException("No schema: call schema(...) before syncing");
+        }
+        return SchemaSync.of(pool::getConnection, s);
     }
 
     /**

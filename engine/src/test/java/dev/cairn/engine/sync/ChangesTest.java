@@ -1,0 +1,144 @@
+package dev.cairn.engine.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cairn.dsl.Column;
+import dev.cairn.dsl.Index;
+import dev.cairn.dsl.Row;
+import dev.cairn.dsl.Schema;
+import dev.cairn.dsl.Table;
+import dev.cairn.engine.Database;
+import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.schema.SyncMode;
+import dev.cairn.schema.SyncReport;
+import dev.cairn.schema.diff.Change;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** S2 and S3: each kind of change is detected, planned, marked, and applied only where the mode allows. */
+class ChangesTest {
+
+    static final class ItemsV1 extends Table<Row> {
+        final Column<Long> id = bigint("id").primaryKey();
+        final Column<String> name = varchar("name", 50).notNull();
+        final Column<Integer> qty = integer("qty");
+        final Column<String> note = varchar("note", 20);
+        final Column<String> legacy = varchar("legacy", 10);
+        final Index byName = index(name);
+
+        ItemsV1() {
+            super("items");
+        }
+    }
+
+    /** Widened name and qty (safe), narrowed note (destructive), NOT NULL qty (destructive), legacy dropped,
+     *  a defaulted column and a NOT NULL column without default added, index and check and unique changes. */
+    static final class ItemsV2 extends Table<Row> {
+        final Column<Long> id = bigint("id").primaryKey();
+        final Column<String> name = varchar("name", 100).notNull().unique();
+        final Column<Long> qty = bigint("qty").notNull();
+        final Column<String> note = varchar("note", 10);
+        final Column<BigDecimal> price = decimal("price", 10, 2).notNull().defaultValue(new BigDecimal("0.00"));
+        final Column<String> sku = varchar("sku", 20).notNull();
+        final Index byQty = index(qty);
+
+        ItemsV2() {
+            super("items");
+            check("ck_items_price", price.ge(BigDecimal.ZERO));
+        }
+    }
+
+    /** The same data under new names, declared. */
+    static final class Goods extends Table<Row> {
+        final Column<Long> id = bigint("id").primaryKey();
+        final Column<String> title = varchar("title", 50).notNull().formerly("name");
+        final Column<Integer> qty = integer("qty");
+        final Column<String> note = varchar("note", 20);
+        final Column<String> legacy = varchar("legacy", 10);
+        final Index byName = index("idx_items_name", title);
+
+        Goods() {
+            super("goods");
+            formerly("items");
+        }
+    }
+
+    private static Database v1WithRows(Database db) {
+        ItemsV1 v1 = new ItemsV1();
+        db.schema(Schema.of(v1)).sync(SyncMode.APPLY_SAFE);
+        db.insertInto(v1).rows(List.of(
+                Row.builder(v1).set(v1.id, 1L).set(v1.name, "hammer").set(v1.qty, 3).set(v1.note, "short").build(),
+                Row.builder(v1).set(v1.id, 2L).set(v1.name, "nails").set(v1.qty, 500).set(v1.note, "a long note here")
+                        .set(v1.legacy, "old").build())).execute();
+        return db;
+    }
+
+    private static List<Change> ofKind(SyncReport r, Change.Kind kind) {
+        return r.plan().stream().filter(c -> c.kind() == kind).toList();
+    }
+
+    @DatabaseTest
+    void safeChangesApplyDestructiveOnesWaitAndImpossibleOnesAreRefused(Database db) {
+        v1WithRows(db);
+        ItemsV2 v2 = new ItemsV2();
+        SyncReport safe = db.schema(Schema.of(v2)).sync(SyncMode.APPLY_SAFE).lastSync();
+
+        assertThat(ofKind(safe, Change.Kind.ADD_COLUMN)).extracting(Change::description)
+                .anyMatch(d -> d.contains("price")).anyMatch(d -> d.contains("sku"));
+        Change sku = ofKind(safe, Change.Kind.ADD_COLUMN).stream().filter(c -> c.description().contains("sku"))
+                .findFirst().orElseThrow();
+        assertThat(sku.isRefused()).isTrue();
+        assertThat(sku.refusal()).contains("NOT NULL without a default");
+        assertThat(safe.refused()).containsExactly(sku);
+        assertThat(ofKind(safe, Change.Kind.MODIFY_COLUMN)).extracting(Change::description, Change::destructive)
+                .anySatisfy(t -> assertThat(t.toList()).containsExactly("modify column name: type varchar(50) -> varchar(100)", false))
+                .anySatisfy(t -> assertThat(t.toList()).containsExactly("modify column qty: type int -> bigint; NULL -> NOT NULL", true))
+                .anySatisfy(t -> assertThat(t.toList()).containsExactly("modify column note: type varchar(20) -> varchar(10)", true));
+        assertThat(ofKind(safe, Change.Kind.DROP_COLUMN)).singleElement().satisfies(c -> assertThat(c.destructive()).isTrue());
+        assertThat(ofKind(safe, Change.Kind.DROP_INDEX)).singleElement().satisfies(c -> assertThat(c.destructive()).isTrue());
+        assertThat(ofKind(safe, Change.Kind.ADD_INDEX)).singleElement().satisfies(c -> assertThat(c.destructive()).isFalse());
+        assertThat(ofKind(safe, Change.Kind.ADD_UNIQUE)).singleElement().satisfies(c -> assertThat(c.destructive()).isTrue());
+        assertThat(safe.applied()).allMatch(c -> !c.destructive() && !c.isRefused());
+
+        // Safe changes are in, data kept; the destructive ones are still planned.
+        assertThat(db.select(v2.price).from(v2).fetch()).containsOnly(new BigDecimal("0.00"));
+        SyncReport after = db.schemaSync().plan();
+        assertThat(after.plan()).extracting(Change::kind).doesNotContain(Change.Kind.ADD_INDEX, Change.Kind.ADD_CHECK)
+                .contains(Change.Kind.DROP_COLUMN, Change.Kind.DROP_INDEX, Change.Kind.ADD_UNIQUE);
+    }
+
+    @DatabaseTest
+    void applyAllAppliesDestructiveChangesButNeverRefusedOnes(Database db) {
+        v1WithRows(db);
+        db.deleteFrom(new ItemsV1()).all().execute();
+        ItemsV2 v2 = new ItemsV2();
+        SyncReport all = db.schema(Schema.of(v2)).sync(SyncMode.APPLY_ALL).lastSync();
+        // The table is empty now, so the NOT NULL column without default is no longer refused.
+        assertThat(all.refused()).isEmpty();
+        assertThat(all.applied()).hasSameSizeAs(all.plan());
+        assertThat(db.schemaSync().plan().plan()).isEmpty();
+    }
+
+    @DatabaseTest
+    void declaredRenamesKeepTheData(Database db) {
+        v1WithRows(db);
+        Goods goods = new Goods();
+        SyncReport r = db.schema(Schema.of(goods)).sync(SyncMode.APPLY_SAFE).lastSync();
+        assertThat(r.plan()).extracting(Change::kind)
+                .containsExactly(Change.Kind.RENAME_TABLE, Change.Kind.RENAME_COLUMN);
+        assertThat(db.select(goods.title).from(goods).orderBy(goods.id.asc()).fetch()).containsExactly("hammer", "nails");
+        assertThat(db.schemaSync().plan().plan()).isEmpty();
+    }
+
+    @DatabaseTest
+    void unknownTablesAndColumnsAreReportedAndDroppedOnlyInApplyAll(Database db) {
+        v1WithRows(db);
+        Schema other = Schema.of(new Vocabulary.Parents());
+        SyncReport safe = db.schema(other).sync(SyncMode.APPLY_SAFE).lastSync();
+        assertThat(safe.skipped()).extracting(Change::kind).containsExactly(Change.Kind.DROP_TABLE);
+        assertThat(safe.skipped().get(0).description()).isEqualTo("drop table items (not in the model)");
+        assertThat(db.schemaSync().plan().plan()).extracting(Change::kind).containsExactly(Change.Kind.DROP_TABLE);
+        db.sync(SyncMode.APPLY_ALL);
+        assertThat(db.schemaSync().plan().plan()).isEmpty();
+    }
+}

@@ -1,0 +1,99 @@
+package dev.cairn.engine.sync;
+
+import dev.cairn.dsl.Column;
+import dev.cairn.dsl.Index;
+import dev.cairn.dsl.PrimaryKey;
+import dev.cairn.dsl.ReferentialAction;
+import dev.cairn.dsl.Row;
+import dev.cairn.dsl.Schema;
+import dev.cairn.dsl.Table;
+import dev.cairn.dsl.UniqueKey;
+import dev.cairn.engine.model.AllTypes;
+import dev.cairn.engine.model.Posts;
+import dev.cairn.engine.model.Products;
+import dev.cairn.engine.model.Users;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Every column type and constraint the DSL can express, with and without defaults, NULL and NOT NULL. */
+final class Vocabulary {
+    enum Level { LOW, MID, HIGH }
+
+    static final class Defaults extends Table<Row> {
+        static final Defaults DEFAULTS = new Defaults();
+        final Column<Long> id = bigint("id").autoIncrement().primaryKey();
+        final Column<String> vc = varchar("vc", 40).notNull().defaultValue("it's \"quoted\" \\ ; --");
+        final Column<String> ch = fixedChar("ch", 2).defaultValue("ab");
+        final Column<Short> sm = smallint("sm").notNull().defaultValue((short) -7);
+        final Column<Integer> i = integer("i").defaultValue(42);
+        final Column<Long> bi = bigint("bi").notNull().defaultValue(9_000_000_000L);
+        final Column<BigDecimal> dec = decimal("dec", 10, 3).defaultValue(new BigDecimal("12.500"));
+        final Column<Double> dbl = doublePrecision("dbl").defaultValue(0.25);
+        final Column<Boolean> yes = bool("yes").notNull().defaultValue(true);
+        final Column<Boolean> no = bool("no").defaultValue(false);
+        final Column<LocalDate> day = date("day").defaultValue(LocalDate.of(2024, 2, 29));
+        final Column<LocalDateTime> at = datetime("at").notNull().defaultNow();
+        final Column<LocalDateTime> changed = datetime("changed").defaultNow().onUpdateNow();
+        final Column<Instant> ts = timestamp("ts").notNull().defaultNow().onUpdateNow();
+        final Column<Instant> tsNull = timestamp("ts_null");
+        final Column<LocalTime> tm = time("tm").defaultValue(LocalTime.of(12, 30));
+        final Column<UUID> uid = uuid("uid");
+        final Column<byte[]> bin = binary("bin", 16);
+        final Column<byte[]> vbin = varbinary("vbin", 200);
+        final Column<byte[]> blob = blob("blob");
+        final Column<String> txt = text("txt");
+        final Column<String> ltxt = longText("ltxt").notNull();
+        final Column<String> doc = json("doc");
+        final Column<Level> level = enumeration("level", Level.class).notNull().defaultValue(Level.MID);
+        final Column<Set<Level>> levels = enumSet("levels", Level.class).defaultValue(EnumSet.of(Level.LOW, Level.HIGH));
+        final UniqueKey pair = unique(vc, sm);
+        final Index byDay = index("ix_defaults_day_i", day, i);
+
+        Defaults() {
+            super("defaults");
+            check("ck_defaults_range", i.between(0, 1000).or(i.isNull()));
+        }
+    }
+
+    static final class Parents extends Table<Row> {
+        static final Parents PARENTS = new Parents();
+        final Column<Integer> a = integer("a");
+        final Column<String> b = varchar("b", 10);
+        final Column<String> label = varchar("label", 30).unique("uk_parent_label");
+        final PrimaryKey pk = primaryKey(a, b);
+
+        Parents() {
+            super("parents");
+        }
+    }
+
+    static final class Children extends Table<Row> {
+        static final Children CHILDREN = new Children();
+        final Column<Long> id = bigint("id").primaryKey();
+        final Column<Integer> pa = integer("pa");
+        final Column<String> pb = varchar("pb", 10);
+        final Column<Long> parentChild = bigint("parent_child").references(() -> Children.CHILDREN.id)
+                .onDelete(ReferentialAction.SET_NULL).onUpdate(ReferentialAction.CASCADE);
+        final Column<String> label = varchar("label", 30).references(() -> Parents.PARENTS.label)
+                .onDelete(ReferentialAction.RESTRICT);
+
+        Children() {
+            super("children");
+            foreignKey(List.of(pa, pb), () -> List.of(Parents.PARENTS.a, Parents.PARENTS.b), ReferentialAction.CASCADE,
+                    ReferentialAction.NO_ACTION);
+        }
+    }
+
+    static final Schema ALL = Schema.of(Defaults.DEFAULTS, Parents.PARENTS, Children.CHILDREN, AllTypes.ALL_TYPES,
+            Users.USERS, Posts.POSTS, Products.PRODUCTS);
+
+    private Vocabulary() {
+    }
+}

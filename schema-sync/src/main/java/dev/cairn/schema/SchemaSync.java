@@ -1,0 +1,190 @@
+package dev.cairn.schema;
+
+import dev.cairn.dsl.Schema;
+import dev.cairn.schema.apply.SchemaHistory;
+import dev.cairn.schema.apply.SchemaLock;
+import dev.cairn.schema.diff.Change;
+import dev.cairn.schema.diff.SchemaDiff;
+import dev.cairn.schema.introspect.Introspector;
+import dev.cairn.schema.shape.SchemaShape;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings a live database in line with a model: reads the live schema in bulk, compares it with the model, plans
+ * the changes (each marked safe or destructive), and applies what the {@link SyncMode} allows.
+ *
+ * <p>Applying takes a cross-instance lock first and reads the schema again under it, so that instances starting
+ * at once apply a plan exactly once: the first applies it, the others wait, find nothing to do, and apply nothing.
+ * DDL runs with a short lock wait ({@code lock_wait_timeout} on MySQL/MariaDB), so that a table held by an open
+ * transaction makes sync fail fast, naming the table, rather than queue every query behind it. MySQL's DDL is not
+ * transactional: a sync that stops half-way leaves part of its plan applied, and the next sync plans the rest.
+ * Every sync that applied statements is recorded in {@code cairn_schema_history}.
+ */
+public final class SchemaSync {
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaSync.class);
+
+    private final ConnectionSource connections;
+    private final Schema schema;
+    private final Duration lockTimeout;
+    private final Duration ddlLockWait;
+
+    private SchemaSync(ConnectionSource connections, Schema schema, Duration lockTimeout, Duration ddlLockWait) {
+        this.connections = Objects.requireNonNull(connections, "connections");
+        this.schema = Objects.requireNonNull(schema, "schema");
+        this.lockTimeout = lockTimeout;
+        this.ddlLockWait = ddlLockWait;
+    }
+
+    /** Sync of {@code schema} over connections from {@code connections}, with a 60 s lock wait and 10 s DDL lock wait. */
+    public static SchemaSync of(ConnectionSource connections, Schema schema) {
+        return new SchemaSync(connections, schema, Duration.ofSeconds(60), Duration.ofSeconds(10));
+    }
+
+    /** How long to wait for another instance's sync to finish (default 60 s). */
+    public SchemaSync lockTimeout(Duration timeout) {
+        return new SchemaSync(connections, schema, Objects.requireNonNull(timeout, "timeout"), ddlLockWait);
+    }
+
+    /** How long one DDL statement may wait for a table another transaction holds (default 10 s). */
+    public SchemaSync ddlLockWaitTimeout(Duration timeout) {
+        return new SchemaSync(connections, schema, lockTimeout, Objects.requireNonNull(timeout, "timeout"));
+    }
+
+    /** Plans without the lock and without changing anything ({@link SyncMode#DRY_RUN}). */
+    public SyncReport plan() {
+        return run(SyncMode.DRY_RUN);
+    }
+
+    /** Runs the sync in the given mode. */
+    public SyncReport run(SyncMode mode) {
+        Objects.requireNonNull(mode, "mode");
+        try {
+            if (mode == SyncMode.VALIDATE || mode == SyncMode.DRY_RUN) {
+                SyncReport report;
+                try (Connection c = connections.open()) {
+                    Dialect dialect = Dialect.detect(c);
+                    report = report(mode, plan(c, dialect), List.of());
+                }
+                log(report);
+                if (mode == SyncMode.VALIDATE && report.hadDrift()) {
+                    throw new SchemaDriftException(report);
+                }
+                return report;
+            }
+            return apply(mode);
+        } catch (SQLException e) {
+            throw new SchemaSyncException("Schema sync failed: " + e.getMessage(), e);
+        }
+    }
+
+    private SyncReport apply(SyncMode mode) throws SQLException {
+        Connection lockConnection = connections.open();
+        Dialect dialect;
+        try {
+            dialect = Dialect.detect(lockConnection);
+        } catch (SQLException | RuntimeException e) {
+            lockConnection.close();
+            throw e;
+        }
+        try (SchemaLock lock = SchemaLock.acquire(lockConnection, dialect, lockTimeout);
+             Connection c = connections.open()) {
+            try (Statement st = c.createStatement()) {
+                st.execute(dialect.isMySqlFamily() ? "SET SESSION lock_wait_timeout = " + Math.max(1, ddlLockWait.toSeconds())
+                        : "SET LOCK_TIMEOUT " + ddlLockWait.toMillis());
+            }
+            // Planned under the lock, from what the database holds now: another instance may have just synced.
+            List<Change> plan = plan(c, dialect);
+            List<Change> toApply = new ArrayList<>();
+            for (Change change : plan) {
+                if (!change.isRefused() && (mode == SyncMode.APPLY_ALL || !change.destructive())) {
+                    toApply.add(change);
+                }
+            }
+            if (!toApply.isEmpty()) {
+                execute(c, dialect, mode, toApply);
+            }
+            SyncReport report = report(mode, plan, toApply);
+            log(report);
+            return report;
+        }
+    }
+
+    private void execute(Connection c, Dialect dialect, SyncMode mode, List<Change> changes) throws SQLException {
+        SchemaHistory.ensure(c, dialect);
+        List<String> done = new ArrayList<>();
+        for (Change change : changes) {
+            for (String sql : change.statements()) {
+                try (Statement st = c.createStatement()) {
+                    LOG.info("Schema sync: {}", sql);
+                    st.execute(sql);
+                    done.add(sql);
+                } catch (SQLException e) {
+                    String message = failure(change, sql, e);
+                    try {
+                        SchemaHistory.record(c, dialect, mode.name(), "failed", done, message);
+                    } catch (SQLException historyFailure) {
+                        e.addSuppressed(historyFailure);
+                    }
+                    throw new SchemaSyncException(message, e);
+                }
+            }
+        }
+        SchemaHistory.record(c, dialect, mode.name(), "applied", done, null);
+    }
+
+    private String failure(Change change, String sql, SQLException e) {
+        boolean lockWait = e.getErrorCode() == 1205 || e.getErrorCode() == 50200 || "HYT00".equals(e.getSQLState());
+        if (lockWait) {
+            return "Schema sync could not change table '" + change.table() + "' within " + ddlLockWait.toSeconds()
+                    + " s: another transaction is using it. Nothing after this statement was applied; run the sync"
+                    + " again once that transaction ends. Statement: " + sql;
+        }
+        return "Schema sync failed on table '" + change.table() + "' (" + change.description() + "): " + e.getMessage()
+                + ". Statement: " + sql + ". Statements before it were applied; the next sync plans the rest.";
+    }
+
+    private List<Change> plan(Connection c, Dialect dialect) throws SQLException {
+        SchemaShape live = Introspector.of(dialect).read(c);
+        return new SchemaDiff(schema, dialect, table -> hasRows(c, dialect, table)).plan(live);
+    }
+
+    private static boolean hasRows(Connection c, Dialect dialect, String table) {
+        String q = dialect.isMySqlFamily() ? "`" : "\"";
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT 1 FROM " + q + table.replace(q, q + q) + q + " LIMIT 1")) {
+            return rs.next();
+        } catch (SQLException e) {
+            throw new SchemaSyncException("Cannot tell whether table '" + table + "' has rows: " + e.getMessage(), e);
+        }
+    }
+
+    private static SyncReport report(SyncMode mode, List<Change> plan, List<Change> applied) {
+        List<Change> skipped = new ArrayList<>();
+        List<Change> refused = new ArrayList<>();
+        for (Change c : plan) {
+            if (c.isRefused()) {
+                refused.add(c);
+            } else if (!applied.contains(c)) {
+                skipped.add(c);
+            }
+        }
+        return new SyncReport(mode, plan, applied, skipped, refused);
+    }
+
+    private static void log(SyncReport report) {
+        if (report.hadDrift()) {
+            LOG.info("Schema sync ({}): {}\n{}", report.mode(), report, report.planText());
+        } else {
+            LOG.debug("Schema sync ({}): the database matches the model", report.mode());
+        }
+    }
+}

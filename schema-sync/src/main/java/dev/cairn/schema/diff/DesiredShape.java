@@ -1,0 +1,82 @@
+package dev.cairn.schema.diff;
+
+import dev.cairn.dsl.Check;
+import dev.cairn.dsl.Column;
+import dev.cairn.dsl.ColumnType;
+import dev.cairn.dsl.ForeignKey;
+import dev.cairn.dsl.Index;
+import dev.cairn.dsl.Schema;
+import dev.cairn.dsl.Table;
+import dev.cairn.dsl.UniqueKey;
+import dev.cairn.schema.Dialect;
+import dev.cairn.schema.ddl.DdlRenderer;
+import dev.cairn.schema.shape.ColumnShape;
+import dev.cairn.schema.shape.ForeignKeyShape;
+import dev.cairn.schema.shape.IndexShape;
+import dev.cairn.schema.shape.Normalizer;
+import dev.cairn.schema.shape.SchemaShape;
+import dev.cairn.schema.shape.TableShape;
+import dev.cairn.schema.sql.SqlTypes;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The shape the model asks for in a dialect, built from the same DDL text Cairn would create it with and passed
+ * through the same {@link Normalizer} as what the database reports, so that a table created from the model
+ * compares equal to the model.
+ */
+public final class DesiredShape {
+    private DesiredShape() {
+    }
+
+    /** The desired shape of every table of {@code schema}. */
+    public static SchemaShape of(Schema schema, Dialect dialect) {
+        SchemaShape shape = new SchemaShape();
+        for (Table<?> t : schema.tables()) {
+            shape.add(of(t, dialect));
+        }
+        return shape;
+    }
+
+    /** The desired shape of one table. */
+    public static TableShape of(Table<?> table, Dialect dialect) {
+        DdlRenderer ddl = new DdlRenderer(dialect);
+        TableShape t = new TableShape(table.name());
+        for (Column<?> c : table.columns()) {
+            t.addColumn(column(c, dialect, ddl));
+        }
+        if (table.primaryKey() != null) {
+            t.primaryKey(names(table.primaryKey().columns()));
+        }
+        for (UniqueKey uk : table.uniqueKeys()) {
+            t.addIndex(new IndexShape(uk.name().toLowerCase(Locale.ROOT), names(uk.columns()), true));
+        }
+        for (Index ix : table.indexes()) {
+            t.addIndex(new IndexShape(ix.name().toLowerCase(Locale.ROOT), names(ix.columns()), false));
+        }
+        for (ForeignKey fk : table.foreignKeys()) {
+            t.addForeignKey(new ForeignKeyShape(fk.name().toLowerCase(Locale.ROOT), names(fk.columns()),
+                    fk.targetTable().name().toLowerCase(Locale.ROOT), names(fk.targetColumns()),
+                    Normalizer.action(fk.onDelete().sql()), Normalizer.action(fk.onUpdate().sql())));
+        }
+        if (dialect.enforcesChecks()) {
+            for (Check ck : table.checks()) {
+                t.addCheck(ck.name());
+            }
+        }
+        return t;
+    }
+
+    static ColumnShape column(Column<?> c, Dialect dialect, DdlRenderer ddl) {
+        String type = SqlTypes.ddl(c.type(), dialect);
+        if (dialect.family() == Dialect.Family.MARIADB && c.type().kind() == ColumnType.Kind.JSON) {
+            type = "LONGTEXT";  // MariaDB's JSON is an alias of LONGTEXT with a json_valid check
+        }
+        return new ColumnShape(c.name().toLowerCase(Locale.ROOT), Normalizer.type(type), c.isNullable(),
+                Normalizer.defaultValue(ddl.defaultClause(c)), c.isAutoIncrement(), c.isOnUpdateNow());
+    }
+
+    private static List<String> names(List<? extends Column<?>> columns) {
+        return columns.stream().map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
+    }
+}

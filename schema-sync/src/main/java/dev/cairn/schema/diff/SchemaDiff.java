@@ -1,0 +1,237 @@
+package dev.cairn.schema.diff;
+
+import dev.cairn.dsl.Check;
+import dev.cairn.dsl.Column;
+import dev.cairn.dsl.ForeignKey;
+import dev.cairn.dsl.Index;
+import dev.cairn.dsl.Schema;
+import dev.cairn.dsl.Table;
+import dev.cairn.dsl.UniqueKey;
+import dev.cairn.schema.Dialect;
+import dev.cairn.schema.ddl.DdlRenderer;
+import dev.cairn.schema.shape.ColumnShape;
+import dev.cairn.schema.shape.ForeignKeyShape;
+import dev.cairn.schema.shape.IndexShape;
+import dev.cairn.schema.shape.SchemaShape;
+import dev.cairn.schema.shape.TableShape;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Compares the model with the live schema and plans the changes that bring the database in line, in an order that
+ * works: foreign keys are dropped first and added last, renames come before the changes that use the new names,
+ * tables are created in foreign-key order. Each change is marked safe, destructive (may lose data, or fail on the
+ * data there is) or refused (cannot be applied as it stands, with the reason).
+ */
+public final class SchemaDiff {
+    /** Tables of Cairn's own, never reported as unknown. */
+    public static final Set<String> OWN_TABLES = Set.of("cairn_schema_history", "cairn_schema_lock");
+
+    private final Schema model;
+    private final Dialect dialect;
+    private final DdlRenderer ddl;
+    private final Predicate<String> hasRows;
+
+    /**
+     * @param hasRows whether a live table has any row (asked only where the answer decides a change)
+     */
+    public SchemaDiff(Schema model, Dialect dialect, Predicate<String> hasRows) {
+        this.model = model;
+        this.dialect = dialect;
+        this.ddl = new DdlRenderer(dialect);
+        this.hasRows = hasRows;
+    }
+
+    /** The plan from {@code live} to the model. */
+    public List<Change> plan(SchemaShape live) {
+        SchemaShape desired = DesiredShape.of(model, dialect);
+        List<Change> changes = new ArrayList<>();
+        Set<String> matched = new HashSet<>();
+        for (Table<?> table : model.creationOrder()) {
+            TableShape want = desired.table(table.name());
+            TableShape have = live.table(table.name());
+            if (have == null) {
+                for (String old : table.formerNames()) {
+                    TableShape former = live.table(old);
+                    if (former != null && desired.table(old) == null) {
+                        have = former;
+                        changes.add(new Change(Change.Kind.RENAME_TABLE, table.name(), "rename table " + former.name()
+                                + " to " + table.name(), List.of(ddl.renameTable(former.name(), table.name())), false, null));
+                        break;
+                    }
+                }
+            }
+            if (have == null) {
+                create(table, changes);
+                continue;
+            }
+            matched.add(TableShape.key(have.name()));
+            Map<String, String> renamed = columns(table, want, have, changes);
+            keys(table, want, have, renamed, changes);
+        }
+        for (TableShape t : live.tables()) {
+            String key = TableShape.key(t.name());
+            if (!matched.contains(key) && desired.table(t.name()) == null && !OWN_TABLES.contains(key)) {
+                changes.add(new Change(Change.Kind.DROP_TABLE, t.name(), "drop table " + t.name()
+                        + " (not in the model)", List.of(ddl.dropTable(t.name())), true, null));
+            }
+        }
+        changes.sort(Comparator.comparingInt(c -> c.kind().ordinal()));
+        return changes;
+    }
+
+    private void create(Table<?> table, List<Change> changes) {
+        List<String> statements = new ArrayList<>();
+        statements.add(ddl.createTable(table, fk -> false));
+        for (Index index : table.indexes()) {
+            statements.add(ddl.createIndex(index));
+        }
+        changes.add(new Change(Change.Kind.CREATE_TABLE, table.name(), "create table " + table.name(), statements,
+                false, null));
+        for (ForeignKey fk : table.foreignKeys()) {
+            changes.add(new Change(Change.Kind.ADD_FOREIGN_KEY, table.name(), "add foreign key " + fk.name(),
+                    List.of(ddl.addForeignKey(fk)), false, null));
+        }
+    }
+
+    /** Plans the column changes; returns the declared renames, old lower-case name to new. */
+    private Map<String, String> columns(Table<?> table, TableShape want, TableShape have, List<Change> changes) {
+        Map<String, String> renamed = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (Column<?> c : table.columns()) {
+            ColumnShape wanted = want.column(c.name());
+            ColumnShape existing = have.column(c.name());
+            if (existing == null) {
+                for (String old : c.formerNames()) {
+                    ColumnShape former = have.column(old);
+                    if (former != null && want.column(old) == null) {
+                        existing = former;
+                        renamed.put(TableShape.key(former.name()), TableShape.key(c.name()));
+                        changes.add(new Change(Change.Kind.RENAME_COLUMN, table.name(), "rename column " + former.name()
+                                + " to " + c.name(), List.of(ddl.renameColumn(table.name(), former.name(), c.name())),
+                                false, null));
+                        break;
+                    }
+                }
+            }
+            if (existing == null) {
+                boolean needsValue = !c.isNullable() && c.defaultValue() == null && !c.isAutoIncrement();
+                String refusal = needsValue && hasRows.test(have.name())
+                        ? "the table has rows and the column is NOT NULL without a default; give it a default, or add"
+                        + " it nullable, fill it, then make it NOT NULL" : null;
+                changes.add(new Change(Change.Kind.ADD_COLUMN, table.name(), "add column " + ddl.columnDefinition(c),
+                        List.of(ddl.addColumn(c)), false, refusal));
+                continue;
+            }
+            seen.add(TableShape.key(existing.name()));
+            String differences = wanted.differences(existing);
+            if (!differences.isEmpty()) {
+                changes.add(new Change(Change.Kind.MODIFY_COLUMN, table.name(), "modify column " + c.name() + ": "
+                        + differences, List.of(ddl.modifyColumn(c)), TypeChanges.loses(existing, wanted), null));
+            }
+        }
+        for (ColumnShape existing : have.columns()) {
+            if (!seen.contains(TableShape.key(existing.name()))) {
+                changes.add(new Change(Change.Kind.DROP_COLUMN, table.name(), "drop column " + existing.name()
+                        + " (not in the model)", List.of(ddl.dropColumn(table.name(), existing.name())), true, null));
+            }
+        }
+        if (!want.primaryKey().equals(have.primaryKey())) {
+            changes.add(new Change(Change.Kind.MODIFY_PRIMARY_KEY, table.name(), "primary key " + have.primaryKey()
+                    + " -> " + want.primaryKey(), ddl.replacePrimaryKey(table, !have.primaryKey().isEmpty()), true, null));
+        }
+        return renamed;
+    }
+
+    private static List<String> afterRenames(List<String> columns, Map<String, String> renamed) {
+        return columns.stream().map(c -> renamed.getOrDefault(c, c)).toList();
+    }
+
+    private void keys(Table<?> table, TableShape want, TableShape have, Map<String, String> renamed,
+                      List<Change> changes) {
+        for (UniqueKey uk : table.uniqueKeys()) {
+            IndexShape wanted = want.indexes().get(TableShape.key(uk.name()));
+            IndexShape existing = have.indexes().get(TableShape.key(uk.name()));
+            if (existing != null && existing.unique()
+                    && afterRenames(existing.columns(), renamed).equals(wanted.columns())) {
+                continue;
+            }
+            if (existing != null) {
+                changes.add(dropIndexOrUnique(table.name(), existing));
+            }
+            changes.add(new Change(Change.Kind.ADD_UNIQUE, table.name(), "add unique key " + uk.name() + " "
+                    + wanted.columns(), List.of(ddl.addUnique(uk)), true, null));
+        }
+        for (Index ix : table.indexes()) {
+            IndexShape wanted = want.indexes().get(TableShape.key(ix.name()));
+            IndexShape existing = have.indexes().get(TableShape.key(ix.name()));
+            if (existing != null && !existing.unique()
+                    && afterRenames(existing.columns(), renamed).equals(wanted.columns())) {
+                continue;
+            }
+            if (existing != null) {
+                changes.add(dropIndexOrUnique(table.name(), existing));
+            }
+            // Re-adding an index under a name still in use waits with the (destructive) drop of the old one.
+            changes.add(new Change(Change.Kind.ADD_INDEX, table.name(), "add index " + ix.name() + " "
+                    + wanted.columns(), List.of(ddl.createIndex(ix)), existing != null, null));
+        }
+        for (IndexShape existing : have.indexes().values()) {
+            if (!want.indexes().containsKey(TableShape.key(existing.name()))) {
+                changes.add(dropIndexOrUnique(table.name(), existing));
+            }
+        }
+        for (Check ck : table.checks()) {
+            if (want.checks().containsKey(TableShape.key(ck.name()))
+                    && !have.checks().containsKey(TableShape.key(ck.name()))) {
+                changes.add(new Change(Change.Kind.ADD_CHECK, table.name(), "add check " + ck.name(),
+                        List.of(ddl.addCheck(ck)), false, null));
+            }
+        }
+        for (Map.Entry<String, String> existing : have.checks().entrySet()) {
+            if (!want.checks().containsKey(existing.getKey())) {
+                changes.add(new Change(Change.Kind.DROP_CHECK, table.name(), "drop check " + existing.getValue()
+                        + " (not in the model)", List.of(ddl.dropCheck(table.name(), existing.getValue())), false, null));
+            }
+        }
+        for (ForeignKey fk : table.foreignKeys()) {
+            ForeignKeyShape wanted = want.foreignKeys().get(TableShape.key(fk.name()));
+            ForeignKeyShape existing = have.foreignKeys().get(TableShape.key(fk.name()));
+            if (existing != null && sameForeignKey(existing, wanted, renamed)) {
+                continue;
+            }
+            if (existing != null) {
+                changes.add(new Change(Change.Kind.DROP_FOREIGN_KEY, table.name(), "drop foreign key " + existing.name()
+                        + " to change it", List.of(ddl.dropForeignKey(table.name(), existing.name())), false, null));
+            }
+            changes.add(new Change(Change.Kind.ADD_FOREIGN_KEY, table.name(), "add foreign key " + fk.name(),
+                    List.of(ddl.addForeignKey(fk)), false, null));
+        }
+        for (ForeignKeyShape existing : have.foreignKeys().values()) {
+            if (!want.foreignKeys().containsKey(TableShape.key(existing.name()))) {
+                changes.add(new Change(Change.Kind.DROP_FOREIGN_KEY, table.name(), "drop foreign key " + existing.name()
+                        + " (not in the model)", List.of(ddl.dropForeignKey(table.name(), existing.name())), false, null));
+            }
+        }
+    }
+
+    private static boolean sameForeignKey(ForeignKeyShape a, ForeignKeyShape b, Map<String, String> renamed) {
+        return afterRenames(a.columns(), renamed).equals(b.columns()) && a.targetTable().equalsIgnoreCase(b.targetTable())
+                && a.targetColumns().equals(b.targetColumns()) && a.onDelete().equals(b.onDelete())
+                && a.onUpdate().equals(b.onUpdate());
+    }
+
+    private Change dropIndexOrUnique(String table, IndexShape existing) {
+        return existing.unique()
+                ? new Change(Change.Kind.DROP_UNIQUE, table, "drop unique key " + existing.name() + " "
+                + existing.columns(), List.of(ddl.dropUnique(table, existing.name())), true, null)
+                : new Change(Change.Kind.DROP_INDEX, table, "drop index " + existing.name() + " " + existing.columns(),
+                List.of(ddl.dropIndex(table, existing.name())), true, null);
+    }
+}

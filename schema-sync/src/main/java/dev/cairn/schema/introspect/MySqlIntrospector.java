@@ -1,0 +1,136 @@
+package dev.cairn.schema.introspect;
+
+import dev.cairn.schema.Dialect;
+import dev.cairn.schema.shape.ColumnShape;
+import dev.cairn.schema.shape.ForeignKeyShape;
+import dev.cairn.schema.shape.IndexShape;
+import dev.cairn.schema.shape.Normalizer;
+import dev.cairn.schema.shape.SchemaShape;
+import dev.cairn.schema.shape.TableShape;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Reads MySQL and MariaDB schemas from {@code information_schema}: six queries for the whole database. */
+final class MySqlIntrospector implements Introspector {
+    private final Dialect dialect;
+
+    MySqlIntrospector(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    @Override
+    public SchemaShape read(Connection c) throws SQLException {
+        SchemaShape schema = new SchemaShape();
+        try (ResultSet rs = query(c, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+                + " AND TABLE_TYPE = 'BASE TABLE'")) {
+            while (rs.next()) {
+                schema.getOrAdd(rs.getString(1));
+            }
+        }
+        try (ResultSet rs = query(c, "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA"
+                + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, ORDINAL_POSITION")) {
+            while (rs.next()) {
+                TableShape t = schema.table(rs.getString(1));
+                if (t == null) {
+                    continue;
+                }
+                String extra = rs.getString(6) == null ? "" : rs.getString(6).toLowerCase(Locale.ROOT);
+                String type = Normalizer.type(rs.getString(3));
+                t.addColumn(new ColumnShape(rs.getString(2), type,
+                        "YES".equals(rs.getString(4)), Normalizer.defaultValue(rs.getString(5)),
+                        extra.contains("auto_increment"), extra.contains("on update")));
+            }
+        }
+        Map<String, Map<String, List<String>>> uniques = new LinkedHashMap<>();
+        Map<String, Map<String, List<String>>> plain = new LinkedHashMap<>();
+        try (ResultSet rs = query(c, "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME FROM information_schema.STATISTICS"
+                + " WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX")) {
+            while (rs.next()) {
+                TableShape t = schema.table(rs.getString(1));
+                if (t == null) {
+                    continue;
+                }
+                String index = rs.getString(2);
+                String column = rs.getString(4).toLowerCase(Locale.ROOT);
+                if (index.equals("PRIMARY")) {
+                    List<String> pk = new ArrayList<>(t.primaryKey());
+                    pk.add(column);
+                    t.primaryKey(pk);
+                    continue;
+                }
+                Map<String, Map<String, List<String>>> target = rs.getInt(3) == 0 ? uniques : plain;
+                target.computeIfAbsent(TableShape.key(t.name()), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(index, k -> new ArrayList<>()).add(column);
+            }
+        }
+        try (ResultSet rs = query(c, "SELECT k.TABLE_NAME, k.CONSTRAINT_NAME, k.COLUMN_NAME, k.REFERENCED_TABLE_NAME,"
+                + " k.REFERENCED_COLUMN_NAME, r.DELETE_RULE, r.UPDATE_RULE FROM information_schema.KEY_COLUMN_USAGE k"
+                + " JOIN information_schema.REFERENTIAL_CONSTRAINTS r ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA"
+                + " AND r.TABLE_NAME = k.TABLE_NAME AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME"
+                + " WHERE k.TABLE_SCHEMA = DATABASE() AND k.REFERENCED_TABLE_NAME IS NOT NULL"
+                + " ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION")) {
+            Map<String, ForeignKeyShape> fks = new LinkedHashMap<>();
+            while (rs.next()) {
+                TableShape t = schema.table(rs.getString(1));
+                if (t == null) {
+                    continue;
+                }
+                String id = TableShape.key(t.name()) + "." + TableShape.key(rs.getString(2));
+                ForeignKeyShape prev = fks.get(id);
+                List<String> cols = new ArrayList<>(prev == null ? List.of() : prev.columns());
+                List<String> targets = new ArrayList<>(prev == null ? List.of() : prev.targetColumns());
+                cols.add(rs.getString(3).toLowerCase(Locale.ROOT));
+                targets.add(rs.getString(5).toLowerCase(Locale.ROOT));
+                ForeignKeyShape fk = new ForeignKeyShape(rs.getString(2), cols,
+                        rs.getString(4).toLowerCase(Locale.ROOT), targets, Normalizer.action(rs.getString(6)),
+                        Normalizer.action(rs.getString(7)));
+                fks.put(id, fk);
+                t.addForeignKey(fk);
+            }
+        }
+        for (TableShape t : schema.tables()) {
+            for (Map.Entry<String, List<String>> e : uniques.getOrDefault(TableShape.key(t.name()), Map.of()).entrySet()) {
+                t.addIndex(new IndexShape(e.getKey(), e.getValue(), true));
+            }
+            for (Map.Entry<String, List<String>> e : plain.getOrDefault(TableShape.key(t.name()), Map.of()).entrySet()) {
+                // MySQL/MariaDB create an index for a foreign key by themselves, named after it: not the model's.
+                ForeignKeyShape fk = t.foreignKeys().get(TableShape.key(e.getKey()));
+                if (fk != null && fk.columns().equals(e.getValue())) {
+                    continue;
+                }
+                t.addIndex(new IndexShape(e.getKey(), e.getValue(), false));
+            }
+        }
+        if (dialect.enforcesChecks()) {
+            try (ResultSet rs = query(c, "SELECT t.TABLE_NAME, t.CONSTRAINT_NAME, c.CHECK_CLAUSE"
+                    + " FROM information_schema.TABLE_CONSTRAINTS t JOIN information_schema.CHECK_CONSTRAINTS c"
+                    + " ON c.CONSTRAINT_SCHEMA = t.CONSTRAINT_SCHEMA AND c.CONSTRAINT_NAME = t.CONSTRAINT_NAME"
+                    + (dialect.family() == Dialect.Family.MARIADB ? " AND c.TABLE_NAME = t.TABLE_NAME" : "")
+                    + " WHERE t.TABLE_SCHEMA = DATABASE() AND t.CONSTRAINT_TYPE = 'CHECK'")) {
+                while (rs.next()) {
+                    TableShape t = schema.table(rs.getString(1));
+                    String clause = rs.getString(3) == null ? "" : rs.getString(3).toLowerCase(Locale.ROOT);
+                    // MariaDB's JSON is LONGTEXT with a json_valid check of its own, named after the column.
+                    if (t == null || clause.startsWith("json_valid(")) {
+                        continue;
+                    }
+                    t.addCheck(rs.getString(2));
+                }
+            }
+        }
+        return schema;
+    }
+
+    private static ResultSet query(Connection c, String sql) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        ps.closeOnCompletion();
+        return ps.executeQuery();
+    }
+}

@@ -1,0 +1,99 @@
+package dev.cairn.schema.shape;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Puts types and defaults, as the model renders them and as each database reports them, into one canonical text,
+ * so that equal things compare equal: {@code int(11)} and {@code INTEGER} are {@code int}, {@code tinyint(1)} is
+ * {@code boolean}, {@code 'x'} and {@code x} are {@code x}, {@code NULL} is no default, every form of
+ * {@code current_timestamp} is {@code now}.
+ */
+public final class Normalizer {
+    private static final Pattern INT_WIDTH = Pattern.compile("^(tinyint|smallint|mediumint|int|integer|bigint)\\(\\d+\\)");
+    private static final Pattern TYPED_LITERAL = Pattern.compile("^(?:date|time|timestamp)\\s*('.*')$",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern ZERO_FRACTION = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2} )?\\d{2}:\\d{2}:\\d{2}\\.0+$");
+    private static final Pattern CAST = Pattern.compile("^cast\\((.*) as [a-z ]+(\\(\\d+(,\\d+)?\\))?\\)$",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern NUMBER = Pattern.compile("^[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?$");
+    private static final Pattern NOW = Pattern.compile(
+            "^(current_timestamp|localtimestamp|now)(\\(\\d*\\))?$", Pattern.CASE_INSENSITIVE);
+
+    private Normalizer() {
+    }
+
+    /** The canonical form of a column type. */
+    public static String type(String raw) {
+        String t = raw.trim();
+        int paren = t.indexOf('(');
+        String head = (paren < 0 ? t : t.substring(0, paren)).toLowerCase(Locale.ROOT).trim().replaceAll("\\s+", " ");
+        String rest = paren < 0 ? "" : t.substring(paren).replaceAll("\\s*,\\s*", ",").replaceAll("\\s+", " ");
+        // Enum and set labels keep their case; everything else is compared in lower case.
+        if (!head.equals("enum") && !head.equals("set")) {
+            rest = rest.toLowerCase(Locale.ROOT);
+        }
+        String s = head + rest;
+        if (s.startsWith("tinyint(1)")) {
+            return "boolean" + s.substring("tinyint(1)".length());
+        }
+        Matcher m = INT_WIDTH.matcher(s);
+        if (m.find()) {
+            s = m.group(1) + s.substring(m.end());
+        }
+        s = s.replaceFirst("^integer", "int").replaceFirst("^double precision", "double")
+                .replaceFirst("^numeric", "decimal").replaceFirst("^character varying", "varchar")
+                .replaceFirst("^character large object", "clob").replaceFirst("^binary varying", "varbinary")
+                .replaceFirst("^binary large object", "blob").replaceFirst("^character\\(", "char(");
+        return s.replace(" with time zone", " tz");
+    }
+
+    /** The canonical form of a default, or {@code null} for none. */
+    public static String defaultValue(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String d = raw.trim();
+        if (d.isEmpty() || d.equalsIgnoreCase("NULL")) {
+            return null;
+        }
+        Matcher cast = CAST.matcher(d);
+        if (cast.matches()) {
+            d = cast.group(1).trim();
+        }
+        if (NOW.matcher(d).matches()) {
+            return "now";
+        }
+        if (NUMBER.matcher(d).matches()) {
+            // 0.25, 2.5E-1 and 0.250 are one value, however each side writes it.
+            return new java.math.BigDecimal(d).stripTrailingZeros().toPlainString();
+        }
+        Matcher typed = TYPED_LITERAL.matcher(d);
+        if (typed.matches()) {
+            d = typed.group(1);
+        }
+        if (d.length() >= 2 && d.startsWith("'") && d.endsWith("'")) {
+            d = d.substring(1, d.length() - 1).replace("''", "'").replace("\\\\", "\\");
+        }
+        if (ZERO_FRACTION.matcher(d).matches()) {
+            d = d.substring(0, d.indexOf('.'));
+        }
+        if (d.equalsIgnoreCase("true")) {
+            return "1";
+        }
+        if (d.equalsIgnoreCase("false")) {
+            return "0";
+        }
+        return d;
+    }
+
+    /** RESTRICT and NO ACTION behave alike (checked at once) in every supported database. */
+    public static String action(String raw) {
+        if (raw == null) {
+            return "NO ACTION";
+        }
+        String a = raw.trim().toUpperCase(Locale.ROOT);
+        return a.equals("RESTRICT") ? "NO ACTION" : a;
+    }
+}
