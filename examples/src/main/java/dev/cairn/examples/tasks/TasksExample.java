@@ -2,13 +2,13 @@ package dev.cairn.examples.tasks;
 
 import static dev.cairn.examples.tasks.Tasks.TASKS;
 
-import dev.cairn.dsl.Schema;
 import dev.cairn.engine.Database;
+import dev.cairn.schema.SyncMode;
 import java.io.PrintStream;
 import java.util.List;
 
 /**
- * The first Cairn program: define a table, create it, insert tasks, and query the done ones with a typed
+ * The first Cairn program: define a table, sync the database to it, insert tasks, and query the done ones with a typed
  * condition. Runs on an embedded H2 database; pass a JDBC URL (and user, password) to run it on MariaDB or MySQL:
  *
  * <pre>
@@ -28,7 +28,9 @@ public final class TasksExample {
         try (Database db = args.length == 0 ? Database.embedded()
                 : Database.connect(args[0], args.length > 1 ? args[1] : "root", args.length > 2 ? args[2] : "")) {
             out.println("Connected to " + db.dialect());
-            db.createMissingTables(Schema.of(TASKS));
+            // Brings the database in line with the model: creates the table the first time, changes nothing after.
+            db.schema(TASKS).sync(SyncMode.APPLY_SAFE);
+            out.println("Schema: " + db.lastSync());
 
             db.insert(TASKS, Task.of("Write the README", "Two commands near the top", true));
             db.insert(TASKS, Task.of("Model the tables", "Columns, keys and relations in plain Java", true));

@@ -1,0 +1,161 @@
+package dev.cairn.engine.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cairn.dsl.Column;
+import dev.cairn.dsl.ReferentialAction;
+import dev.cairn.dsl.Row;
+import dev.cairn.dsl.Schema;
+import dev.cairn.dsl.Table;
+import dev.cairn.engine.Database;
+import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.TestDatabase;
+import dev.cairn.schema.SchemaSyncException;
+import dev.cairn.schema.SyncMode;
+import dev.cairn.schema.SyncReport;
+import dev.cairn.schema.diff.Change;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Foreign keys, checks and enums change; a plan that stops half-way converges on the next sync. */
+class MoreChangesTest {
+    enum Color { RED, GREEN }
+
+    enum MoreColors { RED, GREEN, BLUE }
+
+    enum Renamed { RED, LIME }
+
+    static final class Owners extends Table<Row> {
+        final Column<Long> id = bigint("id").primaryKey();
+
+        Owners() {
+            super("owners");
+        }
+    }
+
+    static final class PetsV1 extends Table<Row> {
+        final Column<Long> id = bigint("id").primaryKey();
+        final Column<Long> ownerId;
+        final Column<Color> color = enumeration("color", Color.class);
+        final Column<Integer> age = integer("age");
+
+        PetsV1(Owners owners) {
+            super("pets");
+            ownerId = bigint("owner_id").references(owners.id);
+            check("ck_pets_age", age.ge(0));
+        }
+    }
+
+    /** The FK now cascades, the check is gone, the enum gains a value at the end. */
+    static final class PetsV2 extends Table<Row> {
+        final Column<Long> id = bigint("id").primaryKey();
+        final Column<Long> ownerId;
+        final Column<MoreColors> color = enumeration("color", MoreColors.class);
+        final Column<Integer> age = integer("age");
+
+        PetsV2(Owners owners) {
+            super("pets");
+            ownerId = bigint("owner_id").references(owners.id).onDelete(ReferentialAction.CASCADE);
+        }
+    }
+
+    /** No foreign key; an enum value renamed, which would lose the stored ones. */
+    static final class PetsV3 extends Table<Row> {
+        final Column<Long> id = bigint("id").primaryKey();
+        final Column<Long> ownerId = bigint("owner_id");
+        final Column<Renamed> color = enumeration("color", Renamed.class);
+        final Column<Integer> age = integer("age");
+
+        PetsV3() {
+            super("pets");
+        }
+    }
+
+    private static List<Change.Kind> kinds(SyncReport r) {
+        return r.plan().stream().map(Change::kind).toList();
+    }
+
+    @DatabaseTest
+    void foreignKeysChecksAndEnumsChange(Database db) {
+        Owners owners = new Owners();
+        PetsV1 v1 = new PetsV1(owners);
+        db.schema(Schema.of(owners, v1)).sync(SyncMode.APPLY_SAFE);
+        db.insert(owners, Row.builder(owners).set(owners.id, 1L).build());
+        db.insert(v1, Row.builder(v1).set(v1.id, 1L).set(v1.ownerId, 1L).set(v1.color, Color.GREEN).build());
+
+        SyncReport r2 = db.schema(Schema.of(owners, new PetsV2(owners))).sync(SyncMode.APPLY_SAFE).lastSync();
+        List<Change.Kind> expected = new ArrayList<>(List.of(Change.Kind.DROP_FOREIGN_KEY, Change.Kind.MODIFY_COLUMN,
+                Change.Kind.ADD_FOREIGN_KEY));
+        if (db.dialect().enforcesChecks()) {
+            expected.add(1, Change.Kind.DROP_CHECK);
+        }
+        assertThat(kinds(r2)).containsExactlyElementsOf(expected);
+        assertThat(r2.skipped()).as("appending an enum value loses nothing").isEmpty();
+        assertThat(db.schemaSync().plan().plan()).isEmpty();
+        db.deleteFrom(owners).all().execute();
+        assertThat(db.select(v1.id).from(v1).fetch()).as("the foreign key cascades now").isEmpty();
+
+        db.insert(owners, Row.builder(owners).set(owners.id, 2L).build());
+        SyncReport r3 = db.schema(Schema.of(owners, new PetsV3())).sync(SyncMode.APPLY_SAFE).lastSync();
+        assertThat(r3.applied()).extracting(Change::kind).containsExactly(Change.Kind.DROP_FOREIGN_KEY);
+        assertThat(r3.skipped()).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(Change.Kind.MODIFY_COLUMN);
+            assertThat(c.destructive()).isTrue();
+        });
+    }
+
+    static final class TagsV1 extends Table<Row> {
+        final Column<Long> id = bigint("id").primaryKey();
+        final Column<String> label = varchar("label", 20);
+
+        TagsV1() {
+            super("tags");
+        }
+    }
+
+    static final class TagsV2 extends Table<Row> {
+        final Column<Long> id = bigint("id").primaryKey();
+        final Column<String> label = varchar("label", 40).unique();
+        final Column<Integer> weight = integer("weight");
+
+        TagsV2() {
+            super("tags");
+        }
+    }
+
+    @DatabaseTest
+    void aPlanThatStopsHalfWayConvergesOnTheNextSync(TestDatabase t) throws Exception {
+        TagsV1 v1 = new TagsV1();
+        Database db = t.db().schema(Schema.of(v1)).sync(SyncMode.APPLY_SAFE);
+        db.insertInto(v1).rows(List.of(Row.builder(v1).set(v1.id, 1L).set(v1.label, "same").build(),
+                Row.builder(v1).set(v1.id, 2L).set(v1.label, "same").build())).execute();
+
+        TagsV2 v2 = new TagsV2();
+        assertThatThrownBy(() -> db.schema(Schema.of(v2)).sync(SyncMode.APPLY_ALL))
+                .isInstanceOf(SchemaSyncException.class)
+                .hasMessageContaining("Schema sync failed on table 'tags' (add unique key uk_tags_label");
+        // The column changes before the failing unique key were applied; only the key is left.
+        assertThat(db.schemaSync().plan().plan()).extracting(Change::kind).containsExactly(Change.Kind.ADD_UNIQUE);
+
+        db.update(v2).set(v2.label, "other").where(v2.id.eq(2L)).execute();
+        SyncReport done = db.sync(SyncMode.APPLY_ALL).lastSync();
+        assertThat(done.applied()).extracting(Change::kind).containsExactly(Change.Kind.ADD_UNIQUE);
+        assertThat(db.schemaSync().plan().plan()).isEmpty();
+
+        String history = t.target().equals("H2") ? "\"cairn_schema_history\"" : "cairn_schema_history";
+        String outcome = t.target().equals("H2") ? "\"outcome\"" : "outcome";
+        String id = t.target().equals("H2") ? "\"id\"" : "id";
+        List<String> outcomes = new ArrayList<>();
+        try (Connection c = t.rawConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT " + outcome + " FROM " + history + " ORDER BY " + id)) {
+            while (rs.next()) {
+                outcomes.add(rs.getString(1));
+            }
+        }
+        assertThat(outcomes).containsExactly("applied", "failed", "applied");
+    }
+}

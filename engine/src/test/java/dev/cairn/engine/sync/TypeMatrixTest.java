@@ -1,0 +1,92 @@
+package dev.cairn.engine.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cairn.dsl.Column;
+import dev.cairn.dsl.ColumnType;
+import dev.cairn.dsl.Row;
+import dev.cairn.dsl.Schema;
+import dev.cairn.dsl.Table;
+import dev.cairn.engine.Database;
+import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.schema.SyncMode;
+import dev.cairn.schema.SyncReport;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A second sync plans nothing, for every column type crossed with NULL / NOT NULL and with / without a default
+ * (literal, and "now" for date-times): the whole vocabulary of columns, generated rather than picked.
+ */
+class TypeMatrixTest {
+    enum E { A, B_B, C }
+
+    /** One column per combination, declared in a loop. */
+    static final class Matrix extends Table<Row> {
+        final Column<Long> id = bigint("id").primaryKey();
+
+        Matrix() {
+            super("type_matrix");
+            int[] n = {0};
+            Function<String, String> name = kind -> kind + "_" + n[0]++;
+            for (boolean notNull : new boolean[] {false, true}) {
+                all(name, notNull, false);
+                all(name, notNull, true);
+            }
+        }
+
+        private void all(Function<String, String> name, boolean notNull, boolean withDefault) {
+            add(varchar(name.apply("vc"), 30), notNull, withDefault ? "d'q" : null);
+            add(fixedChar(name.apply("ch"), 4), notNull, withDefault ? "abcd" : null);
+            add(text(name.apply("tx")), notNull, null);
+            add(longText(name.apply("lt")), notNull, null);
+            add(smallint(name.apply("sm")), notNull, withDefault ? (short) 3 : null);
+            add(integer(name.apply("in")), notNull, withDefault ? -4 : null);
+            add(bigint(name.apply("bi")), notNull, withDefault ? 5L : null);
+            add(decimal(name.apply("de"), 9, 4), notNull, withDefault ? new BigDecimal("1.2300") : null);
+            add(doublePrecision(name.apply("db")), notNull, withDefault ? 1.5e10 : null);
+            add(bool(name.apply("bo")), notNull, withDefault ? Boolean.TRUE : null);
+            add(date(name.apply("da")), notNull, withDefault ? LocalDate.of(2000, 1, 2) : null);
+            Column<LocalDateTime> dt = datetime(name.apply("dt"));
+            add(withDefault ? dt.defaultNow() : dt, notNull, null);
+            Column<Instant> ts = timestamp(name.apply("ts"));
+            add(withDefault ? ts.defaultNow().onUpdateNow() : ts, notNull, null);
+            add(time(name.apply("tm")), notNull, withDefault ? LocalTime.of(23, 59, 1) : null);
+            add(uuid(name.apply("uu")), notNull, null);
+            add(binary(name.apply("bn"), 3), notNull, null);
+            add(varbinary(name.apply("vb"), 30), notNull, null);
+            add(blob(name.apply("bl")), notNull, null);
+            add(json(name.apply("js")), notNull, null);
+            add(enumeration(name.apply("en"), E.class), notNull, withDefault ? E.B_B : null);
+            Column<Set<E>> set = enumSet(name.apply("se"), E.class);
+            add(set, notNull, withDefault ? EnumSet.of(E.A, E.C) : null);
+        }
+
+        @SuppressWarnings("unchecked")
+        private <T> void add(Column<T> c, boolean notNull, Object defaultValue) {
+            if (defaultValue != null) {
+                c.defaultValue((T) defaultValue);
+            }
+            if (notNull) {
+                c.notNull();
+            }
+        }
+    }
+
+    @DatabaseTest
+    void everyTypeNullabilityAndDefaultSyncsToZero(Database db) {
+        Matrix m = new Matrix();
+        assertThat(m.columns()).hasSizeGreaterThan(80);
+        assertThat(m.columns().stream().map(c -> c.type().kind()).distinct().count())
+                .isEqualTo(ColumnType.Kind.values().length);
+        db.schema(Schema.of(m)).sync(SyncMode.APPLY_SAFE);
+        SyncReport second = db.schemaSync().plan();
+        assertThat(second.plan()).as(second.planText()).isEmpty();
+    }
+}
