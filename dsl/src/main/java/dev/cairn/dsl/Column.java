@@ -24,7 +24,7 @@ import java.util.function.Supplier;
 public final class Column<T> implements Expression<T> {
     private final Table<?> table;
     private final String name;
-    private final ColumnType<T> type;
+    private ColumnType<T> type;
     private final int position;
 
     // Set only while the table is being defined; read after Table.seal(), which publishes them safely.
@@ -119,6 +119,23 @@ public final class Column<T> implements Expression<T> {
         java.util.List<String> names = new java.util.ArrayList<>(formerNames);
         names.add(oldName);
         formerNames = java.util.List.copyOf(names);
+        return this;
+    }
+
+    /**
+     * How many fractional-second digits a datetime, timestamp or time column keeps, from 0 to 6 (the default):
+     * {@code timestamp("updated").precision(0)} is MySQL's plain {@code TIMESTAMP}. Finer values are truncated.
+     */
+    public Column<T> precision(int fractionalDigits) {
+        table.checkBuilding();
+        if (type.kind() != ColumnType.Kind.DATETIME && type.kind() != ColumnType.Kind.TIMESTAMP
+                && type.kind() != ColumnType.Kind.TIME) {
+            throw problem("only datetime, timestamp and time columns have a fractional-second precision, not " + type);
+        }
+        if (fractionalDigits < 0 || fractionalDigits > 6) {
+            throw problem("fractional-second precision must be from 0 to 6, got " + fractionalDigits);
+        }
+        type = type.withFractionalDigits(fractionalDigits);
         return this;
     }
 

@@ -155,6 +155,15 @@ public final class ColumnType<T> {
         return new ColumnType<>(kind, javaType, 0, 0, 0, null, null);
     }
 
+    static <T> ColumnType<T> temporal(Kind kind, Class<?> javaType, int fractionalDigits) {
+        return new ColumnType<>(kind, javaType, 0, fractionalDigits, 0, null, null);
+    }
+
+    /** The same date-time type with another number of fractional-second digits (0 to 6). */
+    ColumnType<T> withFractionalDigits(int digits) {
+        return new ColumnType<>(kind, javaType, length, digits, scale, enumType, jsonCodec);
+    }
+
     static <T> ColumnType<T> sized(Kind kind, Class<?> javaType, int length) {
         return new ColumnType<>(kind, javaType, length, 0, 0, null, null);
     }
@@ -173,7 +182,7 @@ public final class ColumnType<T> {
         return length;
     }
 
-    /** Precision of DECIMAL; 0 otherwise. */
+    /** Precision of DECIMAL; fractional-second digits (0 to 6) of DATETIME, TIMESTAMP and TIME; 0 otherwise. */
     public int precision() {
         return precision;
     }
@@ -220,6 +229,7 @@ public final class ColumnType<T> {
         return switch (kind) {
             case VARCHAR, CHAR, BINARY, VARBINARY -> name + "(" + length + ")";
             case DECIMAL -> name + "(" + precision + "," + scale + ")";
+            case DATETIME, TIMESTAMP, TIME -> precision == 6 ? name : name + "(" + precision + ")";
             case ENUM, SET -> name + enumLabels();
             default -> name;
         };

@@ -290,9 +290,12 @@ public abstract class Table<R> implements FromItem<R> {
         return column(name, ColumnType.of(ColumnType.Kind.DATE, LocalDate.class));
     }
 
-    /** A date and time without time zone ({@code DATETIME(6)}) as {@link LocalDateTime}, to the microsecond. */
+    /**
+     * A date and time without time zone ({@code DATETIME(6)}) as {@link LocalDateTime}, to the microsecond;
+     * {@link Column#precision(int)} sets fewer fractional digits.
+     */
     protected final Column<LocalDateTime> datetime(String name) {
-        return column(name, ColumnType.of(ColumnType.Kind.DATETIME, LocalDateTime.class));
+        return column(name, ColumnType.temporal(ColumnType.Kind.DATETIME, LocalDateTime.class, 6));
     }
 
     /**
@@ -300,12 +303,12 @@ public abstract class Table<R> implements FromItem<R> {
      * {@code TIMESTAMP(6)} in UTC, which ends in 2038 there; H2 as {@code TIMESTAMP(6) WITH TIME ZONE}.
      */
     protected final Column<Instant> timestamp(String name) {
-        return column(name, ColumnType.of(ColumnType.Kind.TIMESTAMP, Instant.class));
+        return column(name, ColumnType.temporal(ColumnType.Kind.TIMESTAMP, Instant.class, 6));
     }
 
     /** {@code TIME(6)} as {@link LocalTime}. */
     protected final Column<LocalTime> time(String name) {
-        return column(name, ColumnType.of(ColumnType.Kind.TIME, LocalTime.class));
+        return column(name, ColumnType.temporal(ColumnType.Kind.TIME, LocalTime.class, 6));
     }
 
     /** A {@link UUID}: native on H2 and MariaDB, {@code CHAR(36)} on MySQL. */

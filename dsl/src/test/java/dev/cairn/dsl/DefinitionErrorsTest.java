@@ -381,6 +381,30 @@ class DefinitionErrorsTest {
                 + " SET NULL needs a nullable column");
     }
 
+    static final class TooPrecise extends Table<Row> {
+        final Column<java.time.Instant> at = timestamp("at").precision(7);
+
+        TooPrecise() {
+            super("events");
+        }
+    }
+
+    static final class PrecisionOnText extends Table<Row> {
+        final Column<String> name = varchar("name", 5).precision(2);
+
+        PrecisionOnText() {
+            super("events");
+        }
+    }
+
+    @Test
+    void fractionalSecondPrecisionIsForDateTimesAndAtMostSix() {
+        assertThatThrownBy(TooPrecise::new).hasMessage("Invalid model: table 'events', column 'at': fractional-second"
+                + " precision must be from 0 to 6, got 7");
+        assertThatThrownBy(PrecisionOnText::new).hasMessage("Invalid model: table 'events', column 'name': only datetime,"
+                + " timestamp and time columns have a fractional-second precision, not varchar(5)");
+    }
+
     static final class ClashA extends Table<Row> {
         final Column<Long> id = bigint("id").primaryKey();
         final Column<String> code = varchar("code", 5).unique("uk_code");

@@ -46,7 +46,7 @@ final class Inserts<R> {
         for (R row : insert.rows()) {
             values.add(layout.columnValues(row));
         }
-        Map<List<Column<?>>, Group> groups = group(values);
+        Map<GroupKey, Group> groups = group(values);
         // More than one row is atomic: H2 runs a JDBC batch statement by statement, and several batches are
         // several statements everywhere. A single row is one statement, atomic by itself.
         if (insert.rows().size() > 1) {
@@ -57,41 +57,42 @@ final class Inserts<R> {
 
     private static final class Group {
         final List<Column<?>> columns;
+        final int[] positions;
         final List<Column<?>> conflict;
         final List<Integer> rows = new ArrayList<>();
         boolean defaultsFilled;
 
         Group(List<Column<?>> columns, List<Column<?>> conflict) {
             this.columns = columns;
+            this.positions = columns.stream().mapToInt(Column::position).toArray();
             this.conflict = conflict;
         }
     }
 
-    private Map<List<Column<?>>, Group> group(List<Object[]> values) {
-        Map<List<Column<?>>, Group> groups = new LinkedHashMap<>();
+    /** Which columns a row leaves to the database, and which key an upsert matches it on: rows alike share a group. */
+    private record GroupKey(java.util.BitSet omitted, List<Column<?>> conflict) {
+    }
+
+    private Map<GroupKey, Group> group(List<Object[]> values) {
+        Map<GroupKey, Group> groups = new LinkedHashMap<>();
+        List<Column<?>> columns = table.columns();
         for (int i = 0; i < values.size(); i++) {
             Object[] v = values.get(i);
-            List<Column<?>> columns = new ArrayList<>();
+            java.util.BitSet omitted = new java.util.BitSet(columns.size());
             boolean defaults = false;
-            for (Column<?> c : table.columns()) {
+            for (Column<?> c : columns) {
                 Object value = v[c.position()];
                 if (value == null && (c.isAutoIncrement() || c.defaultValue() != null)) {
                     defaults |= !c.isAutoIncrement();
-                    continue;
-                }
-                if (value == null && !c.isNullable()) {
+                    omitted.set(c.position());
+                } else if (value == null && !c.isNullable()) {
                     throw new NotNullViolation("Column " + table.name() + "." + c.name() + " is NOT NULL and the row"
                             + " to insert has no value for it", null, null);
                 }
-                columns.add(c);
             }
             List<Column<?>> conflict = insert.updateOnDuplicate() == null ? null : conflictKey(v);
-            List<Column<?>> key = new ArrayList<>(columns);
-            if (conflict != null) {
-                key.add(null);
-                key.addAll(conflict);
-            }
-            Group g = groups.computeIfAbsent(key, k -> new Group(columns, conflict));
+            Group g = groups.computeIfAbsent(new GroupKey(omitted, conflict), k -> new Group(
+                    columns.stream().filter(c -> !k.omitted().get(c.position())).toList(), k.conflict()));
             g.rows.add(i);
             g.defaultsFilled |= defaults;
         }
@@ -114,7 +115,7 @@ final class Inserts<R> {
                 + " or for any unique key, so it cannot match an existing row");
     }
 
-    private Result<R> execute(List<Object[]> values, Map<List<Column<?>>, Group> groups, boolean returning) {
+    private Result<R> execute(List<Object[]> values, Map<GroupKey, Group> groups, boolean returning) {
         Result<R> result = new Result<>();
         Column<?> generated = table.autoIncrementColumn();
         boolean upsert = insert.updateOnDuplicate() != null;
@@ -124,18 +125,10 @@ final class Inserts<R> {
             for (Group g : groups.values()) {
                 CompiledQuery query = session.core.compiler.insert(table, g.columns, g.conflict, insert.updateOnDuplicate());
                 List<ColumnType<?>> types = g.columns.stream().<ColumnType<?>>map(Column::type).toList();
-                List<Object[]> rows = new ArrayList<>(g.rows.size());
-                for (int i : g.rows) {
-                    Object[] all = values.get(i);
-                    Object[] row = new Object[g.columns.size()];
-                    for (int k = 0; k < row.length; k++) {
-                        row[k] = all[g.columns.get(k).position()];
-                    }
-                    rows.add(row);
-                }
+                List<Object[]> rows = g.rows.size() == values.size() ? values : g.rows.stream().map(values::get).toList();
                 boolean wantKeys = returning && !upsert && generated != null && !g.columns.contains(generated);
-                long[] keys = session.core.runner.insertBatch(c, query, types, rows, wantKeys, insert.chunkSize(),
-                        session.timeoutSeconds(), count);
+                long[] keys = session.core.runner.insertBatch(c, query, types, g.positions, rows, wantKeys,
+                        insert.chunkSize(), session.timeoutSeconds(), count);
                 if (keys != null) {
                     for (int j = 0; j < keys.length; j++) {
                         values.get(g.rows.get(j))[generated.position()] = convertKey(keys[j], generated.type());
@@ -152,7 +145,7 @@ final class Inserts<R> {
         return result;
     }
 
-    private List<R> asStored(List<Object[]> values, Map<List<Column<?>>, Group> groups, boolean upsert) {
+    private List<R> asStored(List<Object[]> values, Map<GroupKey, Group> groups, boolean upsert) {
         List<R> out = new ArrayList<>(values.size());
         for (int i = 0; i < values.size(); i++) {
             out.add(null);

@@ -76,6 +76,33 @@ class TypeRoundTripTest {
         assertThat(out.tm()).isEqualTo(LocalTime.of(1, 2, 3, 456_789_000));
     }
 
+    public record Coarse(Long id, java.time.Instant seconds, java.time.LocalDateTime millis, java.time.LocalTime tenths) {
+    }
+
+    static final class CoarseTimes extends dev.cairn.dsl.Table<Coarse> {
+        final dev.cairn.dsl.Column<Long> id = bigint("id").primaryKey();
+        final dev.cairn.dsl.Column<java.time.Instant> seconds = timestamp("seconds").precision(0);
+        final dev.cairn.dsl.Column<java.time.LocalDateTime> millis = datetime("millis").precision(3);
+        final dev.cairn.dsl.Column<java.time.LocalTime> tenths = time("tenths").precision(1);
+
+        CoarseTimes() {
+            super("coarse_times");
+        }
+    }
+
+    @DatabaseTest
+    void coarserPrecisionsTruncateAndRoundTrip(Database db) {
+        CoarseTimes t = new CoarseTimes();
+        db.createMissingTables(Schema.of(t));
+        db.insert(t, new Coarse(1L, Instant.parse("2030-01-01T10:20:30.999999Z"),
+                LocalDateTime.of(2030, 1, 1, 10, 20, 30, 987_654_321), LocalTime.of(10, 20, 30, 999_000_000)));
+        Coarse out = db.selectFrom(t).one();
+        assertThat(out.seconds()).isEqualTo(Instant.parse("2030-01-01T10:20:30Z"));
+        assertThat(out.millis()).isEqualTo(LocalDateTime.of(2030, 1, 1, 10, 20, 30, 987_000_000));
+        assertThat(out.tenths()).isEqualTo(LocalTime.of(10, 20, 30, 900_000_000));
+        assertThat(db.selectFrom(t).where(t.seconds.eq(Instant.parse("2030-01-01T10:20:30.5Z"))).count()).isEqualTo(1);
+    }
+
     @DatabaseTest
     void emptySetAndEveryEnumConstantRoundTrip(Database db) {
         db.createMissingTables(Schema.of(ALL_TYPES));

@@ -118,12 +118,13 @@ public final class SqlRunner {
 
     /**
      * Inserts rows with one single-row statement executed as JDBC batches of {@code chunkSize} (MySQL/MariaDB send
-     * each batch as one multi-row INSERT). {@code rows} hold each row's values in the statement's column order.
+     * each batch as one multi-row INSERT). {@code rows} hold each row's values by table column position;
+     * {@code positions[k]} is the position of the statement's column {@code k}, of type {@code types.get(k)}.
      * Returns the generated key of each row when {@code returnKeys}, else {@code null}; {@code counts[0]} receives
      * the number of rows the database reports changed.
      */
-    public long[] insertBatch(Connection connection, CompiledQuery query, List<ColumnType<?>> types, List<Object[]> rows,
-                              boolean returnKeys, int chunkSize, int timeoutSeconds, int[] counts) {
+    public long[] insertBatch(Connection connection, CompiledQuery query, List<ColumnType<?>> types, int[] positions,
+                              List<Object[]> rows, boolean returnKeys, int chunkSize, int timeoutSeconds, int[] counts) {
         long start = System.nanoTime();
         long[] keys = returnKeys ? new long[rows.size()] : null;
         int keyIndex = 0;
@@ -139,7 +140,7 @@ public final class SqlRunner {
                 for (int r = from; r < to; r++) {
                     Object[] row = rows.get(r);
                     for (int k = 0; k < order.length; k++) {
-                        binder.bind(ps, k + 1, types.get(order[k]), row[order[k]]);
+                        binder.bind(ps, k + 1, types.get(order[k]), row[positions[order[k]]]);
                     }
                     if (to - from > 1) {
                         ps.addBatch();

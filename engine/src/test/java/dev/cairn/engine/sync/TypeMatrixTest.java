@@ -53,11 +53,12 @@ class TypeMatrixTest {
             add(doublePrecision(name.apply("db")), notNull, withDefault ? 1.5e10 : null);
             add(bool(name.apply("bo")), notNull, withDefault ? Boolean.TRUE : null);
             add(date(name.apply("da")), notNull, withDefault ? LocalDate.of(2000, 1, 2) : null);
-            Column<LocalDateTime> dt = datetime(name.apply("dt"));
+            int digits = notNull ? (withDefault ? 0 : 3) : 6;
+            Column<LocalDateTime> dt = datetime(name.apply("dt")).precision(digits);
             add(withDefault ? dt.defaultNow() : dt, notNull, null);
-            Column<Instant> ts = timestamp(name.apply("ts"));
+            Column<Instant> ts = timestamp(name.apply("ts")).precision(digits);
             add(withDefault ? ts.defaultNow().onUpdateNow() : ts, notNull, null);
-            add(time(name.apply("tm")), notNull, withDefault ? LocalTime.of(23, 59, 1) : null);
+            add(time(name.apply("tm")).precision(digits), notNull, withDefault ? LocalTime.of(23, 59, 1) : null);
             add(uuid(name.apply("uu")), notNull, null);
             add(binary(name.apply("bn"), 3), notNull, null);
             add(varbinary(name.apply("vb"), 30), notNull, null);

@@ -204,10 +204,11 @@ public final class DdlRenderer {
     }
 
     private String now(ColumnType<?> type) {
+        String digits = type.precision() == 0 ? "" : "(" + type.precision() + ")";
         if (dialect.family() == Dialect.Family.H2 && type.kind() == ColumnType.Kind.DATETIME) {
-            return "LOCALTIMESTAMP(6)";
+            return "LOCALTIMESTAMP" + digits;
         }
-        return "CURRENT_TIMESTAMP(6)";
+        return "CURRENT_TIMESTAMP" + digits;
     }
 
     private String literal(Column<?> c, Object value) {

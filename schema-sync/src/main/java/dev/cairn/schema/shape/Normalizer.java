@@ -42,6 +42,10 @@ public final class Normalizer {
         if (m.find()) {
             s = m.group(1) + s.substring(m.end());
         }
+        // MySQL writes a date-time without fractional digits as plain "timestamp"; spell the zero out.
+        if (s.equals("timestamp") || s.equals("datetime") || s.equals("time")) {
+            s = s + "(0)";
+        }
         s = s.replaceFirst("^integer", "int").replaceFirst("^double precision", "double")
                 .replaceFirst("^numeric", "decimal").replaceFirst("^character varying", "varchar")
                 .replaceFirst("^character large object", "clob").replaceFirst("^binary varying", "varbinary")

@@ -31,9 +31,9 @@ public final class SqlTypes {
             case DOUBLE -> h2 ? "DOUBLE PRECISION" : "DOUBLE";
             case BOOLEAN -> "BOOLEAN";
             case DATE -> "DATE";
-            case DATETIME -> h2 ? "TIMESTAMP(6)" : "DATETIME(6)";
-            case TIMESTAMP -> h2 ? "TIMESTAMP(6) WITH TIME ZONE" : "TIMESTAMP(6)";
-            case TIME -> "TIME(6)";
+            case DATETIME -> (h2 ? "TIMESTAMP(" : "DATETIME(") + type.precision() + ")";
+            case TIMESTAMP -> "TIMESTAMP(" + type.precision() + (h2 ? ") WITH TIME ZONE" : ")");
+            case TIME -> "TIME(" + type.precision() + ")";
             case UUID -> dialect.hasNativeUuid() ? "UUID" : "CHAR(36)";
             case BINARY -> "BINARY(" + type.length() + ")";
             case VARBINARY -> "VARBINARY(" + type.length() + ")";
@@ -63,9 +63,9 @@ public final class SqlTypes {
             case DOUBLE -> SQLDataType.DOUBLE;
             case BOOLEAN -> SQLDataType.BOOLEAN;
             case DATE -> SQLDataType.LOCALDATE;
-            case DATETIME -> SQLDataType.LOCALDATETIME(6);
-            case TIMESTAMP -> h2 ? SQLDataType.OFFSETDATETIME(6) : SQLDataType.LOCALDATETIME(6);
-            case TIME -> SQLDataType.LOCALTIME(6);
+            case DATETIME -> SQLDataType.LOCALDATETIME(type.precision());
+            case TIMESTAMP -> h2 ? SQLDataType.OFFSETDATETIME(type.precision()) : SQLDataType.LOCALDATETIME(type.precision());
+            case TIME -> SQLDataType.LOCALTIME(type.precision());
             case UUID -> h2 ? SQLDataType.UUID : SQLDataType.VARCHAR;
             case BINARY, VARBINARY -> SQLDataType.VARBINARY;
             case BLOB -> SQLDataType.BLOB;

@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
 /**
  * Converts values between their Java type in the model and the value exchanged with the driver, per dialect:
  * instants travel as UTC date-times, UUIDs as text where the server has no UUID type, enums by name, sets of enums
- * as comma-separated names, JSON objects through their codec. Date-times are truncated to microseconds, the
- * precision every supported server stores (MySQL would otherwise round, MariaDB truncate).
+ * as comma-separated names, JSON objects through their codec. Date-times are truncated to the column's
+ * fractional-second digits (microseconds by default): MySQL would otherwise round, MariaDB truncate.
  */
 public final class StorageValues {
     private StorageValues() {
@@ -34,11 +34,18 @@ public final class StorageValues {
         return switch (type.kind()) {
             case TIMESTAMP -> {
                 Instant i = ((Instant) value).truncatedTo(ChronoUnit.MICROS);
+                i = i.minusNanos(i.getNano() % unit(type));
                 yield dialect.family() == Dialect.Family.H2 ? OffsetDateTime.ofInstant(i, ZoneOffset.UTC)
                         : LocalDateTime.ofInstant(i, ZoneOffset.UTC);
             }
-            case DATETIME -> ((LocalDateTime) value).truncatedTo(ChronoUnit.MICROS);
-            case TIME -> ((LocalTime) value).truncatedTo(ChronoUnit.MICROS);
+            case DATETIME -> {
+                LocalDateTime t = ((LocalDateTime) value).truncatedTo(ChronoUnit.MICROS);
+                yield t.minusNanos(t.getNano() % unit(type));
+            }
+            case TIME -> {
+                LocalTime t = ((LocalTime) value).truncatedTo(ChronoUnit.MICROS);
+                yield t.minusNanos(t.getNano() % unit(type));
+            }
             case UUID -> dialect.family() == Dialect.Family.H2 ? value : value.toString();
             case ENUM -> ((Enum<?>) value).name();
             case SET -> ((Collection<Enum<?>>) value).stream().map(Enum::name).sorted(byDeclaration(type))
@@ -46,6 +53,15 @@ public final class StorageValues {
             case JSON -> type.jsonCodec() == null ? value : ((JsonCodec) type.jsonCodec()).toJson(value);
             default -> value;
         };
+    }
+
+    // Nanoseconds in the last fractional digit a column keeps: 1,000 for microseconds, 1,000,000,000 for none.
+    private static long unit(ColumnType<?> type) {
+        long unit = 1;
+        for (int i = type.precision(); i < 9; i++) {
+            unit *= 10;
+        }
+        return unit;
     }
 
     /** The model value for a value read from the driver in the storage type of {@link SqlTypes#storage}. */
