@@ -22,7 +22,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs every benchmark with one fixed, short configuration (one fork, 3 x 1 s warm-up, 6 x 1 s measurement, the GC
+ * Runs every benchmark with one fixed, short configuration (one fork, 5 x 1 s warm-up, 6 x 1 s measurement, the GC
  * profiler for allocation) and writes {@code latest.md} and {@code latest.json}: each score with its ratio to
  * hand-written JDBC by index measured in the same run. {@code --quick} runs 1 x 0.3 s of each, to try the script;
  * {@code --include REGEX} runs only the benchmarks whose names match.
@@ -49,7 +49,7 @@ public final class RunBenchmarks {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(include)
                 .forks(1)
-                .warmupIterations(quick ? 1 : 3).warmupTime(TimeValue.milliseconds(quick ? 300 : 1000))
+                .warmupIterations(quick ? 1 : 5).warmupTime(TimeValue.milliseconds(quick ? 300 : 1000))
                 .measurementIterations(quick ? 1 : 6).measurementTime(TimeValue.milliseconds(quick ? 300 : 1000))
                 .jvmArgs("-Xms1g", "-Xmx1g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
                 .addProfiler(GCProfiler.class)
@@ -115,7 +115,7 @@ public final class RunBenchmarks {
     private static String markdown(List<Row> rows, boolean quick) throws IOException {
         StringBuilder sb = new StringBuilder("# Benchmark results\n\n");
         sb.append("Run ").append(OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
-                .append(quick ? " (quick: 1 x 0.3 s, figures are rough)" : " (1 fork, 3 x 1 s warm-up, 6 x 1 s measurement)")
+                .append(quick ? " (quick: 1 x 0.3 s, figures are rough)" : " (1 fork, 5 x 1 s warm-up, 6 x 1 s measurement)")
                 .append(" on ").append(machine()).append(".\n\n");
         sb.append("Ratios are to hand-written JDBC by column index in the same run (lower is better); allocation is "
                 + "bytes per operation from JMH's GC profiler.\n\n");

@@ -76,6 +76,8 @@ final class Inserts<R> {
     private Map<GroupKey, Group> group(List<Object[]> values) {
         Map<GroupKey, Group> groups = new LinkedHashMap<>();
         List<Column<?>> columns = table.columns();
+        GroupKey previousKey = null;
+        Group previous = null;
         for (int i = 0; i < values.size(); i++) {
             Object[] v = values.get(i);
             java.util.BitSet omitted = new java.util.BitSet(columns.size());
@@ -91,8 +93,16 @@ final class Inserts<R> {
                 }
             }
             List<Column<?>> conflict = insert.updateOnDuplicate() == null ? null : conflictKey(v);
-            Group g = groups.computeIfAbsent(new GroupKey(omitted, conflict), k -> new Group(
-                    columns.stream().filter(c -> !k.omitted().get(c.position())).toList(), k.conflict()));
+            Group g;
+            if (previous != null && previousKey.omitted().equals(omitted) && previousKey.conflict() == conflict) {
+                g = previous;  // rows of a batch are usually alike: no lookup
+            } else {
+                GroupKey key = new GroupKey(omitted, conflict);
+                g = groups.computeIfAbsent(key, k -> new Group(
+                        columns.stream().filter(c -> !k.omitted().get(c.position())).toList(), k.conflict()));
+                previousKey = key;
+                previous = g;
+            }
             g.rows.add(i);
             g.defaultsFilled |= defaults;
         }

@@ -8,7 +8,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
@@ -33,18 +32,23 @@ public final class StorageValues {
         }
         return switch (type.kind()) {
             case TIMESTAMP -> {
-                Instant i = ((Instant) value).truncatedTo(ChronoUnit.MICROS);
-                i = i.minusNanos(i.getNano() % unit(type));
+                Instant i = (Instant) value;
+                long excess = i.getNano() % unit(type);
+                if (excess != 0) {
+                    i = i.minusNanos(excess);
+                }
                 yield dialect.family() == Dialect.Family.H2 ? OffsetDateTime.ofInstant(i, ZoneOffset.UTC)
                         : LocalDateTime.ofInstant(i, ZoneOffset.UTC);
             }
             case DATETIME -> {
-                LocalDateTime t = ((LocalDateTime) value).truncatedTo(ChronoUnit.MICROS);
-                yield t.minusNanos(t.getNano() % unit(type));
+                LocalDateTime t = (LocalDateTime) value;
+                long excess = t.getNano() % unit(type);
+                yield excess == 0 ? t : t.minusNanos(excess);
             }
             case TIME -> {
-                LocalTime t = ((LocalTime) value).truncatedTo(ChronoUnit.MICROS);
-                yield t.minusNanos(t.getNano() % unit(type));
+                LocalTime t = (LocalTime) value;
+                long excess = t.getNano() % unit(type);
+                yield excess == 0 ? t : t.minusNanos(excess);
             }
             case UUID -> dialect.family() == Dialect.Family.H2 ? value : value.toString();
             case ENUM -> ((Enum<?>) value).name();
@@ -55,13 +59,11 @@ public final class StorageValues {
         };
     }
 
+    private static final long[] UNITS = {1_000_000_000, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000};
+
     // Nanoseconds in the last fractional digit a column keeps: 1,000 for microseconds, 1,000,000,000 for none.
     private static long unit(ColumnType<?> type) {
-        long unit = 1;
-        for (int i = type.precision(); i < 9; i++) {
-            unit *= 10;
-        }
-        return unit;
+        return UNITS[type.precision()];
     }
 
     /** The model value for a value read from the driver in the storage type of {@link SqlTypes#storage}. */
