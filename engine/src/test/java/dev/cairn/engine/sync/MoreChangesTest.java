@@ -108,6 +108,40 @@ class MoreChangesTest {
         });
     }
 
+    static final class LinesV1 extends Table<Row> {
+        final Column<Long> orderId = bigint("order_id").notNull();
+        final Column<Integer> lineNo = integer("line_no").primaryKey();
+
+        LinesV1() {
+            super("lines");
+        }
+    }
+
+    static final class LinesV2 extends Table<Row> {
+        final Column<Long> orderId = bigint("order_id");
+        final Column<Integer> lineNo = integer("line_no");
+
+        LinesV2() {
+            super("lines");
+            primaryKey(orderId, lineNo);
+        }
+    }
+
+    @DatabaseTest
+    void aPrimaryKeyChangeIsDestructiveAndAppliedOnlyInApplyAll(Database db) {
+        LinesV1 v1 = new LinesV1();
+        db.schema(Schema.of(v1)).sync(SyncMode.APPLY_SAFE);
+        db.insert(v1, Row.builder(v1).set(v1.orderId, 7L).set(v1.lineNo, 1).build());
+        LinesV2 v2 = new LinesV2();
+        SyncReport safe = db.schema(Schema.of(v2)).sync(SyncMode.APPLY_SAFE).lastSync();
+        assertThat(safe.skipped()).extracting(Change::kind).containsExactly(Change.Kind.MODIFY_PRIMARY_KEY);
+        assertThat(safe.skipped().get(0).description()).isEqualTo("primary key [line_no] -> [order_id, line_no]");
+        db.sync(SyncMode.APPLY_ALL);
+        assertThat(db.schemaSync().plan().plan()).isEmpty();
+        db.insert(v2, Row.builder(v2).set(v2.orderId, 8L).set(v2.lineNo, 1).build());
+        assertThat(db.selectFrom(v2).count()).isEqualTo(2);
+    }
+
     static final class TagsV1 extends Table<Row> {
         final Column<Long> id = bigint("id").primaryKey();
         final Column<String> label = varchar("label", 20);
