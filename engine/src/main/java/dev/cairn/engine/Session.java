@@ -162,10 +162,11 @@ public abstract sealed class Session implements QueryExecutor permits Database, 
     @Override
     public long count(Select<?> select) {
         checkUsable(false);
-        CompiledQuery query = core.compiler.count(select);
+        List<Param<?>> values = new ArrayList<>();
+        CompiledQuery query = core.compiler.count(select, values);
         Connection c = acquire();
         try {
-            return core.runner.query(c, query, QueryValues.of(select), rs -> rs.getLong(1), timeoutSeconds()).get(0);
+            return core.runner.query(c, query, values, rs -> rs.getLong(1), timeoutSeconds()).get(0);
         } finally {
             release(c);
         }
@@ -174,10 +175,11 @@ public abstract sealed class Session implements QueryExecutor permits Database, 
     @Override
     public boolean exists(Select<?> select) {
         checkUsable(false);
-        CompiledQuery query = core.compiler.exists(select);
+        List<Param<?>> values = new ArrayList<>();
+        CompiledQuery query = core.compiler.exists(select, values);
         Connection c = acquire();
         try {
-            return !core.runner.query(c, query, QueryValues.of(select), rs -> Boolean.TRUE, timeoutSeconds()).isEmpty();
+            return !core.runner.query(c, query, values, rs -> Boolean.TRUE, timeoutSeconds()).isEmpty();
         } finally {
             release(c);
         }
@@ -201,10 +203,11 @@ public abstract sealed class Session implements QueryExecutor permits Database, 
     @Override
     public int execute(Update<?> update) {
         checkUsable(true);
-        CompiledQuery query = core.compiler.update(update);
+        List<Param<?>> values = new ArrayList<>();
+        CompiledQuery query = core.compiler.update(update, values);
         Connection c = acquire();
         try {
-            return core.runner.update(c, query, QueryValues.of(update), timeoutSeconds());
+            return core.runner.update(c, query, values, timeoutSeconds());
         } finally {
             release(c);
         }
@@ -213,10 +216,11 @@ public abstract sealed class Session implements QueryExecutor permits Database, 
     @Override
     public int execute(Delete<?> delete) {
         checkUsable(true);
-        CompiledQuery query = core.compiler.delete(delete);
+        List<Param<?>> values = new ArrayList<>();
+        CompiledQuery query = core.compiler.delete(delete, values);
         Connection c = acquire();
         try {
-            return core.runner.update(c, query, QueryValues.of(delete), timeoutSeconds());
+            return core.runner.update(c, query, values, timeoutSeconds());
         } finally {
             release(c);
         }

@@ -65,27 +65,27 @@ public final class QueryCompiler {
         });
     }
 
-    /** {@code SELECT count(*) FROM (the select)}: the number of rows the select returns. */
-    public CompiledQuery count(Select<?> select) {
-        return cache.get(ShapeKey.of('C', select, new ArrayList<>()), () -> {
+    /** {@code SELECT count(*) FROM (the select)}: the number of rows the select returns; values as for a select. */
+    public CompiledQuery count(Select<?> select, List<dev.cairn.dsl.ast.Param<?>> values) {
+        return cache.get(ShapeKey.of('C', select, values), () -> {
             Numbering n = new Numbering();
             SelectQuery<Record> inner = build(select, n, true);
             return render(jooq.selectCount().from(inner.asTable("q")), n);
         });
     }
 
-    /** {@code SELECT 1 WHERE EXISTS (the select)}: a row when the select returns any. */
-    public CompiledQuery exists(Select<?> select) {
-        return cache.get(ShapeKey.of('E', select, new ArrayList<>()), () -> {
+    /** {@code SELECT 1 WHERE EXISTS (the select)}: a row when the select returns any; values as for a select. */
+    public CompiledQuery exists(Select<?> select, List<dev.cairn.dsl.ast.Param<?>> values) {
+        return cache.get(ShapeKey.of('E', select, values), () -> {
             Numbering n = new Numbering();
             SelectQuery<Record> inner = build(select, n, true);
             return render(jooq.selectOne().whereExists(inner), n);
         });
     }
 
-    /** An UPDATE: values of the assignments, then of the WHERE. */
-    public CompiledQuery update(Update<?> update) {
-        return cache.get(ShapeKey.of(update), () -> {
+    /** An UPDATE, its values (assignments, then WHERE) added to {@code values}. */
+    public CompiledQuery update(Update<?> update, List<dev.cairn.dsl.ast.Param<?>> values) {
+        return cache.get(ShapeKey.of(update, values), () -> {
             Numbering n = new Numbering();
             JooqTranslator tr = translator(n);
             UpdateQuery<Record> q = jooq.updateQuery(DSL.table(DSL.name(update.table().name())));
@@ -102,9 +102,9 @@ public final class QueryCompiler {
         });
     }
 
-    /** A DELETE. */
-    public CompiledQuery delete(Delete<?> delete) {
-        return cache.get(ShapeKey.of(delete), () -> {
+    /** A DELETE, its values added to {@code values}. */
+    public CompiledQuery delete(Delete<?> delete, List<dev.cairn.dsl.ast.Param<?>> values) {
+        return cache.get(ShapeKey.of(delete, values), () -> {
             Numbering n = new Numbering();
             JooqTranslator tr = translator(n);
             DeleteQuery<Record> q = jooq.deleteQuery(DSL.table(DSL.name(delete.table().name())));

@@ -1,8 +1,6 @@
 package dev.cairn.engine.compile;
 
-import dev.cairn.dsl.Delete;
 import dev.cairn.dsl.Select;
-import dev.cairn.dsl.Update;
 import dev.cairn.dsl.ast.Param;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,24 +13,10 @@ public final class QueryValues {
     private QueryValues() {
     }
 
-    /** The values of a SELECT (also those of its COUNT and EXISTS forms). */
+    /** The values of a SELECT, as the compiler numbers them (for INSERT ... SELECT). */
     public static List<Param<?>> of(Select<?> select) {
         Collector c = new Collector();
         new AstWalker(c).select(select);
-        return c.values;
-    }
-
-    /** The values of an UPDATE: assignments, then WHERE. */
-    public static List<Param<?>> of(Update<?> update) {
-        Collector c = new Collector();
-        new AstWalker(c).update(update);
-        return c.values;
-    }
-
-    /** The values of a DELETE. */
-    public static List<Param<?>> of(Delete<?> delete) {
-        Collector c = new Collector();
-        new AstWalker(c).delete(delete);
         return c.values;
     }
 

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  */
 final class ShapeCache {
     private final int capacity;
-    private final ConcurrentHashMap<String, CompiledQuery> map = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Object, CompiledQuery> map = new ConcurrentHashMap<>();
     private final LongAdder compilations = new LongAdder();
 
     ShapeCache(int capacity) {
@@ -22,7 +22,16 @@ final class ShapeCache {
     }
 
     CompiledQuery get(String key, Supplier<CompiledQuery> compile) {
-        CompiledQuery hit = map.get(key);
+        return get(key, () -> key, compile);
+    }
+
+    CompiledQuery get(ShapeKey.Probe probe, Supplier<CompiledQuery> compile) {
+        return get(probe, probe::template, compile);
+    }
+
+    // Looked up with the probe; stored under the key it makes, which keeps no values of the query.
+    private CompiledQuery get(Object probe, Supplier<Object> storedKey, Supplier<CompiledQuery> compile) {
+        CompiledQuery hit = map.get(probe);
         if (hit != null) {
             return hit;
         }
@@ -31,7 +40,7 @@ final class ShapeCache {
         if (map.size() >= capacity) {
             map.clear();
         }
-        CompiledQuery raced = map.putIfAbsent(key, compiled);
+        CompiledQuery raced = map.putIfAbsent(storedKey.get(), compiled);
         return raced != null ? raced : compiled;
     }
 

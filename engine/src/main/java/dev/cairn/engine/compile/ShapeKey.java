@@ -1,39 +1,132 @@
 package dev.cairn.engine.compile;
 
 import dev.cairn.dsl.Column;
+import dev.cairn.dsl.ColumnType;
 import dev.cairn.dsl.Delete;
 import dev.cairn.dsl.Select;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.Update;
 import dev.cairn.dsl.ast.Param;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The shape of a statement: its structure with every value left out, so that statements that differ only in their
- * values share one compiled form. Equal keys render the same SQL.
+ * values share one compiled form. Equal shapes render the same SQL.
+ *
+ * <p>A shape is the sequence of tokens {@link AstWalker} emits. The cache stores {@link Template}s (the tokens, in
+ * an array); a query looks itself up with a {@link Probe}, which hashes its tokens in one walk without allocating
+ * and, on a hash match, compares them with the template's in a second walk. Only a miss builds a template.
  */
 final class ShapeKey {
+    /** Marks a value of a kind in a token sequence (values themselves are not part of a shape). */
+    private static final Object[] VALUE_MARKERS = new Object[ColumnType.Kind.values().length];
+
+    static {
+        for (ColumnType.Kind k : ColumnType.Kind.values()) {
+            VALUE_MARKERS[k.ordinal()] = "?" + k.name();
+        }
+    }
+
     private ShapeKey() {
     }
 
-    /** The key of a select, its structure prefixed by {@code kind}, collecting the select's values as it goes. */
-    static String of(char kind, Select<?> select, List<Param<?>> values) {
-        Builder b = new Builder(values);
-        b.sb.append(kind).append(':');
-        new AstWalker(b).select(select);
-        return b.toString();
+    private static int mix(int h, Object token) {
+        return 31 * h + token.hashCode();
     }
 
-    static String of(Update<?> update) {
-        Builder b = new Builder(null);
-        new AstWalker(b).update(update);
-        return b.toString();
+    /** A cached shape: the token sequence of the statement it was compiled from. */
+    static final class Template {
+        private final Object[] tokens;
+        private final int hash;
+
+        private Template(Object[] tokens) {
+            this.tokens = tokens;
+            int h = 1;
+            for (Object t : tokens) {
+                h = mix(h, t);
+            }
+            this.hash = h;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (o instanceof Template t) {
+                return hash == t.hash && Arrays.equals(tokens, t.tokens);
+            }
+            return o instanceof Probe p && p.matches(this);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
-    static String of(Delete<?> delete) {
-        Builder b = new Builder(null);
-        new AstWalker(b).delete(delete);
-        return b.toString();
+    /** A statement looking for its shape: hashed once, compared token by token only against a candidate. */
+    static final class Probe {
+        private final char kind;
+        private final Object ast;
+        private final int hash;
+
+        private Probe(char kind, Object ast, List<Param<?>> values) {
+            this.kind = kind;
+            this.ast = ast;
+            Hasher hasher = new Hasher(kind, values);
+            walk(hasher);
+            this.hash = hasher.h;
+        }
+
+        private void walk(AstWalker.Sink sink) {
+            AstWalker w = new AstWalker(sink);
+            if (ast instanceof Select<?> s) {
+                w.select(s);
+            } else if (ast instanceof Update<?> u) {
+                w.update(u);
+            } else {
+                w.delete((Delete<?>) ast);
+            }
+        }
+
+        boolean matches(Template t) {
+            if (t.hash != hash) {
+                return false;
+            }
+            Matcher m = new Matcher(t.tokens, kind);
+            walk(m);
+            return m.same && m.i == t.tokens.length;
+        }
+
+        /** The template to keep in the cache: the tokens, and nothing of the values. */
+        Template template() {
+            Collector c = new Collector(kind);
+            walk(c);
+            return new Template(c.tokens.toArray());
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Template t && matches(t);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /** The shape of a select of the given kind ('S' rows, 'C' count, 'E' exists); adds its values to {@code values}. */
+    static Probe of(char kind, Select<?> select, List<Param<?>> values) {
+        return new Probe(kind, select, values);
+    }
+
+    static Probe of(Update<?> update, List<Param<?>> values) {
+        return new Probe('U', update, values);
+    }
+
+    static Probe of(Delete<?> delete, List<Param<?>> values) {
+        return new Probe('D', delete, values);
     }
 
     static String ofInsert(Table<?> table, List<Column<?>> columns, List<Column<?>> conflict, List<Column<?>> update) {
@@ -53,9 +146,12 @@ final class ShapeKey {
         StringBuilder sb = new StringBuilder(128).append("INSERT ").append(table.name()).append('@')
                 .append(table.getClass().getName()).append(' ');
         names(sb, columns);
-        Builder b = new Builder(null);
-        new AstWalker(b).select(select);
-        return sb.append(' ').append(b).toString();
+        Collector c = new Collector('S');
+        new AstWalker(c).select(select);
+        for (Object token : c.tokens) {
+            sb.append(token);
+        }
+        return sb.toString();
     }
 
     private static void names(StringBuilder sb, List<Column<?>> columns) {
@@ -64,35 +160,88 @@ final class ShapeKey {
         }
     }
 
-    private static final class Builder implements AstWalker.Sink {
-        private final StringBuilder sb = new StringBuilder(160);
+    /** Hashes the tokens as {@link Template} does, collecting the values. */
+    private static final class Hasher implements AstWalker.Sink {
+        int h;
         private final List<Param<?>> values;
 
-        Builder(List<Param<?>> values) {
+        Hasher(char kind, List<Param<?>> values) {
+            this.h = mix(1, Character.valueOf(kind));
             this.values = values;
         }
 
         @Override
         public void token(String structure) {
-            sb.append(structure);
+            h = mix(h, structure);
         }
 
         @Override
         public void token(int number) {
-            sb.append(number);
+            h = mix(h, Integer.valueOf(number));
         }
 
         @Override
         public void value(Param<?> param) {
-            sb.append('?').append(param.type().kind().ordinal());
-            if (values != null) {
-                values.add(param);
-            }
+            h = mix(h, VALUE_MARKERS[param.type().kind().ordinal()]);
+            values.add(param);
+        }
+    }
+
+    /** Compares the tokens with a template's, one by one. */
+    private static final class Matcher implements AstWalker.Sink {
+        private final Object[] tokens;
+        int i;
+        boolean same;
+
+        Matcher(Object[] tokens, char kind) {
+            this.tokens = tokens;
+            this.same = tokens.length > 0 && Character.valueOf(kind).equals(tokens[0]);
+            this.i = 1;
+        }
+
+        private void next(Object token) {
+            same = same && i < tokens.length && (tokens[i] == token || tokens[i].equals(token));
+            i++;
         }
 
         @Override
-        public String toString() {
-            return sb.toString();
+        public void token(String structure) {
+            next(structure);
+        }
+
+        @Override
+        public void token(int number) {
+            same = same && i < tokens.length && tokens[i] instanceof Integer n && n == number;
+            i++;
+        }
+
+        @Override
+        public void value(Param<?> param) {
+            next(VALUE_MARKERS[param.type().kind().ordinal()]);
+        }
+    }
+
+    /** Records the tokens. */
+    private static final class Collector implements AstWalker.Sink {
+        final List<Object> tokens = new ArrayList<>(48);
+
+        Collector(char kind) {
+            tokens.add(Character.valueOf(kind));
+        }
+
+        @Override
+        public void token(String structure) {
+            tokens.add(structure);
+        }
+
+        @Override
+        public void token(int number) {
+            tokens.add(Integer.valueOf(number));
+        }
+
+        @Override
+        public void value(Param<?> param) {
+            tokens.add(VALUE_MARKERS[param.type().kind().ordinal()]);
         }
     }
 }
