@@ -147,7 +147,7 @@ public final class QueryCompiler {
                 Field<Object> f = tr.field(c);
                 set.put(f, DSL.excluded(f));
             }
-            return render(insert.onConflict(keys).doUpdate().set(set), n);
+            return render(JooqContexts.casting(dialect), insert.onConflict(keys).doUpdate().set(set), n);
         });
     }
 
@@ -275,6 +275,10 @@ public final class QueryCompiler {
     }
 
     private CompiledQuery render(Query query, Numbering numbering) {
+        return render(jooq, query, numbering);
+    }
+
+    private CompiledQuery render(DSLContext jooq, Query query, Numbering numbering) {
         String sql = jooq.render(query);
         // jOOQ lists parameters in the order their placeholders appear in the SQL it rendered; inline ones (such
         // as the constants of its NULLS LAST emulation) have no placeholder.
