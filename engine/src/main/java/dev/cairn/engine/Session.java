@@ -137,12 +137,7 @@ public abstract sealed class Session implements QueryExecutor permits Database, 
         List<Param<?>> values = new ArrayList<>();
         CompiledQuery query = core.compiler.select(select, values);
         RowMapper<R> mapper = core.mappers.of(select.projection(), query);
-        Connection c = acquire();
-        try {
-            return core.runner.query(c, query, values, mapper, timeoutSeconds());
-        } finally {
-            release(c);
-        }
+        return onConnection(c -> core.runner.query(c, query, values, mapper, timeoutSeconds()));
     }
 
     @Override
@@ -164,12 +159,7 @@ public abstract sealed class Session implements QueryExecutor permits Database, 
         checkUsable(false);
         List<Param<?>> values = new ArrayList<>();
         CompiledQuery query = core.compiler.count(select, values);
-        Connection c = acquire();
-        try {
-            return core.runner.query(c, query, values, rs -> rs.getLong(1), timeoutSeconds()).get(0);
-        } finally {
-            release(c);
-        }
+        return onConnection(c -> core.runner.query(c, query, values, rs -> rs.getLong(1), timeoutSeconds()).get(0));
     }
 
     @Override
@@ -177,12 +167,7 @@ public abstract sealed class Session implements QueryExecutor permits Database, 
         checkUsable(false);
         List<Param<?>> values = new ArrayList<>();
         CompiledQuery query = core.compiler.exists(select, values);
-        Connection c = acquire();
-        try {
-            return !core.runner.query(c, query, values, rs -> Boolean.TRUE, timeoutSeconds()).isEmpty();
-        } finally {
-            release(c);
-        }
+        return onConnection(c -> !core.runner.query(c, query, values, rs -> Boolean.TRUE, timeoutSeconds()).isEmpty());
     }
 
     @Override
@@ -205,12 +190,7 @@ public abstract sealed class Session implements QueryExecutor permits Database, 
         checkUsable(true);
         List<Param<?>> values = new ArrayList<>();
         CompiledQuery query = core.compiler.update(update, values);
-        Connection c = acquire();
-        try {
-            return core.runner.update(c, query, values, timeoutSeconds());
-        } finally {
-            release(c);
-        }
+        return onConnection(c -> core.runner.update(c, query, values, timeoutSeconds()));
     }
 
     @Override
@@ -218,12 +198,7 @@ public abstract sealed class Session implements QueryExecutor permits Database, 
         checkUsable(true);
         List<Param<?>> values = new ArrayList<>();
         CompiledQuery query = core.compiler.delete(delete, values);
-        Connection c = acquire();
-        try {
-            return core.runner.update(c, query, values, timeoutSeconds());
-        } finally {
-            release(c);
-        }
+        return onConnection(c -> core.runner.update(c, query, values, timeoutSeconds()));
     }
 
     @Override
@@ -231,12 +206,7 @@ public abstract sealed class Session implements QueryExecutor permits Database, 
         checkUsable(true);
         if (insert.select() != null) {
             CompiledQuery query = core.compiler.insertSelect(insert.table(), insert.selectColumns(), insert.select());
-            Connection c = acquire();
-            try {
-                return core.runner.update(c, query, QueryValues.of(insert.select()), timeoutSeconds());
-            } finally {
-                release(c);
-            }
+            return onConnection(c -> core.runner.update(c, query, QueryValues.of(insert.select()), timeoutSeconds()));
         }
         return new Inserts<>(this, insert).run(false).count;
     }
@@ -245,6 +215,16 @@ public abstract sealed class Session implements QueryExecutor permits Database, 
     public <R> List<R> executeReturning(Insert<R> insert) {
         checkUsable(true);
         return new Inserts<>(this, insert).run(true).rows;
+    }
+
+    /** Runs {@code work} on a connection of this session and hands the connection back. */
+    private <T> T onConnection(java.util.function.Function<Connection, T> work) {
+        Connection c = acquire();
+        try {
+            return work.apply(c);
+        } finally {
+            release(c);
+        }
     }
 
     private Table<?> tableFor(Class<?> rowType) {
