@@ -174,11 +174,6 @@ public final class QueryCompiler {
         return cache.compilations();
     }
 
-    /** How many compiled shapes are cached now. */
-    public int cachedShapes() {
-        return cache.size();
-    }
-
     private JooqTranslator translator(Numbering n) {
         return new JooqTranslator(dialect, true, (p, type) -> n.next(type), sub -> build(sub, n, false));
     }

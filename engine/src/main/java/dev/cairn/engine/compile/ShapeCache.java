@@ -47,8 +47,4 @@ final class ShapeCache {
     long compilations() {
         return compilations.sum();
     }
-
-    int size() {
-        return map.size();
-    }
 }

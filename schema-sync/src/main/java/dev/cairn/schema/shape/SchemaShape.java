@@ -20,10 +20,6 @@ public final class SchemaShape {
         return tables.computeIfAbsent(TableShape.key(name), k -> new TableShape(name));
     }
 
-    public void remove(String name) {
-        tables.remove(TableShape.key(name));
-    }
-
     public Collection<TableShape> tables() {
         return tables.values();
     }

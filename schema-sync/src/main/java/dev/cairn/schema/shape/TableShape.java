@@ -55,10 +55,6 @@ public final class TableShape {
         indexes.put(key(index.name()), index);
     }
 
-    public void removeIndex(String indexName) {
-        indexes.remove(key(indexName));
-    }
-
     public Map<String, IndexShape> indexes() {
         return indexes;
     }
