@@ -38,6 +38,11 @@ public final class BelongsTo<T> extends Relation<T> {
         return true;
     }
 
+    @Override
+    Select<?> correlatedRows() {
+        return Select.select(targetKey()).from(target()).where(joinOn(targetKey(), foreignKey));
+    }
+
     /** The owner's column that holds the target's key. */
     public Column<?> foreignKey() {
         return foreignKey;

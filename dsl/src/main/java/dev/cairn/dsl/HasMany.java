@@ -67,6 +67,11 @@ public class HasMany<T> extends Relation<T> {
         return false;
     }
 
+    @Override
+    Select<?> correlatedRows() {
+        return Select.select(foreignKey()).from(target()).where(joinOn(foreignKey(), ownerKey()));
+    }
+
     /** The target's column that holds the owner's key. */
     public Column<?> foreignKey() {
         requireResolved();

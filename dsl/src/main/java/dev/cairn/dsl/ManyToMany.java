@@ -65,6 +65,12 @@ public final class ManyToMany<T> extends Relation<T> {
         return false;
     }
 
+    @Override
+    Select<?> correlatedRows() {
+        return Select.select(throughOwnerKey()).from(through()).join(target()).on(joinOn(targetKey(), throughTargetKey()))
+                .where(joinOn(throughOwnerKey(), ownerKey()));
+    }
+
     /** The join table. */
     public Table<?> through() {
         requireResolved();

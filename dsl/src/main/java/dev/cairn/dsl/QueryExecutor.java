@@ -15,6 +15,9 @@ public interface QueryExecutor {
     /** The only row of the query; throws when there is none or more than one. */
     <R> R one(Select<R> select);
 
+    /** Runs a query of whole rows and loads the included relations for them. */
+    <R> Graph<R> fetchGraph(Select<R> select, List<Include> includes);
+
     /** The number of rows the query returns. */
     long count(Select<?> select);
 

@@ -56,11 +56,67 @@ public abstract class Relation<T> {
     /** Reads the suppliers and checks the join columns; throws {@link DefinitionException}. */
     abstract void resolve();
 
+    /** Resolves the relation on first use (building a {@link Schema} resolves every relation at once). */
     final void requireResolved() {
-        if (!resolved) {
-            throw new IllegalStateException("Relation " + owner.name() + "." + name
-                    + " is resolved when its schema is built; add both tables to a Schema first");
+        resolveOnce();
+    }
+
+    // ------------------------------------------------------------------------------ loading and filtering
+
+    /** Loads this relation sorted by the keys: {@code TEAMS.players.orderBy(PLAYERS.name.asc())}. */
+    public Include orderBy(SortField... keys) {
+        return Include.of(this).orderBy(keys);
+    }
+
+    /** Loads this relation and, from its rows, the given ones: {@code TEAMS.players.with(PLAYERS.sponsors)}. */
+    public Include with(Relation<?>... nested) {
+        return Include.of(this).with(nested);
+    }
+
+    /** Loads this relation and, from its rows, the given includes. */
+    public Include with(Include... nested) {
+        return Include.of(this).with(nested);
+    }
+
+    /**
+     * Owner rows with at least one related row matching {@code condition} (over the target's columns), as an
+     * {@code EXISTS} subquery, so that each owner row comes once: {@code TEAMS.players.any(PLAYERS.age.lt(20))}.
+     */
+    public Condition any(Condition condition) {
+        return new dev.cairn.dsl.ast.Exists(relatedRows(java.util.Objects.requireNonNull(condition, "condition")), false);
+    }
+
+    /** Owner rows with at least one related row. */
+    public Condition any() {
+        return new dev.cairn.dsl.ast.Exists(relatedRows(null), false);
+    }
+
+    /** Owner rows with no related row matching {@code condition}. */
+    public Condition none(Condition condition) {
+        return new dev.cairn.dsl.ast.Exists(relatedRows(java.util.Objects.requireNonNull(condition, "condition")), true);
+    }
+
+    /** Owner rows with no related row. */
+    public Condition none() {
+        return new dev.cairn.dsl.ast.Exists(relatedRows(null), true);
+    }
+
+    private Select<?> relatedRows(Condition condition) {
+        requireResolved();
+        if (target() == owner || intermediateTables().contains(owner)) {
+            throw new IllegalArgumentException("Relation " + owner.name() + "." + name + " leads back to table '"
+                    + owner.name() + "', so a condition on its rows could not tell them from the outer rows; join "
+                    + owner.name() + ".as(\"...\") instead");
         }
+        Select<?> rows = correlatedRows();
+        return condition == null ? rows : rows.where(condition);
+    }
+
+    /** The target rows related to the current row of the outer query, selecting one column. */
+    abstract Select<?> correlatedRows();
+
+    static Condition joinOn(Column<?> a, Column<?> b) {
+        return new dev.cairn.dsl.ast.Comparison(a, dev.cairn.dsl.ast.Operator.EQ, b);
     }
 
     final DefinitionException problem(String message) {

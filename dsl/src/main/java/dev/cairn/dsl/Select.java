@@ -262,6 +262,26 @@ public final class Select<R> {
                 orderBy, limit, offset, distinct, lock);
     }
 
+    /**
+     * Loads relations with the rows: {@code db.selectFrom(TEAMS).with(TEAMS.players, TEAMS.coach).fetch()} gives a
+     * {@link Graph}. Only for queries of whole rows of a table.
+     */
+    public EagerSelect<R> with(Relation<?>... relations) {
+        return eager().with(relations);
+    }
+
+    /** Loads relations with the rows, sorted and nested as each include says. */
+    public EagerSelect<R> with(Include... includes) {
+        return eager().with(includes);
+    }
+
+    private EagerSelect<R> eager() {
+        if (!(projection instanceof Projection.Rows<R>)) {
+            throw new IllegalStateException("with(...) loads relations of whole rows: start from selectFrom(TABLE)");
+        }
+        return new EagerSelect<>(this, List.of());
+    }
+
     // ------------------------------------------------------------------------------------------ running
 
     /** Runs the query and returns every result. */
@@ -318,6 +338,10 @@ public final class Select<R> {
     /** The SQL this query runs, with {@code ?} for each bound value. */
     public String sql() {
         return attached().sql(this);
+    }
+
+    QueryExecutor attachedExecutor() {
+        return attached();
     }
 
     private QueryExecutor attached() {

@@ -55,6 +55,8 @@ public abstract class Table<R> implements FromItem<R> {
     private final List<ForeignKey> foreignKeys = new ArrayList<>();
     private final List<Check> checks = new ArrayList<>();
     private final List<Relation<?>> relations = new ArrayList<>();
+    private final Validations<R> validations = new Validations<>(this);
+    private final Hooks<R> hooks = new Hooks<>(this);
 
     private List<String> formerNames = List.of();
     private volatile boolean frozen;
@@ -467,6 +469,76 @@ public abstract class Table<R> implements FromItem<R> {
         return addRelation(new ManyToMany<>(this, Objects.requireNonNull(target, "target"),
                 Objects.requireNonNull(through, "through"), Objects.requireNonNull(ownerSide, "ownerSide"),
                 Objects.requireNonNull(targetSide, "targetSide")));
+    }
+
+    // ---------------------------------------------------------------- validations and lifecycle hooks
+
+    /**
+     * Declares validation rules for a column, in the table's constructor:
+     * {@code validate(email).present().format("[^@]+@[^@]+")}. See {@link FieldRules}.
+     */
+    protected final <T> FieldRules<R, T> validate(Column<T> column) {
+        checkBuilding();
+        checkOwnColumn(Objects.requireNonNull(column, "column"), "a validation");
+        return new FieldRules<>(this, validations, column);
+    }
+
+    /**
+     * Declares a rule over the whole row, reported under {@code field}:
+     * {@code validateRow("endsAt", e -> !e.endsAt().isBefore(e.startsAt()), "must not be before startsAt")}.
+     * Without scenarios it applies in all of them.
+     */
+    protected final void validateRow(String field, java.util.function.Predicate<? super R> valid, String message,
+                                     Scenario... on) {
+        Objects.requireNonNull(field, "field");
+        Objects.requireNonNull(valid, "valid");
+        Objects.requireNonNull(message, "message");
+        Validations.Rule<R> rule = new Validations.Rule<>(null, field, (v, row) -> {
+            if (row == null) {
+                throw new Validations.RowNeeded();
+            }
+            return valid.test(row) ? null : message;
+        });
+        rule.on = Set.copyOf(Arrays.asList(on));
+        validations.add(rule);
+    }
+
+    /**
+     * A hook run before the event that may return a changed row (to fill timestamps, say):
+     * {@code before(Event.CREATE, p -> p.withCreatedAt(Instant.now()))}. It runs in the statement's transaction; an
+     * exception it throws rolls the work back.
+     */
+    protected final void before(Event event, java.util.function.UnaryOperator<R> hook) {
+        Objects.requireNonNull(hook, "hook");
+        hooks.addBefore(Objects.requireNonNull(event, "event"), (row, executor) -> hook.apply(row));
+    }
+
+    /** A hook run before the event, given also the executor of the transaction, to read or write other rows. */
+    protected final void before(Event event, java.util.function.BiFunction<R, QueryExecutor, R> hook) {
+        hooks.addBefore(Objects.requireNonNull(event, "event"), Objects.requireNonNull(hook, "hook"));
+    }
+
+    /** A hook run after the event, given the row as stored, in the statement's transaction. */
+    protected final void after(Event event, java.util.function.Consumer<R> hook) {
+        Objects.requireNonNull(hook, "hook");
+        hooks.addAfter(Objects.requireNonNull(event, "event"), (row, executor) -> hook.accept(row));
+    }
+
+    /** A hook run after the event, given also the executor of the transaction, to write other rows in it. */
+    protected final void after(Event event, java.util.function.BiConsumer<R, QueryExecutor> hook) {
+        hooks.addAfter(Objects.requireNonNull(event, "event"), Objects.requireNonNull(hook, "hook"));
+    }
+
+    /** The validation rules declared on this table. */
+    public final Validations<R> validations() {
+        definitionFrozen();
+        return validations;
+    }
+
+    /** The lifecycle hooks declared on this table. */
+    public final Hooks<R> hooks() {
+        definitionFrozen();
+        return hooks;
     }
 
     private <X extends Relation<?>> X addRelation(X relation) {

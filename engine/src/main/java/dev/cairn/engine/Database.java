@@ -50,7 +50,7 @@ public final class Database extends Session implements AutoCloseable {
     }
 
     private Database(DatabaseConfig config, HikariDataSource pool) {
-        super(new EngineCore(detect(pool), config.shapeCacheSize(), config.schema()));
+        super(new EngineCore(detect(pool), config.shapeCacheSize(), config.schema(), observer(config.listeners())));
         this.pool = pool;
         this.ownsInMemoryH2 = config.ownsInMemoryDatabase();
         this.listeners = config.listeners();
@@ -59,6 +59,17 @@ public final class Database extends Session implements AutoCloseable {
         for (DatabaseListener l : listeners) {
             l.opened(this);
         }
+    }
+
+    private static dev.cairn.engine.exec.SqlRunner.Observer observer(List<DatabaseListener> listeners) {
+        if (listeners.isEmpty()) {
+            return null;
+        }
+        return (sql, nanos) -> {
+            for (DatabaseListener l : listeners) {
+                l.executed(sql, nanos);
+            }
+        };
     }
 
     private static HikariDataSource openPool(DatabaseConfig config) {

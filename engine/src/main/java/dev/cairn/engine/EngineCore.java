@@ -17,15 +17,26 @@ final class EngineCore {
     final Mappers mappers;
     volatile Schema schema;
 
-    EngineCore(Dialect dialect, int shapeCacheSize, Schema schema) {
+    EngineCore(Dialect dialect, int shapeCacheSize, Schema schema, SqlRunner.Observer observer) {
         this.dialect = dialect;
         this.compiler = new QueryCompiler(dialect, shapeCacheSize);
-        this.runner = new SqlRunner(new ValueBinder(dialect), dialect);
+        this.runner = new SqlRunner(new ValueBinder(dialect), dialect, observer);
         this.mappers = new Mappers(dialect);
         this.schema = schema;
     }
 
+    private final java.util.Map<Table<?>, EntityTable<?>> entities = new java.util.concurrent.ConcurrentHashMap<>();
+
     <R> RowLayout<R> layout(Table<R> table) {
         return mappers.layout(table);
+    }
+
+    @SuppressWarnings("unchecked")
+    <R> EntityTable<R> entity(Table<R> table) {
+        EntityTable<?> et = entities.get(table);
+        if (et == null) {
+            et = entities.computeIfAbsent(table, t -> new EntityTable<>(table, layout(table)));
+        }
+        return (EntityTable<R>) et;
     }
 }

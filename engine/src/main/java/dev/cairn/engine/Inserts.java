@@ -163,11 +163,38 @@ final class Inserts<R> {
         for (Group g : groups.values()) {
             List<Column<?>> key = upsert ? g.conflict : table.primaryKey() == null ? null : table.primaryKey().columns();
             boolean reload = (upsert || g.defaultsFilled) && key != null;
+            if (reload && key.size() == 1 && g.rows.size() > 1) {
+                reloadByKeys(key.get(0), g.rows, values, out);
+                continue;
+            }
             for (int i : g.rows) {
                 out.set(i, reload ? reload(key, values.get(i)) : layout.fromColumnValues(values.get(i)));
             }
         }
         return out;
+    }
+
+    /** Reads back rows by a one-column key, a chunk of keys per query rather than one query per row. */
+    private void reloadByKeys(Column<?> key, List<Integer> rows, List<Object[]> values, List<R> out) {
+        for (int from = 0; from < rows.size(); from += EagerLoader.CHUNK) {
+            List<Integer> chunk = rows.subList(from, Math.min(rows.size(), from + EagerLoader.CHUNK));
+            List<Param<?>> keys = new ArrayList<>(chunk.size());
+            for (int i : chunk) {
+                keys.add(param(key.type(), values.get(i)[key.position()]));
+            }
+            Map<Object, R> byKey = new java.util.HashMap<>();
+            for (R r : session.selectFrom(table).where(new dev.cairn.dsl.ast.InList(key, keys, false)).fetch()) {
+                byKey.put(EagerLoader.normal(layout.columnValues(r)[key.position()]), r);
+            }
+            for (int i : chunk) {
+                R r = byKey.get(EagerLoader.normal(values.get(i)[key.position()]));
+                if (r == null) {
+                    throw new NotFound("An inserted row of '" + table.name() + "' could not be read back by "
+                            + key.name(), null, null);
+                }
+                out.set(i, r);
+            }
+        }
     }
 
     private R reload(List<Column<?>> key, Object[] values) {

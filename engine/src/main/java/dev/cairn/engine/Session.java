@@ -1,6 +1,19 @@
 package dev.cairn.engine;
 
+import dev.cairn.dsl.BelongsTo;
+import dev.cairn.dsl.Changes;
+import dev.cairn.dsl.Column;
+import dev.cairn.dsl.Condition;
 import dev.cairn.dsl.Delete;
+import dev.cairn.dsl.Graph;
+import dev.cairn.dsl.HasMany;
+import dev.cairn.dsl.HasOne;
+import dev.cairn.dsl.Include;
+import dev.cairn.dsl.Key;
+import dev.cairn.dsl.ManyToMany;
+import dev.cairn.dsl.Row;
+import dev.cairn.dsl.Scenario;
+import dev.cairn.dsl.ValidationErrors;
 import dev.cairn.dsl.Expression;
 import dev.cairn.dsl.FromItem;
 import dev.cairn.dsl.Insert;
@@ -23,14 +36,15 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Where statements run at once: the {@link Database} (each statement on a pooled connection, committed by itself)
  * or a {@link Transaction} (every statement on the transaction's connection). Both offer the same queries and
- * mutations; statements built here are attached to it.
+ * mutations, and the object API of {@link EntityContext}; statements built here are attached to it.
  */
-public abstract sealed class Session implements QueryExecutor permits Database, Transaction {
+public abstract sealed class Session implements QueryExecutor, EntityContext permits Database, Transaction {
     final EngineCore core;
 
     Session(EngineCore core) {
@@ -129,7 +143,204 @@ public abstract sealed class Session implements QueryExecutor permits Database, 
     /** Runs a function in a transaction (in a transaction: in a savepoint) and returns its value. */
     public abstract <T> T transactionResult(TransactionFunction<T> function);
 
+    /** A batch whose writes run together, in one transaction (a savepoint inside one), on {@link Batch#flush()}. */
+    public Batch batch() {
+        return new Batch(this);
+    }
+
+    /** Runs the block with a new batch and flushes it; returns what the flush did. */
+    public BatchResult batch(java.util.function.Consumer<Batch> block) {
+        Batch b = batch();
+        block.accept(b);
+        return b.flush();
+    }
+
+    // ------------------------------------------------------------------------------------ the object API
+
+    @Override
+    public <R> R find(Table<R> table, Object key) {
+        return find(table, key, null);
+    }
+
+    @Override
+    public <R, T> R find(Table<R> table, Column<T> uniqueColumn, T value) {
+        return find(table, Key.of(uniqueColumn, value), null);
+    }
+
+    @Override
+    public <R> R find(Table<R> table, Object key, RowLock lock) {
+        EntityTable<R> et = core.entity(table);
+        KeyMatch k = KeyMatch.resolve(et, key);
+        return Entities.find(this, et, k, lock).orElseThrow(() -> Entities.notFound(et, k, ""));
+    }
+
+    @Override
+    public <R> Optional<R> findOptional(Table<R> table, Object key) {
+        return Entities.find(this, table, key, null);
+    }
+
+    @Override
+    public <R, T> Optional<R> findOptional(Table<R> table, Column<T> uniqueColumn, T value) {
+        return Entities.find(this, table, Key.of(uniqueColumn, value), null);
+    }
+
+    @Override
+    public <R> Optional<R> findOptional(Table<R> table, Object key, RowLock lock) {
+        return Entities.find(this, table, key, lock);
+    }
+
+    @Override
+    public <R> R load(R row) {
+        return Entities.load(this, row);
+    }
+
+    @Override
+    public <R> R persist(R row) {
+        checkUsable(true);
+        return Entities.persist(this, row);
+    }
+
+    @Override
+    public <R> R update(R row) {
+        checkUsable(true);
+        return Entities.update(this, row);
+    }
+
+    @Override
+    public <R> void update(Table<R> table, Object key, Changes changes) {
+        checkUsable(true);
+        Entities.update(this, table, key, Objects.requireNonNull(changes, "changes"));
+    }
+
+    @Override
+    public <R> R save(R row) {
+        checkUsable(true);
+        return Entities.save(this, row);
+    }
+
+    @Override
+    public <R> void remove(R row) {
+        checkUsable(true);
+        Entities.remove(this, row);
+    }
+
+    @Override
+    public <R> void remove(Table<R> table, Object key) {
+        checkUsable(true);
+        Entities.remove(this, table, key);
+    }
+
+    @Override
+    public <R> void remove(Table<R> table, Condition condition) {
+        checkUsable(true);
+        Entities.remove(this, table, Objects.requireNonNull(condition, "condition"));
+    }
+
+    @Override
+    public <R> ValidationErrors validate(R row, Scenario scenario) {
+        return Entities.validate(this, row, Objects.requireNonNull(scenario, "scenario"));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> List<T> related(Object parent, HasMany<T> relation) {
+        Object v = Entities.related(this, parent, relation);
+        return v instanceof Optional<?> o ? (List<T>) o.map(List::of).orElse(List.of()) : (List<T>) v;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> Optional<T> related(Object parent, HasOne<T> relation) {
+        return (Optional<T>) Entities.related(this, parent, relation);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> List<T> related(Object parent, ManyToMany<T> relation) {
+        return (List<T>) Entities.related(this, parent, relation);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> Optional<T> related(Object parent, BelongsTo<T> relation) {
+        return (Optional<T>) Entities.related(this, parent, relation);
+    }
+
+    @Override
+    public <T> void link(Object owner, ManyToMany<T> relation, T target) {
+        checkUsable(true);
+        Entities.link(this, owner, relation, target, true);
+    }
+
+    @Override
+    public <T> void unlink(Object owner, ManyToMany<T> relation, T target) {
+        checkUsable(true);
+        Entities.link(this, owner, relation, target, false);
+    }
+
+    @Override
+    public <R, T> R link(R owner, BelongsTo<T> relation, T target) {
+        checkUsable(true);
+        return Entities.setParent(this, owner, relation, Objects.requireNonNull(target, "target"));
+    }
+
+    @Override
+    public <R, T> R unlink(R owner, BelongsTo<T> relation) {
+        checkUsable(true);
+        return Entities.setParent(this, owner, relation, null);
+    }
+
+    /** The table of a row object: a Row's own, else the schema's table mapping rows to its class. */
+    @SuppressWarnings("unchecked")
+    <R> EntityTable<R> entityOf(R row) {
+        Objects.requireNonNull(row, "row");
+        Table<?> table = row instanceof Row r ? r.table() : tableFor(row.getClass());
+        return core.entity((Table<R>) table);
+    }
+
+    int runUpdate(Update<?> update) {
+        return execute(update);
+    }
+
+    int runDelete(Delete<?> delete) {
+        return execute(delete);
+    }
+
+    /** Runs same-shaped UPDATE or DELETE statements as one JDBC batch; returns each one's row count. */
+    int[] runBatch(List<?> statements) {
+        checkUsable(true);
+        CompiledQuery query = null;
+        List<List<Param<?>>> values = new ArrayList<>(statements.size());
+        for (Object st : statements) {
+            List<Param<?>> v = new ArrayList<>();
+            CompiledQuery q = st instanceof Update<?> u ? core.compiler.update(u, v) : core.compiler.delete((Delete<?>) st, v);
+            if (query != null && q != query) {
+                throw new IllegalArgumentException("Statements of one batch must share their shape");
+            }
+            query = q;
+            values.add(v);
+        }
+        CompiledQuery q = query;
+        return onConnection(c -> core.runner.batch(c, q, values, timeoutSeconds()));
+    }
+
+    /** Whether two UPDATE or DELETE statements compile to the same SQL, so that they can share a JDBC batch. */
+    boolean sameShape(Object a, Object b) {
+        return compiled(a) == compiled(b);
+    }
+
+    private CompiledQuery compiled(Object st) {
+        List<Param<?>> ignored = new ArrayList<>();
+        return st instanceof Update<?> u ? core.compiler.update(u, ignored) : core.compiler.delete((Delete<?>) st, ignored);
+    }
+
     // ------------------------------------------------------------------------------------ running statements
+
+    @Override
+    public <R> Graph<R> fetchGraph(Select<R> select, List<Include> includes) {
+        checkUsable(false);
+        return EagerLoader.fetch(this, select, includes);
+    }
 
     @Override
     public <R> List<R> fetch(Select<R> select) {
@@ -218,7 +429,7 @@ public abstract sealed class Session implements QueryExecutor permits Database, 
     }
 
     /** Runs {@code work} on a connection of this session and hands the connection back. */
-    private <T> T onConnection(java.util.function.Function<Connection, T> work) {
+    <T> T onConnection(java.util.function.Function<Connection, T> work) {
         Connection c = acquire();
         try {
             return work.apply(c);
@@ -231,14 +442,14 @@ public abstract sealed class Session implements QueryExecutor permits Database, 
         Schema s = core.schema;
         if (s == null) {
             throw new IllegalStateException("No schema to find the table of " + rowType.getSimpleName()
-                    + "; set one with schema(...) or use insert(TABLE, row)");
+                    + "; set one with db.schema(...)");
         }
         Table<?> found = null;
         for (Table<?> t : s.tables()) {
             if (t.rowType() == rowType) {
                 if (found != null) {
                     throw new IllegalArgumentException("Both '" + found.name() + "' and '" + t.name() + "' map rows to "
-                            + rowType.getSimpleName() + "; use insert(TABLE, row)");
+                            + rowType.getSimpleName() + "; give each table its own row type");
                 }
                 found = t;
             }

@@ -28,12 +28,20 @@ import org.slf4j.LoggerFactory;
 public final class SqlRunner {
     private static final Logger LOG = LoggerFactory.getLogger("dev.cairn.sql");
 
+    /** Told of each statement sent to the database (each JDBC batch counts once). */
+    @FunctionalInterface
+    public interface Observer {
+        void executed(String sql, long nanos);
+    }
+
     private final ValueBinder binder;
     private final Dialect dialect;
+    private final Observer observer;
 
-    public SqlRunner(ValueBinder binder, Dialect dialect) {
+    public SqlRunner(ValueBinder binder, Dialect dialect, Observer observer) {
         this.binder = binder;
         this.dialect = dialect;
+        this.observer = observer;
     }
 
     /** Runs a query and maps every row. */
@@ -146,6 +154,7 @@ public final class SqlRunner {
                         ps.addBatch();
                     }
                 }
+                long chunkStart = System.nanoTime();
                 if (to - from > 1) {
                     for (int n : ps.executeBatch()) {
                         counts[0] += n == Statement.SUCCESS_NO_INFO ? 1 : Math.max(n, 0);
@@ -153,6 +162,7 @@ public final class SqlRunner {
                 } else {
                     counts[0] += ps.executeUpdate();
                 }
+                observe(query, chunkStart);
                 if (returnKeys) {
                     try (ResultSet rs = ps.getGeneratedKeys()) {
                         while (rs.next() && keyIndex < keys.length) {
@@ -165,8 +175,36 @@ public final class SqlRunner {
                 throw new IllegalStateException("The database returned " + keyIndex + " generated keys for "
                         + rows.size() + " inserted rows: " + query.sql());
             }
-            log(query, start, rows.size(), "rows inserted");
+            logOnly(query, start, rows.size(), "rows inserted");
             return keys;
+        } catch (SQLException e) {
+            throw ErrorTranslator.translate(e, query.sql());
+        }
+    }
+
+    /**
+     * Runs one UPDATE or DELETE statement once per list of values, as one JDBC batch; returns each run's row count
+     * ({@link Statement#SUCCESS_NO_INFO} counted as 1).
+     */
+    public int[] batch(Connection connection, CompiledQuery query, List<List<Param<?>>> values, int timeoutSeconds) {
+        long start = System.nanoTime();
+        try (PreparedStatement ps = connection.prepareStatement(query.sql())) {
+            int[] counts;
+            if (values.size() == 1) {
+                prepare(ps, query, values.get(0), timeoutSeconds);
+                counts = new int[] {ps.executeUpdate()};
+            } else {
+                for (List<Param<?>> v : values) {
+                    prepare(ps, query, v, timeoutSeconds);
+                    ps.addBatch();
+                }
+                counts = ps.executeBatch();
+            }
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = counts[i] == Statement.SUCCESS_NO_INFO ? 1 : counts[i];
+            }
+            log(query, start, values.size(), "statements batched");
+            return counts;
         } catch (SQLException e) {
             throw ErrorTranslator.translate(e, query.sql());
         }
@@ -214,7 +252,18 @@ public final class SqlRunner {
         }
     }
 
-    private static void log(CompiledQuery query, long startNanos, int count, String what) {
+    private void log(CompiledQuery query, long startNanos, int count, String what) {
+        observe(query, startNanos);
+        logOnly(query, startNanos, count, what);
+    }
+
+    private void observe(CompiledQuery query, long startNanos) {
+        if (observer != null) {
+            observer.executed(query.sql(), System.nanoTime() - startNanos);
+        }
+    }
+
+    private static void logOnly(CompiledQuery query, long startNanos, int count, String what) {
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} [{} {}, {} µs]", query.sql(), count, what, (System.nanoTime() - startNanos) / 1_000);
         }

@@ -260,6 +260,44 @@ public final class RowLayout<R> {
         }
     }
 
+    /** Whether rows are mutable objects, changed in place by {@link #adopt} and {@link #withValue}. */
+    public boolean isMutable() {
+        return kind == Kind.BEAN;
+    }
+
+    /**
+     * The stored version of {@code target}: for mutable objects, {@code target} itself with every column field set
+     * from {@code stored}; for records and rows, {@code stored}.
+     */
+    public R adopt(R target, R stored) {
+        if (kind != Kind.BEAN || target == stored) {
+            return stored;
+        }
+        return copyInto(target, columnValues(stored));
+    }
+
+    /** {@code row} with one column's value changed: a new record or row, or the same mutable object. */
+    public R withValue(R row, Column<?> column, Object value) {
+        Object[] values = columnValues(row);
+        values[column.position()] = value;
+        return kind == Kind.BEAN ? copyInto(row, values) : fromColumnValues(values);
+    }
+
+    private R copyInto(R target, Object[] values) {
+        for (int i = 0; i < setters.length; i++) {
+            Object v = values[componentColumns[i].position()];
+            if (v == null && componentTypes[i].isPrimitive()) {
+                throw new MappingException(nullIntoPrimitive(i));
+            }
+            try {
+                setters[i].invoke(target, v);
+            } catch (Throwable t) {
+                throw new MappingException("Cannot set " + table.rowType().getSimpleName() + "." + componentNames[i], t);
+            }
+        }
+        return target;
+    }
+
     Kind kind() {
         return kind;
     }

@@ -1,0 +1,185 @@
+package dev.cairn.dsl;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * The validation rules of one column, declared in the table's constructor:
+ *
+ * <pre>{@code
+ * validate(email).present().format("[^@\\s]+@[^@\\s]+", "is not an email address");
+ * validate(name).length(2, 100).on(Scenario.CREATE);
+ * validate(password).confirmedBy(User::passwordConfirmation);
+ * }</pre>
+ *
+ * {@link #message(String)} and {@link #on(Scenario...)} apply to the rule declared just before them. A null value
+ * breaks only {@link #present()}: the other rules pass over nulls, so that an optional column is checked only when
+ * it has a value.
+ *
+ * @param <R> the row type
+ * @param <T> the column's value type
+ */
+public final class FieldRules<R, T> {
+    private final Table<R> table;
+    private final Validations<R> validations;
+    private final Column<T> column;
+
+    FieldRules(Table<R> table, Validations<R> validations, Column<T> column) {
+        this.table = table;
+        this.validations = validations;
+        this.column = column;
+    }
+
+    /** The value is there: not null and, for text, not blank. Message "is required". */
+    public FieldRules<R, T> present() {
+        return add((v, row) -> v == null || v instanceof String s && s.isBlank() ? "is required" : null);
+    }
+
+    /** The value is absent: null or empty text. Message "must be absent". */
+    public FieldRules<R, T> absent() {
+        return add((v, row) -> v == null || v instanceof String s && s.isEmpty() ? null : "must be absent");
+    }
+
+    /** The length (characters of text, bytes of binary, members of a set) is from {@code min} to {@code max}. */
+    public FieldRules<R, T> length(int min, int max) {
+        if (min < 0 || max < min) {
+            throw new DefinitionException(table.name(), column.name(), "length(" + min + ", " + max + ") needs 0 <= min <= max");
+        }
+        requireMeasurable("length");
+        return add((v, row) -> {
+            if (v == null) {
+                return null;
+            }
+            int n = lengthOf(v);
+            return n < min ? "must be at least " + min + " characters" : n > max ? "must be at most " + max + " characters" : null;
+        });
+    }
+
+    /** The length is at least {@code min}. */
+    public FieldRules<R, T> minLength(int min) {
+        return length(min, Integer.MAX_VALUE);
+    }
+
+    /** The length is at most {@code max}. */
+    public FieldRules<R, T> maxLength(int max) {
+        return length(0, max);
+    }
+
+    /** The length is exactly {@code length}. */
+    public FieldRules<R, T> exactLength(int length) {
+        if (length < 0) {
+            throw new DefinitionException(table.name(), column.name(), "exactLength needs a length >= 0, got " + length);
+        }
+        requireMeasurable("exactLength");
+        return add((v, row) -> v == null || lengthOf(v) == length ? null : "must be exactly " + length + " characters");
+    }
+
+    /** The text matches the regular expression as a whole. Message "is not in the right format". */
+    public FieldRules<R, T> format(String regex) {
+        return format(regex, null);
+    }
+
+    /** The text matches the regular expression as a whole, else {@code message}. */
+    public FieldRules<R, T> format(String regex, String message) {
+        Objects.requireNonNull(regex, "regex");
+        if (column.type().javaType() != String.class) {
+            throw new DefinitionException(table.name(), column.name(), "format(...) checks text; the column holds "
+                    + column.type().javaType().getSimpleName());
+        }
+        Pattern pattern;
+        try {
+            pattern = Pattern.compile(regex);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new DefinitionException(table.name(), column.name(), "format(...) has an invalid regular expression: "
+                    + e.getDescription());
+        }
+        add((v, row) -> v == null || pattern.matcher((String) v).matches() ? null : "is not in the right format");
+        return message == null ? this : message(message);
+    }
+
+    /**
+     * The value equals its confirmation, read from the row by {@code confirmation} (a field the row type holds but
+     * the table does not store, such as a transient {@code passwordConfirmation}). Message "does not match its
+     * confirmation".
+     */
+    public FieldRules<R, T> confirmedBy(Function<? super R, ?> confirmation) {
+        Objects.requireNonNull(confirmation, "confirmation");
+        return add((v, row) -> {
+            if (row == null) {
+                throw new Validations.RowNeeded();
+            }
+            return Objects.equals(normal(v), normal(confirmation.apply(row))) ? null : "does not match its confirmation";
+        });
+    }
+
+    /** A check of the application's own on the value (never given null); message "is not valid". */
+    public FieldRules<R, T> satisfies(Predicate<? super T> check) {
+        Objects.requireNonNull(check, "check");
+        @SuppressWarnings("unchecked")
+        Validations.Rule<R> rule = new Validations.Rule<>(column, null,
+                (v, row) -> v == null || check.test((T) v) ? null : "is not valid");
+        validations.add(rule);
+        return this;
+    }
+
+    /** A check of the application's own on the value, with the message to give when it fails. */
+    public FieldRules<R, T> satisfies(Predicate<? super T> check, String message) {
+        return satisfies(check).message(message);
+    }
+
+    /** The message of the rule declared just before, instead of its default one. */
+    public FieldRules<R, T> message(String message) {
+        Objects.requireNonNull(message, "message");
+        requireRule("message");
+        validations.last().message = message;
+        return this;
+    }
+
+    /** The scenarios in which the rule declared just before applies (by default: all). */
+    public FieldRules<R, T> on(Scenario... scenarios) {
+        if (scenarios.length == 0) {
+            throw new DefinitionException(table.name(), column.name(), "on(...) needs at least one scenario");
+        }
+        requireRule("on");
+        validations.last().on = Set.copyOf(Arrays.asList(scenarios));
+        return this;
+    }
+
+    private void requireRule(String what) {
+        if (validations.isEmpty() || validations.last().column != column) {
+            throw new DefinitionException(table.name(), column.name(), what + "(...) follows a rule, such as present()");
+        }
+    }
+
+    private FieldRules<R, T> add(java.util.function.BiFunction<Object, R, String> check) {
+        validations.add(new Validations.Rule<>(column, null, check));
+        return this;
+    }
+
+    private void requireMeasurable(String what) {
+        Class<?> type = column.type().javaType();
+        if (type != String.class && type != byte[].class && !Collection.class.isAssignableFrom(type)) {
+            throw new DefinitionException(table.name(), column.name(), what + "(...) measures text, binary or sets;"
+                    + " the column holds " + type.getSimpleName());
+        }
+    }
+
+    private static int lengthOf(Object v) {
+        if (v instanceof String s) {
+            return s.codePointCount(0, s.length());
+        }
+        if (v instanceof byte[] b) {
+            return b.length;
+        }
+        return ((Collection<?>) v).size();
+    }
+
+    private static Object normal(Object v) {
+        return v instanceof byte[] b ? java.nio.ByteBuffer.wrap(b) : v;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.cairn.dsl;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A relation to load with a query's rows, how to sort its rows, and the relations to load from them in turn:
+ * {@code TEAMS.players.orderBy(PLAYERS.name.asc()).with(PLAYERS.sponsors)}. Made from a {@link Relation}.
+ */
+public final class Include {
+    private final Relation<?> relation;
+    private final List<SortField> orderBy;
+    private final List<Include> nested;
+
+    private Include(Relation<?> relation, List<SortField> orderBy, List<Include> nested) {
+        this.relation = Objects.requireNonNull(relation, "relation");
+        this.orderBy = orderBy;
+        this.nested = nested;
+    }
+
+    /** The relation, with its rows in the database's order and nothing nested. */
+    public static Include of(Relation<?> relation) {
+        return new Include(relation, List.of(), List.of());
+    }
+
+    /** Sorts the loaded rows of each parent by these keys (columns of the relation's target table). */
+    public Include orderBy(SortField... keys) {
+        List<SortField> all = new ArrayList<>(orderBy);
+        all.addAll(Arrays.asList(keys));
+        return new Include(relation, List.copyOf(all), nested);
+    }
+
+    /** Also loads these relations of the loaded rows (relations declared on the target table). */
+    public Include with(Relation<?>... relations) {
+        return with(Arrays.stream(relations).map(Include::of).toArray(Include[]::new));
+    }
+
+    /** Also loads these relations of the loaded rows. */
+    public Include with(Include... includes) {
+        List<Include> all = new ArrayList<>(nested);
+        for (Include i : includes) {
+            all.add(Objects.requireNonNull(i, "include"));
+        }
+        return new Include(relation, orderBy, List.copyOf(all));
+    }
+
+    public Relation<?> relation() {
+        return relation;
+    }
+
+    public List<SortField> orderBy() {
+        return orderBy;
+    }
+
+    public List<Include> nested() {
+        return nested;
+    }
+
+    @Override
+    public String toString() {
+        return relation.owner().name() + "." + relation.name() + (orderBy.isEmpty() ? "" : " ORDER BY " + orderBy)
+                + (nested.isEmpty() ? "" : " WITH " + nested);
+    }
+}
