@@ -31,6 +31,23 @@ final class EngineCore {
         return mappers.layout(table);
     }
 
+    private final java.util.Map<String, Table<dev.cairn.dsl.Row>> liveTables = new java.util.concurrent.ConcurrentHashMap<>();
+
+    Table<dev.cairn.dsl.Row> liveTable(java.sql.Connection connection, String name) {
+        String key = name.toLowerCase(java.util.Locale.ROOT);
+        Table<dev.cairn.dsl.Row> t = liveTables.get(key);
+        if (t == null) {
+            try {
+                t = dev.cairn.schema.introspect.LiveTable.read(connection, dialect, name);
+            } catch (java.sql.SQLException e) {
+                throw dev.cairn.engine.exec.ErrorTranslator.translate(e, null);
+            }
+            liveTables.putIfAbsent(key, t);
+            t = liveTables.get(key);
+        }
+        return t;
+    }
+
     @SuppressWarnings("unchecked")
     <R> EntityTable<R> entity(Table<R> table) {
         EntityTable<?> et = entities.get(table);

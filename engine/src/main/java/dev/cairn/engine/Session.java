@@ -143,6 +143,15 @@ public abstract sealed class Session implements QueryExecutor, EntityContext per
     /** Runs a function in a transaction (in a transaction: in a savepoint) and returns its value. */
     public abstract <T> T transactionResult(TransactionFunction<T> function);
 
+    /**
+     * The table of the live database named {@code name}, with rows as maps; see {@link DynamicTable}. Its columns
+     * and keys are read from the database the first time a name is asked for, and kept.
+     */
+    public DynamicTable table(String name) {
+        Objects.requireNonNull(name, "name");
+        return new DynamicTable(this, onConnection(c -> core.liveTable(c, name)));
+    }
+
     /** A batch whose writes run together, in one transaction (a savepoint inside one), on {@link Batch#flush()}. */
     public Batch batch() {
         return new Batch(this);

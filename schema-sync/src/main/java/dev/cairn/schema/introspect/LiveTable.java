@@ -1,0 +1,132 @@
+package dev.cairn.schema.introspect;
+
+import dev.cairn.dsl.Column;
+import dev.cairn.dsl.Row;
+import dev.cairn.dsl.Table;
+import dev.cairn.schema.Dialect;
+import dev.cairn.schema.shape.ColumnShape;
+import dev.cairn.schema.shape.IndexShape;
+import dev.cairn.schema.shape.TableShape;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A table of {@link Row}s declared from the live database rather than from code: its columns, types, nullability,
+ * auto-increment, defaults, primary key and unique keys as the database reports them. Enum and set columns are read
+ * as text. Foreign keys, indexes and checks are left out: the table is for reading and writing rows, not for schema
+ * sync.
+ */
+public final class LiveTable extends Table<Row> {
+    private static final Pattern SIZED = Pattern.compile("^([a-z ]+)\\((\\d+)(?:,(\\d+))?\\)(.*)$");
+
+    private LiveTable(TableShape shape, boolean mySql) {
+        super(shape.name(), Row.class);
+        List<Column<?>> byPosition = new ArrayList<>();
+        for (ColumnShape c : shape.columns()) {
+            byPosition.add(column(c, mySql));
+        }
+        if (!shape.primaryKey().isEmpty()) {
+            primaryKey(columnsNamed(byPosition, shape.primaryKey()));
+        }
+        for (IndexShape index : shape.indexes().values()) {
+            if (index.unique()) {
+                unique(index.name(), columnsNamed(byPosition, index.columns()));
+            }
+        }
+    }
+
+    /** The live table {@code name} of the connection's current database; throws when there is none. */
+    public static LiveTable read(Connection connection, Dialect dialect, String name) throws SQLException {
+        TableShape shape = Introspector.of(dialect).read(connection).table(name);
+        if (shape == null) {
+            throw new IllegalArgumentException("The database has no table '" + name + "'");
+        }
+        return new LiveTable(shape, dialect.isMySqlFamily());
+    }
+
+    private static Column<?>[] columnsNamed(List<Column<?>> columns, List<String> names) {
+        return names.stream().map(n -> columns.stream().filter(c -> c.name().equalsIgnoreCase(n)).findFirst()
+                .orElseThrow()).toArray(Column<?>[]::new);
+    }
+
+    private Column<?> column(ColumnShape c, boolean mySql) {
+        String type = c.type();
+        Matcher m = SIZED.matcher(type);
+        String head = m.matches() ? m.group(1).trim() : type.trim();
+        int size = m.matches() ? Integer.parseInt(m.group(2)) : -1;
+        int scale = m.matches() && m.group(3) != null ? Integer.parseInt(m.group(3)) : 0;
+        boolean zoned = type.endsWith(" tz");
+        String name = c.name();
+        Column<?> col = switch (head.replace(" tz", "")) {
+            case "varchar" -> size > 0 ? varchar(name, size) : text(name);
+            case "char" -> size > 0 && size <= 255 ? fixedChar(name, size) : text(name);
+            case "tinytext", "text", "mediumtext", "clob" -> text(name);
+            case "longtext", "json" -> longText(name);
+            case "tinyint", "smallint" -> smallint(name);
+            case "mediumint", "int" -> integer(name);
+            case "bigint" -> bigint(name);
+            case "decimal" -> decimal(name, size > 0 ? size : 10, scale);
+            case "double", "float", "real", "decfloat" -> doublePrecision(name);
+            case "boolean", "bit" -> bool(name);
+            case "date" -> date(name);
+            case "datetime" -> precise(datetime(name), size);
+            // MySQL's TIMESTAMP is a point in time (kept in UTC); H2's without time zone is a local date-time.
+            case "timestamp" -> zoned || mySql ? precise(timestamp(name), size) : precise(datetime(name), size);
+            case "time" -> precise(time(name), size);
+            case "uuid" -> uuid(name);
+            case "binary" -> size > 0 && size <= 255 ? binary(name, size) : blob(name);
+            case "varbinary" -> size > 0 ? varbinary(name, size) : blob(name);
+            case "tinyblob", "blob", "mediumblob", "longblob" -> blob(name);
+            case "enum", "set" -> text(name);
+            default -> throw new IllegalArgumentException("Column " + name() + "." + name + " has type " + type
+                    + ", which Cairn does not map");
+        };
+        if (!c.nullable()) {
+            col.notNull();
+        }
+        if (c.autoIncrement()) {
+            col.autoIncrement();
+        }
+        if (c.defaultValue() != null) {
+            declareDefault(col, c.defaultValue());
+        }
+        return col;
+    }
+
+    private static Column<?> precise(Column<?> c, int digits) {
+        return digits >= 0 && digits <= 6 ? c.precision(digits) : c;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void declareDefault(Column<?> col, String value) {
+        Class<?> type = col.type().javaType();
+        try {
+            if (value.equals("now") && col.type().kind().isDateTime()) {
+                col.defaultNow();
+            } else if (type == String.class) {
+                ((Column<String>) col).defaultValue(value);
+            } else if (type == Long.class) {
+                ((Column<Long>) col).defaultValue(Long.parseLong(value));
+            } else if (type == Integer.class) {
+                ((Column<Integer>) col).defaultValue(Integer.parseInt(value));
+            } else if (type == Short.class) {
+                ((Column<Short>) col).defaultValue(Short.parseShort(value));
+            } else if (type == BigDecimal.class) {
+                ((Column<BigDecimal>) col).defaultValue(new BigDecimal(value));
+            } else if (type == Double.class) {
+                ((Column<Double>) col).defaultValue(Double.parseDouble(value));
+            } else if (type == Boolean.class) {
+                ((Column<Boolean>) col).defaultValue(!value.equals("0") && !value.toLowerCase(Locale.ROOT).equals("false"));
+            }
+        } catch (RuntimeException e) {
+            // A default Cairn cannot express (an expression, say) stays the database's: inserts that omit the
+            // column still get it, as long as the row leaves the value null and the column is nullable.
+        }
+    }
+}
