@@ -1,7 +1,6 @@
 package dev.cairn.dsl;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,16 +20,11 @@ public final class EagerSelect<R> {
         this.includes = includes;
     }
 
-    /** Also loads these relations. */
-    public EagerSelect<R> with(Relation<?>... relations) {
-        return with(Arrays.stream(relations).map(Include::of).toArray(Include[]::new));
-    }
-
     /** Also loads these relations, sorted and nested as each include says. */
-    public EagerSelect<R> with(Include... more) {
+    public EagerSelect<R> with(Includable... more) {
         List<Include> all = new ArrayList<>(includes);
-        for (Include i : more) {
-            all.add(Objects.requireNonNull(i, "include"));
+        for (Includable i : more) {
+            all.add(Objects.requireNonNull(i, "include").toInclude());
         }
         return new EagerSelect<>(select, List.copyOf(all));
     }

@@ -9,7 +9,7 @@ import java.util.Objects;
  * A relation to load with a query's rows, how to sort its rows, and the relations to load from them in turn:
  * {@code TEAMS.players.orderBy(PLAYERS.name.asc()).with(PLAYERS.sponsors)}. Made from a {@link Relation}.
  */
-public final class Include {
+public final class Include implements Includable {
     private final Relation<?> relation;
     private final List<SortField> orderBy;
     private final List<Include> nested;
@@ -32,18 +32,18 @@ public final class Include {
         return new Include(relation, List.copyOf(all), nested);
     }
 
-    /** Also loads these relations of the loaded rows (relations declared on the target table). */
-    public Include with(Relation<?>... relations) {
-        return with(Arrays.stream(relations).map(Include::of).toArray(Include[]::new));
-    }
-
-    /** Also loads these relations of the loaded rows. */
-    public Include with(Include... includes) {
+    /** Also loads these relations (declared on the target table) of the loaded rows. */
+    public Include with(Includable... includes) {
         List<Include> all = new ArrayList<>(nested);
-        for (Include i : includes) {
-            all.add(Objects.requireNonNull(i, "include"));
+        for (Includable i : includes) {
+            all.add(Objects.requireNonNull(i, "include").toInclude());
         }
         return new Include(relation, orderBy, List.copyOf(all));
+    }
+
+    @Override
+    public Include toInclude() {
+        return this;
     }
 
     public Relation<?> relation() {

@@ -7,7 +7,7 @@ package dev.cairn.dsl;
  *
  * @param <T> the row type of the target table
  */
-public abstract class Relation<T> {
+public abstract class Relation<T> implements Includable {
     private final Table<?> owner;
     private String name;
     private volatile boolean resolved;
@@ -69,13 +69,13 @@ public abstract class Relation<T> {
     }
 
     /** Loads this relation and, from its rows, the given ones: {@code TEAMS.players.with(PLAYERS.sponsors)}. */
-    public Include with(Relation<?>... nested) {
+    public Include with(Includable... nested) {
         return Include.of(this).with(nested);
     }
 
-    /** Loads this relation and, from its rows, the given includes. */
-    public Include with(Include... nested) {
-        return Include.of(this).with(nested);
+    @Override
+    public Include toInclude() {
+        return Include.of(this);
     }
 
     /**

@@ -263,15 +263,10 @@ public final class Select<R> {
     }
 
     /**
-     * Loads relations with the rows: {@code db.selectFrom(TEAMS).with(TEAMS.players, TEAMS.coach).fetch()} gives a
-     * {@link Graph}. Only for queries of whole rows of a table.
+     * Loads relations with the rows: {@code db.selectFrom(TEAMS).with(TEAMS.coach, TEAMS.players.orderBy(...))}
+     * {@code .fetch()} gives a {@link Graph}. Relations and includes mix. Only for queries of whole rows of a table.
      */
-    public EagerSelect<R> with(Relation<?>... relations) {
-        return eager().with(relations);
-    }
-
-    /** Loads relations with the rows, sorted and nested as each include says. */
-    public EagerSelect<R> with(Include... includes) {
+    public EagerSelect<R> with(Includable... includes) {
         return eager().with(includes);
     }
 

@@ -153,9 +153,10 @@ final class Entities {
         });
     }
 
+    /** The rule failures of the row, after its before-VALIDATE hooks, as a write would find them. */
     static <R> ValidationErrors validate(Session s, R row, Scenario scenario) {
         EntityTable<R> et = s.entityOf(row);
-        return check(et, row, scenario);
+        return check(et, et.hooks.runBefore(Event.VALIDATE, row, s), scenario);
     }
 
     // ------------------------------------------------------------------------------------ relations

@@ -85,7 +85,7 @@ public interface EntityContext {
     /** Deletes the rows matching the condition (with REMOVE hooks, each is read and removed as a row object). */
     <R> void remove(Table<R> table, Condition condition);
 
-    /** The rule failures of the row in the scenario, without writing anything. */
+    /** The rule failures of the row in the scenario (after its before-VALIDATE hooks), without writing anything. */
     <R> ValidationErrors validate(R row, Scenario scenario);
 
     /** The rule failures of the row in every scenario's common rules (those declared without {@code on}). */

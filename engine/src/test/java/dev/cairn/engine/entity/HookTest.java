@@ -63,6 +63,10 @@ class HookTest {
         assertThat(db.selectFrom(AUDITS).fetch()).extracting(Audit::entry).containsExactly("created kept");
 
         Accounts.SEEN.clear();
+        assertThat(db.validate(new Article(null, " ", null, null, null), dev.cairn.dsl.Scenario.CREATE).fullMessages())
+                .containsExactly("title is required");
+        assertThat(Accounts.SEEN).containsExactly("before validate");    // validate sees what a write would
+        Accounts.SEEN.clear();
         assertThatThrownBy(() -> db.persist(new Article(null, " ", null, null, null))).isInstanceOf(ValidationFailed.class)
                 .hasMessage("Cannot insert into 'articles': title is required");
         assertThat(Accounts.SEEN).containsExactly("before validate");
