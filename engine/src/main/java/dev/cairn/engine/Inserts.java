@@ -76,17 +76,25 @@ final class Inserts<R> {
     private Map<GroupKey, Group> group(List<Object[]> values) {
         Map<GroupKey, Group> groups = new LinkedHashMap<>();
         List<Column<?>> columns = table.columns();
+        // Tables of up to 64 columns compare the omitted columns as one long, with no allocation per row.
+        boolean narrow = columns.size() <= 64;
+        long previousMask = -1;
         GroupKey previousKey = null;
         Group previous = null;
         for (int i = 0; i < values.size(); i++) {
             Object[] v = values.get(i);
-            java.util.BitSet omitted = new java.util.BitSet(columns.size());
+            long mask = 0;
+            java.util.BitSet omitted = narrow ? null : new java.util.BitSet(columns.size());
             boolean defaults = false;
             for (Column<?> c : columns) {
                 Object value = v[c.position()];
                 if (value == null && (c.isAutoIncrement() || c.defaultValue() != null)) {
                     defaults |= !c.isAutoIncrement();
-                    omitted.set(c.position());
+                    if (narrow) {
+                        mask |= 1L << c.position();
+                    } else {
+                        omitted.set(c.position());
+                    }
                 } else if (value == null && !c.isNullable()) {
                     throw new NotNullViolation("Column " + table.name() + "." + c.name() + " is NOT NULL and the row"
                             + " to insert has no value for it", null, null);
@@ -94,13 +102,15 @@ final class Inserts<R> {
             }
             List<Column<?>> conflict = insert.updateOnDuplicate() == null ? null : conflictKey(v);
             Group g;
-            if (previous != null && previousKey.omitted().equals(omitted) && previousKey.conflict() == conflict) {
+            if (previous != null && conflict == previousKey.conflict()
+                    && (narrow ? mask == previousMask : previousKey.omitted().equals(omitted))) {
                 g = previous;  // rows of a batch are usually alike: no lookup
             } else {
-                GroupKey key = new GroupKey(omitted, conflict);
+                GroupKey key = new GroupKey(narrow ? java.util.BitSet.valueOf(new long[] {mask}) : omitted, conflict);
                 g = groups.computeIfAbsent(key, k -> new Group(
                         columns.stream().filter(c -> !k.omitted().get(c.position())).toList(), k.conflict()));
                 previousKey = key;
+                previousMask = mask;
                 previous = g;
             }
             g.rows.add(i);

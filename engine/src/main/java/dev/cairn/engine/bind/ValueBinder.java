@@ -43,7 +43,13 @@ public final class ValueBinder {
             case DECIMAL -> ps.setBigDecimal(index, (BigDecimal) value);
             case DOUBLE -> ps.setDouble(index, (Double) value);
             case BOOLEAN -> ps.setBoolean(index, (Boolean) value);
-            case DATE -> ps.setObject(index, value, Types.DATE);
+            case DATE -> {
+                if (h2) {
+                    ps.setObject(index, value);
+                } else {
+                    ps.setObject(index, value, Types.DATE);
+                }
+            }
             case DATETIME, TIMESTAMP, TIME -> bindTemporal(ps, index, type, StorageValues.toStorage(type, value, dialect));
             case UUID -> {
                 if (h2) {
@@ -60,8 +66,8 @@ public final class ValueBinder {
 
     private void bindTemporal(PreparedStatement ps, int index, ColumnType<?> type, Object stored) throws SQLException {
         if (h2) {
-            ps.setObject(index, stored, type.kind() == ColumnType.Kind.TIMESTAMP ? Types.TIMESTAMP_WITH_TIMEZONE
-                    : type.kind() == ColumnType.Kind.TIME ? Types.TIME : Types.TIMESTAMP);
+            // H2 maps java.time values to its own types directly; a target type would add a conversion per value.
+            ps.setObject(index, stored);
         } else if (stored instanceof LocalTime t) {
             ps.setString(index, MYSQL_TIME.format(t));
         } else {
