@@ -17,6 +17,7 @@ import dev.cairn.engine.model.League.Employee;
 import dev.cairn.engine.model.League.Match;
 import dev.cairn.engine.model.League.Player;
 import dev.cairn.engine.model.League.Sponsor;
+import dev.cairn.engine.model.League.Stadium;
 import dev.cairn.engine.model.League.Team;
 import dev.cairn.engine.testing.DatabaseTest;
 import dev.cairn.engine.testing.TestDatabase;
@@ -99,10 +100,15 @@ class EagerLoadingTest {
                 .isSameAs(again.get(again.rows().get(2), MATCHES.home).get());
         assertThat(again.rows().get(2)).isEqualTo(m3);
 
-        Graph<Team> teams = db.selectFrom(TEAMS).where(TEAMS.name.eq("Lions"))
-                .with(TEAMS.homeMatches, TEAMS.awayMatches).fetch();
+        Stadium den = db.persist(new Stadium(null, lions.id(), "The Den"));
+        Graph<Team> teams = db.selectFrom(TEAMS).orderBy(TEAMS.name.asc())
+                .with(TEAMS.homeMatches, TEAMS.awayMatches, TEAMS.stadium).fetch();
         assertThat(teams.get(teams.rows().get(0), TEAMS.homeMatches)).containsExactly(m1, m3);
         assertThat(teams.get(teams.rows().get(0), TEAMS.awayMatches)).containsExactly(m2);
+        assertThat(teams.get(teams.rows().get(0), TEAMS.stadium)).contains(den);      // has-one: an Optional
+        assertThat(teams.get(teams.rows().get(1), TEAMS.stadium)).isEmpty();
+        assertThat(db.related(lions, TEAMS.stadium)).contains(den);
+        assertThat(db.selectFrom(TEAMS).where(TEAMS.stadium.none()).fetch()).containsExactly(owls);
 
         Employee boss = db.persist(new Employee(null, "Boss", null));
         Employee ann = db.persist(new Employee(null, "Ann", boss.id()));

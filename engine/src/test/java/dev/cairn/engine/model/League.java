@@ -3,6 +3,7 @@ package dev.cairn.engine.model;
 import dev.cairn.dsl.BelongsTo;
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.HasMany;
+import dev.cairn.dsl.HasOne;
 import dev.cairn.dsl.ManyToMany;
 import dev.cairn.dsl.PrimaryKey;
 import dev.cairn.dsl.ReferentialAction;
@@ -42,6 +43,9 @@ public final class League {
     public record Employee(Long id, String name, Long managerId) {
     }
 
+    public record Stadium(Long id, Long teamId, String name) {
+    }
+
     public static final class Teams extends Table<Team> {
         public final Column<Long> id = bigint("id").autoIncrement().primaryKey();
         public final Column<String> name = varchar("name", 100).notNull().unique();
@@ -49,6 +53,7 @@ public final class League {
         public final ManyToMany<Player> players = manyToMany(() -> PLAYERS, () -> MEMBERSHIPS, m -> m.teamId, m -> m.playerId);
         public final HasMany<Match> homeMatches = hasMany(() -> MATCHES, m -> m.homeTeamId);
         public final HasMany<Match> awayMatches = hasMany(() -> MATCHES, m -> m.awayTeamId);
+        public final HasOne<Stadium> stadium = hasOne(() -> STADIUMS, s -> s.teamId);
 
         private Teams() {
             super("teams");
@@ -117,12 +122,24 @@ public final class League {
         }
     }
 
+    public static final class Stadiums extends Table<Stadium> {
+        public final Column<Long> id = bigint("id").autoIncrement().primaryKey();
+        public final Column<Long> teamId = bigint("team_id").notNull().unique().references(() -> TEAMS.id)
+                .onDelete(ReferentialAction.CASCADE);
+        public final Column<String> name = varchar("name", 100).notNull();
+
+        private Stadiums() {
+            super("stadiums");
+        }
+    }
+
     public static final Teams TEAMS = new Teams();
     public static final Players PLAYERS = new Players();
     public static final Memberships MEMBERSHIPS = new Memberships();
     public static final Sponsors SPONSORS = new Sponsors();
     public static final Matches MATCHES = new Matches();
     public static final Employees EMPLOYEES = new Employees();
+    public static final Stadiums STADIUMS = new Stadiums();
 
-    public static final Schema SCHEMA = Schema.of(TEAMS, PLAYERS, MEMBERSHIPS, SPONSORS, MATCHES, EMPLOYEES);
+    public static final Schema SCHEMA = Schema.of(TEAMS, PLAYERS, MEMBERSHIPS, SPONSORS, MATCHES, EMPLOYEES, STADIUMS);
 }
