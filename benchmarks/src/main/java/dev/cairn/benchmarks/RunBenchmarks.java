@@ -54,10 +54,10 @@ public final class RunBenchmarks {
             results = new Runner(options(include, quick, server).build()).run();
         } else {
             results = new ArrayList<>(new Runner(options(include, quick, server).exclude(batch).build()).run());
-            // Each call inserts 1,000 rows and allocates megabytes inside H2, so single iterations swing by half:
-            // twice the measurement iterations narrow the error without changing what is measured.
-            results.addAll(new Runner(options(batch, quick, server).warmupIterations(quick ? 1 : 10)
-                    .measurementIterations(quick ? 1 : 12).build()).run());
+            results.addAll(new Runner(options(batch, quick, server).warmupIterations(quick ? 1 : 8)
+                    .warmupTime(TimeValue.milliseconds(quick ? 300 : 1000))
+                    .measurementIterations(quick ? 1 : 5).measurementTime(TimeValue.milliseconds(quick ? 300 : 1000))
+                    .build()).run());
         }
         List<Row> rows = new ArrayList<>();
         for (RunResult r : results) {
@@ -80,11 +80,13 @@ public final class RunBenchmarks {
     }
 
     private static ChainedOptionsBuilder options(String include, boolean quick, boolean server) {
+        // Two forks: on this kind of machine one JVM's JIT and memory layout can put a contender 20-30% off
+        // another's for the whole run, which more iterations in the same JVM do not average out.
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(include)
-                .forks(1)
-                .warmupIterations(quick ? 1 : 5).warmupTime(TimeValue.milliseconds(quick ? 300 : 1000))
-                .measurementIterations(quick ? 1 : 6).measurementTime(TimeValue.milliseconds(quick ? 300 : 1000))
+                .forks(quick ? 1 : 2)
+                .warmupIterations(quick ? 1 : 4).warmupTime(TimeValue.milliseconds(quick ? 300 : 500))
+                .measurementIterations(quick ? 1 : 4).measurementTime(TimeValue.milliseconds(quick ? 300 : 750))
                 .jvmArgs("-Xms1g", "-Xmx1g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
                 .addProfiler(GCProfiler.class)
                 .shouldFailOnError(true);
@@ -131,7 +133,7 @@ public final class RunBenchmarks {
     private static String markdown(List<Row> rows, boolean quick) throws IOException {
         StringBuilder sb = new StringBuilder("# Benchmark results\n\n");
         sb.append("Run ").append(OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
-                .append(quick ? " (quick: 1 x 0.3 s, figures are rough)" :  " (1 fork, 5 x 1 s warm-up, 6 x 1 s measurement; batch inserts 10 x 1 s warm-up, 12 x 1 s measurement)")
+                .append(quick ? " (quick: 1 x 0.3 s, figures are rough)" : " (2 forks, each 4 x 0.5 s warm-up and 4 x 0.75 s measurement; batch inserts 8 x 1 s and 5 x 1 s)")
                 .append(" on ").append(machine()).append(".\n\n");
         sb.append("Ratios are to hand-written JDBC by column index in the same run (lower is better); allocation is "
                 + "bytes per operation from JMH's GC profiler.\n\n");
