@@ -43,50 +43,41 @@ public final class Batch implements EntityContext {
     private final Map<Object, Object> stored = BatchResult.newMap();
 
     private sealed interface Op {
-        /** What consecutive operations must share to run in one group. */
-        Object groupKey();
-    }
-
-    private record Persist(EntityTable<Object> et, Object row) implements Op {
-        public Object groupKey() {
-            return et;
+        /** What consecutive operations must share to run in one group; {@code null}: it runs alone. */
+        default Object groupKey() {
+            return null;
         }
     }
 
-    private record Save(EntityTable<Object> et, Object row) implements Op {
-        public Object groupKey() {
-            return et;
+    /** An operation on one table: consecutive ones of a kind on the same table run together. */
+    private sealed interface TableOp extends Op {
+        EntityTable<Object> et();
+
+        @Override
+        default Object groupKey() {
+            return et();
         }
     }
 
-    private record UpdateRow(EntityTable<Object> et, Object row) implements Op {
-        public Object groupKey() {
-            return et;
-        }
+    private record Persist(EntityTable<Object> et, Object row) implements TableOp {
     }
 
-    private record UpdateKey(EntityTable<Object> et, KeyMatch key, Changes changes) implements Op {
-        public Object groupKey() {
-            return et;
-        }
+    private record Save(EntityTable<Object> et, Object row) implements TableOp {
     }
 
-    private record RemoveRow(EntityTable<Object> et, Object row) implements Op {
-        public Object groupKey() {
-            return et;
-        }
+    private record UpdateRow(EntityTable<Object> et, Object row) implements TableOp {
     }
 
-    private record RemoveKey(EntityTable<Object> et, KeyMatch key) implements Op {
-        public Object groupKey() {
-            return et;
-        }
+    private record UpdateKey(EntityTable<Object> et, KeyMatch key, Changes changes) implements TableOp {
+    }
+
+    private record RemoveRow(EntityTable<Object> et, Object row) implements TableOp {
+    }
+
+    private record RemoveKey(EntityTable<Object> et, KeyMatch key) implements TableOp {
     }
 
     private record RemoveWhere(Table<?> table, Condition condition) implements Op {
-        public Object groupKey() {
-            return this;
-        }
     }
 
     private record Link(ManyToMany<?> relation, Object owner, Object target, boolean add) implements Op {
@@ -96,9 +87,6 @@ public final class Batch implements EntityContext {
     }
 
     private record SetParent(Object owner, BelongsTo<?> relation, Object target) implements Op {
-        public Object groupKey() {
-            return this;
-        }
     }
 
     Batch(Session session) {
@@ -290,8 +278,8 @@ public final class Batch implements EntityContext {
         while (i < ops.size()) {
             Op first = ops.get(i);
             int j = i + 1;
-            while (j < ops.size() && ops.get(j).getClass() == first.getClass()
-                    && ops.get(j).groupKey().equals(first.groupKey())) {
+            while (j < ops.size() && first.groupKey() != null && ops.get(j).getClass() == first.getClass()
+                    && first.groupKey().equals(ops.get(j).groupKey())) {
                 j++;
             }
             runGroup(tx, ops.subList(i, j), results);

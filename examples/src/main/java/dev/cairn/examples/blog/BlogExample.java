@@ -10,6 +10,7 @@ import dev.cairn.dsl.Graph;
 import dev.cairn.engine.Batch;
 import dev.cairn.engine.BatchResult;
 import dev.cairn.engine.Database;
+import dev.cairn.examples.ExampleDatabase;
 import dev.cairn.engine.ValidationFailed;
 import dev.cairn.schema.SyncMode;
 import java.io.PrintStream;
@@ -43,8 +44,7 @@ public final class BlogExample {
     }
 
     static Outcome run(String[] args, PrintStream out) {
-        try (Database db = args.length == 0 ? Database.embedded()
-                : Database.connect(args[0], args.length > 1 ? args[1] : "root", args.length > 2 ? args[2] : "")) {
+        try (Database db = ExampleDatabase.open(args)) {
             out.println("Connected to " + db.dialect());
             // The schema also tells the object API which table a record belongs to: db.persist(user) needs no table.
             db.schema(USERS, POSTS, COMMENTS, TAGS, POST_TAGS).sync(SyncMode.APPLY_SAFE);

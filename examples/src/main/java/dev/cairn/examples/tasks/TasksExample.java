@@ -3,6 +3,7 @@ package dev.cairn.examples.tasks;
 import static dev.cairn.examples.tasks.Tasks.TASKS;
 
 import dev.cairn.engine.Database;
+import dev.cairn.examples.ExampleDatabase;
 import dev.cairn.schema.SyncMode;
 import java.io.PrintStream;
 import java.util.List;
@@ -25,8 +26,7 @@ public final class TasksExample {
     }
 
     static List<Task> run(String[] args, PrintStream out) {
-        try (Database db = args.length == 0 ? Database.embedded()
-                : Database.connect(args[0], args.length > 1 ? args[1] : "root", args.length > 2 ? args[2] : "")) {
+        try (Database db = ExampleDatabase.open(args)) {
             out.println("Connected to " + db.dialect());
             // Brings the database in line with the model: creates the table the first time, changes nothing after.
             db.schema(TASKS).sync(SyncMode.APPLY_SAFE);

@@ -8,6 +8,7 @@ import static dev.cairn.examples.teams.Teams.TEAMS;
 import dev.cairn.dsl.Graph;
 import dev.cairn.engine.BatchResult;
 import dev.cairn.engine.Database;
+import dev.cairn.examples.ExampleDatabase;
 import dev.cairn.engine.ValidationFailed;
 import dev.cairn.schema.SyncMode;
 import java.io.PrintStream;
@@ -41,8 +42,7 @@ public final class TeamsExample {
     }
 
     static Outcome run(String[] args, PrintStream out) {
-        try (Database db = args.length == 0 ? Database.embedded()
-                : Database.connect(args[0], args.length > 1 ? args[1] : "root", args.length > 2 ? args[2] : "")) {
+        try (Database db = ExampleDatabase.open(args)) {
             out.println("Connected to " + db.dialect());
             db.schema(TEAMS, PLAYERS, MEMBERSHIPS, SPONSORS).sync(SyncMode.APPLY_SAFE);
             out.println("Schema: " + db.lastSync());

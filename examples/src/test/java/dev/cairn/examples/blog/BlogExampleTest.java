@@ -4,6 +4,7 @@ import static dev.cairn.examples.blog.Posts.POSTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.dsl.Graph;
+import dev.cairn.examples.ServerDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -55,24 +56,14 @@ class BlogExampleTest {
     @Test
     @EnabledIfEnvironmentVariable(named = "CAIRN_MYSQL_URL", matches = ".+")
     void runsTwiceOnTheSameServerDatabase() throws Exception {
-        String url = System.getenv("CAIRN_MYSQL_URL");
-        String db = "cairn_blog_" + ProcessHandle.current().pid();
-        try (var c = java.sql.DriverManager.getConnection(url, "root", ""); var st = c.createStatement()) {
-            st.execute("CREATE DATABASE `" + db + "`");
-        }
-        try {
-            String dbUrl = url.replaceFirst("(//[^/?]+)(/[^?]*)?", "$1/" + db);
+        ServerDatabase.with("cairn_blog", args -> {
             for (int run = 0; run < 2; run++) {
-                BlogExample.Outcome outcome = BlogExample.run(new String[] {dbUrl, "root", ""}, new PrintStream(
-                        new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+                BlogExample.Outcome outcome = BlogExample.run(args, new PrintStream(new ByteArrayOutputStream(), true,
+                        StandardCharsets.UTF_8));
                 assertThat(outcome.posts().rows()).hasSize(3);
                 assertThat(outcome.javaPosts()).extracting(Post::title)
                         .isEqualTo(List.of("Hello, Cairn!", "Testing on H2"));
             }
-        } finally {
-            try (var c = java.sql.DriverManager.getConnection(url, "root", ""); var st = c.createStatement()) {
-                st.execute("DROP DATABASE `" + db + "`");
-            }
-        }
+        });
     }
 }

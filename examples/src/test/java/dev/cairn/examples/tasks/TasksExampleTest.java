@@ -2,6 +2,7 @@ package dev.cairn.examples.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cairn.examples.ServerDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -26,20 +27,10 @@ class TasksExampleTest {
     @Test
     @EnabledIfEnvironmentVariable(named = "CAIRN_MYSQL_URL", matches = ".+")
     void runsOnTheServerWhenGivenAUrl() throws Exception {
-        String url = System.getenv("CAIRN_MYSQL_URL");
-        String db = "cairn_example_" + ProcessHandle.current().pid();
-        try (var c = java.sql.DriverManager.getConnection(url, "root", ""); var st = c.createStatement()) {
-            st.execute("CREATE DATABASE `" + db + "`");
-        }
-        try {
-            String dbUrl = url.replaceFirst("(//[^/?]+)(/[^?]*)?", "$1/" + db);
-            List<Task> done = TasksExample.run(new String[] {dbUrl, "root", ""}, new PrintStream(
-                    new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        ServerDatabase.with("cairn_example", args -> {
+            List<Task> done = TasksExample.run(args, new PrintStream(new ByteArrayOutputStream(), true,
+                    StandardCharsets.UTF_8));
             assertThat(done).extracting(Task::name).containsExactly("Model the tables", "Write the README");
-        } finally {
-            try (var c = java.sql.DriverManager.getConnection(url, "root", ""); var st = c.createStatement()) {
-                st.execute("DROP DATABASE `" + db + "`");
-            }
-        }
+        });
     }
 }

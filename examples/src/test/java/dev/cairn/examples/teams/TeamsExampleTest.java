@@ -5,6 +5,7 @@ import static dev.cairn.examples.teams.Teams.TEAMS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.dsl.Graph;
+import dev.cairn.examples.ServerDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -52,23 +53,13 @@ class TeamsExampleTest {
     @Test
     @EnabledIfEnvironmentVariable(named = "CAIRN_MYSQL_URL", matches = ".+")
     void runsTwiceOnTheSameServerDatabase() throws Exception {
-        String url = System.getenv("CAIRN_MYSQL_URL");
-        String db = "cairn_teams_" + ProcessHandle.current().pid();
-        try (var c = java.sql.DriverManager.getConnection(url, "root", ""); var st = c.createStatement()) {
-            st.execute("CREATE DATABASE `" + db + "`");
-        }
-        try {
-            String dbUrl = url.replaceFirst("(//[^/?]+)(/[^?]*)?", "$1/" + db);
+        ServerDatabase.with("cairn_teams", args -> {
             for (int run = 0; run < 2; run++) {
-                TeamsExample.Outcome outcome = TeamsExample.run(new String[] {dbUrl, "root", ""}, new PrintStream(
-                        new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+                TeamsExample.Outcome outcome = TeamsExample.run(args, new PrintStream(new ByteArrayOutputStream(), true,
+                        StandardCharsets.UTF_8));
                 assertThat(outcome.roster().rows()).extracting(Team::name).containsExactly("Lions", "Owls");
                 assertThat(outcome.umbrellaTeams()).extracting(Team::name).containsExactly("Owls");
             }
-        } finally {
-            try (var c = java.sql.DriverManager.getConnection(url, "root", ""); var st = c.createStatement()) {
-                st.execute("DROP DATABASE `" + db + "`");
-            }
-        }
+        });
     }
 }

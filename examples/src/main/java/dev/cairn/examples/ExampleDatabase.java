@@ -1,0 +1,15 @@
+package dev.cairn.examples;
+
+import dev.cairn.engine.Database;
+
+/** How every example opens its database: embedded H2 without arguments, else a JDBC URL, user and password. */
+public final class ExampleDatabase {
+    private ExampleDatabase() {
+    }
+
+    /** {@code Database.embedded()}, or {@code Database.connect(args[0], args[1] or "root", args[2] or "")}. */
+    public static Database open(String[] args) {
+        return args.length == 0 ? Database.embedded()
+                : Database.connect(args[0], args.length > 1 ? args[1] : "root", args.length > 2 ? args[2] : "");
+    }
+}
