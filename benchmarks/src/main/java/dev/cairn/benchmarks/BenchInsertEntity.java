@@ -1,28 +1,12 @@
 package dev.cairn.benchmarks;
 
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 
 /** The entity Hibernate inserts with, with the ids given (generated ids would turn off JDBC batching). */
 @Entity
 @Table(name = "bench_inserts")
-public class BenchInsertEntity {
-    @Id
-    Long id;
-    int a;
-    Integer b;
-    String name;
-    LocalDateTime created;
-    BigDecimal amount;
-    boolean active;
-    String code;
-    Double score;
-    LocalDate day;
-
+public class BenchInsertEntity extends BenchColumns {
     BenchInsertEntity() {
     }
 

@@ -108,9 +108,9 @@ public final class Graph<R> implements Iterable<R> {
 
         /** Records the related rows of {@code parent}: a list for to-many relations, an Optional for to-one. */
         public Builder<R> put(Object parent, Relation<?> relation, Object value) {
-            Object expected = relation.isToOne() ? Optional.class : List.class;
-            if (!((Class<?>) expected).isInstance(value)) {
-                throw new IllegalArgumentException("Relation " + relation + " takes a " + ((Class<?>) expected).getSimpleName());
+            Class<?> expected = relation.isToOne() ? Optional.class : List.class;
+            if (!expected.isInstance(value)) {
+                throw new IllegalArgumentException("Relation " + relation + " takes a " + expected.getSimpleName());
             }
             related.computeIfAbsent(parent, p -> new IdentityHashMap<>()).put(relation, value);
             return this;

@@ -311,7 +311,7 @@ public final class Batch implements EntityContext {
                 UpdateKey k = (UpdateKey) o;
                 statements.add(Entities.changeStatement(tx, k.et(), k.key(), k.changes()));
             }
-            int[] counts = runSameShape(tx, statements);
+            int[] counts = tx.executeBatched(statements);
             for (int n = 0; n < counts.length; n++) {
                 if (counts[n] == 0) {
                     throw Entities.notFound(u.et(), ((UpdateKey) group.get(n)).key(), " to update");
@@ -323,7 +323,7 @@ public final class Batch implements EntityContext {
             if (r.et().hooks.has(Event.REMOVE)) {
                 group.forEach(o -> Entities.remove(tx, r.et().table, ((RemoveKey) o).key().condition()));
             } else {
-                runSameShape(tx, group.stream().<Object>map(o -> Entities.removeStatement(tx, r.et(),
+                tx.executeBatched(group.stream().<Object>map(o -> Entities.removeStatement(tx, r.et(),
                         ((RemoveKey) o).key())).toList());
             }
         } else if (first instanceof RemoveWhere w) {
@@ -359,7 +359,7 @@ public final class Batch implements EntityContext {
             keys.add(k);
             statements.add(Entities.updateStatement(tx, et, r, k));
         }
-        int[] counts = runSameShape(tx, statements);
+        int[] counts = tx.executeBatched(statements);
         for (int n = 0; n < counts.length; n++) {
             if (counts[n] == 0) {
                 throw Entities.notFound(et, keys.get(n), " to update");
@@ -377,7 +377,7 @@ public final class Batch implements EntityContext {
             prepared.add(r);
             statements.add(Entities.removeStatement(tx, et, et.primaryKeyOf(r, "remove")));
         }
-        runSameShape(tx, statements);
+        tx.executeBatched(statements);
         for (Object r : prepared) {
             et.hooks.runAfter(Event.REMOVE, r, tx);
         }
@@ -394,7 +394,7 @@ public final class Batch implements EntityContext {
         if (add) {
             insertJoinRows(tx, relation.through(), relation, pairs);
         } else {
-            runSameShape(tx, pairs.stream().<Object>map(p -> Entities.unlinkStatement(tx, relation, p[0], p[1])).toList());
+            tx.executeBatched(pairs.stream().<Object>map(p -> Entities.unlinkStatement(tx, relation, p[0], p[1])).toList());
         }
     }
 
@@ -412,21 +412,5 @@ public final class Batch implements EntityContext {
         Object owner = current(sp.owner(), results);
         Object target = sp.target() == null ? null : current(sp.target(), results);
         results.put(sp.owner(), Entities.setParent(tx, owner, relation, target));
-    }
-
-    /** Runs UPDATE/DELETE statements, one JDBC batch per run of statements of the same shape. */
-    private static int[] runSameShape(Session tx, List<Object> statements) {
-        int[] counts = new int[statements.size()];
-        int from = 0;
-        while (from < statements.size()) {
-            int to = from + 1;
-            while (to < statements.size() && tx.sameShape(statements.get(from), statements.get(to))) {
-                to++;
-            }
-            int[] part = tx.runBatch(statements.subList(from, to));
-            System.arraycopy(part, 0, counts, from, part.length);
-            from = to;
-        }
-        return counts;
     }
 }

@@ -1,6 +1,5 @@
 package dev.cairn.engine;
 
-import java.util.Collections;
 import java.util.IdentityHashMap;
 
 import java.util.Map;
@@ -30,10 +29,6 @@ public final class BatchResult {
     @SuppressWarnings("unchecked")
     public <R> R stored(R queued) {
         return (R) stored.getOrDefault(queued, queued);
-    }
-
-    Map<Object, Object> storedMap() {
-        return Collections.unmodifiableMap(stored);
     }
 
     static Map<Object, Object> newMap() {

@@ -14,9 +14,7 @@ import dev.cairn.dsl.Select;
 import dev.cairn.dsl.SortField;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.ast.Comparison;
-import dev.cairn.dsl.ast.InList;
 import dev.cairn.dsl.ast.Operator;
-import dev.cairn.dsl.ast.Param;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -88,7 +86,7 @@ final class EagerLoader {
         Map<Object, List<Object>> byKey = new HashMap<>();
         List<Object> children = new ArrayList<>();
         for (List<Object> chunk : chunks(keys(s, relation.owner(), parents, relation.ownerKey()))) {
-            for (Object row : rows(s, target, in(fk, chunk), order)) {
+            for (Object row : rows(s, target, EntityTable.in(fk, chunk), order)) {
                 Object key = normal(values(s, target, row)[fk.position()]);
                 byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
                 children.add(row);
@@ -116,7 +114,7 @@ final class EagerLoader {
         for (List<Object> chunk : chunks(keys(s, relation.owner(), parents, relation.ownerKey()))) {
             Select<ResultRow> q = s.select(selected).from(target).join(relation.through())
                     .on(new Comparison(relation.throughTargetKey(), Operator.EQ, targetKey))
-                    .where(in(relation.throughOwnerKey(), chunk));
+                    .where(EntityTable.in(relation.throughOwnerKey(), chunk));
             if (!order.isEmpty()) {
                 q = q.orderBy(order.toArray(new SortField[0]));
             }
@@ -143,7 +141,7 @@ final class EagerLoader {
         Column<?> targetKey = relation.targetKey();
         Map<Object, Object> byKey = new LinkedHashMap<>();
         for (List<Object> chunk : chunks(keys(s, relation.owner(), parents, relation.foreignKey()))) {
-            for (Object row : rows(s, target, in(targetKey, chunk), List.of())) {
+            for (Object row : rows(s, target, EntityTable.in(targetKey, chunk), List.of())) {
                 byKey.put(normal(values(s, target, row)[targetKey.position()]), row);
             }
         }
@@ -173,14 +171,6 @@ final class EagerLoader {
             out.add(keys.subList(from, Math.min(keys.size(), from + CHUNK)));
         }
         return out;
-    }
-
-    private static Condition in(Column<?> column, List<Object> keys) {
-        List<Param<?>> params = new ArrayList<>(keys.size());
-        for (Object k : keys) {
-            params.add(EntityTable.param(column, dev.cairn.engine.bind.ValueConverter.convert(column, k)));
-        }
-        return new InList(column, params, false);
     }
 
     private static <T> List<T> rows(Session s, Table<T> table, Condition where, List<SortField> order) {

@@ -33,19 +33,23 @@ final class EngineCore {
 
     private final java.util.Map<String, Table<dev.cairn.dsl.Row>> liveTables = new java.util.concurrent.ConcurrentHashMap<>();
 
-    Table<dev.cairn.dsl.Row> liveTable(java.sql.Connection connection, String name) {
+    /** The live table {@code name}, read by {@code reader} the first time it is asked for. */
+    Table<dev.cairn.dsl.Row> liveTable(String name, java.util.function.Supplier<Table<dev.cairn.dsl.Row>> reader) {
         String key = name.toLowerCase(java.util.Locale.ROOT);
         Table<dev.cairn.dsl.Row> t = liveTables.get(key);
         if (t == null) {
-            try {
-                t = dev.cairn.schema.introspect.LiveTable.read(connection, dialect, name);
-            } catch (java.sql.SQLException e) {
-                throw dev.cairn.engine.exec.ErrorTranslator.translate(e, null);
-            }
-            liveTables.putIfAbsent(key, t);
+            liveTables.putIfAbsent(key, reader.get());
             t = liveTables.get(key);
         }
         return t;
+    }
+
+    Table<dev.cairn.dsl.Row> readLiveTable(java.sql.Connection connection, String name) {
+        try {
+            return dev.cairn.schema.introspect.LiveTable.read(connection, dialect, name);
+        } catch (java.sql.SQLException e) {
+            throw dev.cairn.engine.exec.ErrorTranslator.translate(e, null);
+        }
     }
 
     @SuppressWarnings("unchecked")

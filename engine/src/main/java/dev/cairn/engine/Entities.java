@@ -77,7 +77,7 @@ final class Entities {
         return unit(s, et, tx -> {
             R r = beforeUpdate(tx, et, row);
             KeyMatch k = et.primaryKeyOf(r, "update");
-            if (tx.runUpdate(updateStatement(tx, et, r, k)) == 0) {
+            if (tx.execute(updateStatement(tx, et, r, k)) == 0) {
                 throw notFound(et, k, " to update");
             }
             afterUpdate(tx, et, r);
@@ -88,7 +88,7 @@ final class Entities {
     static <R> void update(Session s, Table<R> table, Object key, Changes changes) {
         EntityTable<R> et = s.core.entity(table);
         KeyMatch k = KeyMatch.resolve(et, key);
-        if (s.runUpdate(changeStatement(s, et, k, changes)) == 0) {
+        if (s.execute(changeStatement(s, et, k, changes)) == 0) {
             throw notFound(et, k, " to update");
         }
     }
@@ -120,7 +120,7 @@ final class Entities {
         EntityTable<R> et = s.entityOf(row);
         unit(s, et, tx -> {
             R r = et.hooks.runBefore(Event.REMOVE, row, tx);
-            tx.runDelete(removeStatement(tx, et, et.primaryKeyOf(r, "remove")));
+            tx.execute(removeStatement(tx, et, et.primaryKeyOf(r, "remove")));
             et.hooks.runAfter(Event.REMOVE, r, tx);
             return null;
         });
@@ -130,7 +130,7 @@ final class Entities {
         EntityTable<R> et = s.core.entity(table);
         KeyMatch k = KeyMatch.resolve(et, key);
         if (!et.hooks.has(Event.REMOVE)) {
-            s.runDelete(removeStatement(s, et, k));
+            s.execute(removeStatement(s, et, k));
             return;
         }
         unit(s, et, tx -> {
@@ -179,7 +179,7 @@ final class Entities {
         if (add) {
             insertJoinRow(s, relation.through(), relation.throughOwnerKey(), ownerKey, relation.throughTargetKey(), targetKey);
         } else {
-            s.runDelete(unlinkStatement(s, relation, ownerKey, targetKey));
+            s.execute(unlinkStatement(s, relation, ownerKey, targetKey));
         }
     }
 
@@ -230,7 +230,7 @@ final class Entities {
                     + " is NOT NULL, so relation " + relation.name() + " cannot be unlinked");
         }
         KeyMatch k = et.primaryKeyOf(owner, "link");
-        if (s.runUpdate(rawUpdate(s, et.table, List.of(fk), java.util.Collections.singletonList(value)).where(k.condition())) == 0) {
+        if (s.execute(rawUpdate(s, et.table, List.of(fk), java.util.Collections.singletonList(value)).where(k.condition())) == 0) {
             throw notFound(et, k, " to link");
         }
         return et.layout.withValue(owner, fk, value);

@@ -82,4 +82,13 @@ final class EntityTable<R> {
     static Condition equal(Column<?> column, Object value) {
         return new Comparison(column, Operator.EQ, param(column, value));
     }
+
+    /** {@code column IN (keys)}, each key converted to the column's type (keys may come from another column). */
+    static Condition in(Column<?> column, java.util.Collection<?> keys) {
+        List<Param<?>> params = new java.util.ArrayList<>(keys.size());
+        for (Object k : keys) {
+            params.add(param(column, dev.cairn.engine.bind.ValueConverter.convert(column, k)));
+        }
+        return new dev.cairn.dsl.ast.InList(column, params, false);
+    }
 }

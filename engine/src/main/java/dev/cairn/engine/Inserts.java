@@ -2,14 +2,10 @@ package dev.cairn.engine;
 
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.ColumnType;
-import dev.cairn.dsl.Condition;
 import dev.cairn.dsl.Insert;
 import dev.cairn.dsl.PrimaryKey;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.UniqueKey;
-import dev.cairn.dsl.ast.Comparison;
-import dev.cairn.dsl.ast.Operator;
-import dev.cairn.dsl.ast.Param;
 import dev.cairn.engine.compile.CompiledQuery;
 import dev.cairn.engine.map.RowLayout;
 import java.sql.Connection;
@@ -188,12 +184,12 @@ final class Inserts<R> {
     private void reloadByKeys(Column<?> key, List<Integer> rows, List<Object[]> values, List<R> out) {
         for (int from = 0; from < rows.size(); from += EagerLoader.CHUNK) {
             List<Integer> chunk = rows.subList(from, Math.min(rows.size(), from + EagerLoader.CHUNK));
-            List<Param<?>> keys = new ArrayList<>(chunk.size());
+            List<Object> keys = new ArrayList<>(chunk.size());
             for (int i : chunk) {
-                keys.add(param(key.type(), values.get(i)[key.position()]));
+                keys.add(values.get(i)[key.position()]);
             }
             Map<Object, R> byKey = new java.util.HashMap<>();
-            for (R r : session.selectFrom(table).where(new dev.cairn.dsl.ast.InList(key, keys, false)).fetch()) {
+            for (R r : session.selectFrom(table).where(EntityTable.in(key, keys)).fetch()) {
                 byKey.put(EagerLoader.normal(layout.columnValues(r)[key.position()]), r);
             }
             for (int i : chunk) {
@@ -208,17 +204,7 @@ final class Inserts<R> {
     }
 
     private R reload(List<Column<?>> key, Object[] values) {
-        Condition where = null;
-        for (Column<?> c : key) {
-            Condition eq = new Comparison(c, Operator.EQ, param(c.type(), values[c.position()]));
-            where = where == null ? eq : where.and(eq);
-        }
-        return session.selectFrom(table).where(where).one();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Param<?> param(ColumnType<?> type, Object value) {
-        return new Param<>((ColumnType<Object>) type, value);
+        return session.selectFrom(table).where(KeyMatch.of(table, key, values, false).condition()).one();
     }
 
     private static Object convertKey(long key, ColumnType<?> type) {

@@ -149,7 +149,7 @@ public abstract sealed class Session implements QueryExecutor, EntityContext per
      */
     public DynamicTable table(String name) {
         Objects.requireNonNull(name, "name");
-        return new DynamicTable(this, onConnection(c -> core.liveTable(c, name)));
+        return new DynamicTable(this, core.liveTable(name, () -> onConnection(c -> core.readLiveTable(c, name))));
     }
 
     /** A batch whose writes run together, in one transaction (a savepoint inside one), on {@link Batch#flush()}. */
@@ -307,40 +307,34 @@ public abstract sealed class Session implements QueryExecutor, EntityContext per
         return core.entity((Table<R>) table);
     }
 
-    int runUpdate(Update<?> update) {
-        return execute(update);
-    }
-
-    int runDelete(Delete<?> delete) {
-        return execute(delete);
-    }
-
-    /** Runs same-shaped UPDATE or DELETE statements as one JDBC batch; returns each one's row count. */
-    int[] runBatch(List<?> statements) {
+    /**
+     * Runs UPDATE and DELETE statements in order, each run of consecutive statements that compile to the same SQL
+     * as one JDBC batch; returns each statement's row count. Each statement is compiled once.
+     */
+    int[] executeBatched(List<?> statements) {
         checkUsable(true);
-        CompiledQuery query = null;
-        List<List<Param<?>>> values = new ArrayList<>(statements.size());
-        for (Object st : statements) {
+        int n = statements.size();
+        CompiledQuery[] queries = new CompiledQuery[n];
+        List<List<Param<?>>> values = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
             List<Param<?>> v = new ArrayList<>();
-            CompiledQuery q = st instanceof Update<?> u ? core.compiler.update(u, v) : core.compiler.delete((Delete<?>) st, v);
-            if (query != null && q != query) {
-                throw new IllegalArgumentException("Statements of one batch must share their shape");
-            }
-            query = q;
+            Object st = statements.get(i);
+            queries[i] = st instanceof Update<?> u ? core.compiler.update(u, v) : core.compiler.delete((Delete<?>) st, v);
             values.add(v);
         }
-        CompiledQuery q = query;
-        return onConnection(c -> core.runner.batch(c, q, values, timeoutSeconds()));
-    }
-
-    /** Whether two UPDATE or DELETE statements compile to the same SQL, so that they can share a JDBC batch. */
-    boolean sameShape(Object a, Object b) {
-        return compiled(a) == compiled(b);
-    }
-
-    private CompiledQuery compiled(Object st) {
-        List<Param<?>> ignored = new ArrayList<>();
-        return st instanceof Update<?> u ? core.compiler.update(u, ignored) : core.compiler.delete((Delete<?>) st, ignored);
+        int[] counts = new int[n];
+        onConnection(c -> {
+            for (int from = 0, to; from < n; from = to) {
+                to = from + 1;
+                while (to < n && queries[to] == queries[from]) {
+                    to++;
+                }
+                int[] part = core.runner.batch(c, queries[from], values.subList(from, to), timeoutSeconds());
+                System.arraycopy(part, 0, counts, from, part.length);
+            }
+            return null;
+        });
+        return counts;
     }
 
     // ------------------------------------------------------------------------------------ running statements

@@ -82,15 +82,20 @@ public final class BlogExample {
             db.remove(scratch);
             out.println("Scratch post still there: " + db.findOptional(POSTS, scratch.id()).isPresent());
 
-            Tag java = db.persist(Tag.of("java"));
-            Tag databases = db.persist(Tag.of("databases"));
-            Tag testing = db.persist(Tag.of("testing"));
-            db.link(intro, POSTS.tags, java);
-            db.link(h2, POSTS.tags, java);
-            db.link(h2, POSTS.tags, testing);
-            db.link(h2, POSTS.tags, databases);
-            db.link(sql, POSTS.tags, databases);
-            db.unlink(h2, POSTS.tags, databases);
+            // Tags and their links go in together or not at all: a transaction offers the same calls as db, on
+            // one connection, committed when the block returns.
+            Post hello = intro;
+            db.transaction(tx -> {
+                Tag java = tx.persist(Tag.of("java"));
+                Tag databases = tx.persist(Tag.of("databases"));
+                Tag testing = tx.persist(Tag.of("testing"));
+                tx.link(hello, POSTS.tags, java);
+                tx.link(h2, POSTS.tags, java);
+                tx.link(h2, POSTS.tags, testing);
+                tx.link(h2, POSTS.tags, databases);
+                tx.link(sql, POSTS.tags, databases);
+                tx.unlink(h2, POSTS.tags, databases);
+            });
 
             // Queued comments become one multi-row insert, in one transaction: all stored or none.
             Batch batch = db.batch();
