@@ -2,7 +2,6 @@ package dev.cairn.engine.entity;
 
 import static dev.cairn.engine.model.Accounts.ACCOUNTS;
 import static dev.cairn.engine.model.League.MEMBERSHIPS;
-import static dev.cairn.engine.model.League.PLAYERS;
 import static dev.cairn.engine.model.League.TEAMS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
