@@ -16,5 +16,7 @@ public final class Tasks extends Table<Task> {
 
     private Tasks() {
         super("tasks");
+        // Checked before every insert and update; a failure names the field and writes nothing.
+        validate(name).present().length(3, 100);
     }
 }

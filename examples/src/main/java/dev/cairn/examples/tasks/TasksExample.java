@@ -2,15 +2,18 @@ package dev.cairn.examples.tasks;
 
 import static dev.cairn.examples.tasks.Tasks.TASKS;
 
+import dev.cairn.dsl.Changes;
+import dev.cairn.engine.BatchResult;
 import dev.cairn.engine.Database;
+import dev.cairn.engine.ValidationFailed;
 import dev.cairn.examples.ExampleDatabase;
 import dev.cairn.schema.SyncMode;
 import java.io.PrintStream;
 import java.util.List;
 
 /**
- * The first Cairn program: define a table, sync the database to it, insert tasks, and query the done ones with a typed
- * condition. Runs on an embedded H2 database; pass a JDBC URL (and user, password) to run it on MariaDB or MySQL:
+ * The first Cairn program: define a table, sync the database to it, insert tasks, change one by key, watch a
+ * validation rule refuse a nameless one, store two in a batch, and query the done ones with a typed condition. Runs on an embedded H2 database; pass a JDBC URL (and user, password) to run it on MariaDB or MySQL:
  *
  * <pre>
  * mvn -q -pl examples -am install -DskipTests &amp;&amp; mvn -q -pl examples exec:java
@@ -37,6 +40,18 @@ public final class TasksExample {
             db.insert(TASKS, Task.of("Tune the pool", "HikariCP defaults are a fine start", false));
             Task buy = db.insert(TASKS, Task.of("Buy milk", null, false));
             out.println("Inserted '" + buy.name() + "' with id " + buy.id() + " at " + buy.createdAt());
+
+            // The object API: rows by key, validated writes, and a batch that sends its inserts together.
+            db.update(TASKS, buy.id(), Changes.of(TASKS.description, "Semi-skimmed"));
+            out.println("Found by key: " + db.find(TASKS, buy.id()).description());
+            try {
+                db.persist(Task.of("", "no name", false));
+            } catch (ValidationFailed e) {
+                out.println("Refused: " + e.getMessage());
+            }
+            BatchResult later = db.batch(b -> List.of("Read the guide", "Try MariaDB").forEach(
+                    n -> b.persist(Task.of(n, null, false))));
+            out.println("One batch stored " + later.operations() + " tasks");
 
             List<Task> done = db.selectFrom(TASKS)
                     .where(TASKS.done.eq(true))
