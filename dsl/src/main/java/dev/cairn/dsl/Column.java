@@ -35,6 +35,7 @@ public final class Column<T> implements Expression<T> {
     private ForeignKey foreignKey;
     private String fieldName;
     private java.util.List<String> formerNames = java.util.List.of();
+    private java.math.RoundingMode rounding;
 
     Column(Table<?> table, String name, ColumnType<T> type, int position) {
         this.table = table;
@@ -137,6 +138,27 @@ public final class Column<T> implements Expression<T> {
         }
         type = type.withFractionalDigits(fractionalDigits);
         return this;
+    }
+
+    /**
+     * How a decimal column rounds a value with more fractional digits than its scale, such as
+     * {@code decimal("price", 10, 2).rounding(RoundingMode.HALF_EVEN)}: Cairn rounds before sending, and the row it
+     * returns holds the rounded value. Without it such a value is refused, naming the table and column, because
+     * the database would round it without a word.
+     */
+    public Column<T> rounding(java.math.RoundingMode mode) {
+        table.checkBuilding();
+        java.util.Objects.requireNonNull(mode, "mode");
+        if (type.kind() != ColumnType.Kind.DECIMAL) {
+            throw problem("only decimal columns round values, not " + type);
+        }
+        rounding = mode;
+        return this;
+    }
+
+    /** The rounding mode declared by {@link #rounding(java.math.RoundingMode)}, or {@code null}: refuse instead. */
+    public java.math.RoundingMode rounding() {
+        return rounding;
     }
 
     /** Rejects NULL. */

@@ -129,6 +129,10 @@ public final class ColumnType<T> {
         } else {
             throw new IllegalArgumentException("Cannot bind a " + c.getName() + " as a raw parameter");
         }
+        if (kind.isDateTime() || kind == Kind.TIME) {
+            // Keep the fraction the caller gave (to the microsecond, the finest any supported database stores).
+            return (ColumnType) temporal(kind, c, 6);
+        }
         return (ColumnType) (kind == Kind.DECIMAL ? DECIMAL : of(kind, c));
     }
 

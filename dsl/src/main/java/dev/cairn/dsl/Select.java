@@ -41,10 +41,12 @@ public final class Select<R> {
     private final Integer offset;
     private final boolean distinct;
     private final Lock lock;
+    private final java.time.Duration timeout;
 
     private Select(QueryExecutor executor, Projection<R> projection, FromItem<?> from, List<Join> joins,
                    Condition where, List<Expression<?>> groupBy, Condition having, List<SortField> orderBy,
-                   Integer limit, Integer offset, boolean distinct, Lock lock) {
+                   Integer limit, Integer offset, boolean distinct, Lock lock,
+                   java.time.Duration timeout) {
         this.executor = executor;
         this.projection = projection;
         this.from = from;
@@ -57,6 +59,7 @@ public final class Select<R> {
         this.offset = offset;
         this.distinct = distinct;
         this.lock = lock;
+        this.timeout = timeout;
     }
 
     /** Whole rows of a table (or alias), not attached to a database. */
@@ -68,13 +71,13 @@ public final class Select<R> {
     public static <R> Select<R> rowsOf(FromItem<R> source, QueryExecutor executor) {
         Objects.requireNonNull(source, "source");
         return new Select<>(executor, new Projection.Rows<>(source), source, List.of(), null, List.of(), null,
-                List.of(), null, null, false, null);
+                List.of(), null, null, false, null, null);
     }
 
     /** A projection to be completed by {@link #from}, run by {@code executor} (may be null). */
     public static <R> Select<R> of(Projection<R> projection, QueryExecutor executor) {
         return new Select<>(executor, Objects.requireNonNull(projection, "projection"), null, List.of(), null,
-                List.of(), null, List.of(), null, null, false, null);
+                List.of(), null, List.of(), null, null, false, null, null);
     }
 
     /** One expression per row: {@code select(USERS.email)} gives {@code Select<String>}. */
@@ -131,14 +134,14 @@ public final class Select<R> {
     /** This query run by another executor: a database or transaction. */
     public Select<R> attach(QueryExecutor other) {
         return new Select<>(other, projection, from, joins, where, groupBy, having, orderBy, limit, offset,
-                distinct, lock);
+                distinct, lock, timeout);
     }
 
     /** The table (or alias) rows come from. */
     public Select<R> from(FromItem<?> source) {
         Objects.requireNonNull(source, "source");
         return new Select<>(executor, projection, source, joins, where, groupBy, having, orderBy, limit, offset,
-                distinct, lock);
+                distinct, lock, timeout);
     }
 
     /** Starts an inner join; complete it with {@link JoinStep#on}. */
@@ -174,7 +177,7 @@ public final class Select<R> {
             all.add(new Join(kind, item, Objects.requireNonNull(condition, "on")));
             return new Select<>(select.executor, select.projection, select.from, List.copyOf(all), select.where,
                     select.groupBy, select.having, select.orderBy, select.limit, select.offset, select.distinct,
-                    select.lock);
+                    select.lock, select.timeout);
         }
     }
 
@@ -182,7 +185,7 @@ public final class Select<R> {
     public Select<R> where(Condition condition) {
         Objects.requireNonNull(condition, "condition");
         return new Select<>(executor, projection, from, joins, where == null ? condition : where.and(condition),
-                groupBy, having, orderBy, limit, offset, distinct, lock);
+                groupBy, having, orderBy, limit, offset, distinct, lock, timeout);
     }
 
     /** Groups rows by the expressions. */
@@ -190,19 +193,20 @@ public final class Select<R> {
         List<Expression<?>> all = new ArrayList<>(groupBy);
         all.addAll(Arrays.asList(keys));
         return new Select<>(executor, projection, from, joins, where, List.copyOf(all), having, orderBy, limit, offset,
-                distinct, lock);
+                distinct, lock, timeout);
     }
 
     /** Keeps groups matching the condition; called again, both must hold. */
     public Select<R> having(Condition condition) {
         Objects.requireNonNull(condition, "condition");
         return new Select<>(executor, projection, from, joins, where, groupBy,
-                having == null ? condition : having.and(condition), orderBy, limit, offset, distinct, lock);
+                having == null ? condition : having.and(condition), orderBy, limit, offset, distinct, lock, timeout);
     }
 
     /** Returns each distinct result once. */
     public Select<R> distinct() {
-        return new Select<>(executor, projection, from, joins, where, groupBy, having, orderBy, limit, offset, true, lock);
+        return new Select<>(executor, projection, from, joins, where, groupBy, having, orderBy, limit, offset, true, lock,
+                timeout);
     }
 
     /** Sorts by the given keys, after any keys given before. */
@@ -210,7 +214,7 @@ public final class Select<R> {
         List<SortField> all = new ArrayList<>(orderBy);
         all.addAll(Arrays.asList(keys));
         return new Select<>(executor, projection, from, joins, where, groupBy, having, List.copyOf(all), limit, offset,
-                distinct, lock);
+                distinct, lock, timeout);
     }
 
     /** Returns at most {@code count} rows. */
@@ -219,7 +223,7 @@ public final class Select<R> {
             throw new IllegalArgumentException("limit must not be negative, got " + count);
         }
         return new Select<>(executor, projection, from, joins, where, groupBy, having, orderBy, count, offset,
-                distinct, lock);
+                distinct, lock, timeout);
     }
 
     /** Skips the first {@code count} rows. */
@@ -228,7 +232,7 @@ public final class Select<R> {
             throw new IllegalArgumentException("offset must not be negative, got " + count);
         }
         return new Select<>(executor, projection, from, joins, where, groupBy, having, orderBy, limit, count,
-                distinct, lock);
+                distinct, lock, timeout);
     }
 
     /** Locks the rows read until the transaction ends ({@code FOR UPDATE}). */
@@ -252,14 +256,15 @@ public final class Select<R> {
     }
 
     private Select<R> withLock(Lock l) {
-        return new Select<>(executor, projection, from, joins, where, groupBy, having, orderBy, limit, offset, distinct, l);
+        return new Select<>(executor, projection, from, joins, where, groupBy, having, orderBy, limit, offset, distinct, l,
+                timeout);
     }
 
     /** Maps each result through a function: {@code select(USERS.name, USERS.age).from(USERS).map(t -> ...)}. */
     public <X> Select<X> map(Function<? super R, ? extends X> mapper) {
         Objects.requireNonNull(mapper, "mapper");
         return new Select<>(executor, new Projection.Mapped<>(projection, mapper), from, joins, where, groupBy, having,
-                orderBy, limit, offset, distinct, lock);
+                orderBy, limit, offset, distinct, lock, timeout);
     }
 
     /**
@@ -382,6 +387,25 @@ public final class Select<R> {
     /** The ORDER BY keys, possibly empty. */
     public List<SortField> orderBy() {
         return orderBy;
+    }
+
+    /**
+     * The longest this query may run before it fails with a {@code QueryTimeout} (whole seconds, rounded up);
+     * overrides the database's default and the transaction's. The timeout is not part of the SQL: queries that
+     * differ only in it share one compiled shape.
+     */
+    public Select<R> timeout(java.time.Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+        }
+        return new Select<>(executor, projection, from, joins, where, groupBy, having, orderBy, limit, offset,
+                distinct, lock, timeout);
+    }
+
+    /** The timeout set by {@link #timeout(java.time.Duration)}, or {@code null}. */
+    public java.time.Duration timeout() {
+        return timeout;
     }
 
     /** The LIMIT, or {@code null}. */

@@ -353,7 +353,7 @@ public final class Batch implements EntityContext {
         List<KeyMatch> keys = new ArrayList<>(group.size());
         List<Object> statements = new ArrayList<>(group.size());
         for (Op o : group) {
-            Object r = Entities.beforeUpdate(tx, et, current(((UpdateRow) o).row(), results));
+            Object r = Entities.asStored(tx, et, Entities.beforeUpdate(tx, et, current(((UpdateRow) o).row(), results)));
             KeyMatch k = et.primaryKeyOf(r, "update");
             prepared.add(r);
             keys.add(k);

@@ -50,7 +50,8 @@ public final class Database extends Session implements AutoCloseable {
     }
 
     private Database(DatabaseConfig config, HikariDataSource pool) {
-        super(new EngineCore(detect(pool), config.shapeCacheSize(), config.schema(), observer(config.listeners())));
+        super(new EngineCore(detect(pool), config.shapeCacheSize(), config.schema(), observer(config.listeners()),
+                config.statementTimeout() == null ? 0 : seconds(config.statementTimeout())));
         this.pool = pool;
         this.ownsInMemoryH2 = config.ownsInMemoryDatabase();
         this.listeners = config.listeners();
@@ -287,6 +288,44 @@ public final class Database extends Session implements AutoCloseable {
         }
     }
 
+    /**
+     * A read outside a transaction that fails on a dead connection (one the server or the network closed while it
+     * sat idle in the pool, inside the pool's 500 ms window of trust after last use) runs once more on a fresh
+     * connection. Writes are never repeated: a write that failed that way may have reached the server.
+     */
+    @Override
+    <T> T read(java.util.function.Function<Connection, T> work) {
+        try {
+            return onConnection(work);
+        } catch (ConnectionFailure first) {
+            LOG.debug("A read failed on a dead connection of {}; running it once more on a fresh one",
+                    pool.getPoolName());
+            try {
+                return onConnection(work);
+            } catch (RuntimeException second) {
+                second.addSuppressed(first);
+                throw second;
+            }
+        }
+    }
+
+    /**
+     * Runs a statement on a pooled connection. When a connection turns out dead, the others that sat idle beside it
+     * likely are too (a server restart, a failover, a firewall's idle cut): they are all replaced, so that one dead
+     * connection costs one failure rather than one per pooled connection.
+     */
+    @Override
+    <T> T onConnection(java.util.function.Function<Connection, T> work) {
+        try {
+            return super.onConnection(work);
+        } catch (ConnectionFailure e) {
+            if (pool.getHikariPoolMXBean() != null) {
+                pool.getHikariPoolMXBean().softEvictConnections();
+            }
+            throw e;
+        }
+    }
+
     @Override
     Connection acquire() {
         try {
@@ -307,7 +346,7 @@ public final class Database extends Session implements AutoCloseable {
 
     @Override
     int timeoutSeconds() {
-        return 0;
+        return core.defaultTimeoutSeconds;
     }
 
     @Override

@@ -23,7 +23,8 @@ import java.util.Objects;
  *   <li>{@code characterEncoding=UTF-8}: full Unicode (utf8mb4) on the wire.</li>
  * </ul>
  * Every MySQL/MariaDB session also runs with {@code time_zone = '+00:00'}, so that timestamp columns and their
- * "now" defaults mean UTC whatever the server's or the JVM's zone.
+ * "now" defaults mean UTC whatever the server's or the JVM's zone, and in strict mode ({@code STRICT_ALL_TABLES}
+ * added to the server's {@code sql_mode}), so that the server refuses a value it would otherwise cut.
  */
 public final class DatabaseConfig {
     static final Map<String, String> MYSQL_DEFAULTS = Map.of(
@@ -44,6 +45,7 @@ public final class DatabaseConfig {
     private Duration maxLifetime = Duration.ofMinutes(30);
     private String poolName;
     private int shapeCacheSize = 2_000;
+    private Duration statementTimeout;
     private Schema schema;
     private boolean ownsInMemoryDatabase;
     private final Map<String, String> driverProperties = new LinkedHashMap<>();
@@ -107,6 +109,20 @@ public final class DatabaseConfig {
         return this;
     }
 
+    /**
+     * The longest any statement may run, in and outside transactions, before it fails with {@link QueryTimeout}
+     * (whole seconds, rounded up; default: no limit). A query's own {@code timeout(...)} and a transaction's
+     * {@link TransactionOptions#timeout} take precedence.
+     */
+    public DatabaseConfig statementTimeout(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("statementTimeout must be positive, got " + timeout);
+        }
+        this.statementTimeout = timeout;
+        return this;
+    }
+
     /** How many compiled query shapes are kept (default 2,000). */
     public DatabaseConfig shapeCacheSize(int size) {
         if (size < 1) {
@@ -163,7 +179,10 @@ public final class DatabaseConfig {
         hc.setAutoCommit(true);
         if (isMySqlUrl()) {
             MYSQL_DEFAULTS.forEach(hc::addDataSourceProperty);
-            hc.setConnectionInitSql("SET time_zone = '+00:00'");
+            // Strict mode whatever the server's default: without it MySQL/MariaDB cut a value that does not fit
+            // (too long, out of range, an unknown ENUM label) with only a warning. The server's other modes stay.
+            hc.setConnectionInitSql("SET time_zone = '+00:00',"
+                    + " sql_mode = CONCAT_WS(',', NULLIF(@@sql_mode, ''), 'STRICT_ALL_TABLES')");
         }
         driverProperties.forEach(hc::addDataSourceProperty);
         return hc;
@@ -171,6 +190,10 @@ public final class DatabaseConfig {
 
     String url() {
         return url;
+    }
+
+    Duration statementTimeout() {
+        return statementTimeout;
     }
 
     int shapeCacheSize() {

@@ -3,6 +3,7 @@ package dev.cairn.engine;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.engine.bind.ValueBinder;
+import dev.cairn.engine.bind.ValueRules;
 import dev.cairn.engine.compile.QueryCompiler;
 import dev.cairn.engine.exec.SqlRunner;
 import dev.cairn.engine.map.Mappers;
@@ -15,13 +16,19 @@ final class EngineCore {
     final QueryCompiler compiler;
     final SqlRunner runner;
     final Mappers mappers;
+    final ValueRules rules;
     volatile Schema schema;
+    /** The statement timeout of the database in seconds, 0 for none. */
+    final int defaultTimeoutSeconds;
 
-    EngineCore(Dialect dialect, int shapeCacheSize, Schema schema, SqlRunner.Observer observer) {
+    EngineCore(Dialect dialect, int shapeCacheSize, Schema schema, SqlRunner.Observer observer,
+               int defaultTimeoutSeconds) {
+        this.defaultTimeoutSeconds = defaultTimeoutSeconds;
         this.dialect = dialect;
         this.compiler = new QueryCompiler(dialect, shapeCacheSize);
         this.runner = new SqlRunner(new ValueBinder(dialect), dialect, observer);
         this.mappers = new Mappers(dialect);
+        this.rules = new ValueRules(dialect);
         this.schema = schema;
     }
 

@@ -75,7 +75,7 @@ final class Entities {
     static <R> R update(Session s, R row) {
         EntityTable<R> et = s.entityOf(row);
         return unit(s, et, tx -> {
-            R r = beforeUpdate(tx, et, row);
+            R r = asStored(tx, et, beforeUpdate(tx, et, row));
             KeyMatch k = et.primaryKeyOf(r, "update");
             if (tx.execute(updateStatement(tx, et, r, k)) == 0) {
                 throw notFound(et, k, " to update");
@@ -276,6 +276,24 @@ final class Entities {
         R r = validated(s, et, row, Scenario.UPDATE, "update");
         r = et.hooks.runBefore(Event.SAVE, r, s);
         return et.hooks.runBefore(Event.UPDATE, r, s);
+    }
+
+    /**
+     * The row as the update stores it: decimals brought to their column's scale (rounded where the column says
+     * how), date-times cut to their column's digits; the same row when nothing changes. Refuses what cannot be stored.
+     */
+    static <R> R asStored(Session s, EntityTable<R> et, R row) {
+        Object[] v = et.layout.columnValues(row);
+        boolean changed = false;
+        for (Column<?> c : et.table.columns()) {
+            Object value = v[c.position()];
+            Object stored = s.core.rules.stored(c, value);
+            if (stored != value) {
+                v[c.position()] = stored;
+                changed = true;
+            }
+        }
+        return changed ? et.layout.adopt(row, et.layout.fromColumnValues(v)) : row;
     }
 
     static <R> void afterUpdate(Session s, EntityTable<R> et, R row) {

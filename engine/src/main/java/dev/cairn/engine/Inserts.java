@@ -6,7 +6,9 @@ import dev.cairn.dsl.Insert;
 import dev.cairn.dsl.PrimaryKey;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.UniqueKey;
+import dev.cairn.engine.bind.ValueRules;
 import dev.cairn.engine.compile.CompiledQuery;
+import dev.cairn.engine.exec.H2Identity;
 import dev.cairn.engine.map.RowLayout;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -72,6 +74,7 @@ final class Inserts<R> {
     private Map<GroupKey, Group> group(List<Object[]> values) {
         Map<GroupKey, Group> groups = new LinkedHashMap<>();
         List<Column<?>> columns = table.columns();
+        ValueRules rules = session.core.rules;
         // Tables of up to 64 columns compare the omitted columns as one long, with no allocation per row.
         boolean narrow = columns.size() <= 64;
         long previousMask = -1;
@@ -84,14 +87,17 @@ final class Inserts<R> {
             boolean defaults = false;
             for (Column<?> c : columns) {
                 Object value = v[c.position()];
-                if (value == null && (c.isAutoIncrement() || c.defaultValue() != null)) {
+                if (value != null) {
+                    // Refused here, before any row is sent; a rounded or cut value is what the returned row holds.
+                    v[c.position()] = rules.stored(c, value);
+                } else if (c.isAutoIncrement() || c.defaultValue() != null) {
                     defaults |= !c.isAutoIncrement();
                     if (narrow) {
                         mask |= 1L << c.position();
                     } else {
                         omitted.set(c.position());
                     }
-                } else if (value == null && !c.isNullable()) {
+                } else if (!c.isNullable()) {
                     throw new NotNullViolation("Column " + table.name() + "." + c.name() + " is NOT NULL and the row"
                             + " to insert has no value for it", null, null);
                 }
@@ -149,6 +155,14 @@ final class Inserts<R> {
                     for (int j = 0; j < keys.length; j++) {
                         values.get(g.rows.get(j))[generated.position()] = convertKey(keys[j], generated.type());
                     }
+                }
+                if (generated != null && g.columns.contains(generated)
+                        && session.core.dialect.family() == dev.cairn.schema.Dialect.Family.H2) {
+                    long max = Long.MIN_VALUE;
+                    for (Object[] row : rows) {
+                        max = Math.max(max, ((Number) row[generated.position()]).longValue());
+                    }
+                    H2Identity.advancePast(c, table.name(), generated.name(), max);
                 }
             }
         } finally {

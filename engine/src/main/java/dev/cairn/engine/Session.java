@@ -59,6 +59,17 @@ public abstract sealed class Session implements QueryExecutor, EntityContext per
     /** The statement timeout in seconds, 0 for none. */
     abstract int timeoutSeconds();
 
+    /** The timeout of a query: its own, else this session's. */
+    final int timeoutSeconds(Select<?> select) {
+        java.time.Duration own = select.timeout();
+        return own == null ? timeoutSeconds() : seconds(own);
+    }
+
+    /** Whole seconds, rounded up, as JDBC takes timeouts. */
+    static int seconds(java.time.Duration d) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, (d.toMillis() + 999) / 1000));
+    }
+
     /** Throws unless this session may run a statement now (and, with {@code write}, a write). */
     abstract void checkUsable(boolean write);
 
@@ -71,43 +82,51 @@ public abstract sealed class Session implements QueryExecutor, EntityContext per
 
     /** A query of whole rows of a table (or alias), mapped to its row type. */
     public <R> Select<R> selectFrom(FromItem<R> source) {
+        checkUsable(false);
         return Select.rowsOf(source, this);
     }
 
     /** A query of one expression per row; complete it with {@code from(TABLE)}. */
     public <A> Select<A> select(Expression<A> a) {
+        checkUsable(false);
         return Select.select(a).attach(this);
     }
 
     /** A query of two expressions per row, as {@link Tuple2}. */
     public <A, B> Select<Tuple2<A, B>> select(Expression<A> a, Expression<B> b) {
+        checkUsable(false);
         return Select.select(a, b).attach(this);
     }
 
     /** A query of three expressions per row, as {@link Tuple3}. */
     public <A, B, C> Select<Tuple3<A, B, C>> select(Expression<A> a, Expression<B> b, Expression<C> c) {
+        checkUsable(false);
         return Select.select(a, b, c).attach(this);
     }
 
     /** A query of four expressions per row, as {@link Tuple4}. */
     public <A, B, C, D> Select<Tuple4<A, B, C, D>> select(Expression<A> a, Expression<B> b, Expression<C> c,
                                                            Expression<D> d) {
+        checkUsable(false);
         return Select.select(a, b, c, d).attach(this);
     }
 
     /** A query of five expressions per row, as {@link Tuple5}. */
     public <A, B, C, D, E> Select<Tuple5<A, B, C, D, E>> select(Expression<A> a, Expression<B> b, Expression<C> c,
                                                                  Expression<D> d, Expression<E> e) {
+        checkUsable(false);
         return Select.select(a, b, c, d, e).attach(this);
     }
 
     /** A query of any number of expressions per row, read from {@link ResultRow}s. */
     public Select<ResultRow> select(List<? extends Expression<?>> expressions) {
+        checkUsable(false);
         return Select.select(expressions).attach(this);
     }
 
     /** An INSERT into a table. */
     public <R> Insert<R> insertInto(Table<R> table) {
+        checkUsable(false);
         return Insert.into(table, this);
     }
 
@@ -129,11 +148,13 @@ public abstract sealed class Session implements QueryExecutor, EntityContext per
 
     /** An UPDATE of a table; it needs {@code where(...)} or {@code all()}. */
     public <R> Update<R> update(Table<R> table) {
+        checkUsable(false);
         return Update.of(table, this);
     }
 
     /** A DELETE from a table; it needs {@code where(...)} or {@code all()}. */
     public <R> Delete<R> deleteFrom(Table<R> table) {
+        checkUsable(false);
         return Delete.of(table, this);
     }
 
@@ -148,12 +169,14 @@ public abstract sealed class Session implements QueryExecutor, EntityContext per
      * and keys are read from the database the first time a name is asked for, and kept.
      */
     public DynamicTable table(String name) {
+        checkUsable(false);
         Objects.requireNonNull(name, "name");
         return new DynamicTable(this, core.liveTable(name, () -> onConnection(c -> core.readLiveTable(c, name))));
     }
 
     /** A batch whose writes run together, in one transaction (a savepoint inside one), on {@link Batch#flush()}. */
     public Batch batch() {
+        checkUsable(false);
         return new Batch(this);
     }
 
@@ -178,6 +201,7 @@ public abstract sealed class Session implements QueryExecutor, EntityContext per
 
     @Override
     public <R> R find(Table<R> table, Object key, RowLock lock) {
+        checkUsable(false);
         EntityTable<R> et = core.entity(table);
         KeyMatch k = KeyMatch.resolve(et, key);
         return Entities.find(this, et, k, lock).orElseThrow(() -> Entities.notFound(et, k, ""));
@@ -185,21 +209,25 @@ public abstract sealed class Session implements QueryExecutor, EntityContext per
 
     @Override
     public <R> Optional<R> findOptional(Table<R> table, Object key) {
+        checkUsable(false);
         return Entities.find(this, table, key, null);
     }
 
     @Override
     public <R, T> Optional<R> findOptional(Table<R> table, Column<T> uniqueColumn, T value) {
+        checkUsable(false);
         return Entities.find(this, table, Key.of(uniqueColumn, value), null);
     }
 
     @Override
     public <R> Optional<R> findOptional(Table<R> table, Object key, RowLock lock) {
+        checkUsable(false);
         return Entities.find(this, table, key, lock);
     }
 
     @Override
     public <R> R load(R row) {
+        checkUsable(false);
         return Entities.load(this, row);
     }
 
@@ -247,6 +275,7 @@ public abstract sealed class Session implements QueryExecutor, EntityContext per
 
     @Override
     public <R> ValidationErrors validate(R row, Scenario scenario) {
+        checkUsable(false);
         return Entities.validate(this, row, Objects.requireNonNull(scenario, "scenario"));
     }
 
@@ -351,12 +380,13 @@ public abstract sealed class Session implements QueryExecutor, EntityContext per
         List<Param<?>> values = new ArrayList<>();
         CompiledQuery query = core.compiler.select(select, values);
         RowMapper<R> mapper = core.mappers.of(select.projection(), query);
-        return onConnection(c -> core.runner.query(c, query, values, mapper, timeoutSeconds()));
+        return read(c -> core.runner.query(c, query, values, mapper, timeoutSeconds(select)));
     }
 
     @Override
     public <R> R one(Select<R> select) {
-        List<R> rows = fetch(select.limit(2));
+        // Two rows tell "more than one" apart from "one"; a caller's smaller limit stays (limit(1).one() is fine).
+        List<R> rows = fetch(select.limit() != null && select.limit() <= 2 ? select : select.limit(2));
         if (rows.isEmpty()) {
             throw new NotFound("No row of '" + select.fromItem().table().name() + "' matches "
                     + (select.where() == null ? "the query" : select.where()), null, null);
@@ -373,7 +403,7 @@ public abstract sealed class Session implements QueryExecutor, EntityContext per
         checkUsable(false);
         List<Param<?>> values = new ArrayList<>();
         CompiledQuery query = core.compiler.count(select, values);
-        return onConnection(c -> core.runner.query(c, query, values, rs -> rs.getLong(1), timeoutSeconds()).get(0));
+        return read(c -> core.runner.query(c, query, values, rs -> rs.getLong(1), timeoutSeconds(select)).get(0));
     }
 
     @Override
@@ -381,7 +411,7 @@ public abstract sealed class Session implements QueryExecutor, EntityContext per
         checkUsable(false);
         List<Param<?>> values = new ArrayList<>();
         CompiledQuery query = core.compiler.exists(select, values);
-        return onConnection(c -> !core.runner.query(c, query, values, rs -> Boolean.TRUE, timeoutSeconds()).isEmpty());
+        return read(c -> !core.runner.query(c, query, values, rs -> Boolean.TRUE, timeoutSeconds(select)).isEmpty());
     }
 
     @Override
@@ -391,11 +421,12 @@ public abstract sealed class Session implements QueryExecutor, EntityContext per
         CompiledQuery query = core.compiler.select(select, values);
         RowMapper<R> mapper = core.mappers.of(select.projection(), query);
         Connection c = acquire();
-        return core.runner.stream(c, query, values, mapper, timeoutSeconds(), () -> release(c));
+        return core.runner.stream(c, query, values, mapper, timeoutSeconds(select), () -> release(c));
     }
 
     @Override
     public String sql(Select<?> select) {
+        checkUsable(false);
         return core.compiler.select(select).sql();
     }
 
@@ -429,6 +460,14 @@ public abstract sealed class Session implements QueryExecutor, EntityContext per
     public <R> List<R> executeReturning(Insert<R> insert) {
         checkUsable(true);
         return new Inserts<>(this, insert).run(true).rows;
+    }
+
+    /**
+     * Runs a read on a connection of this session. A database outside a transaction runs it once more on a fresh
+     * connection when the first one turns out dead (see {@link Database}); a read has no effect to repeat.
+     */
+    <T> T read(java.util.function.Function<Connection, T> work) {
+        return onConnection(work);
     }
 
     /** Runs {@code work} on a connection of this session and hands the connection back. */

@@ -36,7 +36,8 @@ public final class Transaction extends Session {
 
     @Override
     int timeoutSeconds() {
-        return options.timeoutSeconds();
+        int own = options.timeoutSeconds();
+        return own > 0 ? own : core.defaultTimeoutSeconds;
     }
 
     @Override
@@ -49,7 +50,8 @@ public final class Transaction extends Session {
                     + owner.getName() + "), not " + Thread.currentThread().getName());
         }
         if (write && options.isReadOnly()) {
-            throw new IllegalStateException("The transaction is read-only");
+            throw new IllegalStateException("The transaction is read-only: Cairn refuses its writes before sending"
+                    + " anything");
         }
     }
 
@@ -79,6 +81,11 @@ public final class Transaction extends Session {
     @Override
     public <T> T transactionResult(TransactionFunction<T> function) {
         checkUsable(false);
+        if (options.isReadOnly()) {
+            // Nothing to roll back in a read-only transaction (Cairn refuses its writes), and MySQL's driver refuses
+            // SAVEPOINT on a read-only connection.
+            return function.apply(this);
+        }
         Savepoint savepoint;
         try {
             savepoint = connection.setSavepoint();

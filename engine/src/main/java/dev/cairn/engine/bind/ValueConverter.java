@@ -20,7 +20,7 @@ public final class ValueConverter {
     private ValueConverter() {
     }
 
-    /** {@code value} as the column's Java type, or null. */
+    /** {@code value} as the column's Java type, or null; exactly, or not at all. */
     public static Object convert(Column<?> column, Object value) {
         Class<?> type = column.type().javaType();
         if (value == null || type.isInstance(value)) {
@@ -31,8 +31,12 @@ public final class ValueConverter {
             if (converted != null) {
                 return converted;
             }
-        } catch (ArithmeticException | NumberFormatException | DateTimeParseException e) {
-            throw mismatch(column, value, ": " + e.getMessage());
+        } catch (ArithmeticException e) {
+            throw mismatch(column, value, ": it is outside the range of " + type.getSimpleName()
+                    + " or not a whole number");
+        } catch (NumberFormatException | DateTimeParseException e) {
+            // The parser's message quotes the text, which may be personal data: say only what was expected.
+            throw mismatch(column, value, ": the text is not a " + type.getSimpleName());
         } catch (IllegalArgumentException e) {
             throw mismatch(column, value, "");
         }
@@ -48,7 +52,13 @@ public final class ValueConverter {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Object convertTo(Class<?> type, Object value) {
         if (value instanceof Number n && isIntegral(n)) {
-            long l = n.longValue();
+            // Exact conversions only: BigInteger and BigDecimal are never narrowed by longValue(), which wraps.
+            if (type == BigDecimal.class) {
+                return n instanceof BigInteger b ? new BigDecimal(b)
+                        : n instanceof BigDecimal d ? d : BigDecimal.valueOf(n.longValue());
+            }
+            long l = n instanceof BigInteger b ? b.longValueExact()
+                    : n instanceof BigDecimal d ? d.toBigIntegerExact().longValueExact() : n.longValue();
             if (type == Long.class) {
                 return l;
             }
@@ -61,18 +71,23 @@ public final class ValueConverter {
                 }
                 return (short) l;
             }
-            if (type == BigDecimal.class) {
-                return BigDecimal.valueOf(l);
-            }
             if (type == Double.class) {
-                return (double) l;
+                double d = (double) l;
+                if ((long) d != l || d == 0x1p63) {
+                    throw new ArithmeticException("not exact as a double");
+                }
+                return d;
             }
         }
         if (value instanceof Number n && type == BigDecimal.class) {
             return new BigDecimal(n.toString());
         }
         if (value instanceof Number n && type == Double.class) {
-            return n.doubleValue();
+            double d = n.doubleValue();
+            if (n instanceof BigDecimal b && (Double.isInfinite(d) || new BigDecimal(d).compareTo(b) != 0)) {
+                throw new ArithmeticException("not exact as a double");
+            }
+            return d;
         }
         if (value instanceof String s) {
             String t = s.trim();

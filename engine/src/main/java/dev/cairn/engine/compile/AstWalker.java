@@ -43,9 +43,19 @@ final class AstWalker {
         void token(int number);
 
         void value(Param<?> param);
+
+        /**
+         * A value with what it is compared with ({@code subject}: a column, an expression, or null in a raw
+         * condition) or, for an assignment, the column it is stored in ({@code storedIn}, else null).
+         */
+        default void value(Param<?> param, Object subject, Column<?> storedIn) {
+            value(param);
+        }
     }
 
     private final Sink sink;
+    // What the values met next are compared with, for the messages of values refused.
+    private Object subject;
 
     AstWalker(Sink sink) {
         this.sink = sink;
@@ -89,11 +99,11 @@ final class AstWalker {
         }
         if (s.limit() != null) {
             sink.token(" LIMIT ");
-            sink.value(new Param<>(ColumnType.INTEGER, s.limit()));
+            sink.value(new Param<>(ColumnType.INTEGER, s.limit()), "LIMIT", null);
         }
         if (s.offset() != null) {
             sink.token(" OFFSET ");
-            sink.value(new Param<>(ColumnType.INTEGER, s.offset()));
+            sink.value(new Param<>(ColumnType.INTEGER, s.offset()), "OFFSET", null);
         }
         if (s.lock() != null) {
             sink.token(" LOCK ");
@@ -109,7 +119,12 @@ final class AstWalker {
             sink.token(" SET ");
             sink.token(a.column().name());
             sink.token("=");
-            expression(a.value());
+            if (a.value() instanceof Param<?> p) {
+                sink.value(p, a.column(), a.column());
+            } else {
+                subject = a.column();
+                expression(a.value());
+            }
         }
         if (u.where() != null) {
             sink.token(" WHERE ");
@@ -162,6 +177,7 @@ final class AstWalker {
 
     void condition(Condition c) {
         if (c instanceof Comparison cmp) {
+            subject = cmp.left() instanceof Param<?> ? cmp.right() : cmp.left();
             sink.token("(");
             expression(cmp.left());
             sink.token(cmp.operator().symbol());
@@ -183,28 +199,30 @@ final class AstWalker {
             sink.token(n.negated() ? " NOTNULL" : " ISNULL");
         } else if (c instanceof InList in) {
             expression(in.operand());
+            subject = in.operand();
             int padded = JooqTranslator.paddedInListSize(in.values().size());
             sink.token(in.negated() ? " NOTIN" : " IN");
             sink.token(padded);
             sink.token("(");
             for (Param<?> p : in.values()) {
-                sink.value(p);
+                sink.value(p, subject, null);
             }
             for (int i = in.values().size(); i < padded; i++) {
-                sink.value(in.values().get(in.values().size() - 1));
+                sink.value(in.values().get(in.values().size() - 1), subject, null);
             }
             sink.token(")");
         } else if (c instanceof Between b) {
             expression(b.operand());
             sink.token(b.negated() ? " NOTBETWEEN " : " BETWEEN ");
-            sink.value(b.low());
-            sink.value(b.high());
+            subject = b.operand();
+            sink.value(b.low(), subject, null);
+            sink.value(b.high(), subject, null);
         } else if (c instanceof Like l) {
             expression(l.operand());
             sink.token(l.negated() ? " NOTLIKE" : " LIKE");
             sink.token(l.ignoreCase() ? "I" : "_");
             sink.token(l.escape() == null ? " " : l.escape() == '!' ? "E! " : "E" + l.escape() + " ");
-            sink.value(l.pattern());
+            sink.value(l.pattern(), l.operand(), null);
         } else if (c instanceof InSelect in) {
             expression(in.operand());
             sink.token(in.negated() ? " NOTIN(" : " IN(");
@@ -219,7 +237,7 @@ final class AstWalker {
             sink.token(raw.sql());
             sink.token("}");
             for (Param<?> p : raw.params()) {
-                sink.value(p);
+                sink.value(p, null, null);
             }
         } else {
             throw new IllegalArgumentException("Unknown condition " + c.getClass().getName());
@@ -236,7 +254,7 @@ final class AstWalker {
             sink.token(".");
             sink.token(a.column().name());
         } else if (e instanceof Param<?> p) {
-            sink.value(p);
+            sink.value(p, subject, null);
         } else if (e instanceof Arithmetic<?> a) {
             sink.token("(");
             expression(a.left());

@@ -13,6 +13,7 @@ import dev.cairn.dsl.ast.Assignment;
 import dev.cairn.dsl.ast.Join;
 import dev.cairn.dsl.ast.Lock;
 import dev.cairn.dsl.ast.Projection;
+import dev.cairn.engine.bind.ValueRules;
 import dev.cairn.schema.Dialect;
 import dev.cairn.schema.sql.JooqContexts;
 import dev.cairn.schema.sql.JooqTranslator;
@@ -42,9 +43,11 @@ public final class QueryCompiler {
     private final Dialect dialect;
     private final DSLContext jooq;
     private final ShapeCache cache;
+    private final ValueRules rules;
 
     public QueryCompiler(Dialect dialect, int cacheCapacity) {
         this.dialect = dialect;
+        this.rules = new ValueRules(dialect);
         this.jooq = JooqContexts.of(dialect);
         this.cache = new ShapeCache(cacheCapacity);
     }
@@ -59,7 +62,7 @@ public final class QueryCompiler {
      * come from one walk of the query, the hot path of every fetch.
      */
     public CompiledQuery select(Select<?> select, List<dev.cairn.dsl.ast.Param<?>> values) {
-        return cache.get(ShapeKey.of('S', select, values), () -> {
+        return cache.get(ShapeKey.of('S', select, values, rules), () -> {
             Numbering n = new Numbering();
             return render(build(select, n, false), n);
         });
@@ -67,7 +70,7 @@ public final class QueryCompiler {
 
     /** {@code SELECT count(*) FROM (the select)}: the number of rows the select returns; values as for a select. */
     public CompiledQuery count(Select<?> select, List<dev.cairn.dsl.ast.Param<?>> values) {
-        return cache.get(ShapeKey.of('C', select, values), () -> {
+        return cache.get(ShapeKey.of('C', select, values, rules), () -> {
             Numbering n = new Numbering();
             SelectQuery<Record> inner = build(select, n, true);
             return render(jooq.selectCount().from(inner.asTable("q")), n);
@@ -76,7 +79,7 @@ public final class QueryCompiler {
 
     /** {@code SELECT 1 WHERE EXISTS (the select)}: a row when the select returns any; values as for a select. */
     public CompiledQuery exists(Select<?> select, List<dev.cairn.dsl.ast.Param<?>> values) {
-        return cache.get(ShapeKey.of('E', select, values), () -> {
+        return cache.get(ShapeKey.of('E', select, values, rules), () -> {
             Numbering n = new Numbering();
             SelectQuery<Record> inner = build(select, n, true);
             return render(jooq.selectOne().whereExists(inner), n);
@@ -85,7 +88,7 @@ public final class QueryCompiler {
 
     /** An UPDATE, its values (assignments, then WHERE) added to {@code values}. */
     public CompiledQuery update(Update<?> update, List<dev.cairn.dsl.ast.Param<?>> values) {
-        return cache.get(ShapeKey.of(update, values), () -> {
+        return cache.get(ShapeKey.of(update, values, rules), () -> {
             Numbering n = new Numbering();
             JooqTranslator tr = translator(n);
             UpdateQuery<Record> q = jooq.updateQuery(DSL.table(DSL.name(update.table().name())));
@@ -104,7 +107,7 @@ public final class QueryCompiler {
 
     /** A DELETE, its values added to {@code values}. */
     public CompiledQuery delete(Delete<?> delete, List<dev.cairn.dsl.ast.Param<?>> values) {
-        return cache.get(ShapeKey.of(delete, values), () -> {
+        return cache.get(ShapeKey.of(delete, values, rules), () -> {
             Numbering n = new Numbering();
             JooqTranslator tr = translator(n);
             DeleteQuery<Record> q = jooq.deleteQuery(DSL.table(DSL.name(delete.table().name())));

@@ -35,5 +35,11 @@ public final class QueryValues {
         public void value(Param<?> param) {
             values.add(param);
         }
+
+        @Override
+        public void value(Param<?> param, Object subject, dev.cairn.dsl.Column<?> storedIn) {
+            dev.cairn.engine.bind.ValueRules.compared(subject, param.value());
+            values.add(param);
+        }
     }
 }

@@ -7,6 +7,7 @@ import dev.cairn.dsl.Select;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.Update;
 import dev.cairn.dsl.ast.Param;
+import dev.cairn.engine.bind.ValueRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -70,10 +71,10 @@ final class ShapeKey {
         private final Object ast;
         private final int hash;
 
-        private Probe(char kind, Object ast, List<Param<?>> values) {
+        private Probe(char kind, Object ast, List<Param<?>> values, ValueRules rules) {
             this.kind = kind;
             this.ast = ast;
-            Hasher hasher = new Hasher(kind, values);
+            Hasher hasher = new Hasher(kind, values, rules);
             walk(hasher);
             this.hash = hasher.h;
         }
@@ -117,16 +118,16 @@ final class ShapeKey {
     }
 
     /** The shape of a select of the given kind ('S' rows, 'C' count, 'E' exists); adds its values to {@code values}. */
-    static Probe of(char kind, Select<?> select, List<Param<?>> values) {
-        return new Probe(kind, select, values);
+    static Probe of(char kind, Select<?> select, List<Param<?>> values, ValueRules rules) {
+        return new Probe(kind, select, values, rules);
     }
 
-    static Probe of(Update<?> update, List<Param<?>> values) {
-        return new Probe('U', update, values);
+    static Probe of(Update<?> update, List<Param<?>> values, ValueRules rules) {
+        return new Probe('U', update, values, rules);
     }
 
-    static Probe of(Delete<?> delete, List<Param<?>> values) {
-        return new Probe('D', delete, values);
+    static Probe of(Delete<?> delete, List<Param<?>> values, ValueRules rules) {
+        return new Probe('D', delete, values, rules);
     }
 
     static String ofInsert(Table<?> table, List<Column<?>> columns, List<Column<?>> conflict, List<Column<?>> update) {
@@ -160,14 +161,29 @@ final class ShapeKey {
         }
     }
 
-    /** Hashes the tokens as {@link Template} does, collecting the values. */
+    /** Hashes the tokens as {@link Template} does, collecting the values as {@link ValueRules} let them be sent. */
     private static final class Hasher implements AstWalker.Sink {
         int h;
         private final List<Param<?>> values;
+        private final ValueRules rules;
 
-        Hasher(char kind, List<Param<?>> values) {
+        Hasher(char kind, List<Param<?>> values, ValueRules rules) {
             this.h = mix(1, Character.valueOf(kind));
             this.values = values;
+            this.rules = rules;
+        }
+
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public void value(Param<?> param, Object subject, Column<?> storedIn) {
+            h = mix(h, VALUE_MARKERS[param.type().kind().ordinal()]);
+            if (storedIn == null) {
+                ValueRules.compared(subject, param.value());
+                values.add(param);
+            } else {
+                Object stored = rules.stored(storedIn, param.value());
+                values.add(stored == param.value() ? param : new Param(param.type(), stored));
+            }
         }
 
         @Override

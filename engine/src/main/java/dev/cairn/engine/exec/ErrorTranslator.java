@@ -9,71 +9,264 @@ import dev.cairn.engine.LockTimeout;
 import dev.cairn.engine.NotNullViolation;
 import dev.cairn.engine.QueryTimeout;
 import dev.cairn.engine.UniqueViolation;
+import dev.cairn.engine.ValueRejected;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Turns a driver's {@link SQLException} into Cairn's unchecked hierarchy, by SQLState and vendor code. */
+/**
+ * Turns a driver's {@link SQLException} into Cairn's unchecked hierarchy, by SQLState and vendor code, with a
+ * message in Cairn's own words: what happened, the constraint, table and column, the SQLState and vendor code.
+ *
+ * <p>Drivers quote values in their messages (MySQL's "Duplicate entry 'ann@example.com'", H2's copy of the
+ * existing row); values may be personal data, so no part of a driver's message is copied except names picked out by
+ * patterns anchored on the driver's fixed wording. The driver's exception stays the cause, for whoever logs it.
+ */
 public final class ErrorTranslator {
-    // Drivers quote the offending values in their messages; values may be personal data and stay out of ours
-    // (the driver's exception, kept as the cause, still has them for whoever logs it).
-    private static final Pattern MYSQL_DUPLICATE_VALUE = Pattern.compile("Duplicate entry '.*?' for key", Pattern.DOTALL);
-    private static final Pattern H2_VALUES = Pattern.compile(" VALUES \\(.*?\\)\"", Pattern.DOTALL);
-    private static final Pattern H2_FK_VALUES = Pattern.compile("(REFERENCES \\S+\\([^)]*\\)) \\(.*?\\)\"", Pattern.DOTALL);
-    private static final Pattern H2_SQL_TAIL = Pattern.compile(";\\s*SQL statement:.*", Pattern.DOTALL);
+    // Our own SQL, which holds only names from the model: the table an INSERT, UPDATE, DELETE or MERGE writes.
+    private static final Pattern WRITTEN_TABLE = Pattern.compile(
+            "^\\s*(?:insert\\s+(?:ignore\\s+)?into|update|delete\\s+from|merge\\s+into)\\s+[`\"]?([^`\"\\s(]+)",
+            Pattern.CASE_INSENSITIVE);
+
+    // MySQL/MariaDB. Values come before these suffixes, so each is anchored at the end of the message.
+    private static final Pattern MY_KEY = Pattern.compile("for key '([^']*)'\\s*$");
+    private static final Pattern MY_COLUMN_AT_ROW = Pattern.compile(
+            "for column (?:'([^']*)'|(?:`[^`]*`\\.)*`([^`]*)`) at row \\d+\\s*$");
+    private static final Pattern MY_NOT_NULL = Pattern.compile("^Column '([^']*)' cannot be null\\s*$");
+    private static final Pattern MY_FK = Pattern.compile(
+            "a foreign key constraint fails \\((?:`[^`]*`\\.)?`([^`]*)`, CONSTRAINT `([^`]*)` FOREIGN KEY \\(([^)]*)\\)"
+                    + " REFERENCES `([^`]*)`");
+    private static final Pattern MY_CHECK = Pattern.compile("^CONSTRAINT `([^`]*)` failed for (?:`[^`]*`\\.)?`([^`]*)`");
+    private static final Pattern MY_INCORRECT_KIND = Pattern.compile("^(?:Data truncation: )?Incorrect (\\w+) value");
+    private static final Pattern PACKET_SIZES = Pattern.compile("\\(([\\d,]+) > ([\\d,]+)\\)");
+
+    // H2. Names come first in its messages, values after them.
+    private static final Pattern H2_UNIQUE = Pattern.compile(
+            "violation: \"(?:PUBLIC\\.)?(.+?) ON (?:\\w+\\.)?([^.(\\s]+)\\(([^)]*)\\)");
+    private static final Pattern H2_FK = Pattern.compile(
+            "violation: \"([^:\"]+): (?:\\w+\\.)?(\\S+) FOREIGN KEY\\(([^)]*)\\) REFERENCES (?:\\w+\\.)?([^(\\s]+)\\(");
+    private static final Pattern H2_NOT_NULL = Pattern.compile("^NULL not allowed for column \"([^\"]*)\"");
+    private static final Pattern H2_CHECK = Pattern.compile("^Check constraint violation: \"([^\":]*)");
+    private static final Pattern H2_TOO_LONG = Pattern.compile("^Value too long for column \"([^\"\\s]+)");
+    private static final Pattern H2_RANGE = Pattern.compile("in column \"([^\"]*)\"(?:;|$)");
+    private static final Pattern H2_CONVERSION = Pattern.compile("\\((\\w+): \"\"([^\"]+)\"\" [^()]*(?:\\([^)]*\\))?\\)\"");
+    private static final Pattern H2_INDEX_SUFFIX = Pattern.compile("_INDEX_\\w+$");
 
     private ErrorTranslator() {
-    }
-
-    /** The driver's message without the values it quotes and without the SQL it repeats. */
-    static String withoutValues(String message) {
-        if (message == null) {
-            return "";
-        }
-        String m = MYSQL_DUPLICATE_VALUE.matcher(message).replaceAll("Duplicate entry for key");
-        m = H2_VALUES.matcher(m).replaceAll("\"");
-        m = H2_FK_VALUES.matcher(m).replaceAll("$1\"");
-        return H2_SQL_TAIL.matcher(m).replaceAll("").trim();
     }
 
     /** The Cairn exception for a failure of {@code sql} (with placeholders; may be null). */
     public static DatabaseException translate(SQLException e, String sql) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         int code = e.getErrorCode();
-        String message = withoutValues(e.getMessage());
+        String raw = e.getMessage() == null ? "" : e.getMessage();
+        String table = writtenTable(sql);
+        String codes = " (SQLState " + (state.isEmpty() ? "none" : state) + ", vendor code " + code + ")";
         // MySQL/MariaDB report all integrity errors as 23000 and tell them apart by vendor code; H2 uses the
         // standard subclasses of 23.
         if (code == 1062 || code == 1586 || state.equals("23505")) {
-            return new UniqueViolation("Duplicate key: " + message, e, sql);
+            return new UniqueViolation(unique(raw, table) + codes, e, sql);
         }
         if (code == 1451 || code == 1452 || code == 1216 || code == 1217 || state.equals("23503")
                 || state.equals("23506")) {
-            return new ForeignKeyViolation("Foreign key violated: " + message, e, sql);
+            boolean parent = code == 1451 || code == 1217 || state.equals("23503");
+            return new ForeignKeyViolation(foreignKey(raw, parent) + codes, e, sql);
         }
         if (code == 1048 || code == 1364 || state.equals("23502")) {
-            return new NotNullViolation("NULL not allowed: " + message, e, sql);
+            String column = first(raw, MY_NOT_NULL, H2_NOT_NULL);
+            if (column == null && code == 1364) {
+                column = first(raw, Pattern.compile("^Field '([^']*)' doesn't have a default value"));
+            }
+            return new NotNullViolation("NULL not allowed: " + where(table, column, "a NOT NULL column") + codes, e, sql);
         }
         if (code == 4025 || code == 3819 || state.equals("23513")) {
-            return new CheckViolation("Check constraint violated: " + message, e, sql);
+            return new CheckViolation(check(raw, table) + codes, e, sql);
         }
         // 1205 lock wait timeout (also MariaDB's NOWAIT; Connector/J gives it SQLState 40001, so it goes first);
         // 3572 MySQL NOWAIT; H2 50200 lock timeout.
         if (code == 1205 || code == 3572 || code == 50200) {
-            return new LockTimeout("Lock not granted: " + message, e, sql);
+            return new LockTimeout("Lock not granted in time" + onTable(table) + codes, e, sql);
         }
         // 1213 MySQL deadlock; H2 40001 deadlock and serialization failure.
         if (code == 1213 || state.equals("40001")) {
-            return new Deadlock("Deadlock: " + message, e, sql);
+            return new Deadlock("Deadlock: the transaction was rolled back" + onTable(table) + codes, e, sql);
         }
         // 1317/3024 MySQL interrupted / max execution time; H2 57014 statement cancelled.
         if (e instanceof SQLTimeoutException || code == 1317 || code == 3024 || code == 57014
                 || state.equals("57014")) {
-            return new QueryTimeout("Statement timed out: " + message, e, sql);
+            return new QueryTimeout("Statement timed out or was cancelled" + codes, e, sql);
+        }
+        if (isPacketTooBig(e)) {
+            Matcher m = PACKET_SIZES.matcher(raw);
+            return new ValueRejected("The statement with its values" + (m.find() ? " (" + m.group(1) + " bytes)" : "")
+                    + " is larger than the server accepts (its max_allowed_packet" + (m.find(0) ? " is "
+                    + m.group(2) + " bytes" : "") + "); nothing was written" + onTable(table) + codes, e, sql);
+        }
+        if (isValueError(state, code)) {
+            return new ValueRejected(valueError(raw, state, code, table) + codes, e, sql);
         }
         if (state.startsWith("08") || e instanceof SQLTransientConnectionException) {
-            return new ConnectionFailure("Connection failed: " + message, e, sql);
+            return new ConnectionFailure("Connection failed: " + masked(raw) + codes, e, sql);
         }
-        return new DatabaseException(message, e, sql);
+        // Unknown table or column: names from the SQL, which holds no values.
+        if (code == 1146 || code == 1054) {
+            return new DatabaseException(raw + codes, e, sql);
+        }
+        return new DatabaseException(masked(raw) + codes, e, sql);
+    }
+
+    private static String unique(String raw, String table) {
+        String key = first(raw, MY_KEY);
+        Matcher h2 = H2_UNIQUE.matcher(raw);
+        String columns = null;
+        if (key == null && h2.find()) {
+            key = H2_INDEX_SUFFIX.matcher(h2.group(1)).replaceAll("");
+            table = table == null ? h2.group(2) : table;
+            columns = h2.group(3).replaceAll(" (?:NULLS FIRST|NULLS LAST|ASC|DESC)", "");
+        }
+        String what = key == null ? "a unique key" : key.equalsIgnoreCase("PRIMARY") || key.equals("PRIMARY KEY")
+                ? "the primary key" : "key '" + key + "'";
+        return "Duplicate key: a row of " + (table == null ? "the table" : "'" + table + "'") + " already has the same"
+                + " values in " + what + (columns == null ? "" : " (" + columns + ")");
+    }
+
+    private static String foreignKey(String raw, boolean parent) {
+        Matcher m = MY_FK.matcher(raw);
+        if (!m.find()) {
+            m = H2_FK.matcher(raw);
+            if (!m.find()) {
+                return parent ? "Foreign key violated: the row is still referenced"
+                        : "Foreign key violated: no row matches the referenced key";
+            }
+            // H2: constraint, child table, columns, parent table
+            return foreignKeyMessage(parent, m.group(1), m.group(2), m.group(3), m.group(4));
+        }
+        // MySQL/MariaDB: child table, constraint, columns, parent table
+        return foreignKeyMessage(parent, m.group(2), m.group(1), m.group(3).replace("`", ""), m.group(4));
+    }
+
+    private static String foreignKeyMessage(boolean parent, String constraint, String child, String columns,
+                                            String referenced) {
+        return parent
+                ? "Foreign key '" + constraint + "' violated: a row of '" + referenced + "' is still referenced by '"
+                        + child + "' (" + columns + ")"
+                : "Foreign key '" + constraint + "' violated: no row of '" + referenced + "' matches '" + child + "' ("
+                        + columns + ")";
+    }
+
+    private static String check(String raw, String table) {
+        Matcher my = MY_CHECK.matcher(raw);
+        String constraint = null;
+        if (my.find()) {
+            constraint = my.group(1);
+            table = table == null ? my.group(2) : table;
+        } else {
+            constraint = first(raw, H2_CHECK);
+        }
+        return "Check constraint " + (constraint == null ? "" : "'" + constraint + "' ") + "violated"
+                + onTable(table);
+    }
+
+    private static boolean isPacketTooBig(SQLException e) {
+        return e.getClass().getSimpleName().equals("PacketTooBigException")
+                || (e.getMessage() != null && e.getMessage().startsWith("Packet for query is too large"));
+    }
+
+    // 1406 too long, 1264 out of range, 1366/1292/1367 incorrect value, 1265 truncated, 1690 out of range in an
+    // expression, 3140 invalid JSON (MySQL); SQLState class 22 (data exception) everywhere.
+    private static boolean isValueError(String state, int code) {
+        return state.startsWith("22") || code == 1406 || code == 1264 || code == 1366 || code == 1292
+                || code == 1265 || code == 1367 || code == 1690 || code == 3140;
+    }
+
+    private static String valueError(String raw, String state, int code, String table) {
+        String column = first(raw, MY_COLUMN_AT_ROW, H2_TOO_LONG, H2_RANGE);
+        Matcher conversion = H2_CONVERSION.matcher(raw);
+        if (column == null) {
+            String last = null;
+            while (conversion.find()) {
+                last = conversion.group(2);
+                table = table == null ? conversion.group(1) : table;
+            }
+            column = last;
+        }
+        String what;
+        if (code == 1406 || state.equals("22001")) {
+            what = "Value too long";
+        } else if (code == 1264 || code == 1690 || state.equals("22003") || state.equals("22004")) {
+            what = "Value out of range";
+        } else if (code == 1265) {
+            what = "Value would be truncated";
+        } else if (code == 3140) {
+            what = "Invalid JSON text";
+        } else if (code == 1366 || code == 1292 || code == 1367) {
+            Matcher kind = MY_INCORRECT_KIND.matcher(raw);
+            what = kind.find() ? "Not a valid " + kind.group(1) + " value" : "Incorrect value";
+        } else if (state.equals("22007") || state.equals("22008")) {
+            what = "Not a valid date or time value";
+        } else if (state.equals("22018")) {
+            what = "Value cannot be converted to the column's type";
+        } else if (state.equals("22030")) {
+            what = "Value not permitted by the column";
+        } else {
+            what = "Value refused by the database";
+        }
+        return what + (column != null || table != null ? ": " + where(table, column, null) : "");
+    }
+
+    private static String where(String table, String column, String otherwise) {
+        if (column == null) {
+            return table == null ? (otherwise == null ? "" : otherwise) : (otherwise == null ? "table '" + table + "'"
+                    : otherwise + " of table '" + table + "'");
+        }
+        return "column '" + (table == null ? "" : table + ".") + column + "'";
+    }
+
+    private static String onTable(String table) {
+        return table == null ? "" : " on table '" + table + "'";
+    }
+
+    private static String writtenTable(String sql) {
+        if (sql == null) {
+            return null;
+        }
+        Matcher m = WRITTEN_TABLE.matcher(sql);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static String first(String raw, Pattern... patterns) {
+        for (Pattern p : patterns) {
+            Matcher m = p.matcher(raw);
+            if (m.find()) {
+                for (int g = 1; g <= m.groupCount(); g++) {
+                    if (m.group(g) != null) {
+                        return m.group(g);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A message of a kind not recognised above, with everything that may be a value taken out: H2's copy of the
+     * statement, MySQL's "near '...'" excerpt of it, every quoted literal, and the rest of the message after a
+     * quote that does not close.
+     */
+    static String masked(String message) {
+        String m = message.replaceAll("(?s);\\s*SQL statement:.*", "");
+        m = m.replaceAll("(?s) near '.*' at line (\\d+)", " near ? at line $1");
+        m = m.replaceAll("'[^']*'", "'?'");
+        m = m.replaceAll("\"(?:[^\"A-Za-z_]|\\()[^\"]*\"", "\"?\"");
+        int open = m.indexOf('\'', 0);
+        while (open >= 0 && open + 2 < m.length() && m.startsWith("'?'", open)) {
+            open = m.indexOf('\'', open + 3);
+        }
+        if (open >= 0) {
+            m = m.substring(0, open) + "...";
+        }
+        return m.length() > 300 ? m.substring(0, 300) + "..." : m.trim();
     }
 }

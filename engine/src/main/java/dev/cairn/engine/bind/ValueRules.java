@@ -1,0 +1,212 @@
+package dev.cairn.engine.bind;
+
+import dev.cairn.dsl.Column;
+import dev.cairn.dsl.ColumnType;
+import dev.cairn.engine.ValueRejected;
+import dev.cairn.schema.Dialect;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+
+/**
+ * What Cairn lets reach the database: every value is stored exactly, or refused here, before anything is sent,
+ * with a {@link ValueRejected} naming the table and column and never the value.
+ *
+ * <p>A value to store must fit its column: text without unpaired UTF-16 surrogates (drivers turn them into
+ * {@code ?}) and within the column's length, decimals within precision and scale (a column that declares a
+ * rounding mode is rounded instead), finite doubles, and dates within the server's range. Date-times keep as many
+ * fractional-second digits as the column does, the rest cut, as MariaDB itself does. A value compared in a condition
+ * needs only to be exact: no unpaired surrogate, no NaN.
+ */
+public final class ValueRules {
+    // MySQL/MariaDB TIMESTAMP holds 1970-01-01 00:00:01 to 2038-01-19 03:14:07.999999 UTC; 0 means the zero date.
+    private static final Instant MYSQL_TIMESTAMP_MIN = Instant.parse("1970-01-01T00:00:01Z");
+    private static final Instant MYSQL_TIMESTAMP_MAX = Instant.parse("2038-01-19T03:14:07.999999Z");
+    // MySQL/MariaDB years have four digits; year 0 reads back as a zero date.
+    private static final int MYSQL_MIN_YEAR = 1;
+    private static final int MYSQL_MAX_YEAR = 9999;
+    private static final int MYSQL_TEXT_BYTES = 65_535;
+    private static final long[] UNITS = {1_000_000_000, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000};
+
+    private final boolean mysql;
+
+    public ValueRules(Dialect dialect) {
+        this.mysql = dialect.isMySqlFamily();
+    }
+
+    /**
+     * {@code value} as it is stored in {@code column}: unchanged, rounded by the column's declared rounding mode,
+     * a decimal brought to the column's scale, or a date-time cut to the column's fractional digits.
+     */
+    public Object stored(Column<?> column, Object value) {
+        if (value == null) {
+            return null;
+        }
+        ColumnType<?> type = column.type();
+        return switch (type.kind()) {
+            case VARCHAR, CHAR -> {
+                String s = (String) value;
+                checkText(column, s);
+                // A UTF-16 length within the limit is within it in code points too; count them only beyond.
+                if (s.length() > type.length() && s.codePointCount(0, s.length()) > type.length()) {
+                    throw reject(column, "text of " + s.codePointCount(0, s.length()) + " characters is longer than"
+                            + " the column's " + type.length());
+                }
+                yield s;
+            }
+            case TEXT -> {
+                String s = (String) value;
+                checkText(column, s);
+                // Only text of more than a quarter of the limit in UTF-16 units can exceed it in UTF-8 bytes.
+                if (mysql && s.length() > MYSQL_TEXT_BYTES / 4) {
+                    int bytes = s.getBytes(StandardCharsets.UTF_8).length;
+                    if (bytes > MYSQL_TEXT_BYTES) {
+                        throw reject(column, "text of " + bytes + " bytes is longer than a TEXT column holds ("
+                                + MYSQL_TEXT_BYTES + "); declare it longText");
+                    }
+                }
+                yield s;
+            }
+            case LONGTEXT -> {
+                checkText(column, (String) value);
+                yield value;
+            }
+            case JSON -> {
+                if (value instanceof String s) {
+                    checkText(column, s);
+                }
+                yield value;
+            }
+            case DECIMAL -> decimal(column, (BigDecimal) value);
+            case DOUBLE -> {
+                checkFinite(column, (Double) value);
+                yield value;
+            }
+            case BINARY, VARBINARY -> {
+                byte[] b = (byte[]) value;
+                if (b.length > type.length()) {
+                    throw reject(column, b.length + " bytes are more than the column's " + type.length());
+                }
+                yield b;
+            }
+            case DATE -> {
+                checkYear(column, ((LocalDate) value).getYear());
+                yield value;
+            }
+            case DATETIME -> {
+                LocalDateTime t = (LocalDateTime) value;
+                checkYear(column, t.getYear());
+                long excess = t.getNano() % UNITS[type.precision()];
+                yield excess == 0 ? t : t.minusNanos(excess);
+            }
+            case TIMESTAMP -> {
+                Instant i = (Instant) value;
+                long excess = i.getNano() % UNITS[type.precision()];
+                if (excess != 0) {
+                    i = i.minusNanos(excess);
+                }
+                if (mysql && (i.isBefore(MYSQL_TIMESTAMP_MIN) || i.isAfter(MYSQL_TIMESTAMP_MAX))) {
+                    throw reject(column, "a MySQL/MariaDB timestamp holds instants from 1970-01-01T00:00:01Z to"
+                            + " 2038-01-19T03:14:07.999999Z only; declare a datetime column for others");
+                }
+                yield i;
+            }
+            case TIME -> {
+                LocalTime t = (LocalTime) value;
+                long excess = t.getNano() % UNITS[type.precision()];
+                yield excess == 0 ? t : t.minusNanos(excess);
+            }
+            default -> value;
+        };
+    }
+
+    private BigDecimal decimal(Column<?> column, BigDecimal value) {
+        ColumnType<?> type = column.type();
+        BigDecimal v;
+        if (value.scale() == type.scale()) {
+            v = value;
+        } else {
+            try {
+                v = value.setScale(type.scale(), RoundingMode.UNNECESSARY);
+            } catch (ArithmeticException inexact) {
+                RoundingMode mode = column.rounding();
+                if (mode == null || mode == RoundingMode.UNNECESSARY) {
+                    throw reject(column, "a value with " + value.stripTrailingZeros().scale() + " fractional digits"
+                            + " does not fit scale " + type.scale() + " and the database would round it; round it"
+                            + " first, or declare the column's rounding(RoundingMode)");
+                }
+                v = value.setScale(type.scale(), mode);
+            }
+        }
+        if (v.precision() - v.scale() > type.precision() - type.scale() && v.signum() != 0) {
+            throw reject(column, "the value has more than the " + (type.precision() - type.scale())
+                    + " integer digits " + type + " holds");
+        }
+        return v;
+    }
+
+    private void checkYear(Column<?> column, int year) {
+        if (mysql && (year < MYSQL_MIN_YEAR || year > MYSQL_MAX_YEAR)) {
+            throw reject(column, "MySQL/MariaDB store years from 1 to 9999 only");
+        }
+    }
+
+    private static void checkText(Column<?> column, String s) {
+        int at = loneSurrogate(s);
+        if (at >= 0) {
+            throw reject(column, "the text holds an unpaired UTF-16 surrogate at index " + at
+                    + ", which no database stores; drivers would turn it into '?'");
+        }
+    }
+
+    private static void checkFinite(Column<?> column, double d) {
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            throw reject(column, "NaN and infinite doubles are not stored alike by every database");
+        }
+    }
+
+    /**
+     * Checks a value compared with {@code subject} (a column, an expression, or a raw condition) in a condition:
+     * text without unpaired surrogates, which drivers would send as {@code ?} and so match other rows, and no NaN.
+     */
+    public static void compared(Object subject, Object value) {
+        if (value instanceof String s) {
+            int at = loneSurrogate(s);
+            if (at >= 0) {
+                throw new ValueRejected("A value compared with " + describe(subject) + " holds an unpaired UTF-16"
+                        + " surrogate at index " + at + "; drivers would send it as '?' and match other rows", null, null);
+            }
+        } else if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
+            throw new ValueRejected("A value compared with " + describe(subject) + " is NaN or infinite", null, null);
+        }
+    }
+
+    private static String describe(Object subject) {
+        return subject instanceof Column<?> c ? "column " + c.table().name() + "." + c.name()
+                : subject == null ? "a raw condition" : String.valueOf(subject);
+    }
+
+    /** The index of the first UTF-16 surrogate that is not half of a pair, or -1. */
+    static int loneSurrogate(CharSequence s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static ValueRejected reject(Column<?> column, String why) {
+        return new ValueRejected("Column " + column.table().name() + "." + column.name() + " (" + column.type()
+                + ") cannot store the value: " + why, null, null);
+    }
+}

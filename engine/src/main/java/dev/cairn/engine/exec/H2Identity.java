@@ -1,0 +1,48 @@
+package dev.cairn.engine.exec;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Keeps an H2 identity column ahead of the ids inserted explicitly, as MySQL/MariaDB's AUTO_INCREMENT does by
+ * itself: H2 (outside its MySQL mode) leaves the identity where it was, and the next generated id collides.
+ */
+public final class H2Identity {
+    private H2Identity() {
+    }
+
+    /**
+     * Moves the identity of {@code table.column} past {@code maxInserted} when it is not already; never back.
+     * Like AUTO_INCREMENT, the move is not undone by a rollback. It does not end the transaction.
+     */
+    public static void advancePast(Connection c, String table, String column, long maxInserted) {
+        if (maxInserted == Long.MAX_VALUE) {
+            return;
+        }
+        String read = "SELECT IDENTITY_BASE FROM INFORMATION_SCHEMA.COLUMNS"
+                + " WHERE TABLE_SCHEMA = SCHEMA() AND TABLE_NAME = ? AND COLUMN_NAME = ?";
+        try (PreparedStatement ps = c.prepareStatement(read)) {
+            ps.setString(1, table);
+            ps.setString(2, column);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getObject(1) == null || rs.getLong(1) > maxInserted) {
+                    return;
+                }
+            }
+            // DDL takes no parameters; the names come from the model and the number is a long.
+            try (Statement st = c.createStatement()) {
+                st.execute("ALTER TABLE " + quoted(table) + " ALTER COLUMN " + quoted(column) + " RESTART WITH "
+                        + (maxInserted + 1));
+            }
+        } catch (SQLException e) {
+            throw ErrorTranslator.translate(e, null);
+        }
+    }
+
+    private static String quoted(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+}
