@@ -100,7 +100,7 @@ class TransactionTest {
         assertThatThrownBy(() -> db.transaction(TransactionOptions.defaults().readOnly(),
                 tx -> tx.insert(USERS, user("Bob"))))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("The transaction is read-only");
+                .hasMessageStartingWith("The transaction is read-only");
         long count = db.transactionResult(TransactionOptions.defaults().readOnly(), tx -> tx.selectFrom(USERS).count());
         assertThat(count).isEqualTo(1);
         if (db.dialect().isMySqlFamily()) {
