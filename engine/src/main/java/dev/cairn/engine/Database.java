@@ -51,7 +51,7 @@ public final class Database extends Session implements AutoCloseable {
 
     private Database(DatabaseConfig config, HikariDataSource pool) {
         super(new EngineCore(detect(pool), config.shapeCacheSize(), config.schema(), observer(config.listeners()),
-                config.statementTimeout() == null ? 0 : seconds(config.statementTimeout())));
+                config.statementTimeout() == null ? 0 : seconds(config.statementTimeout()), () -> evictIdle(pool)));
         this.pool = pool;
         this.ownsInMemoryH2 = config.ownsInMemoryDatabase();
         this.listeners = config.listeners();
@@ -310,19 +310,13 @@ public final class Database extends Session implements AutoCloseable {
     }
 
     /**
-     * Runs a statement on a pooled connection. When a connection turns out dead, the others that sat idle beside it
-     * likely are too (a server restart, a failover, a firewall's idle cut): they are all replaced, so that one dead
-     * connection costs one failure rather than one per pooled connection.
+     * When a connection turns out dead, the others that sat idle beside it likely are too (a server restart, a
+     * failover, a firewall's idle cut): they are all replaced, so that one dead connection costs one failed
+     * statement rather than one per pooled connection.
      */
-    @Override
-    <T> T onConnection(java.util.function.Function<Connection, T> work) {
-        try {
-            return super.onConnection(work);
-        } catch (ConnectionFailure e) {
-            if (pool.getHikariPoolMXBean() != null) {
-                pool.getHikariPoolMXBean().softEvictConnections();
-            }
-            throw e;
+    private static void evictIdle(HikariDataSource pool) {
+        if (pool.getHikariPoolMXBean() != null) {
+            pool.getHikariPoolMXBean().softEvictConnections();
         }
     }
 

@@ -22,11 +22,11 @@ final class EngineCore {
     final int defaultTimeoutSeconds;
 
     EngineCore(Dialect dialect, int shapeCacheSize, Schema schema, SqlRunner.Observer observer,
-               int defaultTimeoutSeconds) {
+               int defaultTimeoutSeconds, Runnable onDeadConnection) {
         this.defaultTimeoutSeconds = defaultTimeoutSeconds;
         this.dialect = dialect;
         this.compiler = new QueryCompiler(dialect, shapeCacheSize);
-        this.runner = new SqlRunner(new ValueBinder(dialect), dialect, observer);
+        this.runner = new SqlRunner(new ValueBinder(dialect), dialect, observer, onDeadConnection);
         this.mappers = new Mappers(dialect);
         this.rules = new ValueRules(dialect);
         this.schema = schema;

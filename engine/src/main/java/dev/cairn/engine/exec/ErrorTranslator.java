@@ -107,7 +107,8 @@ public final class ErrorTranslator {
         if (isValueError(state, code)) {
             return new ValueRejected(valueError(raw, state, code, table) + codes, e, sql);
         }
-        if (state.startsWith("08") || e instanceof SQLTransientConnectionException) {
+        if (state.startsWith("08") || e instanceof SQLTransientConnectionException
+                || e instanceof java.sql.SQLNonTransientConnectionException) {
             return new ConnectionFailure("Connection failed: " + masked(raw) + codes, e, sql);
         }
         // Unknown table or column: names from the SQL, which holds no values.
@@ -193,10 +194,11 @@ public final class ErrorTranslator {
             column = last;
         }
         String what;
-        if (code == 1406 || state.equals("22001")) {
-            what = "Value too long";
-        } else if (code == 1264 || code == 1690 || state.equals("22003") || state.equals("22004")) {
+        // MySQL gives most of these SQLState 22001 whatever they are: its vendor code decides first.
+        if (code == 1264 || code == 1690 || state.equals("22003") || state.equals("22004")) {
             what = "Value out of range";
+        } else if (code == 1406 || (code == 0 || code == 22001) && state.equals("22001")) {
+            what = "Value too long";
         } else if (code == 1265) {
             what = "Value would be truncated";
         } else if (code == 3140) {

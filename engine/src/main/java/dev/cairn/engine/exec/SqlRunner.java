@@ -2,6 +2,8 @@ package dev.cairn.engine.exec;
 
 import dev.cairn.dsl.ColumnType;
 import dev.cairn.dsl.ast.Param;
+import dev.cairn.engine.ConnectionFailure;
+import dev.cairn.engine.DatabaseException;
 import dev.cairn.engine.bind.ValueBinder;
 import dev.cairn.engine.compile.CompiledQuery;
 import dev.cairn.engine.map.RowMapper;
@@ -37,11 +39,22 @@ public final class SqlRunner {
     private final ValueBinder binder;
     private final Dialect dialect;
     private final Observer observer;
+    private final Runnable onDeadConnection;
 
-    public SqlRunner(ValueBinder binder, Dialect dialect, Observer observer) {
+    /** {@code onDeadConnection} runs when a statement fails because its connection is dead. */
+    public SqlRunner(ValueBinder binder, Dialect dialect, Observer observer, Runnable onDeadConnection) {
         this.binder = binder;
         this.dialect = dialect;
         this.observer = observer;
+        this.onDeadConnection = onDeadConnection;
+    }
+
+    private DatabaseException failure(SQLException e, String sql) {
+        DatabaseException translated = ErrorTranslator.translate(e, sql);
+        if (translated instanceof ConnectionFailure && onDeadConnection != null) {
+            onDeadConnection.run();
+        }
+        return translated;
     }
 
     /** Runs a query and maps every row. */
@@ -59,7 +72,7 @@ public final class SqlRunner {
             log(query, start, rows.size(), "rows");
             return rows;
         } catch (SQLException e) {
-            throw ErrorTranslator.translate(e, query.sql());
+            throw failure(e, query.sql());
         }
     }
 
@@ -86,7 +99,7 @@ public final class SqlRunner {
             closeQuietly(ps);
             resetLazy(connection, lazyH2);
             onClose.run();
-            throw ErrorTranslator.translate(e, query.sql());
+            throw failure(e, query.sql());
         }
         PreparedStatement statement = ps;
         Spliterator<R> rows = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED) {
@@ -99,7 +112,7 @@ public final class SqlRunner {
                     action.accept(mapper.map(rs));
                     return true;
                 } catch (SQLException e) {
-                    throw ErrorTranslator.translate(e, query.sql());
+                    throw failure(e, query.sql());
                 }
             }
         };
@@ -120,7 +133,7 @@ public final class SqlRunner {
             log(query, start, count, "rows changed");
             return count;
         } catch (SQLException e) {
-            throw ErrorTranslator.translate(e, query.sql());
+            throw failure(e, query.sql());
         }
     }
 
@@ -178,7 +191,7 @@ public final class SqlRunner {
             logOnly(query, start, rows.size(), "rows inserted");
             return keys;
         } catch (SQLException e) {
-            throw ErrorTranslator.translate(e, query.sql());
+            throw failure(e, query.sql());
         }
     }
 
@@ -206,7 +219,7 @@ public final class SqlRunner {
             log(query, start, values.size(), "statements batched");
             return counts;
         } catch (SQLException e) {
-            throw ErrorTranslator.translate(e, query.sql());
+            throw failure(e, query.sql());
         }
     }
 
