@@ -144,7 +144,8 @@ final class H2Introspector implements Introspector {
             case "ENUM" -> {
                 StringJoiner j = new StringJoiner(",", "enum(", ")");
                 for (String label : enumLabels == null ? List.<String>of() : enumLabels) {
-                    j.add("'" + label.replace("'", "''") + "'");
+                    // Escaped as MySQL writes labels, so that one reading serves both.
+                    j.add("'" + label.replace("\\", "\\\\").replace("'", "''") + "'");
                 }
                 yield j.toString();
             }
