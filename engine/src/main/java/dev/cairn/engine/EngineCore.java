@@ -15,6 +15,7 @@ final class EngineCore {
     final QueryCompiler compiler;
     final SqlRunner runner;
     final Mappers mappers;
+    private final SqlRunner.Observer observer;
     volatile Schema schema;
 
     EngineCore(Dialect dialect, int shapeCacheSize, Schema schema, SqlRunner.Observer observer) {
@@ -22,6 +23,7 @@ final class EngineCore {
         this.compiler = new QueryCompiler(dialect, shapeCacheSize);
         this.runner = new SqlRunner(new ValueBinder(dialect), dialect, observer);
         this.mappers = new Mappers(dialect);
+        this.observer = observer;
         this.schema = schema;
     }
 
@@ -33,7 +35,10 @@ final class EngineCore {
 
     private final java.util.Map<String, Table<dev.cairn.dsl.Row>> liveTables = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** The live table {@code name}, read by {@code reader} the first time it is asked for. */
+    /**
+     * The live table {@code name}, read by {@code reader} the first time it is asked for. Only tables are kept: a
+     * name that is not one is looked up again on each call (one query), so a table created later is found.
+     */
     Table<dev.cairn.dsl.Row> liveTable(String name, java.util.function.Supplier<Table<dev.cairn.dsl.Row>> reader) {
         String key = name.toLowerCase(java.util.Locale.ROOT);
         Table<dev.cairn.dsl.Row> t = liveTables.get(key);
@@ -44,9 +49,11 @@ final class EngineCore {
         return t;
     }
 
+    /** Reads the live table {@code name}, telling the listeners of its queries. */
     Table<dev.cairn.dsl.Row> readLiveTable(java.sql.Connection connection, String name) {
         try {
-            return dev.cairn.schema.introspect.LiveTable.read(connection, dialect, name);
+            return dev.cairn.schema.introspect.LiveTable.read(ObservedConnection.wrap(connection, observer), dialect,
+                    name);
         } catch (java.sql.SQLException e) {
             throw dev.cairn.engine.exec.ErrorTranslator.translate(e, null);
         }

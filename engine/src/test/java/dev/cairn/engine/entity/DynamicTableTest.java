@@ -294,4 +294,34 @@ class DynamicTableTest {
     private static void assertEntries(Map<String, Object> actual, Map<String, Object> expected) {
         expected.forEach((k, v) -> assertThat(actual.get(k)).as(k).isEqualTo(v));
     }
+
+    @DatabaseTest
+    void aMissingNameCostsOneQueryAndATableCreatedLaterIsFound(TestDatabase t) throws Exception {
+        StatementCounter counter = new StatementCounter();
+        try (Database db = t.config().listener(counter).build()) {
+            createNotes(db);
+            db.createMissingTables(Schema.of(ALL_TYPES));
+            counter.reset();
+            for (int i = 0; i < 3; i++) {
+                assertThatThrownBy(() -> db.table("Later")).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessage("The database has no table 'Later'");
+            }
+            assertThat(counter.statements()).hasSize(3).allSatisfy(sql -> assertThat(sql)
+                    .containsIgnoringCase("TABLES").contains("?").doesNotContainIgnoringCase("COLUMNS"));
+
+            try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+                // The table's name unquoted: LATER on H2.
+                st.execute("CREATE TABLE later (" + quoted(db, "id") + " INT PRIMARY KEY, " + quoted(db, "note")
+                        + " VARCHAR(20))");
+            }
+            counter.reset();
+            DynamicTable later = db.table("Later");          // found whatever the case, then read once
+            assertThat(later.columnNames()).containsExactly("id", "note");
+            assertThat(counter.count()).isGreaterThan(1);
+            counter.reset();
+            db.table("later").persist(Map.of("id", 1, "note", "kept"));       // kept: not looked up again
+            assertThat(later.find(1)).containsEntry("note", "kept");
+            assertThat(counter.statements()).noneSatisfy(sql -> assertThat(sql).containsIgnoringCase("information_schema"));
+        }
+    }
 }

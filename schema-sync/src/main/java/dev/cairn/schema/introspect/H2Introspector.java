@@ -153,6 +153,13 @@ final class H2Introspector implements Introspector {
         };
     }
 
+    @Override
+    public String tableName(Connection c, String name) throws SQLException {
+        // H2 keeps unquoted names in upper case and quoted ones as written.
+        return TableLookup.matching(c, "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = CURRENT_SCHEMA"
+                + " AND TABLE_TYPE = 'BASE TABLE' AND LOWER(TABLE_NAME) = LOWER(?)", name);
+    }
+
     private static ResultSet query(Connection c, String sql) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);
         ps.closeOnCompletion();

@@ -48,9 +48,14 @@ public final class LiveTable extends Table<Row> {
         }
     }
 
-    /** The live table {@code name} of the connection's current database; throws when there is none. */
+    /**
+     * The live table {@code name} (in any case) of the connection's current database; throws when there is none.
+     * The name is looked up by itself first, so a name that is not a table costs one query, not a schema read.
+     */
     public static LiveTable read(Connection connection, Dialect dialect, String name) throws SQLException {
-        TableShape shape = Introspector.of(dialect).read(connection).table(name);
+        Introspector introspector = Introspector.of(dialect);
+        String stored = introspector.tableName(connection, name);
+        TableShape shape = stored == null ? null : introspector.read(connection).table(stored);
         if (shape == null) {
             throw new IllegalArgumentException("The database has no table '" + name + "'");
         }
