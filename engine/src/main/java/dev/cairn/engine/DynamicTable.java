@@ -61,8 +61,8 @@ public final class DynamicTable {
     public Column<Object> column(String name) {
         Column<?> c = table.column(name);
         if (c == null) {
-            throw new IllegalArgumentException("Table '" + table.name() + "' has no column '" + name + "' (columns: "
-                    + columnNames() + ")");
+            throw new IllegalArgumentException("Table '" + table.name() + "' has no column '" + LiveTable.shown(name)
+                    + "' (columns: " + columnNames() + ")");
         }
         return (Column<Object>) c;
     }

@@ -324,4 +324,22 @@ class DynamicTableTest {
             assertThat(counter.statements()).noneSatisfy(sql -> assertThat(sql).containsIgnoringCase("information_schema"));
         }
     }
+
+    @DatabaseTest
+    void longNamesAreCutInMessages(Database db) throws Exception {
+        createNotes(db);
+        String name = "n".repeat(10_000);
+        String shown = "n".repeat(64) + "... (10000 characters)";
+        assertThatThrownBy(() -> db.table(name)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The database has no table '" + shown + "'");
+        DynamicTable notes = db.table("notes");
+        String columns = " (columns: [id, slug, title, stars, due])";
+        assertThatThrownBy(() -> notes.persist(Map.of("slug", "s", name, "x"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Table 'notes' has no column '" + shown + "'" + columns);
+        assertThatThrownBy(() -> notes.eq(name, 1)).hasMessage("Table 'notes' has no column '" + shown + "'" + columns);
+        assertThatThrownBy(() -> notes.find(Map.of(name, 1))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Table 'notes' has no column " + shown + columns);
+        assertThatThrownBy(() -> db.table("n".repeat(65))).hasMessageEndingWith("n... (65 characters)'");
+        assertThatThrownBy(() -> db.table("n".repeat(64))).hasMessage("The database has no table '" + "n".repeat(64) + "'");
+    }
 }

@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
  */
 public final class LiveTable extends Table<Row> {
     private static final Pattern SIZED = Pattern.compile("^([a-z ]+)\\((\\d+)(?:,(\\d+))?\\)(.*)$");
+    /** The longest part of a caller's name that messages repeat. */
+    private static final int SHOWN = 64;
 
     private final Map<Column<?>, List<String>> labels = new HashMap<>();
     private final Set<Column<?>> sets = new HashSet<>();
@@ -57,9 +59,21 @@ public final class LiveTable extends Table<Row> {
         String stored = introspector.tableName(connection, name);
         TableShape shape = stored == null ? null : introspector.read(connection).table(stored);
         if (shape == null) {
-            throw new IllegalArgumentException("The database has no table '" + name + "'");
+            throw new IllegalArgumentException("The database has no table '" + shown(name) + "'");
         }
         return new LiveTable(shape, dialect.isMySqlFamily());
+    }
+
+    /**
+     * A name as messages show it: whole up to 64 characters; longer, its first 64 and its length
+     * ({@code "abc... (10000 characters)"}), so that a name from outside cannot make a message of any size.
+     */
+    public static String shown(String name) {
+        if (name.length() <= SHOWN) {
+            return name;
+        }
+        int cut = Character.isHighSurrogate(name.charAt(SHOWN - 1)) ? SHOWN - 1 : SHOWN;
+        return name.substring(0, cut) + "... (" + name.length() + " characters)";
     }
 
     /**
