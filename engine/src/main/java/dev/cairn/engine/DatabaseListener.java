@@ -11,8 +11,9 @@ public interface DatabaseListener {
 
     /**
      * A statement was sent to the database (a JDBC batch counts once), with its SQL ({@code ?} for values, which are
-     * never passed) and how long it took, in nanoseconds; for a streamed query, until its first row. Called on the
-     * thread that ran the statement: keep it quick.
+     * never passed) and how long it took, in nanoseconds; for a streamed query, until its first row. The queries
+     * that {@link Session#table(String)} reads a table's definition with are told too. Called on the thread that ran
+     * the statement: keep it quick.
      */
     default void executed(String sql, long nanos) {
     }

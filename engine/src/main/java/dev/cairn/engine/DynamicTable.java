@@ -7,15 +7,25 @@ import dev.cairn.dsl.Row;
 import dev.cairn.dsl.Select;
 import dev.cairn.dsl.Table;
 import dev.cairn.engine.bind.ValueConverter;
+import dev.cairn.schema.introspect.LiveTable;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 
 /**
  * A table reached by its name, without a class: its columns and keys are read from the live database, rows are
  * maps of column name to value, and values are converted to each column's Java type (text to numbers or dates,
  * integers widened). Unknown columns are errors naming the table and its columns.
+ *
+ * <p>ENUM and SET columns hold text. A value written to one (or compared with {@link #eq}) must be among the
+ * column's labels, case aside, and is sent as the label is spelt; anything else is an
+ * {@link IllegalArgumentException}, before the database could store it as {@code ''}. A SET value is its labels
+ * joined with commas, or a {@link Collection} of them (strings or enum constants); either way it is sent with each
+ * label once, in the column's order, as the database reads it back.
  *
  * <pre>{@code
  * DynamicTable users = db.table("users");
@@ -51,8 +61,8 @@ public final class DynamicTable {
     public Column<Object> column(String name) {
         Column<?> c = table.column(name);
         if (c == null) {
-            throw new IllegalArgumentException("Table '" + table.name() + "' has no column '" + name + "' (columns: "
-                    + columnNames() + ")");
+            throw new IllegalArgumentException("Table '" + table.name() + "' has no column '" + LiveTable.shown(name)
+                    + "' (columns: " + columnNames() + ")");
         }
         return (Column<Object>) c;
     }
@@ -60,7 +70,7 @@ public final class DynamicTable {
     /** {@code column = value}, with the value converted to the column's type. */
     public Condition eq(String column, Object value) {
         Column<Object> c = column(column);
-        return c.eq(ValueConverter.convert(c, value));
+        return c.eq(convert(c, value));
     }
 
     /** A row of this table from a map of column name to value; unset columns are null. */
@@ -68,7 +78,7 @@ public final class DynamicTable {
         Row.Builder b = Row.builder(table);
         for (Map.Entry<String, ?> e : values.entrySet()) {
             Column<Object> c = column(e.getKey());
-            b.set(c, ValueConverter.convert(c, e.getValue()));
+            b.set(c, convert(c, e.getValue()));
         }
         return b.build();
     }
@@ -106,7 +116,7 @@ public final class DynamicTable {
         Changes all = null;
         for (Map.Entry<String, ?> e : new LinkedHashMap<>(changes).entrySet()) {
             Column<Object> c = column(e.getKey());
-            Object v = ValueConverter.convert(c, e.getValue());
+            Object v = convert(c, e.getValue());
             all = all == null ? Changes.of(c, v) : all.and(c, v);
         }
         session.update(table, key, all);
@@ -120,6 +130,83 @@ public final class DynamicTable {
     /** Deletes the rows matching the condition. */
     public void remove(Condition condition) {
         session.remove(table, condition);
+    }
+
+    /** The value as the column's Java type; for an ENUM or SET column, checked against its labels. */
+    private Object convert(Column<Object> c, Object value) {
+        List<String> labels = table instanceof LiveTable live ? live.labels(c) : List.of();
+        if (value == null || labels.isEmpty()) {
+            return ValueConverter.convert(c, value);
+        }
+        boolean set = ((LiveTable) table).isSet(c);
+        List<Object> given;
+        if (set && value instanceof Collection<?> many) {
+            given = new ArrayList<>(many);
+        } else if (value instanceof String || value instanceof Enum<?>) {
+            String text = value instanceof Enum<?> e ? e.name() : (String) value;
+            given = set ? text.isEmpty() ? List.of() : List.of((Object[]) text.split(",", -1)) : List.of(text);
+        } else {
+            return ValueConverter.convert(c, value);   // refused: a String column takes no other value
+        }
+        String[] chosen = new String[labels.size()];
+        for (Object g : given) {
+            String text = g instanceof Enum<?> e ? e.name() : g instanceof String str ? str : null;
+            int at = text == null ? -1 : labelIndex(labels, text);
+            if (at < 0) {
+                throw notALabel(c, labels, set);
+            }
+            // The label as declared, unless it was read with a '?' for a character (see labelIndex).
+            chosen[at] = labels.get(at).equalsIgnoreCase(text) ? labels.get(at) : text;
+        }
+        StringJoiner joined = new StringJoiner(",");
+        for (String label : chosen) {
+            if (label != null) {
+                joined.add(label);
+            }
+        }
+        return joined.toString();
+    }
+
+    /**
+     * The position of the label that {@code text} names: spelt alike, else alike but for case (the databases take
+     * either and store the label); -1 for none. MySQL and MariaDB show a character of four UTF-8 bytes (an emoji)
+     * as '?' in the labels they report, so there a '?' of a label stands for any one character.
+     */
+    private int labelIndex(List<String> labels, String text) {
+        int at = labels.indexOf(text);
+        for (int i = 0; at < 0 && i < labels.size(); i++) {
+            at = labels.get(i).equalsIgnoreCase(text) ? i : -1;
+        }
+        for (int i = 0; at < 0 && session.dialect().isMySqlFamily() && i < labels.size(); i++) {
+            at = alikeButForUnknowns(labels.get(i), text) ? i : -1;
+        }
+        return at;
+    }
+
+    private static boolean alikeButForUnknowns(String label, String text) {
+        if (label.indexOf('?') < 0) {
+            return false;
+        }
+        int[] l = label.codePoints().toArray();
+        int[] t = text.codePoints().toArray();
+        if (l.length != t.length) {
+            return false;
+        }
+        for (int i = 0; i < l.length; i++) {
+            if (l[i] != '?' && Character.toLowerCase(l[i]) != Character.toLowerCase(t[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The value is not shown: it may be anything, of any size. */
+    private IllegalArgumentException notALabel(Column<?> c, List<String> labels, boolean set) {
+        String shown = labels.size() <= 20 ? labels.toString() : "[" + String.join(", ", labels.subList(0, 20))
+                + ", ... (" + labels.size() + " labels)]";
+        return new IllegalArgumentException("Column " + table.name() + "." + c.name() + " is " + (set
+                ? "a SET of the labels " + shown + "; the value given has another" : "an ENUM of the labels " + shown
+                + "; the value given is not one of them"));
     }
 
     @Override

@@ -17,6 +17,7 @@ final class EngineCore {
     final SqlRunner runner;
     final Mappers mappers;
     final ValueRules rules;
+    private final SqlRunner.Observer observer;
     volatile Schema schema;
     /** The statement timeout of the database in seconds, 0 for none. */
     final int defaultTimeoutSeconds;
@@ -29,6 +30,7 @@ final class EngineCore {
         this.runner = new SqlRunner(new ValueBinder(dialect), dialect, observer, onDeadConnection);
         this.mappers = new Mappers(dialect);
         this.rules = new ValueRules(dialect);
+        this.observer = observer;
         this.schema = schema;
     }
 
@@ -40,7 +42,10 @@ final class EngineCore {
 
     private final java.util.Map<String, Table<dev.cairn.dsl.Row>> liveTables = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** The live table {@code name}, read by {@code reader} the first time it is asked for. */
+    /**
+     * The live table {@code name}, read by {@code reader} the first time it is asked for. Only tables are kept: a
+     * name that is not one is looked up again on each call (one query), so a table created later is found.
+     */
     Table<dev.cairn.dsl.Row> liveTable(String name, java.util.function.Supplier<Table<dev.cairn.dsl.Row>> reader) {
         String key = name.toLowerCase(java.util.Locale.ROOT);
         Table<dev.cairn.dsl.Row> t = liveTables.get(key);
@@ -51,9 +56,11 @@ final class EngineCore {
         return t;
     }
 
+    /** Reads the live table {@code name}, telling the listeners of its queries. */
     Table<dev.cairn.dsl.Row> readLiveTable(java.sql.Connection connection, String name) {
         try {
-            return dev.cairn.schema.introspect.LiveTable.read(connection, dialect, name);
+            return dev.cairn.schema.introspect.LiveTable.read(ObservedConnection.wrap(connection, observer), dialect,
+                    name);
         } catch (java.sql.SQLException e) {
             throw dev.cairn.engine.exec.ErrorTranslator.translate(e, null);
         }

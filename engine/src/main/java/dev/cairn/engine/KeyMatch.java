@@ -5,6 +5,7 @@ import dev.cairn.dsl.Condition;
 import dev.cairn.dsl.Key;
 import dev.cairn.dsl.Table;
 import dev.cairn.engine.bind.ValueConverter;
+import dev.cairn.schema.introspect.LiveTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,8 @@ record KeyMatch(Table<?> table, List<Column<?>> columns, List<Object> values, bo
                 Column<?> c = e.getKey() instanceof Column<?> col ? col : e.getKey() instanceof String name
                         ? table.column(name) : null;
                 if (c == null || c.table() != table) {
-                    throw new IllegalArgumentException("Table '" + table.name() + "' has no column " + e.getKey()
+                    Object shown = e.getKey() instanceof String name ? LiveTable.shown(name) : e.getKey();
+                    throw new IllegalArgumentException("Table '" + table.name() + "' has no column " + shown
                             + " (columns: " + table.columns().stream().map(Column::name).toList() + ")");
                 }
                 cols.add(c);

@@ -165,8 +165,10 @@ public abstract sealed class Session implements QueryExecutor, EntityContext per
     public abstract <T> T transactionResult(TransactionFunction<T> function);
 
     /**
-     * The table of the live database named {@code name}, with rows as maps; see {@link DynamicTable}. Its columns
-     * and keys are read from the database the first time a name is asked for, and kept.
+     * The table of the live database named {@code name} (in any case), with rows as maps; see {@link DynamicTable}.
+     * Its columns and keys are read from the database the first time a name is asked for, and kept. A name that is
+     * not a table is an {@link IllegalArgumentException}; it costs one query for that name, not a read of the
+     * schema, and is not kept, so that a table created later is found.
      */
     public DynamicTable table(String name) {
         checkUsable(false);

@@ -8,7 +8,9 @@ import dev.cairn.dsl.Row;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.engine.Database;
+import dev.cairn.engine.DynamicTable;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.schema.introspect.LiveTable;
 import dev.cairn.schema.SyncMode;
 import dev.cairn.schema.SyncReport;
 import java.math.BigDecimal;
@@ -89,5 +91,28 @@ class TypeMatrixTest {
         db.schema(Schema.of(m)).sync(SyncMode.APPLY_SAFE);
         SyncReport second = db.schemaSync().plan();
         assertThat(second.plan()).as(second.planText()).isEmpty();
+    }
+
+    @DatabaseTest
+    void everyColumnOfTheMatrixIsReadBackByName(Database db) {
+        Matrix m = new Matrix();
+        db.schema(Schema.of(m)).sync(SyncMode.APPLY_SAFE);
+        DynamicTable live = db.table("type_matrix");
+        assertThat(live.columnNames()).hasSameSizeAs(m.columns());
+        for (Column<?> c : m.columns()) {
+            ColumnType<?> want = c.type();
+            Column<?> read = live.column(c.name());
+            boolean labelled = want.kind() == ColumnType.Kind.ENUM || want.kind() == ColumnType.Kind.SET;
+            assertThat(read.type().javaType()).as(c.name()).isEqualTo(labelled ? String.class : want.javaType());
+            assertThat(read.isNullable()).as(c.name()).isEqualTo(c.isNullable());
+            if (want.kind().isDateTime() || want.kind() == ColumnType.Kind.TIME || want.kind() == ColumnType.Kind.DECIMAL) {
+                assertThat(read.type().precision()).as(c.name()).isEqualTo(want.precision());
+                assertThat(read.type().scale()).as(c.name()).isEqualTo(want.scale());
+            }
+            // H2 has no SET: Cairn stores one there as VARCHAR, read back as plain text.
+            boolean hasLabels = want.kind() == ColumnType.Kind.ENUM || labelled && db.dialect().isMySqlFamily();
+            assertThat(((LiveTable) live.table()).labels(read)).as(c.name())
+                    .isEqualTo(hasLabels ? want.enumLabels() : java.util.List.of());
+        }
     }
 }

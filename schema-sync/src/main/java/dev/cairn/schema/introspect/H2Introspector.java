@@ -144,12 +144,20 @@ final class H2Introspector implements Introspector {
             case "ENUM" -> {
                 StringJoiner j = new StringJoiner(",", "enum(", ")");
                 for (String label : enumLabels == null ? List.<String>of() : enumLabels) {
-                    j.add("'" + label.replace("'", "''") + "'");
+                    // Escaped as MySQL writes labels, so that one reading serves both.
+                    j.add("'" + label.replace("\\", "\\\\").replace("'", "''") + "'");
                 }
                 yield j.toString();
             }
             default -> dataType;
         };
+    }
+
+    @Override
+    public String tableName(Connection c, String name) throws SQLException {
+        // H2 keeps unquoted names in upper case and quoted ones as written.
+        return TableLookup.matching(c, "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = CURRENT_SCHEMA"
+                + " AND TABLE_TYPE = 'BASE TABLE' AND LOWER(TABLE_NAME) = LOWER(?)", name);
     }
 
     private static ResultSet query(Connection c, String sql) throws SQLException {

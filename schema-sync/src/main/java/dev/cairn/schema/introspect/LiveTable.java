@@ -11,19 +11,28 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A table of {@link Row}s declared from the live database rather than from code: its columns, types, nullability,
- * auto-increment, defaults, primary key and unique keys as the database reports them. Enum and set columns are read
- * as text. Foreign keys, indexes and checks are left out: the table is for reading and writing rows, not for schema
- * sync.
+ * auto-increment, defaults, primary key and unique keys as the database reports them. ENUM and SET columns are
+ * {@code String} columns whose {@link #labels labels} are kept. Foreign keys, indexes and checks are left out: the
+ * table is for reading and writing rows, not for schema sync.
  */
 public final class LiveTable extends Table<Row> {
     private static final Pattern SIZED = Pattern.compile("^([a-z ]+)\\((\\d+)(?:,(\\d+))?\\)(.*)$");
+    /** The longest part of a caller's name that messages repeat. */
+    private static final int SHOWN = 64;
+
+    private final Map<Column<?>, List<String>> labels = new HashMap<>();
+    private final Set<Column<?>> sets = new HashSet<>();
 
     private LiveTable(TableShape shape, boolean mySql) {
         super(shape.name(), Row.class);
@@ -41,13 +50,44 @@ public final class LiveTable extends Table<Row> {
         }
     }
 
-    /** The live table {@code name} of the connection's current database; throws when there is none. */
+    /**
+     * The live table {@code name} (in any case) of the connection's current database; throws when there is none.
+     * The name is looked up by itself first, so a name that is not a table costs one query, not a schema read.
+     */
     public static LiveTable read(Connection connection, Dialect dialect, String name) throws SQLException {
-        TableShape shape = Introspector.of(dialect).read(connection).table(name);
+        Introspector introspector = Introspector.of(dialect);
+        String stored = introspector.tableName(connection, name);
+        TableShape shape = stored == null ? null : introspector.read(connection).table(stored);
         if (shape == null) {
-            throw new IllegalArgumentException("The database has no table '" + name + "'");
+            throw new IllegalArgumentException("The database has no table '" + shown(name) + "'");
         }
         return new LiveTable(shape, dialect.isMySqlFamily());
+    }
+
+    /**
+     * A name as messages show it: whole up to 64 characters; longer, its first 64 and its length
+     * ({@code "abc... (10000 characters)"}), so that a name from outside cannot make a message of any size.
+     */
+    public static String shown(String name) {
+        if (name.length() <= SHOWN) {
+            return name;
+        }
+        int cut = Character.isHighSurrogate(name.charAt(SHOWN - 1)) ? SHOWN - 1 : SHOWN;
+        return name.substring(0, cut) + "... (" + name.length() + " characters)";
+    }
+
+    /**
+     * The labels of an ENUM or SET column, in the column's order; empty for other columns. (Cairn stores a SET as
+     * VARCHAR on H2, where it is a plain text column.) MySQL and MariaDB report a character of four UTF-8 bytes, such
+     * as an emoji, as {@code ?}.
+     */
+    public List<String> labels(Column<?> column) {
+        return labels.getOrDefault(column, List.of());
+    }
+
+    /** Whether the column is a SET: its value is any number of its labels, joined with commas. */
+    public boolean isSet(Column<?> column) {
+        return sets.contains(column);
     }
 
     private static Column<?>[] columnsNamed(List<Column<?>> columns, List<String> names) {
@@ -63,7 +103,8 @@ public final class LiveTable extends Table<Row> {
         int scale = m.matches() && m.group(3) != null ? Integer.parseInt(m.group(3)) : 0;
         boolean zoned = type.endsWith(" tz");
         String name = c.name();
-        Column<?> col = switch (head.replace(" tz", "")) {
+        List<String> choices = labelsOf(type);
+        Column<?> col = choices != null ? text(name) : switch (head.replace(" tz", "")) {
             case "varchar" -> size > 0 ? varchar(name, size) : text(name);
             case "char" -> size > 0 && size <= 255 ? fixedChar(name, size) : text(name);
             case "tinytext", "text", "mediumtext", "clob" -> text(name);
@@ -83,10 +124,15 @@ public final class LiveTable extends Table<Row> {
             case "binary" -> size > 0 && size <= 255 ? binary(name, size) : blob(name);
             case "varbinary" -> size > 0 ? varbinary(name, size) : blob(name);
             case "tinyblob", "blob", "mediumblob", "longblob" -> blob(name);
-            case "enum", "set" -> text(name);
             default -> throw new IllegalArgumentException("Column " + name() + "." + name + " has type " + type
                     + ", which Cairn does not map");
         };
+        if (choices != null) {
+            labels.put(col, List.copyOf(choices));
+            if (type.startsWith("set(")) {
+                sets.add(col);
+            }
+        }
         if (!c.nullable()) {
             col.notNull();
         }
@@ -97,6 +143,46 @@ public final class LiveTable extends Table<Row> {
             declareDefault(col, c.defaultValue());
         }
         return col;
+    }
+
+    /**
+     * The labels of a normalised {@code enum('a','b')} or {@code set(...)} type, or null for another type. Inside
+     * the quotes {@code ''} is a quote and a backslash escapes the next character, as MySQL writes them.
+     */
+    private static List<String> labelsOf(String type) {
+        if (!(type.startsWith("enum(") || type.startsWith("set(")) || !type.endsWith(")")) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        StringBuilder label = null;
+        String list = type.substring(type.indexOf('(') + 1, type.length() - 1);
+        for (int i = 0; i < list.length(); i++) {
+            char ch = list.charAt(i);
+            if (label == null) {
+                if (ch == '\'') {
+                    label = new StringBuilder();
+                }
+            } else if (ch == '\\' && i + 1 < list.length()) {
+                char next = list.charAt(++i);
+                label.append(switch (next) {
+                    case '0' -> '\0';
+                    case 'n' -> '\n';
+                    case 'r' -> '\r';
+                    case 't' -> '\t';
+                    case 'Z' -> '\u001a';
+                    default -> next;
+                });
+            } else if (ch == '\'' && i + 1 < list.length() && list.charAt(i + 1) == '\'') {
+                label.append('\'');
+                i++;
+            } else if (ch == '\'') {
+                out.add(label.toString());
+                label = null;
+            } else {
+                label.append(ch);
+            }
+        }
+        return out;
     }
 
     private static Column<?> precise(Column<?> c, int digits) {

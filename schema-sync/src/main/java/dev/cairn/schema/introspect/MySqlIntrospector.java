@@ -128,6 +128,13 @@ final class MySqlIntrospector implements Introspector {
         return schema;
     }
 
+    @Override
+    public String tableName(Connection c, String name) throws SQLException {
+        // Not TABLE_NAME = ?: MySQL and MariaDB then look the name up as a file, which may be case-sensitive.
+        return TableLookup.matching(c, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+                + " AND TABLE_TYPE = 'BASE TABLE' AND LOWER(TABLE_NAME) = LOWER(?)", name);
+    }
+
     private static ResultSet query(Connection c, String sql) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);
         ps.closeOnCompletion();

@@ -29,11 +29,12 @@ public final class Normalizer {
         String t = raw.trim();
         int paren = t.indexOf('(');
         String head = (paren < 0 ? t : t.substring(0, paren)).toLowerCase(Locale.ROOT).trim().replaceAll("\\s+", " ");
-        String rest = paren < 0 ? "" : t.substring(paren).replaceAll("\\s*,\\s*", ",").replaceAll("\\s+", " ");
-        // Enum and set labels keep their case; everything else is compared in lower case.
-        if (!head.equals("enum") && !head.equals("set")) {
-            rest = rest.toLowerCase(Locale.ROOT);
+        String rest = paren < 0 ? "" : t.substring(paren);
+        if (head.equals("enum") || head.equals("set")) {
+            // Labels are kept as written, case and spaces included; only the space between them goes.
+            return head + labelList(rest);
         }
+        rest = rest.replaceAll("\\s*,\\s*", ",").replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
         String s = head + rest;
         if (s.startsWith("tinyint(1)")) {
             return "boolean" + s.substring("tinyint(1)".length());
@@ -51,6 +52,33 @@ public final class Normalizer {
                 .replaceFirst("^character large object", "clob").replaceFirst("^binary varying", "varbinary")
                 .replaceFirst("^binary large object", "blob").replaceFirst("^character\\(", "char(");
         return s.replace(" with time zone", " tz");
+    }
+
+    /**
+     * A list of quoted labels, {@code ('a', 'b c')}, without the space outside the quotes: {@code ('a','b c')}.
+     * Inside quotes {@code ''} and a backslash escape the next character, as MySQL writes them.
+     */
+    private static String labelList(String list) {
+        StringBuilder sb = new StringBuilder(list.length());
+        boolean quoted = false;
+        for (int i = 0; i < list.length(); i++) {
+            char ch = list.charAt(i);
+            if (!quoted) {
+                if (!Character.isWhitespace(ch)) {
+                    sb.append(ch);
+                    quoted = ch == '\'';
+                }
+            } else if (ch == '\\' && i + 1 < list.length()) {
+                sb.append(ch).append(list.charAt(++i));
+            } else if (ch == '\'' && i + 1 < list.length() && list.charAt(i + 1) == '\'') {
+                sb.append("''");
+                i++;
+            } else {
+                sb.append(ch);
+                quoted = ch != '\'';
+            }
+        }
+        return sb.toString();
     }
 
     /** The canonical form of a default, or {@code null} for none. */
