@@ -92,14 +92,14 @@ record KeyMatch(Table<?> table, List<Column<?>> columns, List<Object> values, bo
     }
 
     /**
-     * The key in words. Primary key values are shown; unique key values may be personal data (an email address),
-     * so only their columns are named.
+     * The key in words. Integer primary key values are shown (an id carries no personal data); any other value may
+     * be personal data (an email address as a key), so only its column is named.
      */
     String describe() {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < columns.size(); i++) {
             sb.append(i == 0 ? "" : " and ").append(columns.get(i).name()).append(" = ")
-                    .append(primary ? String.valueOf(values.get(i)) : "?");
+                    .append(primary && columns.get(i).type().kind().isInteger() ? String.valueOf(values.get(i)) : "?");
         }
         return sb.toString();
     }
