@@ -296,16 +296,34 @@ public final class Database extends Session implements AutoCloseable {
     @Override
     <T> T read(java.util.function.Function<Connection, T> work) {
         try {
-            return onConnection(work);
+            return super.onConnection(work);
         } catch (ConnectionFailure first) {
             LOG.debug("A read failed on a dead connection of {}; running it once more on a fresh one",
                     pool.getPoolName());
             try {
-                return onConnection(work);
+                return super.onConnection(work);
             } catch (RuntimeException second) {
                 second.addSuppressed(first);
                 throw second;
             }
+        }
+    }
+
+    /**
+     * A write outside a transaction whose connection failed before the statement was handed to the server (while
+     * it was prepared or bound) runs once more on a fresh connection: it cannot have had an effect.
+     */
+    @Override
+    <T> T onConnection(java.util.function.Function<Connection, T> work) {
+        try {
+            return super.onConnection(work);
+        } catch (ConnectionFailure e) {
+            if (!e.beforeSending()) {
+                throw e;
+            }
+            LOG.debug("A connection of {} failed before a statement was sent; running it on a fresh one",
+                    pool.getPoolName());
+            return super.onConnection(work);
         }
     }
 

@@ -50,7 +50,16 @@ final class Inserts<R> {
         if (insert.rows().size() > 1) {
             return session.transactionResult(tx -> new Inserts<>(tx, insert).execute(values, groups, returning));
         }
-        return execute(values, groups, returning);
+        try {
+            return execute(values, groups, returning);
+        } catch (ConnectionFailure e) {
+            // One row outside a transaction, on a connection that failed before the row was sent: nothing was
+            // written, so it runs once more on a fresh connection.
+            if (!e.beforeSending() || !(session instanceof Database)) {
+                throw e;
+            }
+            return execute(values, groups, returning);
+        }
     }
 
     private static final class Group {

@@ -49,7 +49,10 @@ class DeadConnectionTest {
                     failed++;
                 }
             }
-            assertThat(failed).isLessThanOrEqualTo(1);
+            // H2 finds its session closed while preparing, before sending: the write is run again. MariaDB's driver
+            // finds out only after sending, so the first write fails (unless the pool's own check, past its 500 ms
+            // window, caught the dead connection first), and the pool is renewed for the others.
+            assertThat(failed).isLessThanOrEqualTo(db.dialect().isMySqlFamily() ? 1 : 0);
             assertThat(db.selectFrom(LEDGER).count()).isEqualTo(1 + written);
         } finally {
             db.close();

@@ -59,6 +59,14 @@ public final class ErrorTranslator {
 
     /** The Cairn exception for a failure of {@code sql} (with placeholders; may be null). */
     public static DatabaseException translate(SQLException e, String sql) {
+        return translate(e, sql, false);
+    }
+
+    /**
+     * The Cairn exception for a failure of {@code sql}; {@code beforeSending} when it happened before the statement
+     * was handed to the server (while preparing or binding), which a {@link ConnectionFailure} then tells.
+     */
+    public static DatabaseException translate(SQLException e, String sql, boolean beforeSending) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         int code = e.getErrorCode();
         String raw = e.getMessage() == null ? "" : e.getMessage();
@@ -109,7 +117,8 @@ public final class ErrorTranslator {
         }
         if (state.startsWith("08") || e instanceof SQLTransientConnectionException
                 || e instanceof java.sql.SQLNonTransientConnectionException) {
-            return new ConnectionFailure("Connection failed: " + masked(raw) + codes, e, sql);
+            return new ConnectionFailure("Connection failed" + (beforeSending ? " before the statement was sent" : "")
+                    + ": " + masked(raw) + codes, e, sql, beforeSending);
         }
         // Unknown table or column: names from the SQL, which holds no values.
         if (code == 1146 || code == 1054) {

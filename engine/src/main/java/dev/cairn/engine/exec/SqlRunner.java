@@ -50,7 +50,12 @@ public final class SqlRunner {
     }
 
     private DatabaseException failure(SQLException e, String sql) {
-        DatabaseException translated = ErrorTranslator.translate(e, sql);
+        return failure(e, sql, false);
+    }
+
+    // beforeSending: the failure came while the statement was prepared or bound, before any execute call.
+    private DatabaseException failure(SQLException e, String sql, boolean beforeSending) {
+        DatabaseException translated = ErrorTranslator.translate(e, sql, beforeSending);
         if (translated instanceof ConnectionFailure && onDeadConnection != null) {
             onDeadConnection.run();
         }
@@ -127,13 +132,15 @@ public final class SqlRunner {
     /** Runs an UPDATE, DELETE or INSERT ... SELECT; returns the row count. */
     public int update(Connection connection, CompiledQuery query, List<Param<?>> values, int timeoutSeconds) {
         long start = System.nanoTime();
+        boolean sent = false;
         try (PreparedStatement ps = connection.prepareStatement(query.sql())) {
             prepare(ps, query, values, timeoutSeconds);
+            sent = true;
             int count = ps.executeUpdate();
             log(query, start, count, "rows changed");
             return count;
         } catch (SQLException e) {
-            throw failure(e, query.sql());
+            throw failure(e, query.sql(), !sent);
         }
     }
 
@@ -149,6 +156,7 @@ public final class SqlRunner {
         long start = System.nanoTime();
         long[] keys = returnKeys ? new long[rows.size()] : null;
         int keyIndex = 0;
+        boolean sent = false;
         try (PreparedStatement ps = returnKeys
                 ? connection.prepareStatement(query.sql(), Statement.RETURN_GENERATED_KEYS)
                 : connection.prepareStatement(query.sql())) {
@@ -168,6 +176,7 @@ public final class SqlRunner {
                     }
                 }
                 long chunkStart = System.nanoTime();
+                sent = true;
                 if (to - from > 1) {
                     for (int n : ps.executeBatch()) {
                         counts[0] += n == Statement.SUCCESS_NO_INFO ? 1 : Math.max(n, 0);
@@ -191,7 +200,7 @@ public final class SqlRunner {
             logOnly(query, start, rows.size(), "rows inserted");
             return keys;
         } catch (SQLException e) {
-            throw failure(e, query.sql());
+            throw failure(e, query.sql(), !sent);
         }
     }
 
