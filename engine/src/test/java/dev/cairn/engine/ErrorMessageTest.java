@@ -102,7 +102,23 @@ class ErrorMessageTest {
                 "ck_accounts_positive", "accounts");
         inWords(() -> db.update(A).set(A.parentId, 987_654L).all().execute(), ForeignKeyViolation.class, "987654",
                 "fk_accounts_parent", "parents", "accounts");
+        db.update(A).set(A.parentId, 1L).all().execute();
+        inWords(() -> db.deleteFrom(Parents.PARENTS).all().execute(), ForeignKeyViolation.class, SECRET,
+                "fk_accounts_parent", "parents", "still referenced");
         assertThat(db.selectFrom(A).fetch()).singleElement().satisfies(a -> assertThat(a.email()).isEqualTo(SECRET));
+        assertThat(db.selectFrom(Parents.PARENTS).count()).isEqualTo(1);
+    }
+
+    public record Parent(Long id) {
+    }
+
+    static final class Parents extends Table<Parent> {
+        static final Parents PARENTS = new Parents();
+        final Column<Long> id = bigint("id").primaryKey();
+
+        private Parents() {
+            super("parents");
+        }
     }
 
     @DatabaseTest

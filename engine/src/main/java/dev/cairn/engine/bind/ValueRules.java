@@ -4,6 +4,7 @@ import dev.cairn.dsl.Column;
 import dev.cairn.dsl.ColumnType;
 import dev.cairn.engine.ValueRejected;
 import dev.cairn.schema.Dialect;
+import dev.cairn.schema.sql.StorageValues;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +77,9 @@ public final class ValueRules {
                 yield value;
             }
             case JSON -> {
-                if (value instanceof String s) {
+                // A codec's text is checked too: strings inside the object reach the driver as its JSON text.
+                Object text = type.jsonCodec() == null ? value : StorageValues.toStorage(type, value, null);
+                if (text instanceof String s) {
                     checkText(column, s);
                 }
                 yield value;
