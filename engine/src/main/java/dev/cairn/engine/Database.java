@@ -86,13 +86,35 @@ public final class Database extends Session implements AutoCloseable {
 
     private static Dialect detect(HikariDataSource pool) {
         try (Connection c = pool.getConnection()) {
-            return Dialect.detect(c);
+            Dialect dialect = Dialect.detect(c);
+            if (dialect.isMySqlFamily()) {
+                checkEscaping(c, pool.getPoolName());
+            }
+            return dialect;
         } catch (SQLException e) {
             pool.close();
             throw ErrorTranslator.translate(e, null);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
+        }
+    }
+
+    // MySQL's driver writes values into the statement text, escaped by the NO_BACKSLASH_ESCAPES mode it believes the
+    // session has. When the session's mode was changed behind its back (a SET in an init script), backslashes and
+    // NUL characters would be stored altered: found here, once, by a round trip of such a value.
+    private static final String ESCAPING_PROBE = "a\\b\\'c''d\"e\u0000f\\";
+
+    private static void checkEscaping(Connection c, String poolName) throws SQLException {
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT ?")) {
+            ps.setString(1, ESCAPING_PROBE);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || !ESCAPING_PROBE.equals(rs.getString(1))) {
+                    throw new IllegalStateException("The MySQL driver of " + poolName + " escapes values for another"
+                            + " sql_mode than the session has (NO_BACKSLASH_ESCAPES): values with backslashes would be"
+                            + " stored altered. Set sql_mode through the sessionVariables driver property, not by SET");
+                }
+            }
         }
     }
 

@@ -18,13 +18,18 @@ import java.util.Objects;
  *   <li>{@code rewriteBatchedStatements=true}: JDBC batches of inserts become multi-row inserts;</li>
  *   <li>{@code cachePrepStmts=true}, {@code prepStmtCacheSize=500}, {@code prepStmtCacheSqlLimit=4096}:
  *       the driver keeps parsed statements per connection;</li>
- *   <li>{@code useLocalSessionState=true}, {@code cacheServerConfiguration=true}: no round trip to read
- *       session state the driver already knows;</li>
+ *   <li>{@code useLocalSessionState=true}: no round trip to read session state the driver already knows;</li>
  *   <li>{@code characterEncoding=UTF-8}: full Unicode (utf8mb4) on the wire.</li>
  * </ul>
  * Every MySQL/MariaDB session also runs with {@code time_zone = '+00:00'}, so that timestamp columns and their
  * "now" defaults mean UTC whatever the server's or the JVM's zone, and in strict mode ({@code STRICT_ALL_TABLES}
  * added to the server's {@code sql_mode}), so that the server refuses a value it would otherwise cut.
+ *
+ * <p>Server settings are read afresh by each new connection ({@code cacheServerConfiguration} stays off): the driver
+ * escapes the values it sends by the {@code NO_BACKSLASH_ESCAPES} mode it read at connect, and a configuration
+ * cached from another connection of the same URL could tell it wrong. Set a session's {@code sql_mode} through the
+ * {@code sessionVariables} driver property, which the driver knows of, never by a later {@code SET}: Cairn checks
+ * when the database opens that a value with backslashes and quotes comes back unchanged, and refuses to open if not.
  */
 public final class DatabaseConfig {
     static final Map<String, String> MYSQL_DEFAULTS = Map.of(
@@ -33,7 +38,6 @@ public final class DatabaseConfig {
             "prepStmtCacheSize", "500",
             "prepStmtCacheSqlLimit", "4096",
             "useLocalSessionState", "true",
-            "cacheServerConfiguration", "true",
             "characterEncoding", "UTF-8");
 
     private String url;

@@ -453,7 +453,7 @@ public abstract sealed class Session implements QueryExecutor, EntityContext per
         checkUsable(true);
         if (insert.select() != null) {
             CompiledQuery query = core.compiler.insertSelect(insert.table(), insert.selectColumns(), insert.select());
-            return onConnection(c -> core.runner.update(c, query, QueryValues.of(insert.select()), timeoutSeconds()));
+            return onConnection(c -> core.runner.update(c, query, QueryValues.of(insert.select(), core.rules), timeoutSeconds()));
         }
         return new Inserts<>(this, insert).run(false).count;
     }

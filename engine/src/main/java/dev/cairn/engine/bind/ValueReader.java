@@ -26,8 +26,10 @@ public final class ValueReader {
     /** The value of column {@code index} (from 1) of the current row, or {@code null}. */
     public Object read(ResultSet rs, int index, ColumnType<?> type) throws SQLException {
         switch (type.kind()) {
-            case VARCHAR, CHAR, TEXT, LONGTEXT:
+            case VARCHAR, TEXT, LONGTEXT:
                 return rs.getString(index);
+            case CHAR:
+                return h2 ? dev.cairn.engine.map.ColumnReaders.paddedChar(rs, index) : rs.getString(index);
             case SMALLINT: {
                 short v = rs.getShort(index);
                 return v == 0 && rs.wasNull() ? null : v;

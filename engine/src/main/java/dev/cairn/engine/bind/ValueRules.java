@@ -52,6 +52,10 @@ public final class ValueRules {
             case VARCHAR, CHAR -> {
                 String s = (String) value;
                 checkText(column, s);
+                if (type.kind() == ColumnType.Kind.CHAR && !s.isEmpty() && s.charAt(s.length() - 1) == ' ') {
+                    throw reject(column, "CHAR columns do not keep trailing spaces (MySQL drops them, H2 pads"
+                            + " with them); declare a varchar to keep them");
+                }
                 // A UTF-16 length within the limit is within it in code points too; count them only beyond.
                 if (s.length() > type.length() && s.codePointCount(0, s.length()) > type.length()) {
                     throw reject(column, "text of " + s.codePointCount(0, s.length()) + " characters is longer than"
@@ -86,8 +90,10 @@ public final class ValueRules {
             }
             case DECIMAL -> decimal(column, (BigDecimal) value);
             case DOUBLE -> {
-                checkFinite(column, (Double) value);
-                yield value;
+                double d = (Double) value;
+                checkFinite(column, d);
+                // MySQL/MariaDB store -0.0 as 0.0: stored (and returned) alike everywhere.
+                yield d == 0.0 && Double.doubleToRawLongBits(d) != 0 ? Double.valueOf(0.0) : value;
             }
             case BINARY, VARBINARY -> {
                 byte[] b = (byte[]) value;
@@ -176,7 +182,14 @@ public final class ValueRules {
      * Checks a value compared with {@code subject} (a column, an expression, or a raw condition) in a condition:
      * text without unpaired surrogates, which drivers would send as {@code ?} and so match other rows, and no NaN.
      */
-    public static void compared(Object subject, Object value) {
+    public void compared(Object subject, Object value) {
+        if (mysql && value instanceof java.time.temporal.Temporal t && t.isSupported(java.time.temporal.ChronoField.YEAR)) {
+            int year = t.get(java.time.temporal.ChronoField.YEAR);
+            if (year < MYSQL_MIN_YEAR || year > MYSQL_MAX_YEAR) {
+                throw new ValueRejected("A date compared with " + describe(subject) + " has a year outside 1 to 9999,"
+                        + " which MySQL/MariaDB cannot read as a date", null, null);
+            }
+        }
         if (value instanceof String s) {
             int at = loneSurrogate(s);
             if (at >= 0) {

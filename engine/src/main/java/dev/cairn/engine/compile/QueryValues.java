@@ -14,14 +14,19 @@ public final class QueryValues {
     }
 
     /** The values of a SELECT, as the compiler numbers them (for INSERT ... SELECT). */
-    public static List<Param<?>> of(Select<?> select) {
-        Collector c = new Collector();
+    public static List<Param<?>> of(Select<?> select, dev.cairn.engine.bind.ValueRules rules) {
+        Collector c = new Collector(rules);
         new AstWalker(c).select(select);
         return c.values;
     }
 
     private static final class Collector implements AstWalker.Sink {
         final List<Param<?>> values = new ArrayList<>();
+        private final dev.cairn.engine.bind.ValueRules rules;
+
+        Collector(dev.cairn.engine.bind.ValueRules rules) {
+            this.rules = rules;
+        }
 
         @Override
         public void token(String structure) {
@@ -38,7 +43,7 @@ public final class QueryValues {
 
         @Override
         public void value(Param<?> param, Object subject, dev.cairn.dsl.Column<?> storedIn) {
-            dev.cairn.engine.bind.ValueRules.compared(subject, param.value());
+            rules.compared(subject, param.value());
             values.add(param);
         }
     }

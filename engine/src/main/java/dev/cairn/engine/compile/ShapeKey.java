@@ -178,7 +178,7 @@ final class ShapeKey {
         public void value(Param<?> param, Object subject, Column<?> storedIn) {
             h = mix(h, VALUE_MARKERS[param.type().kind().ordinal()]);
             if (storedIn == null) {
-                ValueRules.compared(subject, param.value());
+                rules.compared(subject, param.value());
                 values.add(param);
             } else {
                 Object stored = rules.stored(storedIn, param.value());

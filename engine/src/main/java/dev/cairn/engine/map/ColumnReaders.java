@@ -49,7 +49,8 @@ public final class ColumnReaders {
             return new Reader(name + "Value", "(" + RS + "Ljava/lang/String;)" + desc, false, true);
         }
         return switch (type.kind()) {
-            case VARCHAR, CHAR, TEXT, LONGTEXT -> new Reader("string", "(" + RS + ")Ljava/lang/String;", false, false);
+            case VARCHAR, TEXT, LONGTEXT -> new Reader("string", "(" + RS + ")Ljava/lang/String;", false, false);
+            case CHAR -> new Reader(h2 ? "paddedChar" : "string", "(" + RS + ")Ljava/lang/String;", false, false);
             case BIGINT -> new Reader("longObject", "(" + RS + ")Ljava/lang/Long;", false, false);
             case INT -> new Reader("intObject", "(" + RS + ")Ljava/lang/Integer;", false, false);
             case SMALLINT -> new Reader("shortObject", "(" + RS + ")Ljava/lang/Short;", false, false);
@@ -73,6 +74,25 @@ public final class ColumnReaders {
 
     public static String string(ResultSet rs, int i) throws SQLException {
         return rs.getString(i);
+    }
+
+    /**
+     * A CHAR(n) value without the spaces H2 pads it with, as MySQL/MariaDB return it; Cairn refuses to store text
+     * ending in a space in a CHAR column, so nothing of the value is lost.
+     */
+    public static String paddedChar(ResultSet rs, int i) throws SQLException {
+        return withoutPadding(rs.getString(i));
+    }
+
+    static String withoutPadding(String s) {
+        if (s == null) {
+            return null;
+        }
+        int end = s.length();
+        while (end > 0 && s.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return end == s.length() ? s : s.substring(0, end);
     }
 
     public static long longValue(ResultSet rs, int i, String nullMessage) throws SQLException {

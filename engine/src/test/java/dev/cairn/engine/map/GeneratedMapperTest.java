@@ -73,7 +73,7 @@ class GeneratedMapperTest {
         assertThat(mappers.of(select.projection(), q)).isSameAs(mapper);
         List<R> out = new ArrayList<>();
         try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(q.sql())) {
-            var values = dev.cairn.engine.compile.QueryValues.of(select);
+            var values = dev.cairn.engine.compile.QueryValues.of(select, new dev.cairn.engine.bind.ValueRules(db.dialect()));
             var binder = new dev.cairn.engine.bind.ValueBinder(db.dialect());
             for (int k = 0; k < q.bindOrder().length; k++) {
                 var p = values.get(q.bindOrder()[k]);
