@@ -110,19 +110,24 @@ public interface Expression<T> {
         return new InSelect(this, java.util.Objects.requireNonNull(subquery, "subquery"), true);
     }
 
-    /** {@code this LIKE pattern}, where {@code %} matches any run of characters and {@code _} one character. */
+    /**
+     * {@code this LIKE pattern}, where {@code %} matches any run of characters, {@code _} one character, and a
+     * backslash makes the next character literal ({@code "100\\%"} matches "100%"), alike on every database and
+     * sql_mode (Cairn names the escape character itself). For text without wildcards use {@link #startsWith},
+     * {@link #contains} or {@link #endsWith}.
+     */
     default Condition like(String pattern) {
-        return new Like(this, likePattern(pattern, "like"), false, false, null);
+        return new Like(this, likePattern(pattern, "like"), false, false, LIKE_ESCAPE);
     }
 
     /** {@code this NOT LIKE pattern}. */
     default Condition notLike(String pattern) {
-        return new Like(this, likePattern(pattern, "notLike"), true, false, null);
+        return new Like(this, likePattern(pattern, "notLike"), true, false, LIKE_ESCAPE);
     }
 
     /** {@code LIKE} ignoring case, whatever the column's collation (Geddy's {@code nocase}). */
     default Condition likeIgnoreCase(String pattern) {
-        return new Like(this, likePattern(pattern, "likeIgnoreCase"), false, true, null);
+        return new Like(this, likePattern(pattern, "likeIgnoreCase"), false, true, LIKE_ESCAPE);
     }
 
     /** Text starting with {@code prefix}, taken literally: {@code %} and {@code _} in it match only themselves. */
@@ -299,10 +304,25 @@ public interface Expression<T> {
     /** The escape character of the patterns {@link #startsWith} and its kin build. */
     char LIKE_ESCAPE = '!';
 
+    // A pattern's backslash escapes, rewritten for the escape character Cairn always names: MySQL gives the
+    // backslash no escaping power under NO_BACKSLASH_ESCAPES, so the default could not mean the same everywhere.
     private Param<String> likePattern(String pattern, String operation) {
         if (pattern == null) {
             throw new IllegalArgumentException(this + "." + operation + "(null): a LIKE pattern must not be null");
         }
-        return new Param<>(ColumnType.STRING, pattern);
+        StringBuilder p = new StringBuilder(pattern.length() + 4);
+        for (int i = 0; i < pattern.length(); i++) {
+            char ch = pattern.charAt(i);
+            if (ch == '\\' && i + 1 < pattern.length()) {
+                ch = pattern.charAt(++i);
+                if (ch == '%' || ch == '_' || ch == LIKE_ESCAPE) {
+                    p.append(LIKE_ESCAPE);
+                }
+            } else if (ch == LIKE_ESCAPE) {
+                p.append(LIKE_ESCAPE);
+            }
+            p.append(ch);
+        }
+        return new Param<>(ColumnType.STRING, p.toString());
     }
 }

@@ -100,6 +100,10 @@ public final class ValueRules {
                 if (b.length > type.length()) {
                     throw reject(column, b.length + " bytes are more than the column's " + type.length());
                 }
+                if (type.kind() == ColumnType.Kind.BINARY && b.length < type.length()) {
+                    throw reject(column, "a binary(" + type.length() + ") column holds exactly " + type.length()
+                            + " bytes and would pad " + b.length + " with zero bytes; declare a varbinary");
+                }
                 yield b;
             }
             case DATE -> {
