@@ -98,7 +98,10 @@ final class Inserts<R> {
                 Object value = v[c.position()];
                 if (value != null) {
                     // Refused here, before any row is sent; a rounded or cut value is what the returned row holds.
-                    v[c.position()] = rules.stored(c, value);
+                    Object stored = rules.stored(c, value);
+                    if (stored != value) {
+                        v[c.position()] = stored;
+                    }
                 } else if (c.isAutoIncrement() || c.defaultValue() != null) {
                     defaults |= !c.isAutoIncrement();
                     if (narrow) {
