@@ -313,7 +313,7 @@ public final class Database extends Session implements AutoCloseable {
     /**
      * A read outside a transaction that fails on a dead connection (one the server or the network closed while it
      * sat idle in the pool, inside the pool's 500 ms window of trust after last use) runs once more on a fresh
-     * connection. Writes are never repeated: a write that failed that way may have reached the server.
+     * connection. A write runs again only when it cannot have reached the server (see {@link #onConnection}).
      */
     @Override
     <T> T read(java.util.function.Function<Connection, T> work) {

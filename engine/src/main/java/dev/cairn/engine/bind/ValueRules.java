@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 
 /**
  * What Cairn lets reach the database: every value is stored exactly, or refused here, before anything is sent,
@@ -31,7 +30,6 @@ public final class ValueRules {
     private static final int MYSQL_MIN_YEAR = 1;
     private static final int MYSQL_MAX_YEAR = 9999;
     private static final int MYSQL_TEXT_BYTES = 65_535;
-    private static final long[] UNITS = {1_000_000_000, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000};
 
     private final boolean mysql;
 
@@ -111,28 +109,18 @@ public final class ValueRules {
                 yield value;
             }
             case DATETIME -> {
-                LocalDateTime t = (LocalDateTime) value;
-                checkYear(column, t.getYear());
-                long excess = t.getNano() % UNITS[type.precision()];
-                yield excess == 0 ? t : t.minusNanos(excess);
+                checkYear(column, ((LocalDateTime) value).getYear());
+                yield StorageValues.cutToPrecision(type, value);
             }
             case TIMESTAMP -> {
-                Instant i = (Instant) value;
-                long excess = i.getNano() % UNITS[type.precision()];
-                if (excess != 0) {
-                    i = i.minusNanos(excess);
-                }
+                Instant i = (Instant) StorageValues.cutToPrecision(type, value);
                 if (mysql && (i.isBefore(MYSQL_TIMESTAMP_MIN) || i.isAfter(MYSQL_TIMESTAMP_MAX))) {
                     throw reject(column, "a MySQL/MariaDB timestamp holds instants from 1970-01-01T00:00:01Z to"
                             + " 2038-01-19T03:14:07.999999Z only; declare a datetime column for others");
                 }
                 yield i;
             }
-            case TIME -> {
-                LocalTime t = (LocalTime) value;
-                long excess = t.getNano() % UNITS[type.precision()];
-                yield excess == 0 ? t : t.minusNanos(excess);
-            }
+            case TIME -> StorageValues.cutToPrecision(type, value);
             default -> value;
         };
     }

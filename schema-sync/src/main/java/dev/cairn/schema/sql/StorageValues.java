@@ -32,24 +32,11 @@ public final class StorageValues {
         }
         return switch (type.kind()) {
             case TIMESTAMP -> {
-                Instant i = (Instant) value;
-                long excess = i.getNano() % unit(type);
-                if (excess != 0) {
-                    i = i.minusNanos(excess);
-                }
+                Instant i = (Instant) cutToPrecision(type, value);
                 yield dialect.family() == Dialect.Family.H2 ? OffsetDateTime.ofInstant(i, ZoneOffset.UTC)
                         : LocalDateTime.ofInstant(i, ZoneOffset.UTC);
             }
-            case DATETIME -> {
-                LocalDateTime t = (LocalDateTime) value;
-                long excess = t.getNano() % unit(type);
-                yield excess == 0 ? t : t.minusNanos(excess);
-            }
-            case TIME -> {
-                LocalTime t = (LocalTime) value;
-                long excess = t.getNano() % unit(type);
-                yield excess == 0 ? t : t.minusNanos(excess);
-            }
+            case DATETIME, TIME -> cutToPrecision(type, value);
             case UUID -> dialect.family() == Dialect.Family.H2 ? value : value.toString();
             case ENUM -> ((Enum<?>) value).name();
             case SET -> ((Collection<Enum<?>>) value).stream().map(Enum::name).sorted(byDeclaration(type))
@@ -57,6 +44,27 @@ public final class StorageValues {
             case JSON -> type.jsonCodec() == null ? value : ((JsonCodec) type.jsonCodec()).toJson(value);
             default -> value;
         };
+    }
+
+    /**
+     * A date-time ({@code Instant}, {@code LocalDateTime} or {@code LocalTime}) of a column of {@code type} with the
+     * fractional-second digits the column keeps, the finer ones cut; the same object when there are none to cut.
+     * Any other value is returned as it is.
+     */
+    public static Object cutToPrecision(ColumnType<?> type, Object value) {
+        if (value instanceof Instant i) {
+            long excess = i.getNano() % unit(type);
+            return excess == 0 ? i : i.minusNanos(excess);
+        }
+        if (value instanceof LocalDateTime t) {
+            long excess = t.getNano() % unit(type);
+            return excess == 0 ? t : t.minusNanos(excess);
+        }
+        if (value instanceof LocalTime t) {
+            long excess = t.getNano() % unit(type);
+            return excess == 0 ? t : t.minusNanos(excess);
+        }
+        return value;
     }
 
     private static final long[] UNITS = {1_000_000_000, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000};
