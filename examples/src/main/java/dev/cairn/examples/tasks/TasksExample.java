@@ -6,6 +6,7 @@ import dev.cairn.dsl.Changes;
 import dev.cairn.engine.BatchResult;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.ValidationFailed;
+import dev.cairn.engine.ValueRejected;
 import dev.cairn.examples.ExampleDatabase;
 import dev.cairn.schema.SyncMode;
 import java.io.PrintStream;
@@ -47,6 +48,13 @@ public final class TasksExample {
             try {
                 db.persist(Task.of("", "no name", false));
             } catch (ValidationFailed e) {
+                out.println("Refused: " + e.getMessage());
+            }
+            // A value that cannot be stored exactly (here half an emoji) is refused before sending; the message
+            // names the column and never repeats the value.
+            try {
+                db.persist(Task.of("Pack lunch", "Sandwich \uD83E", false));
+            } catch (ValueRejected e) {
                 out.println("Refused: " + e.getMessage());
             }
             BatchResult later = db.batch(b -> List.of("Read the guide", "Try MariaDB").forEach(

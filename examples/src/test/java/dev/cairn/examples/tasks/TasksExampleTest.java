@@ -19,6 +19,8 @@ class TasksExampleTest {
         assertThat(done).extracting(Task::name).containsExactly("Model the tables", "Write the README");
         assertThat(bytes.toString(StandardCharsets.UTF_8))
                 .contains("Connected to H2")
+                .contains("Refused: Column tasks.description")
+                .contains("unpaired UTF-16 surrogate at index 9")
                 .contains("  [x] Model the tables - Columns, keys and relations in plain Java")
                 .contains("  [x] Write the README - Two commands near the top")
                 .doesNotContain("Buy milk -");
