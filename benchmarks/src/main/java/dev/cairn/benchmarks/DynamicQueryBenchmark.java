@@ -13,7 +13,7 @@ import static dev.cairn.benchmarks.Fixture.J_NAME;
 import static dev.cairn.benchmarks.Fixture.J_ROWS;
 import static dev.cairn.benchmarks.Fixture.J_SCORE;
 
-import dev.cairn.dsl.Select;
+import dev.cairn.dsl.query.Select;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -39,8 +39,9 @@ public final class BelongsTo<T> extends Relation<T> {
     }
 
     @Override
-    Select<?> correlatedRows() {
-        return Select.select(targetKey()).from(target()).where(joinOn(targetKey(), foreignKey));
+    SelectStatement<?> correlatedRows() {
+        return SelectStatement.of(new SelectStatement.Projection.Single<>(targetKey())).withFrom(target())
+                .withWhere(joinOn(targetKey(), foreignKey));
     }
 
     /** The owner's column that holds the target's key. */

@@ -1,9 +1,13 @@
 package dev.cairn.dsl;
 
+import dev.cairn.dsl.type.ColumnType;
+import dev.cairn.dsl.type.DefaultValue;
+import dev.cairn.dsl.type.Identifiers;
+import dev.cairn.dsl.type.ReferentialAction;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * A typed column of a {@link Table}, created by the table's column factories and refined by the fluent methods
@@ -16,28 +20,29 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * Once the table is defined (first used by a schema, a query or the engine) its columns are frozen: the fluent
- * methods then throw {@link IllegalStateException}. Columns are nullable unless declared {@link #notNull()} or part
- * of the primary key.
+ * methods then throw {@link IllegalStateException}. Columns are nullable unless declared {@link #notNull()},
+ * {@link #required()} or part of the primary key.
  *
  * @param <T> the Java type of the column's values
  */
 public final class Column<T> implements Expression<T> {
-    private final Table<?> table;
+    private final TableDefinition<?> table;
     private final String name;
     private ColumnType<T> type;
     private final int position;
 
-    // Set only while the table is being defined; read after Table.seal(), which publishes them safely.
+    // Set only while the table is being defined; read after the table is frozen, which publishes them safely.
     private boolean nullable = true;
+    private boolean required;
     private boolean autoIncrement;
     private DefaultValue defaultValue;
     private boolean onUpdateNow;
     private ForeignKey foreignKey;
     private String fieldName;
-    private java.util.List<String> formerNames = java.util.List.of();
+    private List<String> formerNames = List.of();
     private java.math.RoundingMode rounding;
 
-    Column(Table<?> table, String name, ColumnType<T> type, int position) {
+    Column(TableDefinition<?> table, String name, ColumnType<T> type, int position) {
         this.table = table;
         this.name = name;
         this.type = type;
@@ -46,7 +51,7 @@ public final class Column<T> implements Expression<T> {
 
     /** The table this column belongs to. */
     public Table<?> table() {
-        return table;
+        return table.table();
     }
 
     /** The column's name in the database. */
@@ -57,6 +62,11 @@ public final class Column<T> implements Expression<T> {
     @Override
     public ColumnType<T> type() {
         return type;
+    }
+
+    @Override
+    public <X> X accept(Visitor<X> visitor) {
+        return visitor.visit(this);
     }
 
     /** The column's position in its table, from 0, in declaration order. */
@@ -94,7 +104,7 @@ public final class Column<T> implements Expression<T> {
      * {@code created_at}; {@code null} when the column is not held by a public field.
      */
     public String fieldName() {
-        table.definitionFrozen();
+        table.freezeOnce();
         return fieldName;
     }
 
@@ -103,7 +113,7 @@ public final class Column<T> implements Expression<T> {
     }
 
     /** Names this column had before, newest first, so that schema sync renames it instead of dropping it. */
-    public java.util.List<String> formerNames() {
+    public List<String> formerNames() {
         return formerNames;
     }
 
@@ -117,9 +127,9 @@ public final class Column<T> implements Expression<T> {
         if (problem != null) {
             throw problem("former " + problem);
         }
-        java.util.List<String> names = new java.util.ArrayList<>(formerNames);
+        List<String> names = new java.util.ArrayList<>(formerNames);
         names.add(oldName);
-        formerNames = java.util.List.copyOf(names);
+        formerNames = List.copyOf(names);
         return this;
     }
 
@@ -148,7 +158,7 @@ public final class Column<T> implements Expression<T> {
      */
     public Column<T> rounding(java.math.RoundingMode mode) {
         table.checkBuilding();
-        java.util.Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(mode, "mode");
         if (type.kind() != ColumnType.Kind.DECIMAL) {
             throw problem("only decimal columns round values, not " + type);
         }
@@ -168,11 +178,36 @@ public final class Column<T> implements Expression<T> {
         return this;
     }
 
-    /** Accepts NULL (the default); not allowed on primary-key columns. */
+    /**
+     * Makes the column required: {@code NOT NULL} in the schema, and a validation rule ("is required") that the
+     * engine runs before every insert and update of a row object, so that a missing value is a validation error
+     * naming the table and column rather than a refusal by the database. A required text column refuses blank text
+     * too (as {@link FieldRules#present()} does), which {@code NOT NULL} alone would store; use {@link #notNull()}
+     * where blank text is a value. Not for auto-increment columns, which the database fills.
+     */
+    public Column<T> required() {
+        table.checkBuilding();
+        if (!required) {
+            required = true;
+            nullable = false;
+            table.rules().addRequired(this);
+        }
+        return this;
+    }
+
+    /** Whether the column was declared {@link #required()}. */
+    public boolean isRequired() {
+        return required;
+    }
+
+    /** Accepts NULL (the default); not allowed on primary-key and required columns. */
     public Column<T> nullable() {
         table.checkBuilding();
         if (table.isPrimaryKeyColumn(this)) {
             throw problem("a primary-key column cannot be nullable");
+        }
+        if (required) {
+            throw problem("a required column cannot be nullable");
         }
         nullable = true;
         return this;
@@ -306,13 +341,13 @@ public final class Column<T> implements Expression<T> {
     }
 
     /** A check constraint on this column, named {@code ck_<table>_<column>}: {@code check(c -> c.ge(0))}. */
-    public Column<T> check(Function<Column<T>, Condition> condition) {
+    public Column<T> check(java.util.function.Function<Column<T>, Condition> condition) {
         table.declareCheck(null, condition.apply(this), this);
         return this;
     }
 
     /** A check constraint on this column with the given name. */
-    public Column<T> check(String constraintName, Function<Column<T>, Condition> condition) {
+    public Column<T> check(String constraintName, java.util.function.Function<Column<T>, Condition> condition) {
         table.declareCheck(Objects.requireNonNull(constraintName, "constraintName"), condition.apply(this), this);
         return this;
     }
@@ -327,6 +362,11 @@ public final class Column<T> implements Expression<T> {
 
     private DefinitionException problem(String message) {
         return new DefinitionException(table.name(), name, message);
+    }
+
+    /** The names of the columns, joined by commas, for descriptions. */
+    static String names(List<? extends Column<?>> columns) {
+        return columns.stream().map(Column::name).collect(Collectors.joining(", "));
     }
 
     /** {@code table.column}. */

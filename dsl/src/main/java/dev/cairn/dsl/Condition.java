@@ -1,24 +1,59 @@
 package dev.cairn.dsl;
 
-import dev.cairn.dsl.ast.Junction;
-import dev.cairn.dsl.ast.Negation;
+import dev.cairn.dsl.Expression.Param;
+import dev.cairn.dsl.type.ColumnType;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * A boolean condition over columns and bound values, built from column methods such as
  * {@link Expression#eq(Object)} and combined with {@link #and}, {@link #or} and {@link #not}. Conditions are
  * immutable and may be shared between threads and queries.
+ *
+ * <p>The kinds of condition are closed, each a record below. A walk over a condition is a {@link Visitor}, which has
+ * one method per kind, so that a new kind does not compile until every walk handles it.
  */
-public interface Condition {
+public sealed interface Condition permits Condition.Comparison, Condition.Junction, Condition.Negation,
+        Condition.NullCheck, Condition.InList, Condition.Between, Condition.Like, Condition.InSelect, Condition.Exists,
+        Condition.RawCondition {
+
+    /** Passes this condition to the visitor's method for its kind. */
+    <X> X accept(Visitor<X> visitor);
+
+    /** A walk over conditions: one method per kind of condition. */
+    interface Visitor<X> {
+        X visit(Comparison comparison);
+
+        X visit(Junction junction);
+
+        X visit(Negation negation);
+
+        X visit(NullCheck nullCheck);
+
+        X visit(InList inList);
+
+        X visit(Between between);
+
+        X visit(Like like);
+
+        X visit(InSelect inSelect);
+
+        X visit(Exists exists);
+
+        X visit(RawCondition raw);
+    }
 
     /** This condition and the other. */
     default Condition and(Condition other) {
-        return Junction.of(true, java.util.List.of(this, other));
+        return Junction.of(true, List.of(this, other));
     }
 
     /** This condition or the other. */
     default Condition or(Condition other) {
-        return Junction.of(false, java.util.List.of(this, other));
+        return Junction.of(false, List.of(this, other));
     }
 
     /** The negation of this condition. */
@@ -41,14 +76,14 @@ public interface Condition {
         return new Negation(condition);
     }
 
-    /** {@code EXISTS (subquery)}. */
-    static Condition exists(Select<?> subquery) {
-        return new dev.cairn.dsl.ast.Exists(java.util.Objects.requireNonNull(subquery, "subquery"), false);
+    /** {@code EXISTS (subquery)}; the subquery is a {@code Select}. */
+    static Condition exists(SelectStatement.Source<?> subquery) {
+        return new Exists(Objects.requireNonNull(subquery, "subquery").statement(), false);
     }
 
     /** {@code NOT EXISTS (subquery)}. */
-    static Condition notExists(Select<?> subquery) {
-        return new dev.cairn.dsl.ast.Exists(java.util.Objects.requireNonNull(subquery, "subquery"), true);
+    static Condition notExists(SelectStatement.Source<?> subquery) {
+        return new Exists(Objects.requireNonNull(subquery, "subquery").statement(), true);
     }
 
     /**
@@ -59,23 +94,206 @@ public interface Condition {
      * <pre>{@code Condition.raw("char_length(name) > ?", 3)}</pre>
      */
     static Condition raw(String sql, Object... params) {
-        java.util.Objects.requireNonNull(sql, "sql");
+        Objects.requireNonNull(sql, "sql");
         long marks = sql.chars().filter(ch -> ch == '?').count();
         if (marks != params.length) {
             throw new IllegalArgumentException("Raw condition has " + marks + " '?' but " + params.length
                     + " parameters: " + sql);
         }
-        java.util.List<dev.cairn.dsl.ast.Param<?>> bound = new java.util.ArrayList<>(params.length);
+        List<Param<?>> bound = new ArrayList<>(params.length);
         for (Object p : params) {
-            bound.add(new dev.cairn.dsl.ast.Param<>(ColumnType.forValue(p), p));
+            bound.add(new Param<>(ColumnType.forValue(p), p));
         }
-        return new dev.cairn.dsl.ast.RawCondition(sql, bound);
+        return new RawCondition(sql, bound);
     }
 
-    private static java.util.List<Condition> concat(Condition first, Condition[] more) {
-        java.util.List<Condition> all = new java.util.ArrayList<>(1 + more.length);
+    private static List<Condition> concat(Condition first, Condition[] more) {
+        List<Condition> all = new ArrayList<>(1 + more.length);
         all.add(first);
         all.addAll(Arrays.asList(more));
         return all;
+    }
+
+    /** Binary comparison operators. */
+    enum Operator {
+        EQ("="), NE("<>"), GT(">"), LT("<"), GE(">="), LE("<=");
+
+        private final String symbol;
+
+        Operator(String symbol) {
+            this.symbol = symbol;
+        }
+
+        /** The SQL symbol, for descriptions and shape keys. */
+        public String symbol() {
+            return symbol;
+        }
+    }
+
+    /** {@code left op right}, where either side is a column or a bound value. */
+    record Comparison(Expression<?> left, Operator operator, Expression<?> right) implements Condition {
+        @Override
+        public <X> X accept(Visitor<X> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
+        public String toString() {
+            return left + " " + operator.symbol() + " " + right;
+        }
+    }
+
+    /** Conditions joined by AND or by OR; nested junctions of the same kind are flattened. */
+    record Junction(boolean isAnd, List<Condition> parts) implements Condition {
+        public Junction {
+            parts = List.copyOf(parts);
+            if (parts.size() < 2) {
+                throw new IllegalArgumentException("A junction needs at least two conditions");
+            }
+        }
+
+        /** Joins conditions with AND (or OR), flattening nested junctions of the same kind. */
+        public static Condition of(boolean isAnd, List<Condition> conditions) {
+            List<Condition> flat = new ArrayList<>();
+            for (Condition c : conditions) {
+                Objects.requireNonNull(c, "condition");
+                if (c instanceof Junction j && j.isAnd == isAnd) {
+                    flat.addAll(j.parts);
+                } else {
+                    flat.add(c);
+                }
+            }
+            if (flat.isEmpty()) {
+                throw new IllegalArgumentException("At least one condition is required");
+            }
+            return flat.size() == 1 ? flat.get(0) : new Junction(isAnd, flat);
+        }
+
+        @Override
+        public <X> X accept(Visitor<X> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
+        public String toString() {
+            return parts.stream().map(Object::toString).collect(Collectors.joining(isAnd ? " AND " : " OR ", "(", ")"));
+        }
+    }
+
+    /** {@code NOT (condition)}. */
+    record Negation(Condition operand) implements Condition {
+        @Override
+        public <X> X accept(Visitor<X> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
+        public String toString() {
+            return "NOT " + operand;
+        }
+    }
+
+    /** {@code operand IS NULL}, or {@code IS NOT NULL} when negated. */
+    record NullCheck(Expression<?> operand, boolean negated) implements Condition {
+        @Override
+        public <X> X accept(Visitor<X> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
+        public String toString() {
+            return operand + (negated ? " IS NOT NULL" : " IS NULL");
+        }
+    }
+
+    /** {@code operand IN (?, ?, ...)}, or {@code NOT IN}; an empty list matches no row (or every row, negated). */
+    record InList(Expression<?> operand, List<Param<?>> values, boolean negated) implements Condition {
+        public InList {
+            values = List.copyOf(values);
+        }
+
+        @Override
+        public <X> X accept(Visitor<X> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
+        public String toString() {
+            return operand + (negated ? " NOT IN " : " IN ") + "(" + values.size() + " values)";
+        }
+    }
+
+    /** {@code operand BETWEEN low AND high} (both ends included), or {@code NOT BETWEEN}. */
+    record Between(Expression<?> operand, Param<?> low, Param<?> high, boolean negated) implements Condition {
+        @Override
+        public <X> X accept(Visitor<X> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
+        public String toString() {
+            return operand + (negated ? " NOT BETWEEN ? AND ?" : " BETWEEN ? AND ?");
+        }
+    }
+
+    /**
+     * {@code operand LIKE pattern}: {@code %} matches any run of characters and {@code _} one character. Negated for
+     * NOT LIKE; {@code ignoreCase} compares both sides in lower case whatever the column's collation; {@code escape},
+     * when not null, is the character that makes the next {@code %}, {@code _} or itself literal.
+     */
+    record Like(Expression<?> operand, Param<String> pattern, boolean negated, boolean ignoreCase, Character escape)
+            implements Condition {
+        @Override
+        public <X> X accept(Visitor<X> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
+        public String toString() {
+            return (ignoreCase ? "lower(" + operand + ")" : operand.toString()) + (negated ? " NOT LIKE ?" : " LIKE ?");
+        }
+    }
+
+    /** {@code operand IN (SELECT ...)}, or {@code NOT IN}; the subquery selects one column. */
+    record InSelect(Expression<?> operand, SelectStatement<?> subquery, boolean negated) implements Condition {
+        @Override
+        public <X> X accept(Visitor<X> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
+        public String toString() {
+            return operand + (negated ? " NOT IN (" : " IN (") + subquery + ")";
+        }
+    }
+
+    /** {@code EXISTS (SELECT ...)}, or {@code NOT EXISTS}. */
+    record Exists(SelectStatement<?> subquery, boolean negated) implements Condition {
+        @Override
+        public <X> X accept(Visitor<X> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
+        public String toString() {
+            return (negated ? "NOT EXISTS (" : "EXISTS (") + subquery + ")";
+        }
+    }
+
+    /** SQL text from the application with a {@code ?} for each bound parameter. */
+    record RawCondition(String sql, List<Param<?>> params) implements Condition {
+        public RawCondition {
+            params = List.copyOf(params);
+        }
+
+        @Override
+        public <X> X accept(Visitor<X> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
+        public String toString() {
+            return "(" + sql + ")";
+        }
     }
 }

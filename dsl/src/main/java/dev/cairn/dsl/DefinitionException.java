@@ -1,5 +1,7 @@
 package dev.cairn.dsl;
 
+import java.util.List;
+
 /**
  * A model definition is invalid. Thrown while a table or schema is being defined, never later, and the message
  * always names the table and, where one is involved, the column.
@@ -9,11 +11,35 @@ public final class DefinitionException extends RuntimeException {
 
     private final String table;
     private final String column;
+    private final List<DefinitionException> problems;
 
     public DefinitionException(String table, String column, String problem) {
         super(describe(table, column, problem));
         this.table = table;
         this.column = column;
+        this.problems = List.of();
+    }
+
+    /**
+     * Several problems found at once, such as every mismatch between the row types and the tables of a schema, each
+     * naming its table and column; {@link #table()} and {@link #column()} are those of the first.
+     */
+    public DefinitionException(List<DefinitionException> problems) {
+        super(describe(problems));
+        this.table = problems.get(0).table;
+        this.column = problems.get(0).column;
+        this.problems = List.copyOf(problems);
+    }
+
+    private static String describe(List<DefinitionException> problems) {
+        if (problems.size() == 1) {
+            return problems.get(0).getMessage();
+        }
+        StringBuilder sb = new StringBuilder("Invalid model, ").append(problems.size()).append(" problems:");
+        for (DefinitionException p : problems) {
+            sb.append("\n  ").append(p.getMessage().substring("Invalid model: ".length()));
+        }
+        return sb.toString();
     }
 
     private static String describe(String table, String column, String problem) {
@@ -32,5 +58,10 @@ public final class DefinitionException extends RuntimeException {
     /** The column involved, or {@code null} when the problem concerns the table as a whole. */
     public String column() {
         return column;
+    }
+
+    /** Each problem this exception reports: itself, or the several it was made of. */
+    public List<DefinitionException> problems() {
+        return problems.isEmpty() ? List.of(this) : problems;
     }
 }

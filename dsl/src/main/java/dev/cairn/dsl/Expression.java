@@ -1,29 +1,149 @@
 package dev.cairn.dsl;
 
-import dev.cairn.dsl.ast.Arithmetic;
-import dev.cairn.dsl.ast.Between;
-import dev.cairn.dsl.ast.Comparison;
-import dev.cairn.dsl.ast.Function;
-import dev.cairn.dsl.ast.InList;
-import dev.cairn.dsl.ast.InSelect;
-import dev.cairn.dsl.ast.Like;
-import dev.cairn.dsl.ast.NullCheck;
-import dev.cairn.dsl.ast.Operator;
-import dev.cairn.dsl.ast.Param;
+import dev.cairn.dsl.Condition.Between;
+import dev.cairn.dsl.Condition.Comparison;
+import dev.cairn.dsl.Condition.InList;
+import dev.cairn.dsl.Condition.InSelect;
+import dev.cairn.dsl.Condition.Like;
+import dev.cairn.dsl.Condition.NullCheck;
+import dev.cairn.dsl.Condition.Operator;
+import dev.cairn.dsl.type.ColumnType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A typed value in a query: a column, or a bound value. Its methods build conditions whose operands must have the
  * same Java type, so that comparing an {@code Integer} column with a {@code String} does not compile.
  *
+ * <p>The kinds of expression are closed: a {@link Column}, an {@link AliasedColumn}, a bound {@link Param}, an
+ * {@link Arithmetic} operation or a {@link Function}. A walk over an expression is a {@link Visitor}, which has one
+ * method per kind, so that a new kind does not compile until every walk handles it.
+ *
  * @param <T> the Java type of the values
  */
-public interface Expression<T> {
+public sealed interface Expression<T> permits Column, Expression.AliasedColumn, Expression.Param,
+        Expression.Arithmetic, Expression.Function {
 
     /** The SQL type of the expression, which also types the values compared with it. */
     ColumnType<T> type();
+
+    /** Passes this expression to the visitor's method for its kind. */
+    <X> X accept(Visitor<X> visitor);
+
+    /** A walk over expressions: one method per kind of expression. */
+    interface Visitor<X> {
+        X visit(Column<?> column);
+
+        X visit(AliasedColumn<?> column);
+
+        X visit(Param<?> param);
+
+        X visit(Arithmetic<?> arithmetic);
+
+        X visit(Function<?> function);
+    }
+
+    /** A column of a table referred to through an alias; made by {@link TableAlias#get(Column)}. */
+    record AliasedColumn<T>(String alias, Column<T> column) implements Expression<T> {
+        @Override
+        public ColumnType<T> type() {
+            return column.type();
+        }
+
+        @Override
+        public <X> X accept(Visitor<X> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
+        public String toString() {
+            return alias + "." + column.name();
+        }
+    }
+
+    /**
+     * A value in a query. It is always sent as a bind parameter, typed by the column it is compared with, and never
+     * becomes part of the SQL text.
+     *
+     * @param type  the SQL type the value is bound as
+     * @param value the value; {@code null} only where SQL allows it (insert and update values)
+     */
+    record Param<T>(ColumnType<T> type, T value) implements Expression<T> {
+        @Override
+        public <X> X accept(Visitor<X> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
+        public String toString() {
+            return "?";
+        }
+    }
+
+    /** {@code left op right} on numbers; the result has the left operand's type. */
+    record Arithmetic<T>(Expression<T> left, Op op, Expression<?> right) implements Expression<T> {
+
+        /** The arithmetic operators. */
+        public enum Op {
+            PLUS("+"), MINUS("-"), TIMES("*"), DIVIDE("/");
+
+            private final String symbol;
+
+            Op(String symbol) {
+                this.symbol = symbol;
+            }
+
+            public String symbol() {
+                return symbol;
+            }
+        }
+
+        @Override
+        public ColumnType<T> type() {
+            return left.type();
+        }
+
+        @Override
+        public <X> X accept(Visitor<X> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
+        public String toString() {
+            return "(" + left + " " + op.symbol() + " " + right + ")";
+        }
+    }
+
+    /**
+     * A SQL function of one operand: an aggregate ({@code count}, {@code sum}...) or a scalar ({@code lower}). A
+     * null operand is {@code count(*)}.
+     */
+    record Function<T>(Name name, Expression<?> operand, boolean distinct, ColumnType<T> type)
+            implements Expression<T> {
+
+        /** The functions Cairn renders. */
+        public enum Name {
+            COUNT, SUM, AVG, MIN, MAX, LOWER, UPPER;
+
+            /** Whether the function aggregates rows (and so needs GROUP BY beside plain columns). */
+            public boolean isAggregate() {
+                return this != LOWER && this != UPPER;
+            }
+        }
+
+        @Override
+        public <X> X accept(Visitor<X> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
+        public String toString() {
+            return name.name().toLowerCase(java.util.Locale.ROOT) + "(" + (distinct ? "DISTINCT " : "")
+                    + (operand == null ? "*" : operand) + ")";
+        }
+    }
 
     /** {@code this = value}. A null value is rejected: SQL's {@code = NULL} matches nothing; use {@link #isNull()}. */
     default Condition eq(T value) {
@@ -100,14 +220,14 @@ public interface Expression<T> {
         return new InList(this, bindAll(values, "notIn"), true);
     }
 
-    /** {@code this IN (SELECT ...)}: the subquery selects one column of the same type. */
-    default Condition in(Select<T> subquery) {
-        return new InSelect(this, java.util.Objects.requireNonNull(subquery, "subquery"), false);
+    /** {@code this IN (SELECT ...)}: the subquery (a {@code Select}) selects one column of the same type. */
+    default Condition in(SelectStatement.Source<T> subquery) {
+        return new InSelect(this, Objects.requireNonNull(subquery, "subquery").statement(), false);
     }
 
     /** {@code this NOT IN (SELECT ...)}. */
-    default Condition notIn(Select<T> subquery) {
-        return new InSelect(this, java.util.Objects.requireNonNull(subquery, "subquery"), true);
+    default Condition notIn(SelectStatement.Source<T> subquery) {
+        return new InSelect(this, Objects.requireNonNull(subquery, "subquery").statement(), true);
     }
 
     /**
@@ -172,7 +292,7 @@ public interface Expression<T> {
 
     /** {@code this + value}. */
     default Expression<T> plus(T value) {
-        return arithmetic(Arithmetic.Op.PLUS, numberParam(value, "plus"));
+        return arithmetic(Arithmetic.Op.PLUS, bind(value, "plus"));
     }
 
     /** {@code this - other}. */
@@ -182,7 +302,7 @@ public interface Expression<T> {
 
     /** {@code this - value}. */
     default Expression<T> minus(T value) {
-        return arithmetic(Arithmetic.Op.MINUS, numberParam(value, "minus"));
+        return arithmetic(Arithmetic.Op.MINUS, bind(value, "minus"));
     }
 
     /** {@code this * other}. */
@@ -192,7 +312,7 @@ public interface Expression<T> {
 
     /** {@code this * value}. */
     default Expression<T> times(T value) {
-        return arithmetic(Arithmetic.Op.TIMES, numberParam(value, "times"));
+        return arithmetic(Arithmetic.Op.TIMES, bind(value, "times"));
     }
 
     /** {@code this / other}. */
@@ -202,7 +322,7 @@ public interface Expression<T> {
 
     /** {@code this / value}. */
     default Expression<T> div(T value) {
-        return arithmetic(Arithmetic.Op.DIVIDE, numberParam(value, "div"));
+        return arithmetic(Arithmetic.Op.DIVIDE, bind(value, "div"));
     }
 
     /** {@code lower(this)}, for text. */
@@ -257,16 +377,12 @@ public interface Expression<T> {
     }
 
     private Expression<T> arithmetic(Arithmetic.Op op, Expression<?> other) {
-        java.util.Objects.requireNonNull(other, "operand");
+        Objects.requireNonNull(other, "operand");
         if (!isNumeric(type()) || !isNumeric(other.type())) {
             throw new IllegalArgumentException(this + " " + op.symbol() + " " + other + ": arithmetic needs numbers, not "
                     + type() + " and " + other.type());
         }
         return new Arithmetic<>(this, op, other);
-    }
-
-    private Param<T> numberParam(T value, String operation) {
-        return bind(value, operation);
     }
 
     private static boolean isNumeric(ColumnType<?> type) {

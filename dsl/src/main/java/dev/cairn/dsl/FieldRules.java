@@ -1,5 +1,6 @@
 package dev.cairn.dsl;
 
+import dev.cairn.dsl.lifecycle.Scenario;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Objects;
@@ -15,24 +16,25 @@ import java.util.regex.Pattern;
  * validate(email).present().format("[^@\\s]+@[^@\\s]+", "is not an email address");
  * validate(name).length(2, 100).on(Scenario.CREATE);
  * validate(password).confirmedBy(User::passwordConfirmation);
+ * validate(code).rule(c -> c.startsWith("X") ? "must not start with X" : null);
  * }</pre>
  *
  * {@link #message(String)} and {@link #on(Scenario...)} apply to the rule declared just before them. A null value
- * breaks only {@link #present()}: the other rules pass over nulls, so that an optional column is checked only when
- * it has a value.
+ * breaks only {@link #present()} (and {@link Column#required()}): the other rules pass over nulls, so that an
+ * optional column is checked only when it has a value.
  *
  * @param <R> the row type
  * @param <T> the column's value type
  */
 public final class FieldRules<R, T> {
-    private final Table<R> table;
     private final Validations<R> validations;
     private final Column<T> column;
+    private final String table;
 
-    FieldRules(Table<R> table, Validations<R> validations, Column<T> column) {
-        this.table = table;
+    FieldRules(Validations<R> validations, Column<T> column) {
         this.validations = validations;
         this.column = column;
+        this.table = column.table().name();
     }
 
     /** The value is there: not null and, for text, not blank. Message "is required". */
@@ -48,7 +50,7 @@ public final class FieldRules<R, T> {
     /** The length (characters of text, bytes of binary, members of a set) is from {@code min} to {@code max}. */
     public FieldRules<R, T> length(int min, int max) {
         if (min < 0 || max < min) {
-            throw new DefinitionException(table.name(), column.name(), "length(" + min + ", " + max + ") needs 0 <= min <= max");
+            throw new DefinitionException(table, column.name(), "length(" + min + ", " + max + ") needs 0 <= min <= max");
         }
         requireMeasurable("length");
         return add((v, row) -> {
@@ -73,7 +75,7 @@ public final class FieldRules<R, T> {
     /** The length is exactly {@code length}. */
     public FieldRules<R, T> exactLength(int length) {
         if (length < 0) {
-            throw new DefinitionException(table.name(), column.name(), "exactLength needs a length >= 0, got " + length);
+            throw new DefinitionException(table, column.name(), "exactLength needs a length >= 0, got " + length);
         }
         requireMeasurable("exactLength");
         return add((v, row) -> v == null || lengthOf(v) == length ? null : "must be exactly " + length + " characters");
@@ -88,14 +90,14 @@ public final class FieldRules<R, T> {
     public FieldRules<R, T> format(String regex, String message) {
         Objects.requireNonNull(regex, "regex");
         if (column.type().javaType() != String.class) {
-            throw new DefinitionException(table.name(), column.name(), "format(...) checks text; the column holds "
+            throw new DefinitionException(table, column.name(), "format(...) checks text; the column holds "
                     + column.type().javaType().getSimpleName());
         }
         Pattern pattern;
         try {
             pattern = Pattern.compile(regex);
         } catch (java.util.regex.PatternSyntaxException e) {
-            throw new DefinitionException(table.name(), column.name(), "format(...) has an invalid regular expression: "
+            throw new DefinitionException(table, column.name(), "format(...) has an invalid regular expression: "
                     + e.getDescription());
         }
         add((v, row) -> v == null || pattern.matcher((String) v).matches() ? null : "is not in the right format");
@@ -118,13 +120,21 @@ public final class FieldRules<R, T> {
     }
 
     /** A check of the application's own on the value (never given null); message "is not valid". */
+    @SuppressWarnings("unchecked")
     public FieldRules<R, T> satisfies(Predicate<? super T> check) {
         Objects.requireNonNull(check, "check");
-        @SuppressWarnings("unchecked")
-        Validations.Rule<R> rule = new Validations.Rule<>(column, null,
-                (v, row) -> v == null || check.test((T) v) ? null : "is not valid");
-        validations.add(rule);
-        return this;
+        return add((v, row) -> v == null || check.test((T) v) ? null : "is not valid");
+    }
+
+    /**
+     * A rule of the application's own that gives its own message: given the value (never null), it returns
+     * {@code null} when the value is valid, else the message, which may say what is wrong with this value:
+     * {@code rule(qty -> qty % 12 == 0 ? null : "must be whole dozens, " + qty + " is not")}.
+     */
+    @SuppressWarnings("unchecked")
+    public FieldRules<R, T> rule(Function<? super T, String> rule) {
+        Objects.requireNonNull(rule, "rule");
+        return add((v, row) -> v == null ? null : rule.apply((T) v));
     }
 
     /** A check of the application's own on the value, with the message to give when it fails. */
@@ -136,23 +146,23 @@ public final class FieldRules<R, T> {
     public FieldRules<R, T> message(String message) {
         Objects.requireNonNull(message, "message");
         requireRule("message");
-        validations.last().message = message;
+        validations.replaceLast(validations.last().withMessage(message));
         return this;
     }
 
     /** The scenarios in which the rule declared just before applies (by default: all). */
     public FieldRules<R, T> on(Scenario... scenarios) {
         if (scenarios.length == 0) {
-            throw new DefinitionException(table.name(), column.name(), "on(...) needs at least one scenario");
+            throw new DefinitionException(table, column.name(), "on(...) needs at least one scenario");
         }
         requireRule("on");
-        validations.last().on = Set.copyOf(Arrays.asList(scenarios));
+        validations.replaceLast(validations.last().on(Set.copyOf(Arrays.asList(scenarios))));
         return this;
     }
 
     private void requireRule(String what) {
-        if (validations.isEmpty() || validations.last().column != column) {
-            throw new DefinitionException(table.name(), column.name(), what + "(...) follows a rule, such as present()");
+        if (validations.last() == null || validations.last().column() != column) {
+            throw new DefinitionException(table, column.name(), what + "(...) follows a rule, such as present()");
         }
     }
 
@@ -164,7 +174,7 @@ public final class FieldRules<R, T> {
     private void requireMeasurable(String what) {
         Class<?> type = column.type().javaType();
         if (type != String.class && type != byte[].class && !Collection.class.isAssignableFrom(type)) {
-            throw new DefinitionException(table.name(), column.name(), what + "(...) measures text, binary or sets;"
+            throw new DefinitionException(table, column.name(), what + "(...) measures text, binary or sets;"
                     + " the column holds " + type.getSimpleName());
         }
     }

@@ -1,5 +1,7 @@
 package dev.cairn.dsl;
 
+import dev.cairn.dsl.type.Identifiers;
+import dev.cairn.dsl.type.ReferentialAction;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -54,12 +56,12 @@ public final class ForeignKey {
     }
 
     void onDelete(ReferentialAction action) {
-        table.checkBuilding();
+        table.definition().checkBuilding();
         this.onDelete = Objects.requireNonNull(action, "onDelete");
     }
 
     void onUpdate(ReferentialAction action) {
-        table.checkBuilding();
+        table.definition().checkBuilding();
         this.onUpdate = Objects.requireNonNull(action, "onUpdate");
     }
 
@@ -126,11 +128,11 @@ public final class ForeignKey {
         if (cols.isEmpty()) {
             return "()";
         }
-        return cols.get(0).table().name() + "(" + Identifiers.joinColumns(cols) + ")";
+        return cols.get(0).table().name() + "(" + Column.names(cols) + ")";
     }
 
     @Override
     public String toString() {
-        return "FOREIGN KEY " + name + "(" + Identifiers.joinColumns(columns) + ")";
+        return "FOREIGN KEY " + name + "(" + Column.names(columns) + ")";
     }
 }

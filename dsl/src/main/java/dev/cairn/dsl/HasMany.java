@@ -68,8 +68,9 @@ public class HasMany<T> extends Relation<T> {
     }
 
     @Override
-    Select<?> correlatedRows() {
-        return Select.select(foreignKey()).from(target()).where(joinOn(foreignKey(), ownerKey()));
+    SelectStatement<?> correlatedRows() {
+        return SelectStatement.of(new SelectStatement.Projection.Single<>(foreignKey())).withFrom(target())
+                .withWhere(joinOn(foreignKey(), ownerKey()));
     }
 
     /** The target's column that holds the owner's key. */

@@ -29,6 +29,6 @@ public final class Index {
 
     @Override
     public String toString() {
-        return "INDEX " + name + "(" + Identifiers.joinColumns(columns) + ")";
+        return "INDEX " + name + "(" + Column.names(columns) + ")";
     }
 }

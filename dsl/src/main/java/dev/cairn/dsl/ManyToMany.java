@@ -66,9 +66,11 @@ public final class ManyToMany<T> extends Relation<T> {
     }
 
     @Override
-    Select<?> correlatedRows() {
-        return Select.select(throughOwnerKey()).from(through()).join(target()).on(joinOn(targetKey(), throughTargetKey()))
-                .where(joinOn(throughOwnerKey(), ownerKey()));
+    SelectStatement<?> correlatedRows() {
+        return SelectStatement.of(new SelectStatement.Projection.Single<>(throughOwnerKey())).withFrom(through())
+                .withJoin(new SelectStatement.Join(SelectStatement.Join.Kind.INNER, target(),
+                        joinOn(targetKey(), throughTargetKey())))
+                .withWhere(joinOn(throughOwnerKey(), ownerKey()));
     }
 
     /** The join table. */

@@ -22,6 +22,6 @@ public final class PrimaryKey {
 
     @Override
     public String toString() {
-        return "PRIMARY KEY(" + Identifiers.joinColumns(columns) + ")";
+        return "PRIMARY KEY(" + Column.names(columns) + ")";
     }
 }

@@ -23,7 +23,7 @@ public abstract class Relation<T> implements Includable {
 
     /** The relation's name: the name of the field that holds it. */
     public String name() {
-        owner.definitionFrozen();
+        owner.definition().freezeOnce();
         return name;
     }
 
@@ -83,40 +83,40 @@ public abstract class Relation<T> implements Includable {
      * {@code EXISTS} subquery, so that each owner row comes once: {@code TEAMS.players.any(PLAYERS.age.lt(20))}.
      */
     public Condition any(Condition condition) {
-        return new dev.cairn.dsl.ast.Exists(relatedRows(java.util.Objects.requireNonNull(condition, "condition")), false);
+        return new Condition.Exists(relatedRows(java.util.Objects.requireNonNull(condition, "condition")), false);
     }
 
     /** Owner rows with at least one related row. */
     public Condition any() {
-        return new dev.cairn.dsl.ast.Exists(relatedRows(null), false);
+        return new Condition.Exists(relatedRows(null), false);
     }
 
     /** Owner rows with no related row matching {@code condition}. */
     public Condition none(Condition condition) {
-        return new dev.cairn.dsl.ast.Exists(relatedRows(java.util.Objects.requireNonNull(condition, "condition")), true);
+        return new Condition.Exists(relatedRows(java.util.Objects.requireNonNull(condition, "condition")), true);
     }
 
     /** Owner rows with no related row. */
     public Condition none() {
-        return new dev.cairn.dsl.ast.Exists(relatedRows(null), true);
+        return new Condition.Exists(relatedRows(null), true);
     }
 
-    private Select<?> relatedRows(Condition condition) {
+    private SelectStatement<?> relatedRows(Condition condition) {
         requireResolved();
         if (target() == owner || intermediateTables().contains(owner)) {
             throw new IllegalArgumentException("Relation " + owner.name() + "." + name + " leads back to table '"
                     + owner.name() + "', so a condition on its rows could not tell them from the outer rows; join "
                     + owner.name() + ".as(\"...\") instead");
         }
-        Select<?> rows = correlatedRows();
-        return condition == null ? rows : rows.where(condition);
+        SelectStatement<?> rows = correlatedRows();
+        return condition == null ? rows : rows.withWhere(rows.where().and(condition));
     }
 
     /** The target rows related to the current row of the outer query, selecting one column. */
-    abstract Select<?> correlatedRows();
+    abstract SelectStatement<?> correlatedRows();
 
     static Condition joinOn(Column<?> a, Column<?> b) {
-        return new dev.cairn.dsl.ast.Comparison(a, dev.cairn.dsl.ast.Operator.EQ, b);
+        return new Condition.Comparison(a, Condition.Operator.EQ, b);
     }
 
     final DefinitionException problem(String message) {

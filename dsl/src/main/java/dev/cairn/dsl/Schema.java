@@ -12,7 +12,9 @@ import java.util.Set;
 /**
  * A group of tables that is created, synchronised and used together. Building a schema freezes its tables and
  * checks what spans tables: every foreign key and relation must lead to a table of the schema, with a key of the
- * same type, and constraint names must not collide.
+ * same type, and constraint names must not collide. It also checks that each table's row type fits its columns
+ * (each record component matches a column and can hold its values), and reports every mismatch of every table in
+ * one {@link DefinitionException}.
  *
  * <pre>{@code Schema schema = Schema.of(USERS, POSTS, TAGS, POST_TAGS);}</pre>
  */
@@ -78,7 +80,7 @@ public final class Schema {
                 throw new DefinitionException(t.name(), null, previous == t ? "the table is listed twice in the schema"
                         : "two tables of the schema have this name");
             }
-            t.definitionFrozen();
+            t.definition().freezeOnce();
         }
         Set<Table<?>> members = new LinkedHashSet<>(tables);
         Map<String, String> constraintNames = new HashMap<>();
@@ -109,6 +111,13 @@ public final class Schema {
                     }
                 }
             }
+        }
+        List<DefinitionException> problems = new ArrayList<>();
+        for (Table<?> t : tables) {
+            problems.addAll(TableReflection.rowTypeProblems(t));
+        }
+        if (!problems.isEmpty()) {
+            throw problems.size() == 1 ? problems.get(0) : new DefinitionException(problems);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.cairn.dsl;
 
-import dev.cairn.dsl.ast.AliasedColumn;
+import dev.cairn.dsl.Expression.AliasedColumn;
+import dev.cairn.dsl.type.Identifiers;
 import java.util.Objects;
 
 /**

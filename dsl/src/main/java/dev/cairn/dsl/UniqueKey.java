@@ -29,6 +29,6 @@ public final class UniqueKey {
 
     @Override
     public String toString() {
-        return "UNIQUE " + name + "(" + Identifiers.joinColumns(columns) + ")";
+        return "UNIQUE " + name + "(" + Column.names(columns) + ")";
     }
 }

@@ -1,5 +1,7 @@
 package dev.cairn.dsl;
 
+import dev.cairn.dsl.lifecycle.Scenario;
+import dev.cairn.dsl.lifecycle.ValidationErrors;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -10,24 +12,27 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * The validation rules of a table, declared in the table class with {@link Table#validate(Column)} and
- * {@link Table#validateRow}; the engine runs them before every insert and update.
+ * The validation rules of a table, declared in the table class with {@link Column#required()},
+ * {@link Table#validate(Column)} and {@link Table#validateRow}; the engine runs them before every insert and update
+ * of a row object, before any SQL is sent.
  *
  * @param <R> the row type
  */
 public final class Validations<R> {
-    /** One rule: returns the default message when the value breaks it, else {@code null}. */
-    static final class Rule<R> {
-        final Column<?> column;
-        private final String rowField;
-        final BiFunction<Object, R, String> check;
-        String message;
-        Set<Scenario> on = Set.of();
+    /** One rule: gives the message when the value breaks it, else {@code null}. Immutable. */
+    record Rule<R>(Column<?> column, String rowField, BiFunction<Object, R, String> check, String message,
+                   Set<Scenario> on) {
 
         Rule(Column<?> column, String rowField, BiFunction<Object, R, String> check) {
-            this.column = column;
-            this.rowField = rowField;
-            this.check = check;
+            this(column, rowField, check, null, Set.of());
+        }
+
+        Rule<R> withMessage(String m) {
+            return new Rule<>(column, rowField, check, m, on);
+        }
+
+        Rule<R> on(Set<Scenario> scenarios) {
+            return new Rule<>(column, rowField, check, message, Set.copyOf(scenarios));
         }
 
         // Column fields are named when the table is frozen, after the rules are declared.
@@ -44,12 +49,17 @@ public final class Validations<R> {
             }
             return on.contains(scenario);
         }
+
+        String problem(Object value, R row) {
+            String problem = check.apply(value, row);
+            return problem == null ? null : message != null ? message : problem;
+        }
     }
 
-    private final Table<R> table;
-    private final List<Rule<R>> rules = new ArrayList<>();
+    private final TableDefinition<R> table;
+    private List<Rule<R>> rules = new ArrayList<>();
 
-    Validations(Table<R> table) {
+    Validations(TableDefinition<R> table) {
         this.table = table;
     }
 
@@ -59,7 +69,30 @@ public final class Validations<R> {
     }
 
     Rule<R> last() {
-        return rules.get(rules.size() - 1);
+        return rules.isEmpty() ? null : rules.get(rules.size() - 1);
+    }
+
+    void replaceLast(Rule<R> rule) {
+        table.checkBuilding();
+        rules.set(rules.size() - 1, rule);
+    }
+
+    /** The rule of {@link Column#required()}: a value, and for text one that is not blank. */
+    void addRequired(Column<?> column) {
+        add(new Rule<>(column, null, (v, row) -> v == null || v instanceof String s && s.isBlank() ? "is required" : null));
+    }
+
+    void addRowRule(String field, Function<? super R, String> rule, Set<Scenario> on) {
+        add(new Rule<R>(null, field, (v, row) -> {
+            if (row == null) {
+                throw new RowNeeded();
+            }
+            return rule.apply(row);
+        }).on(on));
+    }
+
+    void freeze() {
+        rules = List.copyOf(rules);
     }
 
     /** Whether the table declares no rule. */
@@ -75,14 +108,13 @@ public final class Validations<R> {
         Map<String, List<String>> errors = new LinkedHashMap<>();
         for (Rule<R> rule : rules) {
             if (rule.appliesTo(scenario)) {
-                String problem = rule.check.apply(rule.column == null ? null : valueOf.apply(rule.column), row);
+                String problem = rule.problem(rule.column() == null ? null : valueOf.apply(rule.column()), row);
                 if (problem != null) {
-                    errors.computeIfAbsent(rule.field(), f -> new ArrayList<>())
-                            .add(rule.message != null ? rule.message : problem);
+                    errors.computeIfAbsent(rule.field(), f -> new ArrayList<>()).add(problem);
                 }
             }
         }
-        return errors.isEmpty() ? ValidationErrors.none() : new ValidationErrors(errors);
+        return ValidationErrors.of(errors);
     }
 
     /**
@@ -93,20 +125,19 @@ public final class Validations<R> {
         Map<String, List<String>> errors = new LinkedHashMap<>();
         Collection<Column<?>> changed = values.keySet();
         for (Rule<R> rule : rules) {
-            if (rule.column != null && changed.contains(rule.column) && rule.appliesTo(scenario)) {
+            if (rule.column() != null && changed.contains(rule.column()) && rule.appliesTo(scenario)) {
                 String problem;
                 try {
-                    problem = rule.check.apply(values.get(rule.column), null);
+                    problem = rule.problem(values.get(rule.column()), null);
                 } catch (RowNeeded e) {
                     continue;
                 }
                 if (problem != null) {
-                    errors.computeIfAbsent(rule.field(), f -> new ArrayList<>())
-                            .add(rule.message != null ? rule.message : problem);
+                    errors.computeIfAbsent(rule.field(), f -> new ArrayList<>()).add(problem);
                 }
             }
         }
-        return errors.isEmpty() ? ValidationErrors.none() : new ValidationErrors(errors);
+        return ValidationErrors.of(errors);
     }
 
     /** Thrown by a rule that needs the whole row when only column values are at hand. */

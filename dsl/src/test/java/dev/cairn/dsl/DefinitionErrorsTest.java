@@ -3,6 +3,7 @@ package dev.cairn.dsl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cairn.dsl.type.ReferentialAction;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 

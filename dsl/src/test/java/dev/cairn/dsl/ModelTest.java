@@ -3,9 +3,11 @@ package dev.cairn.dsl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cairn.dsl.ast.Comparison;
-import dev.cairn.dsl.ast.Junction;
-import dev.cairn.dsl.ast.Operator;
+import dev.cairn.dsl.Condition.Comparison;
+import dev.cairn.dsl.Condition.Junction;
+import dev.cairn.dsl.Condition.Operator;
+import dev.cairn.dsl.type.Identifiers;
+import dev.cairn.dsl.type.ReferentialAction;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

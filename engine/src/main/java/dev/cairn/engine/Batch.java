@@ -1,16 +1,16 @@
 package dev.cairn.engine;
 
 import dev.cairn.dsl.BelongsTo;
-import dev.cairn.dsl.Changes;
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Condition;
-import dev.cairn.dsl.Event;
 import dev.cairn.dsl.HasMany;
 import dev.cairn.dsl.HasOne;
 import dev.cairn.dsl.ManyToMany;
-import dev.cairn.dsl.Scenario;
 import dev.cairn.dsl.Table;
-import dev.cairn.dsl.ValidationErrors;
+import dev.cairn.dsl.lifecycle.Event;
+import dev.cairn.dsl.lifecycle.Scenario;
+import dev.cairn.dsl.lifecycle.ValidationErrors;
+import dev.cairn.dsl.query.Changes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package dev.cairn.engine;
 
-import dev.cairn.dsl.Changes;
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Condition;
 import dev.cairn.dsl.Row;
-import dev.cairn.dsl.Select;
 import dev.cairn.dsl.Table;
+import dev.cairn.dsl.query.Changes;
+import dev.cairn.dsl.query.Select;
 import dev.cairn.engine.bind.ValueConverter;
 import dev.cairn.schema.introspect.LiveTable;
 import java.util.ArrayList;

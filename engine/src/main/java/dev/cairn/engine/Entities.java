@@ -1,19 +1,19 @@
 package dev.cairn.engine;
 
 import dev.cairn.dsl.BelongsTo;
-import dev.cairn.dsl.Changes;
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Condition;
-import dev.cairn.dsl.Delete;
-import dev.cairn.dsl.Event;
 import dev.cairn.dsl.Include;
 import dev.cairn.dsl.ManyToMany;
 import dev.cairn.dsl.Relation;
-import dev.cairn.dsl.Scenario;
-import dev.cairn.dsl.Select;
 import dev.cairn.dsl.Table;
-import dev.cairn.dsl.Update;
-import dev.cairn.dsl.ValidationErrors;
+import dev.cairn.dsl.lifecycle.Event;
+import dev.cairn.dsl.lifecycle.Scenario;
+import dev.cairn.dsl.lifecycle.ValidationErrors;
+import dev.cairn.dsl.query.Changes;
+import dev.cairn.dsl.query.Delete;
+import dev.cairn.dsl.query.Select;
+import dev.cairn.dsl.query.Update;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,15 +1,15 @@
 package dev.cairn.engine;
 
 import dev.cairn.dsl.BelongsTo;
-import dev.cairn.dsl.Changes;
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Condition;
 import dev.cairn.dsl.HasMany;
 import dev.cairn.dsl.HasOne;
 import dev.cairn.dsl.ManyToMany;
-import dev.cairn.dsl.Scenario;
 import dev.cairn.dsl.Table;
-import dev.cairn.dsl.ValidationErrors;
+import dev.cairn.dsl.lifecycle.Scenario;
+import dev.cairn.dsl.lifecycle.ValidationErrors;
+import dev.cairn.dsl.query.Changes;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,7 +18,7 @@ import java.util.Optional;
  * hooks, and relations read or linked one row at a time. A {@link Session} (the database, or a transaction) runs
  * each call at once; a {@link Batch} queues the writes and runs them together on {@link Batch#flush()}.
  *
- * <p>A key is given as the value of a one-column primary key, a {@link dev.cairn.dsl.Key} or a map of column (or
+ * <p>A key is given as the value of a one-column primary key, a {@link dev.cairn.dsl.query.Key} or a map of column (or
  * column name) to value covering exactly the primary key or a unique key, or a row object whose primary key (else a
  * unique key) is set. Anything else is an error, never a table scan. Row objects find their table through the
  * database's schema ({@link Database#schema}); {@link dev.cairn.dsl.Row}s know theirs.

@@ -2,15 +2,15 @@ package dev.cairn.engine;
 
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Condition;
-import dev.cairn.dsl.Hooks;
+import dev.cairn.dsl.Condition.Comparison;
+import dev.cairn.dsl.Condition.Operator;
+import dev.cairn.dsl.Expression.Param;
 import dev.cairn.dsl.PrimaryKey;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.UniqueKey;
 import dev.cairn.dsl.Validations;
-import dev.cairn.dsl.ast.Comparison;
-import dev.cairn.dsl.ast.Operator;
-import dev.cairn.dsl.ast.Param;
-import dev.cairn.dsl.ColumnType;
+import dev.cairn.dsl.lifecycle.Hooks;
+import dev.cairn.dsl.type.ColumnType;
 import dev.cairn.engine.map.RowLayout;
 import java.util.List;
 
@@ -89,6 +89,6 @@ final class EntityTable<R> {
         for (Object k : keys) {
             params.add(param(column, dev.cairn.engine.bind.ValueConverter.convert(column, k)));
         }
-        return new dev.cairn.dsl.ast.InList(column, params, false);
+        return new dev.cairn.dsl.Condition.InList(column, params, false);
     }
 }

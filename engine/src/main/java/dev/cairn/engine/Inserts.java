@@ -1,11 +1,11 @@
 package dev.cairn.engine;
 
 import dev.cairn.dsl.Column;
-import dev.cairn.dsl.ColumnType;
-import dev.cairn.dsl.Insert;
 import dev.cairn.dsl.PrimaryKey;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.UniqueKey;
+import dev.cairn.dsl.query.Insert;
+import dev.cairn.dsl.type.ColumnType;
 import dev.cairn.engine.bind.ValueRules;
 import dev.cairn.engine.compile.CompiledQuery;
 import dev.cairn.engine.exec.H2Identity;

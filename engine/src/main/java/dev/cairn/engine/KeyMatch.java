@@ -2,8 +2,8 @@ package dev.cairn.engine;
 
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Condition;
-import dev.cairn.dsl.Key;
 import dev.cairn.dsl.Table;
+import dev.cairn.dsl.query.Key;
 import dev.cairn.engine.bind.ValueConverter;
 import dev.cairn.schema.introspect.LiveTable;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.cairn.engine;
 
-import dev.cairn.dsl.ValidationErrors;
+import dev.cairn.dsl.lifecycle.ValidationErrors;
 
 /**
  * A row broke its table's validation rules, so nothing was written. Carries every failure by field; the message

@@ -111,6 +111,6 @@ class ErrorMappingTest {
         assertThat(db.selectFrom(USERS).count()).isEqualTo(400);
         // Row i of each thread was incremented by the 50 - i updates that followed its insert.
         long expected = 8L * java.util.stream.IntStream.range(0, 50).map(i -> i + (50 - i)).sum();
-        assertThat(db.select(dev.cairn.dsl.Functions.sum(USERS.age)).from(USERS).one().longValue()).isEqualTo(expected);
+        assertThat(db.select(dev.cairn.dsl.query.Functions.sum(USERS.age)).from(USERS).one().longValue()).isEqualTo(expected);
     }
 }

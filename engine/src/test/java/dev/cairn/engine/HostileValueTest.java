@@ -4,11 +4,11 @@ import static dev.cairn.engine.model.Hostiles.HOSTILES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.cairn.dsl.Changes;
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Condition;
-import dev.cairn.dsl.Key;
 import dev.cairn.dsl.Schema;
+import dev.cairn.dsl.query.Changes;
+import dev.cairn.dsl.query.Key;
 import dev.cairn.engine.model.Hostiles;
 import dev.cairn.engine.model.Hostiles.Hostile;
 import dev.cairn.engine.testing.DatabaseTest;

@@ -1,11 +1,11 @@
 package dev.cairn.engine;
 
-import static dev.cairn.dsl.Functions.avg;
-import static dev.cairn.dsl.Functions.count;
-import static dev.cairn.dsl.Functions.countDistinct;
-import static dev.cairn.dsl.Functions.max;
-import static dev.cairn.dsl.Functions.min;
-import static dev.cairn.dsl.Functions.sum;
+import static dev.cairn.dsl.query.Functions.avg;
+import static dev.cairn.dsl.query.Functions.count;
+import static dev.cairn.dsl.query.Functions.countDistinct;
+import static dev.cairn.dsl.query.Functions.max;
+import static dev.cairn.dsl.query.Functions.min;
+import static dev.cairn.dsl.query.Functions.sum;
 import static dev.cairn.engine.model.Posts.POSTS;
 import static dev.cairn.engine.model.Products.PRODUCTS;
 import static dev.cairn.engine.model.Users.USERS;
@@ -15,12 +15,12 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.cairn.dsl.Condition;
 import dev.cairn.dsl.Expression;
-import dev.cairn.dsl.ResultRow;
 import dev.cairn.dsl.Schema;
-import dev.cairn.dsl.Select;
 import dev.cairn.dsl.TableAlias;
-import dev.cairn.dsl.Tuple2;
-import dev.cairn.dsl.Tuple3;
+import dev.cairn.dsl.query.ResultRow;
+import dev.cairn.dsl.query.Select;
+import dev.cairn.dsl.query.Tuple2;
+import dev.cairn.dsl.query.Tuple3;
 import dev.cairn.engine.model.Posts.Post;
 import dev.cairn.engine.model.Posts.Status;
 import dev.cairn.engine.model.Products.Product;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.dsl.Condition;
 import dev.cairn.dsl.Schema;
-import dev.cairn.dsl.Select;
+import dev.cairn.dsl.query.Select;
 import dev.cairn.engine.model.Posts.Post;
 import dev.cairn.engine.model.Posts.Status;
 import dev.cairn.engine.model.Users.User;

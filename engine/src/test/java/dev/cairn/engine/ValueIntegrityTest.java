@@ -5,10 +5,10 @@ import static dev.cairn.engine.model.Users.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cairn.dsl.Changes;
 import dev.cairn.dsl.Condition;
-import dev.cairn.dsl.Key;
 import dev.cairn.dsl.Schema;
+import dev.cairn.dsl.query.Changes;
+import dev.cairn.dsl.query.Key;
 import dev.cairn.engine.model.Ledger.Entry;
 import dev.cairn.engine.model.Posts;
 import dev.cairn.engine.model.Users.User;
@@ -182,7 +182,7 @@ class ValueIntegrityTest {
                 () -> tx.insertInto(LEDGER), () -> tx.update(LEDGER), () -> tx.deleteFrom(LEDGER),
                 () -> tx.find(LEDGER, 1L), () -> tx.findOptional(LEDGER, 1L), () -> tx.persist(Entry.of("a")),
                 () -> tx.batch(), () -> tx.connection(), () -> tx.transaction(t -> { }),
-                () -> tx.validate(Entry.of("a"), dev.cairn.dsl.Scenario.CREATE), () -> tx.select(LEDGER.id, LEDGER.code));
+                () -> tx.validate(Entry.of("a"), dev.cairn.dsl.lifecycle.Scenario.CREATE), () -> tx.select(LEDGER.id, LEDGER.code));
         for (ThrowingCallable call : calls) {
             assertThatThrownBy(call).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("The transaction has ended");

@@ -1,6 +1,6 @@
 package dev.cairn.engine.bind;
 
-import dev.cairn.dsl.ColumnType;
+import dev.cairn.dsl.type.ColumnType;
 import dev.cairn.schema.Dialect;
 import dev.cairn.schema.sql.StorageValues;
 import java.math.BigDecimal;

@@ -1,7 +1,7 @@
 package dev.cairn.engine.bind;
 
 import dev.cairn.dsl.Column;
-import dev.cairn.dsl.ColumnType;
+import dev.cairn.dsl.type.ColumnType;
 import dev.cairn.engine.ValueRejected;
 import dev.cairn.schema.Dialect;
 import dev.cairn.schema.sql.StorageValues;

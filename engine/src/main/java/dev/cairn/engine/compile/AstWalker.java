@@ -1,31 +1,31 @@
 package dev.cairn.engine.compile;
 
 import dev.cairn.dsl.Column;
-import dev.cairn.dsl.ColumnType;
 import dev.cairn.dsl.Condition;
-import dev.cairn.dsl.Delete;
+import dev.cairn.dsl.Condition.Between;
+import dev.cairn.dsl.Condition.Comparison;
+import dev.cairn.dsl.Condition.Exists;
+import dev.cairn.dsl.Condition.InList;
+import dev.cairn.dsl.Condition.InSelect;
+import dev.cairn.dsl.Condition.Junction;
+import dev.cairn.dsl.Condition.Like;
+import dev.cairn.dsl.Condition.Negation;
+import dev.cairn.dsl.Condition.NullCheck;
+import dev.cairn.dsl.Condition.RawCondition;
 import dev.cairn.dsl.Expression;
+import dev.cairn.dsl.Expression.AliasedColumn;
+import dev.cairn.dsl.Expression.Arithmetic;
+import dev.cairn.dsl.Expression.Function;
+import dev.cairn.dsl.Expression.Param;
 import dev.cairn.dsl.FromItem;
-import dev.cairn.dsl.Select;
+import dev.cairn.dsl.SelectStatement;
+import dev.cairn.dsl.SelectStatement.Join;
+import dev.cairn.dsl.SelectStatement.Projection;
 import dev.cairn.dsl.SortField;
-import dev.cairn.dsl.Update;
-import dev.cairn.dsl.ast.AliasedColumn;
-import dev.cairn.dsl.ast.Arithmetic;
-import dev.cairn.dsl.ast.Assignment;
-import dev.cairn.dsl.ast.Between;
-import dev.cairn.dsl.ast.Comparison;
-import dev.cairn.dsl.ast.Exists;
-import dev.cairn.dsl.ast.Function;
-import dev.cairn.dsl.ast.InList;
-import dev.cairn.dsl.ast.InSelect;
-import dev.cairn.dsl.ast.Join;
-import dev.cairn.dsl.ast.Junction;
-import dev.cairn.dsl.ast.Like;
-import dev.cairn.dsl.ast.Negation;
-import dev.cairn.dsl.ast.NullCheck;
-import dev.cairn.dsl.ast.Param;
-import dev.cairn.dsl.ast.Projection;
-import dev.cairn.dsl.ast.RawCondition;
+import dev.cairn.dsl.query.Delete;
+import dev.cairn.dsl.query.Update;
+import dev.cairn.dsl.query.Update.Assignment;
+import dev.cairn.dsl.type.ColumnType;
 import dev.cairn.schema.sql.JooqTranslator;
 
 /**
@@ -33,7 +33,7 @@ import dev.cairn.schema.sql.JooqTranslator;
  * GROUP BY, HAVING, ORDER BY, LIMIT, OFFSET, lock. The shape key and the list of values both come from this walk,
  * so a value's position in the list is the position its placeholder was numbered with at compile time.
  */
-final class AstWalker {
+final class AstWalker implements Condition.Visitor<Void>, Expression.Visitor<Void>, Projection.Visitor<Void> {
 
     /** Receives the structure and the values of a statement. */
     interface Sink {
@@ -61,11 +61,11 @@ final class AstWalker {
         this.sink = sink;
     }
 
-    void select(Select<?> s) {
-        sink.token(s.isDistinct() ? "SELECT DISTINCT[" : "SELECT[");
-        projection(s.projection());
+    void select(SelectStatement<?> s) {
+        sink.token(s.distinct() ? "SELECT DISTINCT[" : "SELECT[");
+        s.projection().accept(this);
         sink.token("]FROM ");
-        from(s.fromItem());
+        from(s.from());
         for (Join j : s.joins()) {
             sink.token(" ");
             sink.token(j.kind().name());
@@ -141,23 +141,34 @@ final class AstWalker {
         }
     }
 
-    private void projection(Projection<?> p) {
-        if (p instanceof Projection.Rows<?> rows) {
-            sink.token("ROWS ");
-            from(rows.source());
-        } else if (p instanceof Projection.Single<?> single) {
-            sink.token("ONE ");
-            expression(single.expression());
-        } else if (p instanceof Projection.Columns<?> cols) {
-            sink.token(cols.recordType() == null ? "COLS" : cols.recordType().getName());
-            sink.token(" ");
-            for (Expression<?> e : cols.expressions()) {
-                expression(e);
-                sink.token(",");
-            }
-        } else if (p instanceof Projection.Mapped<?, ?> m) {
-            projection(m.inner());
+    @Override
+    public Void visit(Projection.Rows<?> rows) {
+        sink.token("ROWS ");
+        from(rows.source());
+        return null;
+    }
+
+    @Override
+    public Void visit(Projection.Single<?> single) {
+        sink.token("ONE ");
+        expression(single.expression());
+        return null;
+    }
+
+    @Override
+    public Void visit(Projection.Columns<?> cols) {
+        sink.token(cols.recordType() == null ? "COLS" : cols.recordType().getName());
+        sink.token(" ");
+        for (Expression<?> e : cols.expressions()) {
+            expression(e);
+            sink.token(",");
         }
+        return null;
+    }
+
+    @Override
+    public Void visit(Projection.Mapped<?, ?> m) {
+        return m.inner().accept(this);
     }
 
     private void from(FromItem<?> item) {
@@ -176,102 +187,158 @@ final class AstWalker {
     }
 
     void condition(Condition c) {
-        if (c instanceof Comparison cmp) {
-            subject = cmp.left() instanceof Param<?> ? cmp.right() : cmp.left();
-            sink.token("(");
-            expression(cmp.left());
-            sink.token(cmp.operator().symbol());
-            expression(cmp.right());
-            sink.token(")");
-        } else if (c instanceof Junction j) {
-            sink.token(j.isAnd() ? "AND(" : "OR(");
-            for (Condition part : j.parts()) {
-                condition(part);
-                sink.token(",");
-            }
-            sink.token(")");
-        } else if (c instanceof Negation n) {
-            sink.token("NOT(");
-            condition(n.operand());
-            sink.token(")");
-        } else if (c instanceof NullCheck n) {
-            expression(n.operand());
-            sink.token(n.negated() ? " NOTNULL" : " ISNULL");
-        } else if (c instanceof InList in) {
-            expression(in.operand());
-            subject = in.operand();
-            int padded = JooqTranslator.paddedInListSize(in.values().size());
-            sink.token(in.negated() ? " NOTIN" : " IN");
-            sink.token(padded);
-            sink.token("(");
-            for (Param<?> p : in.values()) {
-                sink.value(p, subject, null);
-            }
-            for (int i = in.values().size(); i < padded; i++) {
-                sink.value(in.values().get(in.values().size() - 1), subject, null);
-            }
-            sink.token(")");
-        } else if (c instanceof Between b) {
-            expression(b.operand());
-            sink.token(b.negated() ? " NOTBETWEEN " : " BETWEEN ");
-            subject = b.operand();
-            sink.value(b.low(), subject, null);
-            sink.value(b.high(), subject, null);
-        } else if (c instanceof Like l) {
-            expression(l.operand());
-            sink.token(l.negated() ? " NOTLIKE" : " LIKE");
-            sink.token(l.ignoreCase() ? "I" : "_");
-            sink.token(l.escape() == null ? " " : l.escape() == '!' ? "E! " : "E" + l.escape() + " ");
-            sink.value(l.pattern(), l.operand(), null);
-        } else if (c instanceof InSelect in) {
-            expression(in.operand());
-            sink.token(in.negated() ? " NOTIN(" : " IN(");
-            select(in.subquery());
-            sink.token(")");
-        } else if (c instanceof Exists e) {
-            sink.token(e.negated() ? "NOTEXISTS(" : "EXISTS(");
-            select(e.subquery());
-            sink.token(")");
-        } else if (c instanceof RawCondition raw) {
-            sink.token("RAW{");
-            sink.token(raw.sql());
-            sink.token("}");
-            for (Param<?> p : raw.params()) {
-                sink.value(p, null, null);
-            }
-        } else {
-            throw new IllegalArgumentException("Unknown condition " + c.getClass().getName());
+        c.accept(this);
+    }
+
+    @Override
+    public Void visit(Comparison cmp) {
+        subject = cmp.left() instanceof Param<?> ? cmp.right() : cmp.left();
+        sink.token("(");
+        expression(cmp.left());
+        sink.token(cmp.operator().symbol());
+        expression(cmp.right());
+        sink.token(")");
+        return null;
+    }
+
+    @Override
+    public Void visit(Junction j) {
+        sink.token(j.isAnd() ? "AND(" : "OR(");
+        for (Condition part : j.parts()) {
+            condition(part);
+            sink.token(",");
         }
+        sink.token(")");
+        return null;
+    }
+
+    @Override
+    public Void visit(Negation n) {
+        sink.token("NOT(");
+        condition(n.operand());
+        sink.token(")");
+        return null;
+    }
+
+    @Override
+    public Void visit(NullCheck n) {
+        expression(n.operand());
+        sink.token(n.negated() ? " NOTNULL" : " ISNULL");
+        return null;
+    }
+
+    @Override
+    public Void visit(InList in) {
+        expression(in.operand());
+        subject = in.operand();
+        int padded = JooqTranslator.paddedInListSize(in.values().size());
+        sink.token(in.negated() ? " NOTIN" : " IN");
+        sink.token(padded);
+        sink.token("(");
+        for (Param<?> p : in.values()) {
+            sink.value(p, subject, null);
+        }
+        for (int i = in.values().size(); i < padded; i++) {
+            sink.value(in.values().get(in.values().size() - 1), subject, null);
+        }
+        sink.token(")");
+        return null;
+    }
+
+    @Override
+    public Void visit(Between b) {
+        expression(b.operand());
+        sink.token(b.negated() ? " NOTBETWEEN " : " BETWEEN ");
+        subject = b.operand();
+        sink.value(b.low(), subject, null);
+        sink.value(b.high(), subject, null);
+        return null;
+    }
+
+    @Override
+    public Void visit(Like l) {
+        expression(l.operand());
+        sink.token(l.negated() ? " NOTLIKE" : " LIKE");
+        sink.token(l.ignoreCase() ? "I" : "_");
+        sink.token(l.escape() == null ? " " : l.escape() == '!' ? "E! " : "E" + l.escape() + " ");
+        sink.value(l.pattern(), l.operand(), null);
+        return null;
+    }
+
+    @Override
+    public Void visit(InSelect in) {
+        expression(in.operand());
+        sink.token(in.negated() ? " NOTIN(" : " IN(");
+        select(in.subquery());
+        sink.token(")");
+        return null;
+    }
+
+    @Override
+    public Void visit(Exists e) {
+        sink.token(e.negated() ? "NOTEXISTS(" : "EXISTS(");
+        select(e.subquery());
+        sink.token(")");
+        return null;
+    }
+
+    @Override
+    public Void visit(RawCondition raw) {
+        sink.token("RAW{");
+        sink.token(raw.sql());
+        sink.token("}");
+        for (Param<?> p : raw.params()) {
+            sink.value(p, null, null);
+        }
+        return null;
     }
 
     private void expression(Expression<?> e) {
-        if (e instanceof Column<?> col) {
-            sink.token(col.table().name());
-            sink.token(".");
-            sink.token(col.name());
-        } else if (e instanceof AliasedColumn<?> a) {
-            sink.token(a.alias());
-            sink.token(".");
-            sink.token(a.column().name());
-        } else if (e instanceof Param<?> p) {
-            sink.value(p, subject, null);
-        } else if (e instanceof Arithmetic<?> a) {
-            sink.token("(");
-            expression(a.left());
-            sink.token(a.op().symbol());
-            expression(a.right());
-            sink.token(")");
-        } else if (e instanceof Function<?> f) {
-            sink.token(f.name().name());
-            sink.token(f.distinct() ? "(D " : "(");
-            if (f.operand() == null) {
-                sink.token("*");
-            } else {
-                expression(f.operand());
-            }
-            sink.token(")");
+        e.accept(this);
+    }
+
+    @Override
+    public Void visit(Column<?> col) {
+        sink.token(col.table().name());
+        sink.token(".");
+        sink.token(col.name());
+        return null;
+    }
+
+    @Override
+    public Void visit(AliasedColumn<?> a) {
+        sink.token(a.alias());
+        sink.token(".");
+        sink.token(a.column().name());
+        return null;
+    }
+
+    @Override
+    public Void visit(Param<?> p) {
+        sink.value(p, subject, null);
+        return null;
+    }
+
+    @Override
+    public Void visit(Arithmetic<?> a) {
+        sink.token("(");
+        expression(a.left());
+        sink.token(a.op().symbol());
+        expression(a.right());
+        sink.token(")");
+        return null;
+    }
+
+    @Override
+    public Void visit(Function<?> f) {
+        sink.token(f.name().name());
+        sink.token(f.distinct() ? "(D " : "(");
+        if (f.operand() == null) {
+            sink.token("*");
         } else {
-            throw new IllegalArgumentException("Unknown expression " + e.getClass().getName());
+            expression(f.operand());
         }
+        sink.token(")");
+        return null;
     }
 }

@@ -1,6 +1,6 @@
 package dev.cairn.engine.compile;
 
-import dev.cairn.dsl.ast.Lock;
+import dev.cairn.dsl.SelectStatement.Lock;
 import dev.cairn.engine.UnsupportedFeatureException;
 import dev.cairn.schema.Dialect;
 

@@ -1,18 +1,19 @@
 package dev.cairn.engine.compile;
 
 import dev.cairn.dsl.Column;
-import dev.cairn.dsl.Delete;
 import dev.cairn.dsl.Expression;
+import dev.cairn.dsl.Expression.AliasedColumn;
 import dev.cairn.dsl.FromItem;
-import dev.cairn.dsl.Select;
+import dev.cairn.dsl.SelectStatement;
+import dev.cairn.dsl.SelectStatement.Join;
+import dev.cairn.dsl.SelectStatement.Lock;
+import dev.cairn.dsl.SelectStatement.Projection;
 import dev.cairn.dsl.SortField;
 import dev.cairn.dsl.Table;
-import dev.cairn.dsl.Update;
-import dev.cairn.dsl.ast.AliasedColumn;
-import dev.cairn.dsl.ast.Assignment;
-import dev.cairn.dsl.ast.Join;
-import dev.cairn.dsl.ast.Lock;
-import dev.cairn.dsl.ast.Projection;
+import dev.cairn.dsl.query.Delete;
+import dev.cairn.dsl.query.Select;
+import dev.cairn.dsl.query.Update;
+import dev.cairn.dsl.query.Update.Assignment;
 import dev.cairn.engine.bind.ValueRules;
 import dev.cairn.schema.Dialect;
 import dev.cairn.schema.sql.JooqContexts;
@@ -61,33 +62,36 @@ public final class QueryCompiler {
      * A SELECT, with its values added to {@code values} in placeholder-numbering order: the shape key and the values
      * come from one walk of the query, the hot path of every fetch.
      */
-    public CompiledQuery select(Select<?> select, List<dev.cairn.dsl.ast.Param<?>> values) {
-        return cache.get(ShapeKey.of('S', select, values, rules), () -> {
+    public CompiledQuery select(Select<?> select, List<dev.cairn.dsl.Expression.Param<?>> values) {
+        SelectStatement<?> statement = select.statement();
+        return cache.get(ShapeKey.of('S', statement, values, rules), () -> {
             Numbering n = new Numbering();
-            return render(build(select, n, false), n);
+            return render(build(statement, n, false), n);
         });
     }
 
     /** {@code SELECT count(*) FROM (the select)}: the number of rows the select returns; values as for a select. */
-    public CompiledQuery count(Select<?> select, List<dev.cairn.dsl.ast.Param<?>> values) {
-        return cache.get(ShapeKey.of('C', select, values, rules), () -> {
+    public CompiledQuery count(Select<?> select, List<dev.cairn.dsl.Expression.Param<?>> values) {
+        SelectStatement<?> statement = select.statement();
+        return cache.get(ShapeKey.of('C', statement, values, rules), () -> {
             Numbering n = new Numbering();
-            SelectQuery<Record> inner = build(select, n, true);
+            SelectQuery<Record> inner = build(statement, n, true);
             return render(jooq.selectCount().from(inner.asTable("q")), n);
         });
     }
 
     /** {@code SELECT 1 WHERE EXISTS (the select)}: a row when the select returns any; values as for a select. */
-    public CompiledQuery exists(Select<?> select, List<dev.cairn.dsl.ast.Param<?>> values) {
-        return cache.get(ShapeKey.of('E', select, values, rules), () -> {
+    public CompiledQuery exists(Select<?> select, List<dev.cairn.dsl.Expression.Param<?>> values) {
+        SelectStatement<?> statement = select.statement();
+        return cache.get(ShapeKey.of('E', statement, values, rules), () -> {
             Numbering n = new Numbering();
-            SelectQuery<Record> inner = build(select, n, true);
+            SelectQuery<Record> inner = build(statement, n, true);
             return render(jooq.selectOne().whereExists(inner), n);
         });
     }
 
     /** An UPDATE, its values (assignments, then WHERE) added to {@code values}. */
-    public CompiledQuery update(Update<?> update, List<dev.cairn.dsl.ast.Param<?>> values) {
+    public CompiledQuery update(Update<?> update, List<dev.cairn.dsl.Expression.Param<?>> values) {
         return cache.get(ShapeKey.of(update, values, rules), () -> {
             Numbering n = new Numbering();
             JooqTranslator tr = translator(n);
@@ -106,7 +110,7 @@ public final class QueryCompiler {
     }
 
     /** A DELETE, its values added to {@code values}. */
-    public CompiledQuery delete(Delete<?> delete, List<dev.cairn.dsl.ast.Param<?>> values) {
+    public CompiledQuery delete(Delete<?> delete, List<dev.cairn.dsl.Expression.Param<?>> values) {
         return cache.get(ShapeKey.of(delete, values, rules), () -> {
             Numbering n = new Numbering();
             JooqTranslator tr = translator(n);
@@ -156,14 +160,14 @@ public final class QueryCompiler {
 
     /** {@code INSERT INTO table (columns) SELECT ...}. */
     public CompiledQuery insertSelect(Table<?> table, List<Column<?>> columns, Select<?> select) {
-        return cache.get(ShapeKey.ofInsertSelect(table, columns, select), () -> {
+        return cache.get(ShapeKey.ofInsertSelect(table, columns, select.statement()), () -> {
             Numbering n = new Numbering();
             JooqTranslator plain = new JooqTranslator(dialect, false, (p, type) -> n.next(type), null);
             List<Field<?>> fields = new ArrayList<>();
             for (Column<?> c : columns) {
                 fields.add(plain.field(c));
             }
-            SelectQuery<Record> source = build(select, n, false);
+            SelectQuery<Record> source = build(select.statement(), n, false);
             if (source.getSelect().size() != columns.size()) {
                 throw new IllegalArgumentException("INSERT into '" + table.name() + "' names " + columns.size()
                         + " columns but its SELECT returns " + source.getSelect().size());
@@ -183,13 +187,13 @@ public final class QueryCompiler {
 
     // Translates in AstWalker's order. For COUNT and EXISTS (asSubquery), the columns get unique aliases (a derived
     // table may not repeat a name), the lock is dropped, and ORDER BY is kept only where LIMIT/OFFSET need it.
-    private SelectQuery<Record> build(Select<?> select, Numbering n, boolean asSubquery) {
-        if (select.fromItem() == null) {
+    private SelectQuery<Record> build(SelectStatement<?> select, Numbering n, boolean asSubquery) {
+        if (select.from() == null) {
             throw new IllegalStateException("The query has no FROM: add from(TABLE)");
         }
         JooqTranslator tr = translator(n);
         List<Field<?>> fields = new ArrayList<>();
-        projection(select.projection(), tr, fields);
+        select.projection().accept(new ProjectionFields(tr, fields));
         if (asSubquery) {
             for (int i = 0; i < fields.size(); i++) {
                 fields.set(i, fields.get(i).as("c" + i));
@@ -197,8 +201,8 @@ public final class QueryCompiler {
         }
         SelectQuery<Record> q = jooq.selectQuery();
         q.addSelect(fields);
-        q.setDistinct(select.isDistinct());
-        q.addFrom(tr.table(select.fromItem()));
+        q.setDistinct(select.distinct());
+        q.addFrom(tr.table(select.from()));
         for (Join j : select.joins()) {
             q.addJoin(tr.table(j.item()), joinType(j.kind()), tr.condition(j.on()));
         }
@@ -233,20 +237,34 @@ public final class QueryCompiler {
         return q;
     }
 
-    private void projection(Projection<?> p, JooqTranslator tr, List<Field<?>> out) {
-        if (p instanceof Projection.Rows<?> rows) {
+    /** The fields a projection selects, in order. */
+    private record ProjectionFields(JooqTranslator tr, List<Field<?>> out) implements Projection.Visitor<Void> {
+        @Override
+        public Void visit(Projection.Rows<?> rows) {
             FromItem<?> source = rows.source();
             for (Column<?> c : source.table().columns()) {
                 out.add(source.alias() == null ? tr.field(c) : tr.field(new AliasedColumn<>(source.alias(), c)));
             }
-        } else if (p instanceof Projection.Single<?> single) {
+            return null;
+        }
+
+        @Override
+        public Void visit(Projection.Single<?> single) {
             out.add(tr.field(single.expression()));
-        } else if (p instanceof Projection.Columns<?> cols) {
+            return null;
+        }
+
+        @Override
+        public Void visit(Projection.Columns<?> cols) {
             for (Expression<?> e : cols.expressions()) {
                 out.add(tr.field(e));
             }
-        } else if (p instanceof Projection.Mapped<?, ?> m) {
-            projection(m.inner(), tr, out);
+            return null;
+        }
+
+        @Override
+        public Void visit(Projection.Mapped<?, ?> m) {
+            return m.inner().accept(this);
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.cairn.engine.compile;
 
-import dev.cairn.dsl.Select;
-import dev.cairn.dsl.ast.Param;
+import dev.cairn.dsl.Expression.Param;
+import dev.cairn.dsl.query.Select;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +16,7 @@ public final class QueryValues {
     /** The values of a SELECT, as the compiler numbers them (for INSERT ... SELECT). */
     public static List<Param<?>> of(Select<?> select, dev.cairn.engine.bind.ValueRules rules) {
         Collector c = new Collector(rules);
-        new AstWalker(c).select(select);
+        new AstWalker(c).select(select.statement());
         return c.values;
     }
 

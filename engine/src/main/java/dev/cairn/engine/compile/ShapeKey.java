@@ -1,12 +1,12 @@
 package dev.cairn.engine.compile;
 
 import dev.cairn.dsl.Column;
-import dev.cairn.dsl.ColumnType;
-import dev.cairn.dsl.Delete;
-import dev.cairn.dsl.Select;
+import dev.cairn.dsl.Expression.Param;
+import dev.cairn.dsl.SelectStatement;
 import dev.cairn.dsl.Table;
-import dev.cairn.dsl.Update;
-import dev.cairn.dsl.ast.Param;
+import dev.cairn.dsl.query.Delete;
+import dev.cairn.dsl.query.Update;
+import dev.cairn.dsl.type.ColumnType;
 import dev.cairn.engine.bind.ValueRules;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -81,7 +81,7 @@ final class ShapeKey {
 
         private void walk(AstWalker.Sink sink) {
             AstWalker w = new AstWalker(sink);
-            if (ast instanceof Select<?> s) {
+            if (ast instanceof SelectStatement<?> s) {
                 w.select(s);
             } else if (ast instanceof Update<?> u) {
                 w.update(u);
@@ -118,7 +118,7 @@ final class ShapeKey {
     }
 
     /** The shape of a select of the given kind ('S' rows, 'C' count, 'E' exists); adds its values to {@code values}. */
-    static Probe of(char kind, Select<?> select, List<Param<?>> values, ValueRules rules) {
+    static Probe of(char kind, SelectStatement<?> select, List<Param<?>> values, ValueRules rules) {
         return new Probe(kind, select, values, rules);
     }
 
@@ -143,7 +143,7 @@ final class ShapeKey {
         return sb.toString();
     }
 
-    static String ofInsertSelect(Table<?> table, List<Column<?>> columns, Select<?> select) {
+    static String ofInsertSelect(Table<?> table, List<Column<?>> columns, SelectStatement<?> select) {
         StringBuilder sb = new StringBuilder(128).append("INSERT ").append(table.name()).append('@')
                 .append(table.getClass().getName()).append(' ');
         names(sb, columns);

@@ -1,7 +1,7 @@
 package dev.cairn.engine.exec;
 
-import dev.cairn.dsl.ColumnType;
-import dev.cairn.dsl.ast.Param;
+import dev.cairn.dsl.Expression.Param;
+import dev.cairn.dsl.type.ColumnType;
 import dev.cairn.engine.ConnectionFailure;
 import dev.cairn.engine.DatabaseException;
 import dev.cairn.engine.bind.ValueBinder;

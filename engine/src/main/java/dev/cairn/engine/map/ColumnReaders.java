@@ -1,6 +1,6 @@
 package dev.cairn.engine.map;
 
-import dev.cairn.dsl.ColumnType;
+import dev.cairn.dsl.type.ColumnType;
 import dev.cairn.schema.Dialect;
 import dev.cairn.schema.sql.StorageValues;
 import java.math.BigDecimal;
@@ -29,6 +29,7 @@ public final class ColumnReaders {
     }
 
     private static final String RS = "Ljava/sql/ResultSet;I";
+    private static final String COLUMN_TYPE = org.objectweb.asm.Type.getDescriptor(ColumnType.class);
 
     /**
      * The reader of a column of {@code type} into a value of {@code target} (a primitive, or a reference type the
@@ -69,7 +70,7 @@ public final class ColumnReaders {
     }
 
     private static Reader converted() {
-        return new Reader("converted", "(" + RS + "Ldev/cairn/dsl/ColumnType;)Ljava/lang/Object;", true, false);
+        return new Reader("converted", "(" + RS + COLUMN_TYPE + ")Ljava/lang/Object;", true, false);
     }
 
     public static String string(ResultSet rs, int i) throws SQLException {

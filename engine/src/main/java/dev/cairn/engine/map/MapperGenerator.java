@@ -1,6 +1,6 @@
 package dev.cairn.engine.map;
 
-import dev.cairn.dsl.ColumnType;
+import dev.cairn.dsl.type.ColumnType;
 import dev.cairn.schema.Dialect;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Constructor;
@@ -28,6 +28,7 @@ final class MapperGenerator {
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final String READERS = Type.getInternalName(ColumnReaders.class);
     private static final String MAPPER = Type.getInternalName(RowMapper.class);
+    private static final String TYPES = "[" + Type.getDescriptor(ColumnType.class);
 
     /** One value the mapper reads: its column (from 1), type, and the Java type it is read into. */
     record Slot(int column, ColumnType<?> type, Class<?> javaType, String nullMessage, String fieldName, Method setter) {
@@ -135,7 +136,7 @@ final class MapperGenerator {
         }
         if (r.needsType()) {
             mv.visitVarInsn(Opcodes.ALOAD, 0);
-            mv.visitFieldInsn(Opcodes.GETFIELD, "THIS", "types", "[Ldev/cairn/dsl/ColumnType;");
+            mv.visitFieldInsn(Opcodes.GETFIELD, "THIS", "types", TYPES);
             pushInt(mv, s.column());
             mv.visitInsn(Opcodes.AALOAD);
         }
@@ -166,16 +167,16 @@ final class MapperGenerator {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
         cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC, name, null,
                 "java/lang/Object", new String[] {MAPPER});
-        cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL, "types", "[Ldev/cairn/dsl/ColumnType;", null, null)
+        cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL, "types", TYPES, null, null)
                 .visitEnd();
 
-        MethodVisitor init = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "([Ldev/cairn/dsl/ColumnType;)V", null, null);
+        MethodVisitor init = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "(" + TYPES + ")V", null, null);
         init.visitCode();
         init.visitVarInsn(Opcodes.ALOAD, 0);
         init.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
         init.visitVarInsn(Opcodes.ALOAD, 0);
         init.visitVarInsn(Opcodes.ALOAD, 1);
-        init.visitFieldInsn(Opcodes.PUTFIELD, name, "types", "[Ldev/cairn/dsl/ColumnType;");
+        init.visitFieldInsn(Opcodes.PUTFIELD, name, "types", TYPES);
         init.visitInsn(Opcodes.RETURN);
         init.visitMaxs(0, 0);
         init.visitEnd();

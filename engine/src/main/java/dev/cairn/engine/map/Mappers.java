@@ -1,10 +1,10 @@
 package dev.cairn.engine.map;
 
 import dev.cairn.dsl.Column;
-import dev.cairn.dsl.ColumnType;
 import dev.cairn.dsl.Expression;
+import dev.cairn.dsl.SelectStatement.Projection;
 import dev.cairn.dsl.Table;
-import dev.cairn.dsl.ast.Projection;
+import dev.cairn.dsl.type.ColumnType;
 import dev.cairn.engine.bind.ValueReader;
 import dev.cairn.engine.compile.CompiledQuery;
 import dev.cairn.schema.Dialect;

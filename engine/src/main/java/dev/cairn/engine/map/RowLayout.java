@@ -3,6 +3,7 @@ package dev.cairn.engine.map;
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Row;
 import dev.cairn.dsl.Table;
+import dev.cairn.dsl.type.Identifiers;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -12,7 +13,6 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -187,17 +187,7 @@ public final class RowLayout<R> {
     }
 
     static String camelCase(String snake) {
-        StringBuilder sb = new StringBuilder(snake.length());
-        boolean upper = false;
-        for (char ch : snake.toCharArray()) {
-            if (ch == '_') {
-                upper = sb.length() > 0;
-            } else {
-                sb.append(upper ? Character.toUpperCase(ch) : sb.length() == 0 ? Character.toLowerCase(ch) : ch);
-                upper = false;
-            }
-        }
-        return sb.toString().isEmpty() ? snake.toLowerCase(Locale.ROOT) : sb.toString();
+        return Identifiers.camelCase(snake);
     }
 
     public Table<R> table() {

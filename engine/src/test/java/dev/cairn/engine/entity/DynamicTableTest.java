@@ -1,15 +1,14 @@
 package dev.cairn.engine.entity;
 
+import static dev.cairn.engine.model.AllTypes.ALL_TYPES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import static dev.cairn.engine.model.AllTypes.ALL_TYPES;
-
 import dev.cairn.dsl.Column;
-import dev.cairn.dsl.ColumnType;
 import dev.cairn.dsl.Row;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
+import dev.cairn.dsl.type.ColumnType;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.DynamicTable;
 import dev.cairn.engine.NotFound;

@@ -9,7 +9,7 @@ import static dev.cairn.engine.model.League.TEAMS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cairn.dsl.Graph;
+import dev.cairn.dsl.query.Graph;
 import dev.cairn.engine.Batch;
 import dev.cairn.engine.BatchResult;
 import dev.cairn.engine.Database;

@@ -6,9 +6,9 @@ import static dev.cairn.engine.model.League.TEAMS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cairn.dsl.Changes;
-import dev.cairn.dsl.Key;
 import dev.cairn.dsl.Schema;
+import dev.cairn.dsl.query.Changes;
+import dev.cairn.dsl.query.Key;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.LockTimeout;
 import dev.cairn.engine.NotFound;

@@ -63,7 +63,7 @@ class HookTest {
         assertThat(db.selectFrom(AUDITS).fetch()).extracting(Audit::entry).containsExactly("created kept");
 
         Accounts.SEEN.clear();
-        assertThat(db.validate(new Article(null, " ", null, null, null), dev.cairn.dsl.Scenario.CREATE).fullMessages())
+        assertThat(db.validate(new Article(null, " ", null, null, null), dev.cairn.dsl.lifecycle.Scenario.CREATE).fullMessages())
                 .containsExactly("title is required");
         assertThat(Accounts.SEEN).containsExactly("before validate");    // validate sees what a write would
         Accounts.SEEN.clear();

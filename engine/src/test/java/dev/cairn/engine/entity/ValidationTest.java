@@ -4,13 +4,13 @@ import static dev.cairn.engine.model.Accounts.ACCOUNTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cairn.dsl.Changes;
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.DefinitionException;
-import dev.cairn.dsl.Scenario;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
-import dev.cairn.dsl.ValidationErrors;
+import dev.cairn.dsl.lifecycle.Scenario;
+import dev.cairn.dsl.lifecycle.ValidationErrors;
+import dev.cairn.dsl.query.Changes;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.ValidationFailed;
 import dev.cairn.engine.model.Accounts.Account;

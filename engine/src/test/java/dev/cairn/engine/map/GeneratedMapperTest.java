@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.dsl.Column;
-import dev.cairn.dsl.Functions;
 import dev.cairn.dsl.Schema;
-import dev.cairn.dsl.Select;
 import dev.cairn.dsl.Table;
-import dev.cairn.dsl.Tuple2;
+import dev.cairn.dsl.query.Functions;
+import dev.cairn.dsl.query.Select;
+import dev.cairn.dsl.query.Tuple2;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.compile.CompiledQuery;
 import dev.cairn.engine.compile.QueryCompiler;

@@ -1,9 +1,9 @@
 package dev.cairn.engine.model;
 
 import dev.cairn.dsl.Column;
-import dev.cairn.dsl.Event;
-import dev.cairn.dsl.Scenario;
 import dev.cairn.dsl.Table;
+import dev.cairn.dsl.lifecycle.Event;
+import dev.cairn.dsl.lifecycle.Scenario;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -113,7 +113,7 @@ public final class Accounts {
             });
             after(Event.CREATE, (a, executor) -> {
                 seen("after create", a);
-                dev.cairn.dsl.Insert.into(AUDITS, executor).row(new Audit(null, "created " + a.title())).execute();
+                dev.cairn.dsl.query.Insert.into(AUDITS, executor).row(new Audit(null, "created " + a.title())).execute();
                 if (a.title().contains("forbidden")) {
                     throw new IllegalStateException("Titles may not be forbidden");
                 }
@@ -123,7 +123,7 @@ public final class Accounts {
             before(Event.REMOVE, a -> seen("before remove", a));
             after(Event.REMOVE, (a, executor) -> {
                 seen("after remove", a);
-                dev.cairn.dsl.Insert.into(AUDITS, executor).row(new Audit(null, "removed " + a.title())).execute();
+                dev.cairn.dsl.query.Insert.into(AUDITS, executor).row(new Audit(null, "removed " + a.title())).execute();
             });
         }
 

@@ -1,8 +1,8 @@
 package dev.cairn.engine.model;
 
 import dev.cairn.dsl.Column;
-import dev.cairn.dsl.JsonCodec;
 import dev.cairn.dsl.Table;
+import dev.cairn.dsl.type.JsonCodec;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -6,9 +6,9 @@ import dev.cairn.dsl.HasMany;
 import dev.cairn.dsl.HasOne;
 import dev.cairn.dsl.ManyToMany;
 import dev.cairn.dsl.PrimaryKey;
-import dev.cairn.dsl.ReferentialAction;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
+import dev.cairn.dsl.type.ReferentialAction;
 import java.time.LocalDate;
 
 /**

@@ -2,8 +2,8 @@ package dev.cairn.engine.model;
 
 import dev.cairn.dsl.BelongsTo;
 import dev.cairn.dsl.Column;
-import dev.cairn.dsl.ReferentialAction;
 import dev.cairn.dsl.Table;
+import dev.cairn.dsl.type.ReferentialAction;
 
 /** Posts by users; deleting a user deletes their posts. */
 public final class Posts extends Table<Posts.Post> {

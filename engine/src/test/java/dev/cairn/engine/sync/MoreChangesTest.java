@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.dsl.Column;
-import dev.cairn.dsl.ReferentialAction;
 import dev.cairn.dsl.Row;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
+import dev.cairn.dsl.type.ReferentialAction;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.testing.DatabaseTest;
 import dev.cairn.engine.testing.TestDatabase;

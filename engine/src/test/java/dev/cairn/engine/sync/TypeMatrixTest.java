@@ -3,16 +3,16 @@ package dev.cairn.engine.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.dsl.Column;
-import dev.cairn.dsl.ColumnType;
 import dev.cairn.dsl.Row;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
+import dev.cairn.dsl.type.ColumnType;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.DynamicTable;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.schema.introspect.LiveTable;
 import dev.cairn.schema.SyncMode;
 import dev.cairn.schema.SyncReport;
+import dev.cairn.schema.introspect.LiveTable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -6,12 +6,12 @@ import static dev.cairn.examples.blog.Posts.POSTS;
 import static dev.cairn.examples.blog.Tags.TAGS;
 import static dev.cairn.examples.blog.Users.USERS;
 
-import dev.cairn.dsl.Graph;
+import dev.cairn.dsl.query.Graph;
 import dev.cairn.engine.Batch;
 import dev.cairn.engine.BatchResult;
 import dev.cairn.engine.Database;
-import dev.cairn.examples.ExampleDatabase;
 import dev.cairn.engine.ValidationFailed;
+import dev.cairn.examples.ExampleDatabase;
 import dev.cairn.schema.SyncMode;
 import java.io.PrintStream;
 import java.util.List;

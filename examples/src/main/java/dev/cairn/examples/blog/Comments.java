@@ -5,8 +5,8 @@ import static dev.cairn.examples.blog.Users.USERS;
 
 import dev.cairn.dsl.BelongsTo;
 import dev.cairn.dsl.Column;
-import dev.cairn.dsl.ReferentialAction;
 import dev.cairn.dsl.Table;
+import dev.cairn.dsl.type.ReferentialAction;
 
 /** The comments table: a comment belongs to a post and to the user who wrote it. */
 public final class Comments extends Table<Comment> {

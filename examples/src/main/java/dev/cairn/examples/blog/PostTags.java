@@ -5,8 +5,8 @@ import static dev.cairn.examples.blog.Tags.TAGS;
 
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.PrimaryKey;
-import dev.cairn.dsl.ReferentialAction;
 import dev.cairn.dsl.Table;
+import dev.cairn.dsl.type.ReferentialAction;
 
 /**
  * The join table of posts and tags. Its primary key is the pair, so a post carries a tag at most once; the rows are

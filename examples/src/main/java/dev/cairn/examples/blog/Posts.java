@@ -7,10 +7,10 @@ import static dev.cairn.examples.blog.Users.USERS;
 
 import dev.cairn.dsl.BelongsTo;
 import dev.cairn.dsl.Column;
-import dev.cairn.dsl.Event;
 import dev.cairn.dsl.HasMany;
 import dev.cairn.dsl.ManyToMany;
 import dev.cairn.dsl.Table;
+import dev.cairn.dsl.lifecycle.Event;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 

@@ -2,7 +2,7 @@ package dev.cairn.examples.tasks;
 
 import static dev.cairn.examples.tasks.Tasks.TASKS;
 
-import dev.cairn.dsl.Changes;
+import dev.cairn.dsl.query.Changes;
 import dev.cairn.engine.BatchResult;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.ValidationFailed;

@@ -5,8 +5,8 @@ import static dev.cairn.examples.teams.Teams.TEAMS;
 
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.PrimaryKey;
-import dev.cairn.dsl.ReferentialAction;
 import dev.cairn.dsl.Table;
+import dev.cairn.dsl.type.ReferentialAction;
 
 /**
  * The join table of teams and players. The pair is the primary key, so a player joins a team at most once; rows are

@@ -5,10 +5,10 @@ import static dev.cairn.examples.teams.Sponsors.SPONSORS;
 import static dev.cairn.examples.teams.Teams.TEAMS;
 
 import dev.cairn.dsl.Column;
-import dev.cairn.dsl.Event;
 import dev.cairn.dsl.HasMany;
 import dev.cairn.dsl.ManyToMany;
 import dev.cairn.dsl.Table;
+import dev.cairn.dsl.lifecycle.Event;
 
 /** The players table: a name and a shirt number; a player may play for several teams and have sponsors. */
 public final class Players extends Table<Player> {

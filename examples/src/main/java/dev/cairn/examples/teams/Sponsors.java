@@ -4,8 +4,8 @@ import static dev.cairn.examples.teams.Players.PLAYERS;
 
 import dev.cairn.dsl.BelongsTo;
 import dev.cairn.dsl.Column;
-import dev.cairn.dsl.ReferentialAction;
 import dev.cairn.dsl.Table;
+import dev.cairn.dsl.type.ReferentialAction;
 
 /** The sponsors table: a sponsor backs at most one player at a time. */
 public final class Sponsors extends Table<Sponsor> {

@@ -5,11 +5,11 @@ import static dev.cairn.examples.teams.Players.PLAYERS;
 import static dev.cairn.examples.teams.Sponsors.SPONSORS;
 import static dev.cairn.examples.teams.Teams.TEAMS;
 
-import dev.cairn.dsl.Graph;
+import dev.cairn.dsl.query.Graph;
 import dev.cairn.engine.BatchResult;
 import dev.cairn.engine.Database;
-import dev.cairn.examples.ExampleDatabase;
 import dev.cairn.engine.ValidationFailed;
+import dev.cairn.examples.ExampleDatabase;
 import dev.cairn.schema.SyncMode;
 import java.io.PrintStream;
 import java.util.List;

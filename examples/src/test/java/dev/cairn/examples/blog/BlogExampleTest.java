@@ -3,7 +3,7 @@ package dev.cairn.examples.blog;
 import static dev.cairn.examples.blog.Posts.POSTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cairn.dsl.Graph;
+import dev.cairn.dsl.query.Graph;
 import dev.cairn.examples.ServerDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

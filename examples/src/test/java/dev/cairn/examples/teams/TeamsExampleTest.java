@@ -4,7 +4,7 @@ import static dev.cairn.examples.teams.Players.PLAYERS;
 import static dev.cairn.examples.teams.Teams.TEAMS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cairn.dsl.Graph;
+import dev.cairn.dsl.query.Graph;
 import dev.cairn.examples.ServerDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

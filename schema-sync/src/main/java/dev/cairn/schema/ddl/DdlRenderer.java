@@ -2,13 +2,13 @@ package dev.cairn.schema.ddl;
 
 import dev.cairn.dsl.Check;
 import dev.cairn.dsl.Column;
-import dev.cairn.dsl.ColumnType;
-import dev.cairn.dsl.DefaultValue;
 import dev.cairn.dsl.ForeignKey;
 import dev.cairn.dsl.Index;
-import dev.cairn.dsl.ReferentialAction;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.UniqueKey;
+import dev.cairn.dsl.type.ColumnType;
+import dev.cairn.dsl.type.DefaultValue;
+import dev.cairn.dsl.type.ReferentialAction;
 import dev.cairn.schema.Dialect;
 import dev.cairn.schema.sql.JooqContexts;
 import dev.cairn.schema.sql.JooqTranslator;

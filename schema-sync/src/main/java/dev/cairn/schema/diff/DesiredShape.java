@@ -2,12 +2,12 @@ package dev.cairn.schema.diff;
 
 import dev.cairn.dsl.Check;
 import dev.cairn.dsl.Column;
-import dev.cairn.dsl.ColumnType;
 import dev.cairn.dsl.ForeignKey;
 import dev.cairn.dsl.Index;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.UniqueKey;
+import dev.cairn.dsl.type.ColumnType;
 import dev.cairn.schema.Dialect;
 import dev.cairn.schema.ddl.DdlRenderer;
 import dev.cairn.schema.shape.ColumnShape;

@@ -1,25 +1,25 @@
 package dev.cairn.schema.sql;
 
 import dev.cairn.dsl.Column;
-import dev.cairn.dsl.ColumnType;
 import dev.cairn.dsl.Condition;
+import dev.cairn.dsl.Condition.Between;
+import dev.cairn.dsl.Condition.Comparison;
+import dev.cairn.dsl.Condition.Exists;
+import dev.cairn.dsl.Condition.InList;
+import dev.cairn.dsl.Condition.InSelect;
+import dev.cairn.dsl.Condition.Junction;
+import dev.cairn.dsl.Condition.Like;
+import dev.cairn.dsl.Condition.Negation;
+import dev.cairn.dsl.Condition.NullCheck;
+import dev.cairn.dsl.Condition.RawCondition;
 import dev.cairn.dsl.Expression;
+import dev.cairn.dsl.Expression.AliasedColumn;
+import dev.cairn.dsl.Expression.Arithmetic;
+import dev.cairn.dsl.Expression.Function;
+import dev.cairn.dsl.Expression.Param;
 import dev.cairn.dsl.FromItem;
-import dev.cairn.dsl.Select;
-import dev.cairn.dsl.ast.AliasedColumn;
-import dev.cairn.dsl.ast.Arithmetic;
-import dev.cairn.dsl.ast.Between;
-import dev.cairn.dsl.ast.Comparison;
-import dev.cairn.dsl.ast.Exists;
-import dev.cairn.dsl.ast.Function;
-import dev.cairn.dsl.ast.InList;
-import dev.cairn.dsl.ast.InSelect;
-import dev.cairn.dsl.ast.Junction;
-import dev.cairn.dsl.ast.Like;
-import dev.cairn.dsl.ast.Negation;
-import dev.cairn.dsl.ast.NullCheck;
-import dev.cairn.dsl.ast.Param;
-import dev.cairn.dsl.ast.RawCondition;
+import dev.cairn.dsl.SelectStatement;
+import dev.cairn.dsl.type.ColumnType;
 import dev.cairn.schema.Dialect;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +46,7 @@ public final class JooqTranslator {
     /** Translates a subquery (of an IN or EXISTS) with the same value numbering as the enclosing query. */
     @FunctionalInterface
     public interface SubqueryTranslator {
-        org.jooq.Select<?> translate(Select<?> subquery);
+        org.jooq.Select<?> translate(SelectStatement<?> subquery);
     }
 
     private final Dialect dialect;
@@ -107,17 +107,28 @@ public final class JooqTranslator {
 
     /** A column or value. */
     public Field<Object> field(Expression<?> expression) {
-        if (expression instanceof Column<?> c) {
+        return expression.accept(fields);
+    }
+
+    private final Expression.Visitor<Field<Object>> fields = new Expression.Visitor<>() {
+        @Override
+        public Field<Object> visit(Column<?> c) {
             return qualify ? DSL.field(DSL.name(c.table().name(), c.name()), storageType(c.type()))
                     : DSL.field(DSL.name(c.name()), storageType(c.type()));
         }
-        if (expression instanceof Param<?> p) {
-            return values.render(p, storageType(p.type()));
-        }
-        if (expression instanceof AliasedColumn<?> a) {
+
+        @Override
+        public Field<Object> visit(AliasedColumn<?> a) {
             return DSL.field(DSL.name(a.alias(), a.column().name()), storageType(a.type()));
         }
-        if (expression instanceof Arithmetic<?> a) {
+
+        @Override
+        public Field<Object> visit(Param<?> p) {
+            return values.render(p, storageType(p.type()));
+        }
+
+        @Override
+        public Field<Object> visit(Arithmetic<?> a) {
             Field<Object> left = field(a.left());
             Field<Object> right = field(a.right());
             return switch (a.op()) {
@@ -127,12 +138,12 @@ public final class JooqTranslator {
                 case DIVIDE -> left.divide(number(right));
             };
         }
-        if (expression instanceof Function<?> f) {
+
+        @Override
+        public Field<Object> visit(Function<?> f) {
             return function(f);
         }
-        throw new IllegalArgumentException("Cannot translate expression " + expression + " ("
-                + expression.getClass().getName() + ")");
-    }
+    };
 
     /**
      * A text operand of LIKE, LOWER or UPPER. H2 keeps a CHAR(n) value padded with spaces where MySQL drops them,
@@ -172,7 +183,7 @@ public final class JooqTranslator {
     }
 
     @SuppressWarnings("unchecked")
-    private org.jooq.Select<? extends Record1<Object>> subquery(Select<?> select) {
+    private org.jooq.Select<? extends Record1<Object>> subquery(SelectStatement<?> select) {
         if (subqueries == null) {
             throw new IllegalArgumentException("Subqueries are not allowed here: " + select);
         }
@@ -181,7 +192,12 @@ public final class JooqTranslator {
 
     /** A condition. */
     public org.jooq.Condition condition(Condition condition) {
-        if (condition instanceof Comparison c) {
+        return condition.accept(conditions);
+    }
+
+    private final Condition.Visitor<org.jooq.Condition> conditions = new Condition.Visitor<>() {
+        @Override
+        public org.jooq.Condition visit(Comparison c) {
             Field<Object> left = field(c.left());
             Field<Object> right = field(c.right());
             return switch (c.operator()) {
@@ -193,21 +209,29 @@ public final class JooqTranslator {
                 case LE -> left.le(right);
             };
         }
-        if (condition instanceof Junction j) {
+
+        @Override
+        public org.jooq.Condition visit(Junction j) {
             List<org.jooq.Condition> parts = new ArrayList<>(j.parts().size());
             for (Condition part : j.parts()) {
                 parts.add(condition(part));
             }
             return j.isAnd() ? DSL.and(parts) : DSL.or(parts);
         }
-        if (condition instanceof Negation n) {
+
+        @Override
+        public org.jooq.Condition visit(Negation n) {
             return DSL.not(condition(n.operand()));
         }
-        if (condition instanceof NullCheck n) {
+
+        @Override
+        public org.jooq.Condition visit(NullCheck n) {
             Field<Object> f = field(n.operand());
             return n.negated() ? f.isNotNull() : f.isNull();
         }
-        if (condition instanceof InList in) {
+
+        @Override
+        public org.jooq.Condition visit(InList in) {
             Field<Object> f = field(in.operand());
             if (in.values().isEmpty()) {
                 return in.negated() ? DSL.trueCondition() : DSL.falseCondition();
@@ -223,15 +247,18 @@ public final class JooqTranslator {
             }
             return in.negated() ? f.notIn(list) : f.in(list);
         }
-        if (condition instanceof Between b) {
+
+        @Override
+        public org.jooq.Condition visit(Between b) {
             Field<Object> f = field(b.operand());
             return b.negated() ? f.notBetween(field(b.low()), field(b.high()))
                     : f.between(field(b.low()), field(b.high()));
         }
-        if (condition instanceof Like l) {
-            @SuppressWarnings("unchecked")
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public org.jooq.Condition visit(Like l) {
             Field<String> f = (Field<String>) (Field<?>) text(l.operand());
-            @SuppressWarnings("unchecked")
             Field<String> pattern = (Field<String>) (Field<?>) field(l.pattern());
             if (l.escape() != null) {
                 char e = l.escape();
@@ -245,25 +272,29 @@ public final class JooqTranslator {
             }
             return l.negated() ? f.notLike(pattern) : f.like(pattern);
         }
-        if (condition instanceof InSelect in) {
+
+        @Override
+        public org.jooq.Condition visit(InSelect in) {
             Field<Object> f = field(in.operand());
             var sub = subquery(in.subquery());
             return in.negated() ? f.notIn(sub) : f.in(sub);
         }
-        if (condition instanceof Exists e) {
+
+        @Override
+        public org.jooq.Condition visit(Exists e) {
             var sub = subquery(e.subquery());
             return e.negated() ? DSL.notExists(sub) : DSL.exists(sub);
         }
-        if (condition instanceof RawCondition raw) {
+
+        @Override
+        public org.jooq.Condition visit(RawCondition raw) {
             Object[] bindings = new Object[raw.params().size()];
             for (int i = 0; i < bindings.length; i++) {
                 bindings[i] = field(raw.params().get(i));
             }
             return DSL.condition("(" + raw.sql() + ")", bindings);
         }
-        throw new IllegalArgumentException("Cannot translate condition " + condition + " ("
-                + condition.getClass().getName() + ")");
-    }
+    };
 
     /** A sort key. */
     public SortField<Object> sort(dev.cairn.dsl.SortField key) {

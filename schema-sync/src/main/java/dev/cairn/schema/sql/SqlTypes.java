@@ -1,6 +1,6 @@
 package dev.cairn.schema.sql;
 
-import dev.cairn.dsl.ColumnType;
+import dev.cairn.dsl.type.ColumnType;
 import dev.cairn.schema.Dialect;
 import java.util.stream.Collectors;
 import org.jooq.DataType;

@@ -1,7 +1,7 @@
 package dev.cairn.schema.sql;
 
-import dev.cairn.dsl.ColumnType;
-import dev.cairn.dsl.JsonCodec;
+import dev.cairn.dsl.type.ColumnType;
+import dev.cairn.dsl.type.JsonCodec;
 import dev.cairn.schema.Dialect;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -1,5 +1,0 @@
-package dev.cairn.dsl;
-
-/** 2 values of one result row, in the order they were selected. */
-public record Tuple2<A, B>(A first, B second) {
-}

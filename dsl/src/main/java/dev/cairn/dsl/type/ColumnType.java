@@ -1,0 +1,394 @@
+package dev.cairn.dsl.type;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The SQL type of a column together with the Java type its values have. The column factories of
+ * {@code dev.cairn.dsl.Table} make them from the factories below, which keep kind and Java type consistent; dialects
+ * map each {@link Kind} to their own type names.
+ *
+ * @param <T> the Java type of the column's values
+ */
+public final class ColumnType<T> {
+
+    /** The portable SQL types Cairn models. */
+    public enum Kind {
+        /** {@code VARCHAR(length)} as {@link String}. */
+        VARCHAR,
+        /** {@code CHAR(length)} as {@link String}. */
+        CHAR,
+        /** {@code TEXT} (up to 64 KiB on MySQL) as {@link String}. */
+        TEXT,
+        /** {@code LONGTEXT} (up to 4 GiB on MySQL) as {@link String}. */
+        LONGTEXT,
+        /** {@code SMALLINT} as {@link Short}. */
+        SMALLINT,
+        /** {@code INT} as {@link Integer}. */
+        INT,
+        /** {@code BIGINT} as {@link Long}. */
+        BIGINT,
+        /** {@code DECIMAL(precision, scale)} as {@link BigDecimal}. */
+        DECIMAL,
+        /** {@code DOUBLE} as {@link Double}. */
+        DOUBLE,
+        /** {@code BOOLEAN} as {@link Boolean}. */
+        BOOLEAN,
+        /** {@code DATE} as {@link java.time.LocalDate}. */
+        DATE,
+        /** {@code DATETIME(6)} (no time zone) as {@link java.time.LocalDateTime}. */
+        DATETIME,
+        /** A point in time with microsecond precision as {@link java.time.Instant}, stored in UTC. */
+        TIMESTAMP,
+        /** {@code TIME(6)} as {@link java.time.LocalTime}. */
+        TIME,
+        /** A UUID as {@link java.util.UUID}: native where the server has the type, {@code CHAR(36)} elsewhere. */
+        UUID,
+        /** {@code BINARY(length)}, fixed length and padded with zero bytes, as {@code byte[]}. */
+        BINARY,
+        /** {@code VARBINARY(length)} as {@code byte[]}. */
+        VARBINARY,
+        /** {@code BLOB} (up to 4 GiB) as {@code byte[]}. */
+        BLOB,
+        /** JSON text, as {@link String} or as an object through a {@link JsonCodec}. */
+        JSON,
+        /** {@code ENUM('A','B',...)} of a Java enum's constant names. */
+        ENUM,
+        /** MySQL {@code SET('A','B',...)} of a Java enum's constant names, as a {@link java.util.Set} of the enum. */
+        SET;
+
+        /** Whether the kind is an integer type, the only kinds that may auto-increment. */
+        public boolean isInteger() {
+            return this == SMALLINT || this == INT || this == BIGINT;
+        }
+
+        /** Whether the kind holds a date and time, the only kinds that may default to "now". */
+        public boolean isDateTime() {
+            return this == DATETIME || this == TIMESTAMP;
+        }
+
+        /** Whether the kind stores text compared with LIKE and string functions. */
+        public boolean isText() {
+            return this == VARCHAR || this == CHAR || this == TEXT || this == LONGTEXT;
+        }
+    }
+
+    /** The type of bound values with no column behind them, such as LIMIT and OFFSET. */
+    public static final ColumnType<Integer> INTEGER = of(Kind.INT, Integer.class);
+
+    /** The type of bound text with no column behind it, such as LIKE patterns. */
+    public static final ColumnType<String> STRING = of(Kind.VARCHAR, String.class);
+
+    /** The type of counts. */
+    public static final ColumnType<Long> LONG = of(Kind.BIGINT, Long.class);
+
+    /** The type of sums and averages, read as {@link BigDecimal} whatever the operand's type. */
+    public static final ColumnType<BigDecimal> DECIMAL = new ColumnType<>(Kind.DECIMAL,
+            BigDecimal.class, 0, 65, 30, null, null);
+
+    /**
+     * The type to bind a value of a raw condition as, from its class: String, Integer, Long, Short, BigDecimal,
+     * Double, Boolean, LocalDate, LocalDateTime, Instant, LocalTime, UUID, byte[] or an enum (bound by name).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static ColumnType<Object> forValue(Object value) {
+        if (value == null) {
+            throw new IllegalArgumentException("A raw parameter must not be null; write IS NULL in the SQL instead");
+        }
+        Class<?> c = value.getClass();
+        Kind kind;
+        if (c == String.class) {
+            kind = Kind.VARCHAR;
+        } else if (c == Integer.class) {
+            kind = Kind.INT;
+        } else if (c == Long.class) {
+            kind = Kind.BIGINT;
+        } else if (c == Short.class) {
+            kind = Kind.SMALLINT;
+        } else if (c == BigDecimal.class) {
+            kind = Kind.DECIMAL;
+        } else if (c == Double.class) {
+            kind = Kind.DOUBLE;
+        } else if (c == Boolean.class) {
+            kind = Kind.BOOLEAN;
+        } else if (c == LocalDate.class) {
+            kind = Kind.DATE;
+        } else if (c == LocalDateTime.class) {
+            kind = Kind.DATETIME;
+        } else if (c == Instant.class) {
+            kind = Kind.TIMESTAMP;
+        } else if (c == LocalTime.class) {
+            kind = Kind.TIME;
+        } else if (c == UUID.class) {
+            kind = Kind.UUID;
+        } else if (c == byte[].class) {
+            kind = Kind.VARBINARY;
+        } else if (value instanceof Enum<?> e) {
+            return (ColumnType) new ColumnType<>(Kind.ENUM, e.getDeclaringClass(), 0, 0, 0,
+                    (Class) e.getDeclaringClass(), null);
+        } else {
+            throw new IllegalArgumentException("Cannot bind a " + c.getName() + " as a raw parameter");
+        }
+        if (kind.isDateTime() || kind == Kind.TIME) {
+            // Keep the fraction the caller gave (to the microsecond, the finest any supported database stores).
+            return (ColumnType) temporal(kind, c, 6);
+        }
+        return (ColumnType) (kind == Kind.DECIMAL ? DECIMAL : of(kind, c));
+    }
+
+    private final Kind kind;
+    private final Class<?> javaType;
+    private final int length;
+    private final int precision;
+    private final int scale;
+    private final Class<? extends Enum<?>> enumType;
+    private final JsonCodec<T> jsonCodec;
+
+    private ColumnType(Kind kind, Class<?> javaType, int length, int precision, int scale,
+                       Class<? extends Enum<?>> enumType, JsonCodec<T> jsonCodec) {
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.javaType = Objects.requireNonNull(javaType, "javaType");
+        this.length = length;
+        this.precision = precision;
+        this.scale = scale;
+        this.enumType = enumType;
+        this.jsonCodec = jsonCodec;
+    }
+
+    private static <T> ColumnType<T> of(Kind kind, Class<?> javaType) {
+        return new ColumnType<>(kind, javaType, 0, 0, 0, null, null);
+    }
+
+    private static <T> ColumnType<T> temporal(Kind kind, Class<?> javaType, int fractionalDigits) {
+        if (fractionalDigits < 0 || fractionalDigits > 6) {
+            throw new IllegalArgumentException("fractional-second digits must be from 0 to 6, got " + fractionalDigits);
+        }
+        return new ColumnType<>(kind, javaType, 0, fractionalDigits, 0, null, null);
+    }
+
+    private static <T> ColumnType<T> sized(Kind kind, Class<?> javaType, int length) {
+        if (length <= 0) {
+            throw new IllegalArgumentException(kind + " needs a positive length, got " + length);
+        }
+        return new ColumnType<>(kind, javaType, length, 0, 0, null, null);
+    }
+
+    /** {@code VARCHAR(length)}. */
+    public static ColumnType<String> varchar(int length) {
+        return sized(Kind.VARCHAR, String.class, length);
+    }
+
+    /** {@code CHAR(length)}. */
+    public static ColumnType<String> fixedChar(int length) {
+        return sized(Kind.CHAR, String.class, length);
+    }
+
+    /** {@code TEXT}. */
+    public static ColumnType<String> text() {
+        return of(Kind.TEXT, String.class);
+    }
+
+    /** {@code LONGTEXT}. */
+    public static ColumnType<String> longText() {
+        return of(Kind.LONGTEXT, String.class);
+    }
+
+    /** {@code SMALLINT}. */
+    public static ColumnType<Short> smallint() {
+        return of(Kind.SMALLINT, Short.class);
+    }
+
+    /** {@code INT}. */
+    public static ColumnType<Integer> integer() {
+        return of(Kind.INT, Integer.class);
+    }
+
+    /** {@code BIGINT}. */
+    public static ColumnType<Long> bigint() {
+        return of(Kind.BIGINT, Long.class);
+    }
+
+    /** {@code DECIMAL(precision, scale)}. */
+    public static ColumnType<BigDecimal> decimal(int precision, int scale) {
+        if (precision < 1 || scale < 0 || scale > precision) {
+            throw new IllegalArgumentException("decimal(" + precision + ", " + scale + ") needs 0 <= scale <= precision");
+        }
+        return new ColumnType<>(Kind.DECIMAL, BigDecimal.class, 0, precision, scale, null, null);
+    }
+
+    /** {@code DOUBLE}. */
+    public static ColumnType<Double> doublePrecision() {
+        return of(Kind.DOUBLE, Double.class);
+    }
+
+    /** {@code BOOLEAN}. */
+    public static ColumnType<Boolean> bool() {
+        return of(Kind.BOOLEAN, Boolean.class);
+    }
+
+    /** {@code DATE}. */
+    public static ColumnType<LocalDate> date() {
+        return of(Kind.DATE, LocalDate.class);
+    }
+
+    /** A date and time without time zone, with 0 to 6 fractional-second digits. */
+    public static ColumnType<LocalDateTime> datetime(int fractionalDigits) {
+        return temporal(Kind.DATETIME, LocalDateTime.class, fractionalDigits);
+    }
+
+    /** A point in time, with 0 to 6 fractional-second digits. */
+    public static ColumnType<Instant> timestamp(int fractionalDigits) {
+        return temporal(Kind.TIMESTAMP, Instant.class, fractionalDigits);
+    }
+
+    /** A time of day, with 0 to 6 fractional-second digits. */
+    public static ColumnType<LocalTime> time(int fractionalDigits) {
+        return temporal(Kind.TIME, LocalTime.class, fractionalDigits);
+    }
+
+    /** A UUID. */
+    public static ColumnType<UUID> uuid() {
+        return of(Kind.UUID, UUID.class);
+    }
+
+    /** {@code BINARY(length)}. */
+    public static ColumnType<byte[]> binary(int length) {
+        return sized(Kind.BINARY, byte[].class, length);
+    }
+
+    /** {@code VARBINARY(length)}. */
+    public static ColumnType<byte[]> varbinary(int length) {
+        return sized(Kind.VARBINARY, byte[].class, length);
+    }
+
+    /** A binary large object. */
+    public static ColumnType<byte[]> blob() {
+        return of(Kind.BLOB, byte[].class);
+    }
+
+    /** JSON as text. */
+    public static ColumnType<String> json() {
+        return of(Kind.JSON, String.class);
+    }
+
+    /** JSON mapped to an object by a codec. */
+    public static <T> ColumnType<T> json(JsonCodec<T> codec) {
+        Objects.requireNonNull(codec, "codec");
+        return new ColumnType<>(Kind.JSON, codec.javaType(), 0, 0, 0, null, codec);
+    }
+
+    /** {@code ENUM} of the constant names of a Java enum. */
+    public static <E extends Enum<E>> ColumnType<E> enumeration(Class<E> enumType) {
+        requireConstants(enumType);
+        return new ColumnType<>(Kind.ENUM, enumType, 0, 0, 0, enumType, null);
+    }
+
+    /** MySQL's {@code SET} of the constant names of a Java enum, as a {@link Set} of the enum. */
+    public static <E extends Enum<E>> ColumnType<Set<E>> enumSet(Class<E> enumType) {
+        requireConstants(enumType);
+        int length = Arrays.stream(enumType.getEnumConstants()).mapToInt(e -> e.name().length() + 1).sum();
+        return new ColumnType<>(Kind.SET, Set.class, length, 0, 0, enumType, null);
+    }
+
+    private static void requireConstants(Class<?> enumType) {
+        Objects.requireNonNull(enumType, "enumType");
+        if (enumType.getEnumConstants() == null || enumType.getEnumConstants().length == 0) {
+            throw new IllegalArgumentException(enumType.getName() + " has no constants");
+        }
+    }
+
+    /** The same date-time type with another number of fractional-second digits (0 to 6). */
+    public ColumnType<T> withFractionalDigits(int digits) {
+        if (digits < 0 || digits > 6) {
+            throw new IllegalArgumentException("fractional-second digits must be from 0 to 6, got " + digits);
+        }
+        return new ColumnType<>(kind, javaType, length, digits, scale, enumType, jsonCodec);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The Java class of the values ({@code Set.class} for SET columns). */
+    public Class<?> javaType() {
+        return javaType;
+    }
+
+    /** Length of VARCHAR, CHAR, BINARY and VARBINARY; the longest member list for SET; 0 otherwise. */
+    public int length() {
+        return length;
+    }
+
+    /** Precision of DECIMAL; fractional-second digits (0 to 6) of DATETIME, TIMESTAMP and TIME; 0 otherwise. */
+    public int precision() {
+        return precision;
+    }
+
+    /** Scale of DECIMAL; 0 otherwise. */
+    public int scale() {
+        return scale;
+    }
+
+    /** The Java enum of ENUM and SET columns; {@code null} otherwise. */
+    public Class<? extends Enum<?>> enumType() {
+        return enumType;
+    }
+
+    /** The constant names of the enum of an ENUM or SET column, in declaration order. */
+    public List<String> enumLabels() {
+        if (enumType == null) {
+            return List.of();
+        }
+        return Arrays.stream(enumType.getEnumConstants()).map(Enum::name).toList();
+    }
+
+    /** The codec of a JSON column mapped to an object; {@code null} when the column holds plain JSON text. */
+    public JsonCodec<T> jsonCodec() {
+        return jsonCodec;
+    }
+
+    /** Whether two types store the same kind of value with the same size, as a foreign key requires. */
+    public boolean isCompatibleKey(ColumnType<?> other) {
+        if (kind != other.kind) {
+            return false;
+        }
+        return switch (kind) {
+            case DECIMAL -> precision == other.precision && scale == other.scale;
+            case CHAR, BINARY -> length == other.length;
+            default -> true;
+        };
+    }
+
+    /** A short SQL-like description, for messages: {@code varchar(255)}, {@code decimal(10,2)}. */
+    @Override
+    public String toString() {
+        String name = kind.name().toLowerCase(java.util.Locale.ROOT);
+        return switch (kind) {
+            case VARCHAR, CHAR, BINARY, VARBINARY -> name + "(" + length + ")";
+            case DECIMAL -> name + "(" + precision + "," + scale + ")";
+            case DATETIME, TIMESTAMP, TIME -> precision == 6 ? name : name + "(" + precision + ")";
+            case ENUM, SET -> name + enumLabels();
+            default -> name;
+        };
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ColumnType<?> t && kind == t.kind && javaType == t.javaType && length == t.length
+                && precision == t.precision && scale == t.scale && enumType == t.enumType
+                && Objects.equals(jsonCodec, t.jsonCodec);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, javaType, length, precision, scale, enumType);
+    }
+}
