@@ -45,7 +45,7 @@ import java.util.function.UnaryOperator;
  * threads.
  *
  * @param <R> the row type: a record (or class) whose components are matched to the columns, or
- *            {@code dev.cairn.dsl.query.Row} for untyped rows
+ *            {@link Row} for untyped rows
  */
 public abstract class Table<R> implements FromItem<R> {
     private final String name;
