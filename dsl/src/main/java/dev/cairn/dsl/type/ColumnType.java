@@ -132,8 +132,7 @@ public final class ColumnType<T> {
         } else if (c == byte[].class) {
             kind = Kind.VARBINARY;
         } else if (value instanceof Enum<?> e) {
-            return (ColumnType) new ColumnType<>(Kind.ENUM, e.getDeclaringClass(), 0, 0, 0,
-                    (Class) e.getDeclaringClass(), null);
+            return new ColumnType<Object>(Kind.ENUM, e.getDeclaringClass(), 0, 0, 0, (Class) e.getDeclaringClass(), null);
         } else {
             throw new IllegalArgumentException("Cannot bind a " + c.getName() + " as a raw parameter");
         }
