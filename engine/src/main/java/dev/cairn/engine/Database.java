@@ -1,11 +1,12 @@
 package dev.cairn.engine;
 
+import dev.cairn.dialect.sql.ServerSql;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.engine.exec.ErrorTranslator;
-import dev.cairn.schema.Dialect;
+import dev.cairn.dialect.Dialect;
 import dev.cairn.schema.SchemaCreator;
 import dev.cairn.schema.SchemaSync;
 import dev.cairn.schema.SyncMode;
@@ -106,7 +107,7 @@ public final class Database extends Session implements AutoCloseable {
     private static final String ESCAPING_PROBE = "a\\b\\'c''d\"e\u0000f\\";
 
     private static void checkEscaping(Connection c, String poolName) throws SQLException {
-        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT ?")) {
+        try (java.sql.PreparedStatement ps = c.prepareStatement(ServerSql.echo())) {
             ps.setString(1, ESCAPING_PROBE);
             try (java.sql.ResultSet rs = ps.executeQuery()) {
                 if (!rs.next() || !ESCAPING_PROBE.equals(rs.getString(1))) {
@@ -403,7 +404,7 @@ public final class Database extends Session implements AutoCloseable {
         }
         if (ownsInMemoryH2) {
             try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
-                st.execute("SHUTDOWN");
+                st.execute(ServerSql.h2Shutdown());
             } catch (SQLException e) {
                 // 90121: H2 reports the database it has just shut down as closed when the statement is closed.
                 if (e.getErrorCode() != 90121) {

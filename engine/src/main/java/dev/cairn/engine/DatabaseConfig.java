@@ -1,5 +1,6 @@
 package dev.cairn.engine;
 
+import dev.cairn.dialect.sql.ServerSql;
 import com.zaxxer.hikari.HikariConfig;
 import dev.cairn.dsl.Schema;
 import java.time.Duration;
@@ -183,10 +184,7 @@ public final class DatabaseConfig {
         hc.setAutoCommit(true);
         if (isMySqlUrl()) {
             MYSQL_DEFAULTS.forEach(hc::addDataSourceProperty);
-            // Strict mode whatever the server's default: without it MySQL/MariaDB cut a value that does not fit
-            // (too long, out of range, an unknown ENUM label) with only a warning. The server's other modes stay.
-            hc.setConnectionInitSql("SET time_zone = '+00:00',"
-                    + " sql_mode = CONCAT_WS(',', NULLIF(@@sql_mode, ''), 'STRICT_ALL_TABLES')");
+            hc.setConnectionInitSql(ServerSql.mysqlSessionInit());
         }
         driverProperties.forEach(hc::addDataSourceProperty);
         return hc;

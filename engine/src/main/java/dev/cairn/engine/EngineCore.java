@@ -8,7 +8,7 @@ import dev.cairn.engine.compile.QueryCompiler;
 import dev.cairn.engine.exec.SqlRunner;
 import dev.cairn.engine.map.Mappers;
 import dev.cairn.engine.map.RowLayout;
-import dev.cairn.schema.Dialect;
+import dev.cairn.dialect.Dialect;
 
 /** What a database and its transactions share: the dialect, the compiler and its cache, binding and mapping. */
 final class EngineCore {

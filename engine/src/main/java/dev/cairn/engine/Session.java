@@ -31,7 +31,7 @@ import dev.cairn.dsl.ast.Param;
 import dev.cairn.engine.compile.CompiledQuery;
 import dev.cairn.engine.compile.QueryValues;
 import dev.cairn.engine.map.RowMapper;
-import dev.cairn.schema.Dialect;
+import dev.cairn.dialect.Dialect;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;

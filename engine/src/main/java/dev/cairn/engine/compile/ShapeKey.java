@@ -6,6 +6,7 @@ import dev.cairn.dsl.Delete;
 import dev.cairn.dsl.Select;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.Update;
+import dev.cairn.dialect.render.StatementWalk;
 import dev.cairn.dsl.ast.Param;
 import dev.cairn.engine.bind.ValueRules;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import java.util.List;
  * The shape of a statement: its structure with every value left out, so that statements that differ only in their
  * values share one compiled form. Equal shapes render the same SQL.
  *
- * <p>A shape is the sequence of tokens {@link AstWalker} emits. The cache stores {@link Template}s (the tokens, in
+ * <p>A shape is the sequence of tokens {@link StatementWalk} emits. The cache stores {@link Template}s (the tokens, in
  * an array); a query looks itself up with a {@link Probe}, which hashes its tokens in one walk without allocating
  * and, on a hash match, compares them with the template's in a second walk. Only a miss builds a template.
  */
@@ -79,10 +80,10 @@ final class ShapeKey {
             this.hash = hasher.h;
         }
 
-        private void walk(AstWalker.Sink sink) {
-            AstWalker w = new AstWalker(sink);
+        private void walk(StatementWalk.Sink sink) {
+            StatementWalk w = StatementWalk.reading(sink);
             if (ast instanceof Select<?> s) {
-                w.select(s);
+                w.select(s, purpose(kind));
             } else if (ast instanceof Update<?> u) {
                 w.update(u);
             } else {
@@ -99,11 +100,9 @@ final class ShapeKey {
             return m.same && m.i == t.tokens.length;
         }
 
-        /** The template to keep in the cache: the tokens, and nothing of the values. */
-        Template template() {
-            Collector c = new Collector(kind);
-            walk(c);
-            return new Template(c.tokens.toArray());
+        /** Collects the tokens of a template: the sink of the walk that builds this shape's statement on a miss. */
+        Collector collector() {
+            return new Collector(kind);
         }
 
         @Override
@@ -148,7 +147,7 @@ final class ShapeKey {
                 .append(table.getClass().getName()).append(' ');
         names(sb, columns);
         Collector c = new Collector('S');
-        new AstWalker(c).select(select);
+        StatementWalk.reading(c).select(select, StatementWalk.Purpose.ROWS);
         for (Object token : c.tokens) {
             sb.append(token);
         }
@@ -162,7 +161,7 @@ final class ShapeKey {
     }
 
     /** Hashes the tokens as {@link Template} does, collecting the values as {@link ValueRules} let them be sent. */
-    private static final class Hasher implements AstWalker.Sink {
+    private static final class Hasher implements StatementWalk.Sink {
         int h;
         private final List<Param<?>> values;
         private final ValueRules rules;
@@ -195,16 +194,10 @@ final class ShapeKey {
         public void token(int number) {
             h = mix(h, Integer.valueOf(number));
         }
-
-        @Override
-        public void value(Param<?> param) {
-            h = mix(h, VALUE_MARKERS[param.type().kind().ordinal()]);
-            values.add(param);
-        }
     }
 
     /** Compares the tokens with a template's, one by one. */
-    private static final class Matcher implements AstWalker.Sink {
+    private static final class Matcher implements StatementWalk.Sink {
         private final Object[] tokens;
         int i;
         boolean same;
@@ -232,14 +225,14 @@ final class ShapeKey {
         }
 
         @Override
-        public void value(Param<?> param) {
+        public void value(Param<?> param, Object subject, Column<?> storedIn) {
             next(VALUE_MARKERS[param.type().kind().ordinal()]);
         }
     }
 
     /** Records the tokens. */
-    private static final class Collector implements AstWalker.Sink {
-        final List<Object> tokens = new ArrayList<>(48);
+    static final class Collector implements StatementWalk.Sink {
+        private final List<Object> tokens = new ArrayList<>(48);
 
         Collector(char kind) {
             tokens.add(Character.valueOf(kind));
@@ -256,8 +249,21 @@ final class ShapeKey {
         }
 
         @Override
-        public void value(Param<?> param) {
+        public void value(Param<?> param, Object subject, Column<?> storedIn) {
             tokens.add(VALUE_MARKERS[param.type().kind().ordinal()]);
         }
+
+        /** The template of the tokens collected. */
+        Template template() {
+            return new Template(tokens.toArray());
+        }
+    }
+
+    private static StatementWalk.Purpose purpose(char kind) {
+        return switch (kind) {
+            case 'C' -> StatementWalk.Purpose.COUNT;
+            case 'E' -> StatementWalk.Purpose.EXISTS;
+            default -> StatementWalk.Purpose.ROWS;
+        };
     }
 }

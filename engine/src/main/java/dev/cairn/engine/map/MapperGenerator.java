@@ -1,7 +1,7 @@
 package dev.cairn.engine.map;
 
 import dev.cairn.dsl.ColumnType;
-import dev.cairn.schema.Dialect;
+import dev.cairn.dialect.Dialect;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
