@@ -66,18 +66,28 @@ final class ShapeKey {
         }
     }
 
-    /** A statement looking for its shape: hashed once, compared token by token only against a candidate. */
+    /**
+     * A statement looking for its shape. One walk hashes its tokens and keeps them in a buffer of the thread's own,
+     * which a candidate template is then compared with: no allocation, and no second walk. The buffer is valid only
+     * until the thread's next probe, which is all a cache lookup needs.
+     */
     static final class Probe {
+        private static final ThreadLocal<TokenBuffer> BUFFERS = ThreadLocal.withInitial(TokenBuffer::new);
+
         private final char kind;
         private final Object ast;
         private final int hash;
+        private final TokenBuffer tokens;
+        private final int length;
 
         private Probe(char kind, Object ast, List<Param<?>> values, ValueRules rules) {
             this.kind = kind;
             this.ast = ast;
-            Hasher hasher = new Hasher(kind, values, rules);
+            this.tokens = BUFFERS.get();
+            Hasher hasher = new Hasher(kind, values, rules, tokens);
             walk(hasher);
             this.hash = hasher.h;
+            this.length = tokens.size;
         }
 
         private void walk(StatementWalk.Sink sink) {
@@ -92,12 +102,16 @@ final class ShapeKey {
         }
 
         boolean matches(Template t) {
-            if (t.hash != hash) {
+            if (t.hash != hash || t.tokens.length != length || tokens.size != length) {
                 return false;
             }
-            Matcher m = new Matcher(t.tokens, kind);
-            walk(m);
-            return m.same && m.i == t.tokens.length;
+            Object[] mine = tokens.tokens;
+            for (int i = 0; i < length; i++) {
+                if (mine[i] != t.tokens[i] && !mine[i].equals(t.tokens[i])) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Collects the tokens of a template: the sink of the walk that builds this shape's statement on a miss. */
@@ -166,16 +180,24 @@ final class ShapeKey {
         private final List<Param<?>> values;
         private final ValueRules rules;
 
-        Hasher(char kind, List<Param<?>> values, ValueRules rules) {
-            this.h = mix(1, Character.valueOf(kind));
+        private final TokenBuffer tokens;
+
+        Hasher(char kind, List<Param<?>> values, ValueRules rules, TokenBuffer tokens) {
             this.values = values;
             this.rules = rules;
+            this.tokens = tokens;
+            tokens.size = 0;
+            Character k = Character.valueOf(kind);
+            tokens.add(k);
+            this.h = mix(1, k);
         }
 
         @Override
         @SuppressWarnings({"unchecked", "rawtypes"})
         public void value(Param<?> param, Object subject, Column<?> storedIn) {
-            h = mix(h, VALUE_MARKERS[param.type().kind().ordinal()]);
+            Object marker = VALUE_MARKERS[param.type().kind().ordinal()];
+            tokens.add(marker);
+            h = mix(h, marker);
             if (storedIn == null) {
                 rules.compared(subject, param.value());
                 values.add(param);
@@ -187,46 +209,28 @@ final class ShapeKey {
 
         @Override
         public void token(String structure) {
+            tokens.add(structure);
             h = mix(h, structure);
         }
 
         @Override
         public void token(int number) {
-            h = mix(h, Integer.valueOf(number));
+            Integer n = Integer.valueOf(number);
+            tokens.add(n);
+            h = mix(h, n);
         }
     }
 
-    /** Compares the tokens with a template's, one by one. */
-    private static final class Matcher implements StatementWalk.Sink {
-        private final Object[] tokens;
-        int i;
-        boolean same;
+    /** The tokens of the thread's last probe, in an array that grows and is reused. */
+    private static final class TokenBuffer {
+        Object[] tokens = new Object[64];
+        int size;
 
-        Matcher(Object[] tokens, char kind) {
-            this.tokens = tokens;
-            this.same = tokens.length > 0 && Character.valueOf(kind).equals(tokens[0]);
-            this.i = 1;
-        }
-
-        private void next(Object token) {
-            same = same && i < tokens.length && (tokens[i] == token || tokens[i].equals(token));
-            i++;
-        }
-
-        @Override
-        public void token(String structure) {
-            next(structure);
-        }
-
-        @Override
-        public void token(int number) {
-            same = same && i < tokens.length && tokens[i] instanceof Integer n && n == number;
-            i++;
-        }
-
-        @Override
-        public void value(Param<?> param, Object subject, Column<?> storedIn) {
-            next(VALUE_MARKERS[param.type().kind().ordinal()]);
+        void add(Object token) {
+            if (size == tokens.length) {
+                tokens = Arrays.copyOf(tokens, size * 2);
+            }
+            tokens[size++] = token;
         }
     }
 
