@@ -550,7 +550,12 @@ public final class StatementWalk {
         }
         DataType<Object> type = storageType(p.type());
         if (ddl) {
-            return DSL.inline(StorageValues.toStorage(p.type(), p.value(), dialect), type);
+            Object stored = StorageValues.toStorage(p.type(), p.value(), dialect);
+            if (stored instanceof java.time.LocalTime time && time.getNano() != 0) {
+                // jOOQ inlines a LocalTime without its fraction.
+                return DSL.field("time {0}", type, DSL.inline(time.format(java.time.format.DateTimeFormatter.ISO_LOCAL_TIME)));
+            }
+            return DSL.inline(stored, type);
         }
         return Placeholders.param(placeholders++, type);
     }
