@@ -48,7 +48,7 @@ import java.util.function.Supplier;
  */
 class RandomQueryTest {
     private static final long FIRST_SEED = 20_260_000;
-    private static final int CASES = Integer.getInteger("cairn.randomQueries", 1000);
+    private static final int CASES = Integer.getInteger("cairn.randomQueries", 800);
     private static final Long ONLY_SEED = Long.getLong("cairn.randomQuery.seed");
 
     @DatabaseTest
@@ -127,7 +127,7 @@ class RandomQueryTest {
             this.jdbc = jdbc;
             this.executed = executed;
             this.findings = findings;
-            this.query = new QueryGenerator(seed).query();
+            this.query = new QueryGenerator(seed, mysql).query();
             this.hand = new SqlText(mysql);
             query.sql(hand);
         }

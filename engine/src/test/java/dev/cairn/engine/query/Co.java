@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /** A condition of a generated query: built with Cairn's DSL, written as SQL by hand, and shown as Java. */
 public sealed interface Co permits Co.Cmp, Co.Junc, Co.Not, Co.IsNull, Co.InList, Co.Between, Co.Like, Co.InSub,
-        Co.Exists {
+        Co.Exists, Co.Raw {
 
     Condition cairn();
 
@@ -295,6 +295,38 @@ public sealed interface Co permits Co.Cmp, Co.Junc, Co.Not, Co.IsNull, Co.InList
         @Override
         public String dsl() {
             return "Condition." + (negated ? "notExists(" : "exists(") + subquery.dsl() + ")";
+        }
+    }
+
+    /** SQL written by the application: {@code column op ?}, or {@code column BETWEEN ? AND ?} with two values. */
+    record Raw(Ex.Col column, int op, List<Object> values, boolean mysql) implements Co {
+        private String text() {
+            SqlText t = new SqlText(mysql);
+            column.sql(t);
+            return t.sql() + (values.size() == 2 ? " BETWEEN ? AND ?" : " " + SQL_OPS[op] + " ?");
+        }
+
+        @Override
+        public Condition cairn() {
+            return Condition.raw(text(), values.toArray());
+        }
+
+        @Override
+        public void sql(SqlText out) {
+            out.add("(");
+            column.sql(out);
+            if (values.size() == 2) {
+                out.add(" BETWEEN ").value(values.get(0)).add(" AND ").value(values.get(1));
+            } else {
+                out.add(" " + SQL_OPS[op] + " ").value(values.get(0));
+            }
+            out.add(")");
+        }
+
+        @Override
+        public String dsl() {
+            return "Condition.raw(" + Ex.literal(text()) + ", "
+                    + values.stream().map(Ex::literal).collect(Collectors.joining(", ")) + ")";
         }
     }
 }

@@ -60,13 +60,25 @@ public final class Query {
     final List<Sort> orderBy = new ArrayList<>();
     Integer limit;
     Integer offset;
-    boolean lock;
+    /** The row lock: none, {@code FOR UPDATE}, with {@code NOWAIT}, or with {@code SKIP LOCKED}. */
+    Lock lock = Lock.NONE;
+
+    /** A row lock and how it is spelled in SQL. */
+    public enum Lock {
+        NONE(""), UPDATE(" FOR UPDATE"), NOWAIT(" FOR UPDATE NOWAIT"), SKIP_LOCKED(" FOR UPDATE SKIP LOCKED");
+
+        private final String sql;
+
+        Lock(String sql) {
+            this.sql = sql;
+        }
+    }
     /** Whether ORDER BY ends with a unique key, so that the rows' order is known. */
     boolean fullyOrdered;
 
     /** Whether the query locks its rows ({@code FOR UPDATE}), so must run in a transaction. */
     public boolean locks() {
-        return lock;
+        return lock != Lock.NONE;
     }
 
     public boolean fullyOrdered() {
@@ -134,9 +146,12 @@ public final class Query {
         if (offset != null) {
             q = q.offset(offset);
         }
-        if (lock) {
-            q = q.forUpdate();
-        }
+        q = switch (lock) {
+            case NONE -> q;
+            case UPDATE -> q.forUpdate();
+            case NOWAIT -> q.forUpdate().noWait();
+            case SKIP_LOCKED -> q.forUpdate().skipLocked();
+        };
         return executor == null ? q : q.attach(executor);
     }
 
@@ -194,9 +209,7 @@ public final class Query {
             out.add(out.mysql() ? " LIMIT 18446744073709551615 OFFSET " : " OFFSET ").value(offset);
             out.add(out.mysql() ? "" : " ROWS");
         }
-        if (lock) {
-            out.add(" FOR UPDATE");
-        }
+        out.add(lock.sql);
     }
 
     /** The Java that builds the query, for a failure message. */
@@ -243,9 +256,12 @@ public final class Query {
         if (offset != null) {
             b.append(".offset(").append(offset).append(")");
         }
-        if (lock) {
-            b.append(".forUpdate()");
-        }
+        b.append(switch (lock) {
+            case NONE -> "";
+            case UPDATE -> ".forUpdate()";
+            case NOWAIT -> ".forUpdate().noWait()";
+            case SKIP_LOCKED -> ".forUpdate().skipLocked()";
+        });
         return b.toString();
     }
 

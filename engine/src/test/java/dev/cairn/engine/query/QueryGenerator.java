@@ -29,10 +29,13 @@ public final class QueryGenerator {
     private static final int[] IN_SIZES = {0, 1, 1, 2, 3, 3, 5, 17};
 
     private final Random r;
+    private final boolean mysql;
     private int aliases;
 
-    public QueryGenerator(long seed) {
+    /** @param mysql whether the queries are for MySQL/MariaDB, which raw SQL conditions are written for */
+    public QueryGenerator(long seed, boolean mysql) {
         this.r = new Random(seed);
+        this.mysql = mysql;
     }
 
     /** A top-level query. */
@@ -63,7 +66,9 @@ public final class QueryGenerator {
                 q.offset = new int[] {0, 1, 2, 7}[r.nextInt(4)];
             }
         }
-        q.lock = !q.grouped && !q.distinct && r.nextInt(7) == 0;
+        if (!q.grouped && !q.distinct && r.nextInt(7) == 0) {
+            q.lock = Query.Lock.values()[1 + r.nextInt(3)];
+        }
         return q;
     }
 
@@ -238,7 +243,12 @@ public final class QueryGenerator {
             String arg = pattern ? pick(PATTERNS) : r.nextBoolean() ? pick(FRAGMENTS) : pick(TEXTS);
             return new Co.Like(text, method, arg);
         }
-        if (depth < 2 && w < 91) {
+        if (w < 85) {
+            Ex.Col c = column(scope);
+            List<Object> values = r.nextInt(4) == 0 ? List.of(value(c), value(c)) : List.of(value(c));
+            return new Co.Raw(c, r.nextInt(6), values, mysql);
+        }
+        if (depth < 2 && w < 93) {
             Ex operand = column(scope);
             return new Co.InSub(operand, inSubquery(operand.javaType(), depth), r.nextInt(4) == 0);
         }
@@ -371,7 +381,7 @@ public final class QueryGenerator {
         return r.nextInt(5) == 0 ? new Ex.Arith(e, "+-*".charAt(r.nextInt(3)), null, value(left)) : e;
     }
 
-    private Ex column(List<Ex.Src> scope) {
+    private Ex.Col column(List<Ex.Src> scope) {
         Ex.Src s = scope.get(r.nextInt(scope.size()));
         List<Column<?>> columns = s.table().columns();
         return s.col(columns.get(r.nextInt(columns.size())));
