@@ -222,13 +222,20 @@ class RandomQueryTest {
             }
         }
 
+        private static boolean isSingleNull(List<String> row) {
+            return row.size() == 1 && row.get(0) == null;
+        }
+
         private void checkFirst(Optional<?> first) {
             if (expected.isEmpty() && first.isPresent()) {
                 fail("first: a row where the query returns none", "first() = " + row(first.get()));
             } else if (!expected.isEmpty() && first.isEmpty()) {
-                boolean nullValue = expected.get(0).size() == 1 && expected.get(0).get(0) == null;
-                fail(nullValue ? "first: empty where the first row's only value is NULL" : "first: empty",
-                        "first() is empty for " + shown(expected));
+                // Documented: a first row whose one value is NULL gives an empty Optional, as no row does.
+                boolean nullValue = query.fullyOrdered() ? isSingleNull(expected.get(0))
+                        : expected.stream().anyMatch(r -> isSingleNull(r));
+                if (!nullValue) {
+                    fail("first: empty", "first() is empty for " + shown(expected));
+                }
             } else if (first.isPresent()) {
                 List<String> row = row(first.get());
                 boolean right = query.fullyOrdered() ? row.equals(expected.get(0)) : expected.contains(row);

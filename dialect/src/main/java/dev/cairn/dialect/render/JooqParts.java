@@ -27,15 +27,14 @@ final class JooqParts {
     static org.jooq.Condition like(Field<Object> operand, Like l, Field<Object> patternField) {
         Field<String> f = (Field<String>) (Field) operand;
         Field<String> pattern = (Field<String>) (Field) patternField;
+        if (l.ignoreCase()) {
+            // Written out rather than H2's ILIKE, which fails to bind an empty pattern inside a derived table.
+            f = DSL.lower(f);
+            pattern = DSL.lower(pattern);
+        }
         if (l.escape() != null) {
             char e = l.escape();
-            if (l.ignoreCase()) {
-                return l.negated() ? f.notLikeIgnoreCase(pattern, e) : f.likeIgnoreCase(pattern, e);
-            }
             return l.negated() ? f.notLike(pattern, e) : f.like(pattern, e);
-        }
-        if (l.ignoreCase()) {
-            return l.negated() ? f.notLikeIgnoreCase(pattern) : f.likeIgnoreCase(pattern);
         }
         return l.negated() ? f.notLike(pattern) : f.like(pattern);
     }

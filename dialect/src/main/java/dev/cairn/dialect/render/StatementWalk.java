@@ -119,8 +119,8 @@ public final class StatementWalk {
     }
 
     /** A walk that reads the shape and the values only: the hot path of every query of a cached shape. */
-    public static StatementWalk reading(Sink sink) {
-        return new StatementWalk(sink, null, false, false);
+    public static StatementWalk reading(Dialect dialect, Sink sink) {
+        return new StatementWalk(sink, dialect, false, false);
     }
 
     /** A walk that also builds the jOOQ parts for {@code dialect}, numbering placeholders in value order. */
@@ -138,17 +138,77 @@ public final class StatementWalk {
         return placeholders;
     }
 
-    /** A SELECT walked for a purpose; the jOOQ statement when building, else null. */
+    /** How a SELECT is walked: on its own, inside a condition, or inside a count or an existence test. */
+    private enum Place {
+        TOP,
+        NESTED,
+        COUNTED
+    }
+
+    /**
+     * A SELECT walked for a purpose; the jOOQ statement when building, else null.
+     *
+     * <p>A count or an existence test is made of the select without its order, lock, LIMIT and OFFSET, in a derived
+     * table; LIMIT and OFFSET are applied outside it (a count is {@code least(max(count - offset, 0), limit)}).
+     * Inside a derived table, MariaDB ignores a bare {@code OFFSET n ROWS} and drops a DISTINCT under EXISTS, and H2
+     * cannot bind an OFFSET under DISTINCT; outside, every database does what the statement says.
+     */
     public org.jooq.Select<?> select(Select<?> s, Purpose purpose) {
-        SelectQuery<Record> q = selectQuery(s, purpose);
+        if (purpose == Purpose.ROWS) {
+            return selectQuery(s, Place.TOP);
+        }
+        SelectQuery<Record> inner = selectQuery(s, Place.COUNTED);
+        Field<Object> offset = null;
+        Field<Object> offsetAgain = null;
+        Field<Object> limit = null;
+        if (s.offset() != null) {
+            sink.token(" OFFSET ");
+            offset = value(new Param<>(ColumnType.INTEGER, s.offset()), "OFFSET", null);
+            if (purpose == Purpose.COUNT) {
+                offsetAgain = value(new Param<>(ColumnType.INTEGER, s.offset()), "OFFSET", null);
+            }
+        }
+        if (s.limit() != null) {
+            sink.token(" LIMIT ");
+            limit = value(new Param<>(ColumnType.INTEGER, s.limit()), "LIMIT", null);
+        }
         if (jooq == null) {
             return null;
         }
-        return switch (purpose) {
-            case ROWS -> q;
-            case COUNT -> jooq.selectCount().from(q.asTable("q"));
-            case EXISTS -> jooq.selectOne().whereExists(q);
-        };
+        return purpose == Purpose.COUNT ? count(inner, offset, offsetAgain, limit) : exists(inner, offset, limit);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private org.jooq.Select<?> count(SelectQuery<Record> inner, Field<Object> offset, Field<Object> offsetAgain,
+                                     Field<Object> limit) {
+        Field<Long> all = (Field) DSL.count();
+        Field<Long> counted = all;
+        if (offset != null) {
+            counted = DSL.when(all.gt((Field) offset), all.minus((Field) offsetAgain)).otherwise(DSL.inline(0L));
+        }
+        if (limit != null) {
+            counted = DSL.least(counted, (Field) limit);
+        }
+        return jooq.select(counted).from(inner.asTable("q"));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private org.jooq.Select<?> exists(SelectQuery<Record> inner, Field<Object> offset, Field<Object> limit) {
+        if (offset == null && limit == null) {
+            return jooq.selectOne().whereExists(inner);
+        }
+        SelectQuery<Record> q = jooq.selectQuery();
+        q.addSelect(DSL.inline(1));
+        q.addFrom(inner.asTable("q"));
+        if (limit != null) {
+            q.addConditions(((Field) limit).gt(DSL.inline(0)));
+        }
+        if (offset != null) {
+            q.addLimit(number(offset), DSL.inline(1));
+        } else {
+            q.addLimit(DSL.inline(1));
+        }
+        return q;
     }
 
     /** An UPDATE: assignments, then WHERE. */
@@ -195,7 +255,7 @@ public final class StatementWalk {
         return q;
     }
 
-    private SelectQuery<Record> selectQuery(Select<?> s, Purpose purpose) {
+    private SelectQuery<Record> selectQuery(Select<?> s, Place place) {
         if (s.fromItem() == null) {
             throw new IllegalStateException("The query has no FROM: add from(TABLE)");
         }
@@ -205,7 +265,7 @@ public final class StatementWalk {
         sink.token("]FROM ");
         Table<?> from = from(s.fromItem());
         if (q != null) {
-            if (purpose != Purpose.ROWS) {
+            if (place == Place.COUNTED) {
                 // A derived table may not repeat a column name.
                 for (int i = 0; i < fields.size(); i++) {
                     fields.set(i, fields.get(i).as("c" + i));
@@ -250,18 +310,18 @@ public final class StatementWalk {
                 q.addHaving(having);
             }
         }
-        boolean ordered = purpose == Purpose.ROWS || s.limit() != null || s.offset() != null;
+        // An order decides nothing in a subquery without LIMIT or OFFSET (and H2 refuses some there).
+        boolean ordered = place == Place.TOP || place == Place.NESTED && (s.limit() != null || s.offset() != null);
         if (ordered && !s.orderBy().isEmpty()) {
             sink.token(" ORDER BY ");
             for (SortField key : s.orderBy()) {
-                org.jooq.SortField<Object> sort = sort(key);
-                if (q != null) {
-                    q.addOrderBy(sort);
-                }
+                sort(key, q);
             }
         }
-        limitAndOffset(s, q);
-        if (s.lock() != null && purpose == Purpose.ROWS) {
+        if (place != Place.COUNTED) {
+            limitAndOffset(s, q);
+        }
+        if (s.lock() != null && place != Place.COUNTED) {
             sink.token(" LOCK ");
             sink.token(s.lock().mode().name());
             sink.token(s.lock().waitPolicy().name());
@@ -425,9 +485,14 @@ public final class StatementWalk {
     }
 
     private org.jooq.Condition inList(InList in) {
+        int size = in.values().size();
+        if (size == 0) {
+            // Nothing is in an empty list: the operand (and any value in it) is left out.
+            sink.token(in.negated() ? " NOTIN0" : " IN0");
+            return jooq == null ? null : in.negated() ? DSL.trueCondition() : DSL.falseCondition();
+        }
         Field<Object> f = field(in.operand());
         subject = in.operand();
-        int size = in.values().size();
         int padded = paddedInListSize(size);
         sink.token(in.negated() ? " NOTIN" : " IN");
         sink.token(padded);
@@ -443,9 +508,6 @@ public final class StatementWalk {
         sink.token(")");
         if (jooq == null) {
             return null;
-        }
-        if (size == 0) {
-            return in.negated() ? DSL.trueCondition() : DSL.falseCondition();
         }
         return in.negated() ? f.notIn(list) : f.in(list);
     }
@@ -469,22 +531,37 @@ public final class StatementWalk {
         if (ddl) {
             throw new IllegalArgumentException("Subqueries are not allowed in a check constraint: " + select);
         }
-        return (org.jooq.Select<? extends Record1<Object>>) (org.jooq.Select<?>) selectQuery(select, Purpose.ROWS);
+        return (org.jooq.Select<? extends Record1<Object>>) (org.jooq.Select<?>) selectQuery(select, Place.NESTED);
     }
 
-    private org.jooq.SortField<Object> sort(SortField key) {
+    /**
+     * A sort key. MySQL/MariaDB have no NULLS FIRST/LAST; there a key of whether the expression is null goes first.
+     * jOOQ would write the same, but with one placeholder for an expression written twice, so the walk visits such
+     * an expression twice and each copy gets its own placeholders and values.
+     */
+    private void sort(SortField key, SelectQuery<Record> q) {
+        if (key.nulls() != SortField.Nulls.DEFAULT && dialect.isMySqlFamily()) {
+            sink.token(" NULLS ");
+            sink.token(key.nulls().name());
+            Field<Object> nullable = field(key.expression());
+            if (q != null) {
+                boolean first = key.nulls() == SortField.Nulls.FIRST;
+                q.addOrderBy(DSL.when(nullable.isNull(), DSL.inline(first ? 0 : 1))
+                        .otherwise(DSL.inline(first ? 1 : 0)).asc());
+            }
+        }
         Field<Object> f = field(key.expression());
         sink.token(key.descending() ? " D" : " A");
         sink.token(key.nulls().name());
-        if (jooq == null) {
-            return null;
+        if (q == null) {
+            return;
         }
         org.jooq.SortField<Object> s = key.descending() ? f.desc() : f.asc();
-        return switch (key.nulls()) {
+        q.addOrderBy(switch (key.nulls()) {
             case DEFAULT -> s;
-            case FIRST -> s.nullsFirst();
-            case LAST -> s.nullsLast();
-        };
+            case FIRST -> dialect.isMySqlFamily() ? s : s.nullsFirst();
+            case LAST -> dialect.isMySqlFamily() ? s : s.nullsLast();
+        });
     }
 
     /** An expression: its tokens and values, and its jOOQ field when building. */

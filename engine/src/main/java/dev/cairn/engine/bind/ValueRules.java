@@ -23,6 +23,7 @@ import java.time.LocalDateTime;
  * needs only to be exact: no unpaired surrogate, no NaN.
  */
 public final class ValueRules {
+    private final Dialect dialect;
     // MySQL/MariaDB TIMESTAMP holds 1970-01-01 00:00:01 to 2038-01-19 03:14:07.999999 UTC; 0 means the zero date.
     private static final Instant MYSQL_TIMESTAMP_MIN = Instant.parse("1970-01-01T00:00:01Z");
     private static final Instant MYSQL_TIMESTAMP_MAX = Instant.parse("2038-01-19T03:14:07.999999Z");
@@ -33,7 +34,13 @@ public final class ValueRules {
 
     private final boolean mysql;
 
+    /** The database whose rules these are. */
+    public Dialect dialect() {
+        return dialect;
+    }
+
     public ValueRules(Dialect dialect) {
+        this.dialect = dialect;
         this.mysql = dialect.isMySqlFamily();
     }
 

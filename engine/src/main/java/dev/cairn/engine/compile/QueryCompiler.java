@@ -96,7 +96,7 @@ public final class QueryCompiler {
 
     /** {@code INSERT INTO table (columns) SELECT ...}; its values are those {@link QueryValues#of} collects. */
     public CompiledQuery insertSelect(Table<?> table, List<Column<?>> columns, Select<?> select) {
-        return cache.get(ShapeKey.ofInsertSelect(table, columns, select), () -> compiled(
+        return cache.get(ShapeKey.ofInsertSelect(dialect, table, columns, select), () -> compiled(
                 InsertStatements.insertSelect(dialect, table, columns, select, QueryValues.NONE)));
     }
 

@@ -22,7 +22,7 @@ public final class QueryValues {
     /** The values of a SELECT, checked by {@code rules} (for INSERT ... SELECT). */
     public static List<Param<?>> of(Select<?> select, ValueRules rules) {
         Collector c = new Collector(rules);
-        StatementWalk.reading(c).select(select, StatementWalk.Purpose.ROWS);
+        StatementWalk.reading(rules.dialect(), c).select(select, StatementWalk.Purpose.ROWS);
         return c.values;
     }
 

@@ -6,6 +6,7 @@ import dev.cairn.dsl.Delete;
 import dev.cairn.dsl.Select;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.Update;
+import dev.cairn.dialect.Dialect;
 import dev.cairn.dialect.render.StatementWalk;
 import dev.cairn.dsl.ast.Param;
 import dev.cairn.engine.bind.ValueRules;
@@ -79,10 +80,12 @@ final class ShapeKey {
         private final int hash;
         private final TokenBuffer tokens;
         private final int length;
+        private final Dialect dialect;
 
         private Probe(char kind, Object ast, List<Param<?>> values, ValueRules rules) {
             this.kind = kind;
             this.ast = ast;
+            this.dialect = rules.dialect();
             this.tokens = BUFFERS.get();
             Hasher hasher = new Hasher(kind, values, rules, tokens);
             walk(hasher);
@@ -91,7 +94,7 @@ final class ShapeKey {
         }
 
         private void walk(StatementWalk.Sink sink) {
-            StatementWalk w = StatementWalk.reading(sink);
+            StatementWalk w = StatementWalk.reading(dialect, sink);
             if (ast instanceof Select<?> s) {
                 w.select(s, purpose(kind));
             } else if (ast instanceof Update<?> u) {
@@ -156,12 +159,12 @@ final class ShapeKey {
         return sb.toString();
     }
 
-    static String ofInsertSelect(Table<?> table, List<Column<?>> columns, Select<?> select) {
+    static String ofInsertSelect(Dialect dialect, Table<?> table, List<Column<?>> columns, Select<?> select) {
         StringBuilder sb = new StringBuilder(128).append("INSERT ").append(table.name()).append('@')
                 .append(table.getClass().getName()).append(' ');
         names(sb, columns);
         Collector c = new Collector('S');
-        StatementWalk.reading(c).select(select, StatementWalk.Purpose.ROWS);
+        StatementWalk.reading(dialect, c).select(select, StatementWalk.Purpose.ROWS);
         for (Object token : c.tokens) {
             sb.append(token);
         }

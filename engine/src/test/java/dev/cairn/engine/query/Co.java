@@ -268,7 +268,7 @@ public sealed interface Co permits Co.Cmp, Co.Junc, Co.Not, Co.IsNull, Co.InList
         public void sql(SqlText out) {
             operand.sql(out);
             out.add(negated ? " NOT IN (" : " IN (");
-            subquery.sql(out);
+            subquery.sqlNested(out);
             out.add(")");
         }
 
@@ -288,7 +288,7 @@ public sealed interface Co permits Co.Cmp, Co.Junc, Co.Not, Co.IsNull, Co.InList
         @Override
         public void sql(SqlText out) {
             out.add(negated ? "NOT EXISTS (" : "EXISTS (");
-            subquery.sql(out);
+            subquery.sqlNested(out);
             out.add(")");
         }
 

@@ -157,6 +157,15 @@ public final class Query {
 
     /** The query as SQL written by hand. */
     public void sql(SqlText out) {
+        sql(out, false);
+    }
+
+    /** As a subquery: an ORDER BY without LIMIT or OFFSET decides nothing there, and Cairn leaves it out. */
+    public void sqlNested(SqlText out) {
+        sql(out, true);
+    }
+
+    private void sql(SqlText out, boolean nested) {
         out.add(distinct ? "SELECT DISTINCT " : "SELECT ");
         if (select == null) {
             List<Column<?>> columns = from.table().columns();
@@ -193,7 +202,7 @@ public final class Query {
             out.add(" HAVING ");
             having.sql(out);
         }
-        if (!orderBy.isEmpty()) {
+        if (!orderBy.isEmpty() && !(nested && limit == null && offset == null)) {
             out.add(" ORDER BY ");
             for (int i = 0; i < orderBy.size(); i++) {
                 out.add(i == 0 ? "" : ", ");
