@@ -4,6 +4,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
+import dev.cairn.engine.exception.ConnectionException;
+import dev.cairn.engine.exception.DatabaseException;
+import dev.cairn.engine.exception.DeadlockException;
+import dev.cairn.engine.exception.LockTimeoutException;
 import dev.cairn.engine.exec.ErrorTranslator;
 import dev.cairn.schema.Dialect;
 import dev.cairn.schema.SchemaCreator;
@@ -205,7 +209,7 @@ public final class Database extends Session implements AutoCloseable {
 
     /**
      * Runs the block in a transaction on one connection: commits when it returns, rolls back when it throws and
-     * rethrows the exception unchanged. After a {@link Deadlock} or {@link LockTimeout} the whole block runs again,
+     * rethrows the exception unchanged. After a {@link DeadlockException} or {@link LockTimeoutException} the whole block runs again,
      * up to 3 times in all (see {@link TransactionOptions}).
      */
     @Override
@@ -319,7 +323,7 @@ public final class Database extends Session implements AutoCloseable {
     <T> T read(java.util.function.Function<Connection, T> work) {
         try {
             return super.onConnection(work);
-        } catch (ConnectionFailure first) {
+        } catch (ConnectionException first) {
             LOG.debug("A read failed on a dead connection of {}; running it once more on a fresh one",
                     pool.getPoolName());
             try {
@@ -339,7 +343,7 @@ public final class Database extends Session implements AutoCloseable {
     <T> T onConnection(java.util.function.Function<Connection, T> work) {
         try {
             return super.onConnection(work);
-        } catch (ConnectionFailure e) {
+        } catch (ConnectionException e) {
             if (!e.beforeSending()) {
                 throw e;
             }

@@ -2,6 +2,7 @@ package dev.cairn.engine;
 
 import com.zaxxer.hikari.HikariConfig;
 import dev.cairn.dsl.Schema;
+import dev.cairn.engine.exception.QueryTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -114,7 +115,7 @@ public final class DatabaseConfig {
     }
 
     /**
-     * The longest any statement may run, in and outside transactions, before it fails with {@link QueryTimeout}
+     * The longest any statement may run, in and outside transactions, before it fails with {@link QueryTimeoutException}
      * (whole seconds, rounded up; default: no limit). A query's own {@code timeout(...)} and a transaction's
      * {@link TransactionOptions#timeout} take precedence.
      */

@@ -14,6 +14,9 @@ import dev.cairn.dsl.Select;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.Update;
 import dev.cairn.dsl.ValidationErrors;
+import dev.cairn.engine.exception.NotFoundException;
+import dev.cairn.engine.exception.NotNullViolationException;
+import dev.cairn.engine.exception.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +51,8 @@ final class Entities {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
-    static NotFound notFound(EntityTable<?> et, KeyMatch k, String doing) {
-        return new NotFound("No row of '" + et.table.name() + "' with " + k.describe() + doing, null, null);
+    static NotFoundException notFound(EntityTable<?> et, KeyMatch k, String doing) {
+        return new NotFoundException("No row of '" + et.table.name() + "' with " + k.describe() + doing, null, null);
     }
 
     static <R> R load(Session s, R row) {
@@ -255,7 +258,7 @@ final class Entities {
         R r = et.hooks.runBefore(Event.VALIDATE, row, s);
         ValidationErrors errors = check(et, r, scenario);
         if (!errors.isEmpty()) {
-            throw new ValidationFailed(et.table.name(), action, errors);
+            throw new ValidationException(et.table.name(), action, errors);
         }
         et.hooks.runAfter(Event.VALIDATE, r, s);
         return r;
@@ -311,7 +314,7 @@ final class Entities {
         List<Object> values = new ArrayList<>(et.updatable.size());
         for (Column<?> c : et.updatable) {
             if (v[c.position()] == null && !c.isNullable()) {
-                throw new NotNullViolation("Column " + et.table.name() + "." + c.name() + " is NOT NULL and the "
+                throw new NotNullViolationException("Column " + et.table.name() + "." + c.name() + " is NOT NULL and the "
                         + et.table.rowType().getSimpleName() + " to update has no value for it", null, null);
             }
             values.add(v[c.position()]);
@@ -333,7 +336,7 @@ final class Entities {
         }
         ValidationErrors errors = et.validations.checkColumns(values, Scenario.UPDATE);
         if (!errors.isEmpty()) {
-            throw new ValidationFailed(et.table.name(), "update", errors);
+            throw new ValidationException(et.table.name(), "update", errors);
         }
         List<Column<?>> cols = new ArrayList<>(values.keySet());
         List<Object> vals = new ArrayList<>();

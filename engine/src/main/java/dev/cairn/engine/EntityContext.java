@@ -10,6 +10,9 @@ import dev.cairn.dsl.ManyToMany;
 import dev.cairn.dsl.Scenario;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.ValidationErrors;
+import dev.cairn.engine.exception.NotFoundException;
+import dev.cairn.engine.exception.UniqueViolationException;
+import dev.cairn.engine.exception.ValidationException;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,13 +28,13 @@ import java.util.Optional;
  */
 public interface EntityContext {
 
-    /** The row with the key; throws {@link NotFound} naming the table and key when there is none. */
+    /** The row with the key; throws {@link NotFoundException} naming the table and key when there is none. */
     <R> R find(Table<R> table, Object key);
 
-    /** The row whose unique column has the value; throws {@link NotFound} when there is none. */
+    /** The row whose unique column has the value; throws {@link NotFoundException} when there is none. */
     <R, T> R find(Table<R> table, Column<T> uniqueColumn, T value);
 
-    /** The row with the key, locked until the transaction ends; throws {@link NotFound} when there is none. */
+    /** The row with the key, locked until the transaction ends; throws {@link NotFoundException} when there is none. */
     <R> R find(Table<R> table, Object key, RowLock lock);
 
     /** The row with the key, or empty. */
@@ -45,28 +48,28 @@ public interface EntityContext {
 
     /**
      * The row as the database holds it now, found by the object's key: a new record, or the same mutable object
-     * with its fields refreshed. Throws {@link NotFound} when the row is gone.
+     * with its fields refreshed. Throws {@link NotFoundException} when the row is gone.
      */
     <R> R load(R row);
 
     /**
      * Validates the row (scenario CREATE), runs its hooks and inserts it. Returns it as stored: the generated key and
      * database defaults filled in, in a new record or in the same mutable object. A duplicate key throws
-     * {@link UniqueViolation} and writes nothing; failed rules throw {@link ValidationFailed}.
+     * {@link UniqueViolationException} and writes nothing; failed rules throw {@link ValidationException}.
      */
     <R> R persist(R row);
 
     /**
      * Validates the row (scenario UPDATE), runs its hooks and updates every column but the primary key (and
      * on-update-now columns, which the database sets) by the primary key, without reading first. Throws
-     * {@link NotFound} when no row has the key. Returns the row as the before hooks left it.
+     * {@link NotFoundException} when no row has the key. Returns the row as the before hooks left it.
      */
     <R> R update(R row);
 
     /**
      * Changes some columns of the row with the key. The rules of the changed columns run (scenario UPDATE); hooks do
      * not, as there is no row object. A change to a primary-key column is an error; no row with the key throws
-     * {@link NotFound}.
+     * {@link NotFoundException}.
      */
     <R> void update(Table<R> table, Object key, Changes changes);
 

@@ -8,6 +8,9 @@ import dev.cairn.dsl.Table;
 import dev.cairn.dsl.UniqueKey;
 import dev.cairn.engine.bind.ValueRules;
 import dev.cairn.engine.compile.CompiledQuery;
+import dev.cairn.engine.exception.ConnectionException;
+import dev.cairn.engine.exception.NotFoundException;
+import dev.cairn.engine.exception.NotNullViolationException;
 import dev.cairn.engine.exec.H2Identity;
 import dev.cairn.engine.map.RowLayout;
 import java.sql.Connection;
@@ -52,7 +55,7 @@ final class Inserts<R> {
         }
         try {
             return execute(values, groups, returning);
-        } catch (ConnectionFailure e) {
+        } catch (ConnectionException e) {
             // One row outside a transaction, on a connection that failed before the row was sent: nothing was
             // written, so it runs once more on a fresh connection.
             if (!e.beforeSending() || !(session instanceof Database)) {
@@ -110,7 +113,7 @@ final class Inserts<R> {
                         omitted.set(c.position());
                     }
                 } else if (!c.isNullable()) {
-                    throw new NotNullViolation("Column " + table.name() + "." + c.name() + " is NOT NULL and the row"
+                    throw new NotNullViolationException("Column " + table.name() + "." + c.name() + " is NOT NULL and the row"
                             + " to insert has no value for it", null, null);
                 }
             }
@@ -221,7 +224,7 @@ final class Inserts<R> {
             for (int i : chunk) {
                 R r = byKey.get(EagerLoader.normal(values.get(i)[key.position()]));
                 if (r == null) {
-                    throw new NotFound("An inserted row of '" + table.name() + "' could not be read back by "
+                    throw new NotFoundException("An inserted row of '" + table.name() + "' could not be read back by "
                             + key.name(), null, null);
                 }
                 out.set(i, r);

@@ -30,6 +30,8 @@ import dev.cairn.dsl.Update;
 import dev.cairn.dsl.ast.Param;
 import dev.cairn.engine.compile.CompiledQuery;
 import dev.cairn.engine.compile.QueryValues;
+import dev.cairn.engine.exception.NotFoundException;
+import dev.cairn.engine.exception.NotUniqueException;
 import dev.cairn.engine.map.RowMapper;
 import dev.cairn.schema.Dialect;
 import java.sql.Connection;
@@ -390,11 +392,11 @@ public abstract sealed class Session implements QueryExecutor, EntityContext per
         // Two rows tell "more than one" apart from "one"; a caller's smaller limit stays (limit(1).one() is fine).
         List<R> rows = fetch(select.limit() != null && select.limit() <= 2 ? select : select.limit(2));
         if (rows.isEmpty()) {
-            throw new NotFound("No row of '" + select.fromItem().table().name() + "' matches "
+            throw new NotFoundException("No row of '" + select.fromItem().table().name() + "' matches "
                     + (select.where() == null ? "the query" : select.where()), null, null);
         }
         if (rows.size() > 1) {
-            throw new NotUnique("More than one row of '" + select.fromItem().table().name() + "' matches "
+            throw new NotUniqueException("More than one row of '" + select.fromItem().table().name() + "' matches "
                     + (select.where() == null ? "the query" : select.where()), null, null);
         }
         return rows.get(0);

@@ -1,5 +1,8 @@
 package dev.cairn.engine;
 
+import dev.cairn.engine.exception.DeadlockException;
+import dev.cairn.engine.exception.LockTimeoutException;
+import dev.cairn.engine.exception.QueryTimeoutException;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.Objects;
@@ -9,7 +12,7 @@ import java.util.Objects;
  * deadlock or lock timeout. Immutable; start from {@link #defaults()}.
  *
  * <p>By default a transaction runs at the database's isolation level, read-write, without timeout, and up to 3
- * times in all when it fails with a {@link Deadlock} or {@link LockTimeout} (and only then), waiting 20 ms, then
+ * times in all when it fails with a {@link DeadlockException} or {@link LockTimeoutException} (and only then), waiting 20 ms, then
  * 40 ms (doubling up to 1 s, with jitter) in between. The block must therefore be safe to run again: keep side
  * effects outside the database out of it, or set {@code attempts(1)}.
  */
@@ -64,7 +67,7 @@ public final class TransactionOptions {
         return new TransactionOptions(isolation, true, timeout, attempts, initialBackoff, maxBackoff);
     }
 
-    /** The longest any one statement may run (whole seconds, rounded up); a slower one fails with {@link QueryTimeout}. */
+    /** The longest any one statement may run (whole seconds, rounded up); a slower one fails with {@link QueryTimeoutException}. */
     public TransactionOptions timeout(Duration statementTimeout) {
         Objects.requireNonNull(statementTimeout, "statementTimeout");
         if (statementTimeout.isNegative() || statementTimeout.isZero()) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.dsl.Schema;
+import dev.cairn.engine.exception.ConnectionException;
+import dev.cairn.engine.exception.DatabaseException;
 import dev.cairn.engine.model.Users.User;
 import dev.cairn.engine.testing.DatabaseTest;
 import dev.cairn.engine.testing.TestDatabase;
@@ -92,7 +94,7 @@ class DatabaseLifecycleTest {
     void anUnreachableServerFailsWithAClearError() {
         assertThatThrownBy(() -> Database.builder().url("jdbc:mysql://127.0.0.1:1/nothing").user("x").password("y")
                 .connectionTimeout(Duration.ofSeconds(2)).build())
-                .isInstanceOf(ConnectionFailure.class)
+                .isInstanceOf(ConnectionException.class)
                 .hasMessageContaining("Communications link failure");
     }
 

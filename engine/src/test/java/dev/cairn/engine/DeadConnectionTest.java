@@ -4,6 +4,7 @@ import static dev.cairn.engine.model.Ledger.LEDGER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.dsl.Schema;
+import dev.cairn.engine.exception.ConnectionException;
 import dev.cairn.engine.model.Ledger.Entry;
 import dev.cairn.engine.testing.DatabaseTest;
 import dev.cairn.engine.testing.TestDatabase;
@@ -45,7 +46,7 @@ class DeadConnectionTest {
                 try {
                     db.insert(LEDGER, Entry.of("w" + i));
                     written++;
-                } catch (ConnectionFailure e) {
+                } catch (ConnectionException e) {
                     failed++;
                 }
             }

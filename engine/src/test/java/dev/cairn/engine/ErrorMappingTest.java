@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.dsl.Schema;
+import dev.cairn.engine.exception.CheckViolationException;
+import dev.cairn.engine.exception.DatabaseException;
+import dev.cairn.engine.exception.DeadlockException;
+import dev.cairn.engine.exception.NotNullViolationException;
 import dev.cairn.engine.model.Posts;
 import dev.cairn.engine.model.Products.Product;
 import dev.cairn.engine.model.Users.User;
@@ -27,11 +31,11 @@ class ErrorMappingTest {
         db.insert(USERS, new User("ann@x.io", "Ann", 3));
         db.insert(PRODUCTS, new Product("Tea", null, "1.00", 1));
         assertThatThrownBy(() -> db.update(USERS).set(USERS.age, -5).all().execute())
-                .isInstanceOf(CheckViolation.class)
+                .isInstanceOf(CheckViolationException.class)
                 .hasMessageContaining("ck_users_age")
                 .satisfies(e -> assertThat(((DatabaseException) e).sql()).startsWith("update "));
         assertThatThrownBy(() -> db.update(PRODUCTS).set(PRODUCTS.name, PRODUCTS.category).all().execute())
-                .isInstanceOf(NotNullViolation.class)
+                .isInstanceOf(NotNullViolationException.class)
                 .satisfies(e -> {
                     DatabaseException d = (DatabaseException) e;
                     assertThat(d.sqlState()).startsWith(db.dialect().isMySqlFamily() ? "23" : "23502");
@@ -66,7 +70,7 @@ class ErrorMappingTest {
             assertThat(e).isInstanceOf(DatabaseException.class);
             assertThat(((DatabaseException) e).isTransient()).isTrue();
             if (db.dialect().isMySqlFamily()) {
-                assertThat(e).isInstanceOf(Deadlock.class);
+                assertThat(e).isInstanceOf(DeadlockException.class);
                 assertThat(((DatabaseException) e).vendorCode()).isEqualTo(1213);
             }
         });

@@ -9,6 +9,8 @@ import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Condition;
 import dev.cairn.dsl.Key;
 import dev.cairn.dsl.Schema;
+import dev.cairn.engine.exception.NotFoundException;
+import dev.cairn.engine.exception.UniqueViolationException;
 import dev.cairn.engine.model.Hostiles;
 import dev.cairn.engine.model.Hostiles.Hostile;
 import dev.cairn.engine.testing.DatabaseTest;
@@ -727,7 +729,7 @@ class HostileValueTest {
     }
 
     private String refusedWrite(Run r, Value v, RuntimeException e, List<Hostile> before) {
-        if (e instanceof UniqueViolation) {
+        if (e instanceof UniqueViolationException) {
             return "refused as a duplicate key, so the value was changed into one the table holds: " + brief(e);
         }
         if (v.expect == Expect.STORE) {
@@ -918,7 +920,7 @@ class HostileValueTest {
             try {
                 found = new ArrayList<>(op.get());
                 found.sort(null);
-            } catch (NotFound e) {
+            } catch (NotFoundException e) {
                 found = List.of();
             } catch (RuntimeException e) {
                 return refusedRead(r, v, e, expected, namesTable, namesColumn);
@@ -987,9 +989,9 @@ class HostileValueTest {
             }
             try {
                 op.run();
-            } catch (NotFound e) {
+            } catch (NotFoundException e) {
                 if (!matching.isEmpty()) {
-                    return "NotFound although " + describe(matching) + " holds the value";
+                    return "NotFoundException although " + describe(matching) + " holds the value";
                 }
                 expected = byId(before);
             } catch (RuntimeException e) {

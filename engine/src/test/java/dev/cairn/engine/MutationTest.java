@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
+import dev.cairn.engine.exception.UniqueViolationException;
 import dev.cairn.engine.model.Posts.Post;
 import dev.cairn.engine.model.Posts.Status;
 import dev.cairn.engine.model.Products.Product;
@@ -62,7 +63,7 @@ class MutationTest {
         schema(db);
         db.insert(USERS, new User("u1500@x.io", "Taken", 1));
         assertThatThrownBy(() -> db.insertInto(USERS).rows(users(0, 3_000)).chunkSize(1_000).execute())
-                .isInstanceOf(UniqueViolation.class);
+                .isInstanceOf(UniqueViolationException.class);
         assertThat(db.selectFrom(USERS).count()).isEqualTo(1);
     }
 

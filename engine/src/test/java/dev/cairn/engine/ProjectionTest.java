@@ -21,6 +21,8 @@ import dev.cairn.dsl.Select;
 import dev.cairn.dsl.TableAlias;
 import dev.cairn.dsl.Tuple2;
 import dev.cairn.dsl.Tuple3;
+import dev.cairn.engine.exception.NotFoundException;
+import dev.cairn.engine.exception.NotUniqueException;
 import dev.cairn.engine.model.Posts.Post;
 import dev.cairn.engine.model.Posts.Status;
 import dev.cairn.engine.model.Products.Product;
@@ -183,10 +185,10 @@ class ProjectionTest {
         assertThat(db.selectFrom(USERS).where(USERS.name.eq("Zed")).exists()).isFalse();
         assertThat(db.selectFrom(USERS).where(USERS.name.eq("Ann")).one().email()).isEqualTo("ann@x.io");
         assertThatThrownBy(() -> db.selectFrom(USERS).where(USERS.name.eq("Zed")).one())
-                .isInstanceOf(NotFound.class)
+                .isInstanceOf(NotFoundException.class)
                 .hasMessage("No row of 'users' matches users.name = ?");
         assertThatThrownBy(() -> db.selectFrom(USERS).where(USERS.age.isNotNull()).one())
-                .isInstanceOf(NotUnique.class)
+                .isInstanceOf(NotUniqueException.class)
                 .hasMessage("More than one row of 'users' matches users.age IS NOT NULL");
         assertThat(db.selectFrom(USERS).orderBy(USERS.name.desc()).first()).map(User::name).contains("Cy");
     }

@@ -8,6 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cairn.dsl.Condition;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Select;
+import dev.cairn.engine.exception.CheckViolationException;
+import dev.cairn.engine.exception.DatabaseException;
+import dev.cairn.engine.exception.ForeignKeyViolationException;
+import dev.cairn.engine.exception.NotNullViolationException;
+import dev.cairn.engine.exception.UniqueViolationException;
 import dev.cairn.engine.model.Posts.Post;
 import dev.cairn.engine.model.Posts.Status;
 import dev.cairn.engine.model.Users.User;
@@ -123,17 +128,17 @@ class QueryTest {
     void constraintViolationsBecomeTypedErrorsWithoutTheValues(Database db) {
         seeded(db);
         assertThatThrownBy(() -> db.insert(USERS, new User("ann@x.io", "Ann again", 1)))
-                .isInstanceOf(UniqueViolation.class)
+                .isInstanceOf(UniqueViolationException.class)
                 .hasMessageNotContaining("ann@x.io")
                 .satisfies(e -> assertThat(((DatabaseException) e).sql()).startsWith("insert into"));
         assertThatThrownBy(() -> db.insert(POSTS, new Post(null, 999_999L, "Orphan", Status.DRAFT)))
-                .isInstanceOf(ForeignKeyViolation.class)
+                .isInstanceOf(ForeignKeyViolationException.class)
                 .hasMessageNotContaining("999999");
         assertThatThrownBy(() -> db.insert(USERS, new User(null, "Nameless", 1)))
-                .isInstanceOf(NotNullViolation.class)
+                .isInstanceOf(NotNullViolationException.class)
                 .hasMessage("Column users.email is NOT NULL and the row to insert has no value for it");
         assertThatThrownBy(() -> db.insert(USERS, new User("neg@x.io", "Negative", -1)))
-                .isInstanceOf(CheckViolation.class)
+                .isInstanceOf(CheckViolationException.class)
                 .hasMessageContaining("ck_users_age");
         assertThat(db.selectFrom(USERS).fetch()).hasSize(5);
         assertThat(db.selectFrom(POSTS).fetch()).isEmpty();

@@ -7,7 +7,7 @@ import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Row;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
-import dev.cairn.engine.map.MappingException;
+import dev.cairn.engine.exception.MappingException;
 import dev.cairn.engine.testing.DatabaseTest;
 
 /** Rows map to records, to mutable classes and to untyped rows; a row type that does not fit fails clearly. */

@@ -11,6 +11,9 @@ import dev.cairn.dsl.Row;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.UniqueKey;
+import dev.cairn.engine.exception.CheckViolationException;
+import dev.cairn.engine.exception.ForeignKeyViolationException;
+import dev.cairn.engine.exception.UniqueViolationException;
 import dev.cairn.engine.testing.DatabaseTest;
 import dev.cairn.engine.testing.TestDatabase;
 import java.math.BigDecimal;
@@ -129,18 +132,18 @@ class SchemaCreationTest {
     void keysChecksAndForeignKeysAreEnforced(Database db) {
         db.createMissingTables(SCHEMA);
         Order o = db.insert(Orders.ORDERS, order("Ann"));
-        assertThatThrownBy(() -> db.insert(Orders.ORDERS, order("Ann"))).isInstanceOf(UniqueViolation.class);
+        assertThatThrownBy(() -> db.insert(Orders.ORDERS, order("Ann"))).isInstanceOf(UniqueViolationException.class);
         assertThatThrownBy(() -> db.insert(Orders.ORDERS, new Order(null, "Bob", null, 0, null, null, null, null, null)))
-                .isInstanceOf(CheckViolation.class).hasMessageContaining("ck_orders_qty");
+                .isInstanceOf(CheckViolationException.class).hasMessageContaining("ck_orders_qty");
         Row line = Row.builder(Lines.LINES).set(Lines.LINES.orderId, o.id()).set(Lines.LINES.lineNo, 1)
                 .set(Lines.LINES.item, "tea").build();
         db.insert(Lines.LINES, line);
-        assertThatThrownBy(() -> db.insert(Lines.LINES, line)).isInstanceOf(UniqueViolation.class);
+        assertThatThrownBy(() -> db.insert(Lines.LINES, line)).isInstanceOf(UniqueViolationException.class);
         assertThatThrownBy(() -> db.insert(Lines.LINES, line.with(Lines.LINES.orderId, 404L)))
-                .isInstanceOf(ForeignKeyViolation.class);
+                .isInstanceOf(ForeignKeyViolationException.class);
         assertThatThrownBy(() -> db.insert(Notes.NOTES, Row.builder(Notes.NOTES).set(Notes.NOTES.id, 1L)
                 .set(Notes.NOTES.orderId, o.id()).set(Notes.NOTES.lineNo, 2).build()))
-                .isInstanceOf(ForeignKeyViolation.class);
+                .isInstanceOf(ForeignKeyViolationException.class);
         assertThat(db.selectFrom(Orders.ORDERS).fetch()).hasSize(1);
         assertThat(db.selectFrom(Lines.LINES).fetch()).hasSize(1);
         assertThat(db.selectFrom(Notes.NOTES).fetch()).isEmpty();
@@ -201,9 +204,9 @@ class SchemaCreationTest {
         db.insert(Chickens.CHICKENS, Row.builder(Chickens.CHICKENS).set(Chickens.CHICKENS.id, 1L).build());
         db.insert(Eggs.EGGS, Row.builder(Eggs.EGGS).set(Eggs.EGGS.id, 1L).set(Eggs.EGGS.chickenId, 1L).build());
         assertThatThrownBy(() -> db.insert(Eggs.EGGS, Row.builder(Eggs.EGGS).set(Eggs.EGGS.id, 2L)
-                .set(Eggs.EGGS.chickenId, 9L).build())).isInstanceOf(ForeignKeyViolation.class);
+                .set(Eggs.EGGS.chickenId, 9L).build())).isInstanceOf(ForeignKeyViolationException.class);
         assertThatThrownBy(() -> db.insert(Chickens.CHICKENS, Row.builder(Chickens.CHICKENS).set(Chickens.CHICKENS.id, 2L)
-                .set(Chickens.CHICKENS.eggId, 9L).build())).isInstanceOf(ForeignKeyViolation.class);
+                .set(Chickens.CHICKENS.eggId, 9L).build())).isInstanceOf(ForeignKeyViolationException.class);
     }
 
     private static String quoted(Database db, String mysqlSql) {

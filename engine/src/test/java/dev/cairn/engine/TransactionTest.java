@@ -9,6 +9,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cairn.dsl.Condition;
 import dev.cairn.dsl.Schema;
 import dev.cairn.engine.TransactionOptions.Isolation;
+import dev.cairn.engine.exception.LockTimeoutException;
+import dev.cairn.engine.exception.QueryTimeoutException;
+import dev.cairn.engine.exception.UniqueViolationException;
+import dev.cairn.engine.exception.UnsupportedFeatureException;
 import dev.cairn.engine.model.Products.Product;
 import dev.cairn.engine.model.Users.User;
 import dev.cairn.engine.testing.DatabaseTest;
@@ -124,7 +128,7 @@ class TransactionTest {
         long start = System.nanoTime();
         assertThatThrownBy(() -> db.transaction(TransactionOptions.defaults().timeout(Duration.ofSeconds(1)),
                 tx -> tx.selectFrom(USERS).where(slow).fetch()))
-                .isInstanceOf(QueryTimeout.class);
+                .isInstanceOf(QueryTimeoutException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
     }
 
@@ -177,7 +181,7 @@ class TransactionTest {
         assertThatThrownBy(() -> db.transaction(tx -> {
             attempts.incrementAndGet();
             tx.insert(USERS, user("Ann"));
-        })).isInstanceOf(UniqueViolation.class);
+        })).isInstanceOf(UniqueViolationException.class);
         assertThat(attempts.get()).isEqualTo(1);
     }
 
@@ -231,7 +235,7 @@ class TransactionTest {
             TransactionOptions once = TransactionOptions.defaults().attempts(1);
             assertThatThrownBy(() -> db.transaction(once, tx ->
                     tx.selectFrom(PRODUCTS).where(PRODUCTS.id.eq(a.id())).forUpdate().noWait().fetch()))
-                    .isInstanceOf(LockTimeout.class);
+                    .isInstanceOf(LockTimeoutException.class);
             List<String> free = db.transactionResult(once, tx ->
                     tx.select(PRODUCTS.name).from(PRODUCTS).orderBy(PRODUCTS.name.asc()).forUpdate().skipLocked().fetch());
             assertThat(free).containsExactly("B");

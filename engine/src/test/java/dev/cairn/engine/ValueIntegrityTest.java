@@ -9,6 +9,9 @@ import dev.cairn.dsl.Changes;
 import dev.cairn.dsl.Condition;
 import dev.cairn.dsl.Key;
 import dev.cairn.dsl.Schema;
+import dev.cairn.engine.exception.NotUniqueException;
+import dev.cairn.engine.exception.QueryTimeoutException;
+import dev.cairn.engine.exception.ValueRejectedException;
 import dev.cairn.engine.model.Ledger.Entry;
 import dev.cairn.engine.model.Posts;
 import dev.cairn.engine.model.Users.User;
@@ -31,7 +34,7 @@ class ValueIntegrityTest {
 
     private static void refused(ThrowingCallable call, String column, String value) {
         assertThatThrownBy(call)
-                .isInstanceOf(ValueRejected.class)
+                .isInstanceOf(ValueRejectedException.class)
                 .hasMessageContaining(column)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(value));
     }
@@ -147,7 +150,7 @@ class ValueIntegrityTest {
         Entry b = db.insert(LEDGER, Entry.of("b"));
         assertThat(db.selectFrom(LEDGER).orderBy(LEDGER.id.desc()).limit(1).one()).isEqualTo(b);
         assertThat(db.select(LEDGER.id).from(LEDGER).orderBy(LEDGER.id.desc()).limit(1).one()).isEqualTo(b.id());
-        assertThatThrownBy(() -> db.selectFrom(LEDGER).limit(5).one()).isInstanceOf(NotUnique.class);
+        assertThatThrownBy(() -> db.selectFrom(LEDGER).limit(5).one()).isInstanceOf(NotUniqueException.class);
     }
 
     @DatabaseTest
@@ -195,9 +198,9 @@ class ValueIntegrityTest {
         try {
             db.createMissingTables(Schema.of(LEDGER));
             db.insert(LEDGER, Entry.of("a"));
-            assertThatThrownBy(() -> db.selectFrom(LEDGER).where(slow(db)).fetch()).isInstanceOf(QueryTimeout.class);
+            assertThatThrownBy(() -> db.selectFrom(LEDGER).where(slow(db)).fetch()).isInstanceOf(QueryTimeoutException.class);
             assertThatThrownBy(() -> t.db().selectFrom(LEDGER).where(slow(db)).timeout(Duration.ofSeconds(1)).count())
-                    .isInstanceOf(QueryTimeout.class);
+                    .isInstanceOf(QueryTimeoutException.class);
             assertThat(t.db().selectFrom(LEDGER).timeout(Duration.ofSeconds(5)).count()).isEqualTo(1);
         } finally {
             db.close();

@@ -1,7 +1,7 @@
 package dev.cairn.engine.compile;
 
 import dev.cairn.dsl.ast.Lock;
-import dev.cairn.engine.UnsupportedFeatureException;
+import dev.cairn.engine.exception.UnsupportedFeatureException;
 import dev.cairn.schema.Dialect;
 
 /** Which row locks each database can take; asking for another fails before any SQL is sent. */

@@ -1,6 +1,7 @@
 package dev.cairn.engine.map;
 
 import dev.cairn.dsl.ColumnType;
+import dev.cairn.engine.exception.MappingException;
 import dev.cairn.schema.Dialect;
 import dev.cairn.schema.sql.StorageValues;
 import java.math.BigDecimal;

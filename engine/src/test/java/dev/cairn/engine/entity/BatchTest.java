@@ -14,8 +14,8 @@ import dev.cairn.dsl.Changes;
 import dev.cairn.engine.Batch;
 import dev.cairn.engine.BatchResult;
 import dev.cairn.engine.Database;
-import dev.cairn.engine.NotFound;
-import dev.cairn.engine.ValidationFailed;
+import dev.cairn.engine.exception.NotFoundException;
+import dev.cairn.engine.exception.ValidationException;
 import dev.cairn.engine.model.Accounts.Account;
 import dev.cairn.engine.model.Accounts.Article;
 import dev.cairn.engine.model.League.Player;
@@ -80,7 +80,7 @@ class BatchTest {
         batch.update(TEAMS, keep.id(), Changes.of(TEAMS.city, "changed"));
         batch.persist(new Account("ann@example.com", "Ann", "long-secret", "long-secret"));
         batch.persist(new Account("broken", "Bo", "long-secret", "long-secret"));
-        assertThatThrownBy(batch::flush).isInstanceOf(ValidationFailed.class)
+        assertThatThrownBy(batch::flush).isInstanceOf(ValidationException.class)
                 .hasMessage("Cannot insert into 'accounts': email is not an email address");
         assertThat(db.selectFrom(TEAMS).fetch()).containsExactly(keep);
         assertThat(db.selectFrom(ACCOUNTS).count()).isZero();
@@ -88,7 +88,7 @@ class BatchTest {
 
         batch.update(new Team(404L, "Ghost", "x"));
         batch.persist(new Team("B", "y"));
-        assertThatThrownBy(batch::flush).isInstanceOf(NotFound.class).hasMessage("No row of 'teams' with id = 404 to update");
+        assertThatThrownBy(batch::flush).isInstanceOf(NotFoundException.class).hasMessage("No row of 'teams' with id = 404 to update");
         assertThat(db.selectFrom(TEAMS).fetch()).containsExactly(keep);
     }
 

@@ -12,8 +12,8 @@ import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.DynamicTable;
-import dev.cairn.engine.NotFound;
-import dev.cairn.engine.UniqueViolation;
+import dev.cairn.engine.exception.NotFoundException;
+import dev.cairn.engine.exception.UniqueViolationException;
 import dev.cairn.engine.model.AllTypes;
 import dev.cairn.engine.testing.DatabaseTest;
 import dev.cairn.engine.testing.TestDatabase;
@@ -62,7 +62,7 @@ class DynamicTableTest {
         assertThat(notes.find(String.valueOf(id))).isEqualTo(first);      // text converted to the key's type
         assertThat(notes.find(Map.of("slug", "first"))).isEqualTo(first);
         assertThat(notes.findOptional(999L)).isEmpty();
-        assertThatThrownBy(() -> notes.find(999)).isInstanceOf(NotFound.class)
+        assertThatThrownBy(() -> notes.find(999)).isInstanceOf(NotFoundException.class)
                 .hasMessage("No row of 'notes' with id = 999");
 
         notes.update(id, Map.of("title", "First!", "stars", 5L));
@@ -74,7 +74,7 @@ class DynamicTableTest {
         assertThat(found).extracting(m -> m.get("title")).containsExactly("Second, saved");
 
         assertThatThrownBy(() -> notes.persist(Map.of("slug", "first", "title", "Again")))
-                .isInstanceOf(UniqueViolation.class);
+                .isInstanceOf(UniqueViolationException.class);
         notes.remove(id);
         notes.remove(notes.eq("slug", "second"));
         assertThat(notes.select().fetch()).isEmpty();

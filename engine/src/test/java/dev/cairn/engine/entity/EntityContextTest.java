@@ -10,11 +10,11 @@ import dev.cairn.dsl.Changes;
 import dev.cairn.dsl.Key;
 import dev.cairn.dsl.Schema;
 import dev.cairn.engine.Database;
-import dev.cairn.engine.LockTimeout;
-import dev.cairn.engine.NotFound;
+import dev.cairn.engine.exception.LockTimeoutException;
+import dev.cairn.engine.exception.NotFoundException;
 import dev.cairn.engine.RowLock;
 import dev.cairn.engine.TransactionOptions;
-import dev.cairn.engine.UniqueViolation;
+import dev.cairn.engine.exception.UniqueViolationException;
 import dev.cairn.engine.model.Accounts.Account;
 import dev.cairn.engine.model.League;
 import dev.cairn.engine.model.League.Membership;
@@ -60,9 +60,9 @@ class EntityContextTest {
 
         assertThat(db.findOptional(TEAMS, 999_999L)).isEmpty();
         assertThat(db.findOptional(TEAMS, TEAMS.name, "Tigers")).isEmpty();
-        assertThatThrownBy(() -> db.find(TEAMS, 999_999L)).isInstanceOf(NotFound.class)
+        assertThatThrownBy(() -> db.find(TEAMS, 999_999L)).isInstanceOf(NotFoundException.class)
                 .hasMessage("No row of 'teams' with id = 999999");
-        assertThatThrownBy(() -> db.find(TEAMS, TEAMS.name, "Tigers")).isInstanceOf(NotFound.class)
+        assertThatThrownBy(() -> db.find(TEAMS, TEAMS.name, "Tigers")).isInstanceOf(NotFoundException.class)
                 .hasMessage("No row of 'teams' with name = ?");
     }
 
@@ -92,7 +92,7 @@ class EntityContextTest {
         assertThat(same).isSameAs(acc);
         assertThat(acc.id).isNotNull();
 
-        assertThatThrownBy(() -> db.persist(new Team("Lions", "Luton"))).isInstanceOf(UniqueViolation.class);
+        assertThatThrownBy(() -> db.persist(new Team("Lions", "Luton"))).isInstanceOf(UniqueViolationException.class);
         assertThat(db.selectFrom(TEAMS).fetch()).containsExactly(lions);
     }
 
@@ -109,9 +109,9 @@ class EntityContextTest {
         db.update(TEAMS, Key.of(TEAMS.name, "Big Lions"), Changes.of(TEAMS.city, "Hull"));
         assertThat(db.find(TEAMS, lions.id()).city()).isEqualTo("Hull");
 
-        assertThatThrownBy(() -> db.update(new Team(404L, "Ghosts", "Nowhere"))).isInstanceOf(NotFound.class)
+        assertThatThrownBy(() -> db.update(new Team(404L, "Ghosts", "Nowhere"))).isInstanceOf(NotFoundException.class)
                 .hasMessage("No row of 'teams' with id = 404 to update");
-        assertThatThrownBy(() -> db.update(TEAMS, 404L, Changes.of(TEAMS.city, "x"))).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> db.update(TEAMS, 404L, Changes.of(TEAMS.city, "x"))).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> db.update(TEAMS, lions.id(), Changes.of(TEAMS.id, 5L)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Column teams.id is part of the primary key; update(table, key, changes) does not change keys");
@@ -165,7 +165,7 @@ class EntityContextTest {
         assertThat(db.load(acc)).isSameAs(acc);
         assertThat(acc.age).isEqualTo(40);
         db.remove(lions);
-        assertThatThrownBy(() -> db.load(lions)).isInstanceOf(NotFound.class)
+        assertThatThrownBy(() -> db.load(lions)).isInstanceOf(NotFoundException.class)
                 .hasMessage("No row of 'teams' with id = " + lions.id() + " to load");
     }
 
@@ -190,7 +190,7 @@ class EntityContextTest {
             TransactionOptions once = TransactionOptions.defaults().attempts(1);
             assertThatThrownBy(() -> db.transaction(once, tx ->
                     tx.selectFrom(TEAMS).where(TEAMS.id.eq(lions.id())).forUpdate().noWait().fetch()))
-                    .isInstanceOf(LockTimeout.class);
+                    .isInstanceOf(LockTimeoutException.class);
         } finally {
             done.countDown();
             holder.join();
@@ -200,7 +200,7 @@ class EntityContextTest {
             assertThat(shared).contains(lions);
         } else {
             assertThatThrownBy(() -> db.transaction(tx -> tx.find(TEAMS, lions.id(), RowLock.FOR_SHARE)))
-                    .isInstanceOf(dev.cairn.engine.UnsupportedFeatureException.class);
+                    .isInstanceOf(dev.cairn.engine.exception.UnsupportedFeatureException.class);
         }
     }
 

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.dsl.Schema;
 import dev.cairn.engine.Database;
-import dev.cairn.engine.ValidationFailed;
+import dev.cairn.engine.exception.ValidationException;
 import dev.cairn.engine.model.Accounts;
 import dev.cairn.engine.model.Accounts.Article;
 import dev.cairn.engine.model.Accounts.Audit;
@@ -67,7 +67,7 @@ class HookTest {
                 .containsExactly("title is required");
         assertThat(Accounts.SEEN).containsExactly("before validate");    // validate sees what a write would
         Accounts.SEEN.clear();
-        assertThatThrownBy(() -> db.persist(new Article(null, " ", null, null, null))).isInstanceOf(ValidationFailed.class)
+        assertThatThrownBy(() -> db.persist(new Article(null, " ", null, null, null))).isInstanceOf(ValidationException.class)
                 .hasMessage("Cannot insert into 'articles': title is required");
         assertThat(Accounts.SEEN).containsExactly("before validate");
         assertThat(db.selectFrom(ARTICLES).count()).isEqualTo(1);

@@ -12,7 +12,7 @@ import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.ValidationErrors;
 import dev.cairn.engine.Database;
-import dev.cairn.engine.ValidationFailed;
+import dev.cairn.engine.exception.ValidationException;
 import dev.cairn.engine.model.Accounts.Account;
 import dev.cairn.engine.testing.DatabaseTest;
 import java.util.List;
@@ -72,21 +72,21 @@ class ValidationTest {
     void failedRulesWriteNothing(Database db) {
         db.createMissingTables(Schema.of(ACCOUNTS));
         Account bad = new Account("nope", null, "short", "short");
-        assertThatThrownBy(() -> db.persist(bad)).isInstanceOf(ValidationFailed.class)
+        assertThatThrownBy(() -> db.persist(bad)).isInstanceOf(ValidationException.class)
                 .hasMessage("Cannot insert into 'accounts': email is not an email address; name needs a name;"
                         + " password must be at least 8 characters")
-                .satisfies(e -> assertThat(((ValidationFailed) e).errors().byField()).hasSize(3));
+                .satisfies(e -> assertThat(((ValidationException) e).errors().byField()).hasSize(3));
         assertThat(db.selectFrom(ACCOUNTS).count()).isZero();
         assertThat(bad.id).isNull();
 
         Account ok = db.persist(valid());
         ok.name = "x";
-        assertThatThrownBy(() -> db.update(ok)).isInstanceOf(ValidationFailed.class)
+        assertThatThrownBy(() -> db.update(ok)).isInstanceOf(ValidationException.class)
                 .hasMessage("Cannot update 'accounts': name must be at least 2 characters");
-        assertThatThrownBy(() -> db.save(ok)).isInstanceOf(ValidationFailed.class)
+        assertThatThrownBy(() -> db.save(ok)).isInstanceOf(ValidationException.class)
                 .hasMessage("Cannot save into 'accounts': name must be at least 2 characters");
         assertThatThrownBy(() -> db.update(ACCOUNTS, ok.id, Changes.of(ACCOUNTS.email, "broken")))
-                .isInstanceOf(ValidationFailed.class)
+                .isInstanceOf(ValidationException.class)
                 .hasMessage("Cannot update 'accounts': email is not an email address");
         assertThat(db.find(ACCOUNTS, ok.id).name).isEqualTo("Ann");
         assertThat(db.find(ACCOUNTS, ok.id).email).isEqualTo("ann@example.com");

@@ -12,6 +12,7 @@ import dev.cairn.dsl.Tuple2;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.compile.CompiledQuery;
 import dev.cairn.engine.compile.QueryCompiler;
+import dev.cairn.engine.exception.MappingException;
 import dev.cairn.engine.model.AllTypes;
 import dev.cairn.engine.testing.DatabaseTest;
 import java.sql.Connection;

@@ -11,7 +11,7 @@ import dev.cairn.engine.Batch;
 import dev.cairn.engine.BatchResult;
 import dev.cairn.engine.Database;
 import dev.cairn.examples.ExampleDatabase;
-import dev.cairn.engine.ValidationFailed;
+import dev.cairn.engine.exception.ValidationException;
 import dev.cairn.schema.SyncMode;
 import java.io.PrintStream;
 import java.util.List;
@@ -57,7 +57,7 @@ public final class BlogExample {
             List<String> rejected = List.of();
             try {
                 db.persist(User.of("ann.example.com", "A"));
-            } catch (ValidationFailed e) {
+            } catch (ValidationException e) {
                 rejected = e.errors().fullMessages();
                 out.println("Rejected a user for '" + e.table() + "':");
                 rejected.forEach(m -> out.println("  " + m));

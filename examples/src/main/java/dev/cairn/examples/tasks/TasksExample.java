@@ -5,8 +5,8 @@ import static dev.cairn.examples.tasks.Tasks.TASKS;
 import dev.cairn.dsl.Changes;
 import dev.cairn.engine.BatchResult;
 import dev.cairn.engine.Database;
-import dev.cairn.engine.ValidationFailed;
-import dev.cairn.engine.ValueRejected;
+import dev.cairn.engine.exception.ValidationException;
+import dev.cairn.engine.exception.ValueRejectedException;
 import dev.cairn.examples.ExampleDatabase;
 import dev.cairn.schema.SyncMode;
 import java.io.PrintStream;
@@ -47,14 +47,14 @@ public final class TasksExample {
             out.println("Found by key: " + db.find(TASKS, buy.id()).description());
             try {
                 db.persist(Task.of("", "no name", false));
-            } catch (ValidationFailed e) {
+            } catch (ValidationException e) {
                 out.println("Refused: " + e.getMessage());
             }
             // A value that cannot be stored exactly (here half an emoji) is refused before sending; the message
             // names the column and never repeats the value.
             try {
                 db.persist(Task.of("Pack lunch", "Sandwich \uD83E", false));
-            } catch (ValueRejected e) {
+            } catch (ValueRejectedException e) {
                 out.println("Refused: " + e.getMessage());
             }
             BatchResult later = db.batch(b -> List.of("Read the guide", "Try MariaDB").forEach(

@@ -9,7 +9,7 @@ import dev.cairn.dsl.Graph;
 import dev.cairn.engine.BatchResult;
 import dev.cairn.engine.Database;
 import dev.cairn.examples.ExampleDatabase;
-import dev.cairn.engine.ValidationFailed;
+import dev.cairn.engine.exception.ValidationException;
 import dev.cairn.schema.SyncMode;
 import java.io.PrintStream;
 import java.util.List;
@@ -80,7 +80,7 @@ public final class TeamsExample {
             List<String> rejected = List.of();
             try {
                 db.persist(Player.of(" X ", 120));
-            } catch (ValidationFailed e) {
+            } catch (ValidationException e) {
                 rejected = e.errors().fullMessages();
                 out.println("Rejected a player: " + String.join("; ", rejected));
             }
@@ -102,7 +102,7 @@ public final class TeamsExample {
                     tx.persist(new Sponsor(null, moving.id(), "Globex"));
                     tx.persist(Player.of("Eve", 0));
                 });
-            } catch (ValidationFailed e) {
+            } catch (ValidationException e) {
                 out.println("Rolled back: " + e.getMessage());
             }
             long globex = db.selectFrom(SPONSORS).where(SPONSORS.name.eq("Globex")).count();

@@ -1,18 +1,18 @@
-package dev.cairn.engine;
+package dev.cairn.engine.exception;
 
 import java.sql.SQLException;
 
 /** The database could not be reached, or the connection broke. */
-public final class ConnectionFailure extends DatabaseException {
+public final class ConnectionException extends DatabaseException {
     private static final long serialVersionUID = 1L;
     private final boolean beforeSending;
 
-    public ConnectionFailure(String message, SQLException cause, String sql) {
+    public ConnectionException(String message, SQLException cause, String sql) {
         this(message, cause, sql, false);
     }
 
     /** With {@code beforeSending}: the connection failed before the statement was handed to the server. */
-    public ConnectionFailure(String message, SQLException cause, String sql, boolean beforeSending) {
+    public ConnectionException(String message, SQLException cause, String sql, boolean beforeSending) {
         super(message, cause, sql);
         this.beforeSending = beforeSending;
     }

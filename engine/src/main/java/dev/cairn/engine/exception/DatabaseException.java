@@ -1,13 +1,13 @@
-package dev.cairn.engine;
+package dev.cairn.engine.exception;
 
 import java.sql.SQLException;
 
 /**
  * A statement failed in the database. Keeps the SQLState, the vendor's error code and the SQL with its {@code ?}
  * placeholders; bound values are never put in the message, as they may be personal data. Subclasses name the
- * failures an application handles: {@link UniqueViolation}, {@link ForeignKeyViolation}, {@link NotNullViolation},
- * {@link CheckViolation}, {@link Deadlock}, {@link LockTimeout}, {@link QueryTimeout}, {@link ConnectionFailure},
- * {@link NotFound} and {@link NotUnique}.
+ * failures an application handles: {@link UniqueViolationException}, {@link ForeignKeyViolationException}, {@link NotNullViolationException},
+ * {@link CheckViolationException}, {@link DeadlockException}, {@link LockTimeoutException}, {@link QueryTimeoutException}, {@link ConnectionException},
+ * {@link NotFoundException} and {@link NotUniqueException}.
  */
 public class DatabaseException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -1,4 +1,4 @@
-package dev.cairn.engine;
+package dev.cairn.engine.exception;
 
 import java.sql.SQLException;
 
@@ -6,10 +6,10 @@ import java.sql.SQLException;
  * The database aborted the transaction to break a deadlock, or because it could not serialise it. Running the
  * transaction again usually succeeds; {@code Database.transaction} does so itself (see {@link TransactionOptions}).
  */
-public final class Deadlock extends DatabaseException {
+public final class DeadlockException extends DatabaseException {
     private static final long serialVersionUID = 1L;
 
-    public Deadlock(String message, SQLException cause, String sql) {
+    public DeadlockException(String message, SQLException cause, String sql) {
         super(message, cause, sql);
     }
 

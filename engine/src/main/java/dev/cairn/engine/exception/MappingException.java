@@ -1,4 +1,4 @@
-package dev.cairn.engine.map;
+package dev.cairn.engine.exception;
 
 /** A row type does not fit its table, or a value read does not fit the row type. */
 public final class MappingException extends RuntimeException {

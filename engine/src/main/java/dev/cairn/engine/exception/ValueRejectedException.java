@@ -1,4 +1,4 @@
-package dev.cairn.engine;
+package dev.cairn.engine.exception;
 
 import java.sql.SQLException;
 
@@ -9,10 +9,10 @@ import java.sql.SQLException;
  * sent ({@link #sqlState()} is then {@code null}); the rest come from the database, whose error is the cause.
  * The message names the table and column where there is one, and never the value.
  */
-public final class ValueRejected extends DatabaseException {
+public final class ValueRejectedException extends DatabaseException {
     private static final long serialVersionUID = 1L;
 
-    public ValueRejected(String message, SQLException cause, String sql) {
+    public ValueRejectedException(String message, SQLException cause, String sql) {
         super(message, cause, sql);
     }
 }

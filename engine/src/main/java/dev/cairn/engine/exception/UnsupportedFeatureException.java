@@ -1,4 +1,4 @@
-package dev.cairn.engine;
+package dev.cairn.engine.exception;
 
 /** The statement asks for something the connected database cannot do; nothing was sent. */
 public final class UnsupportedFeatureException extends UnsupportedOperationException {

@@ -1,4 +1,4 @@
-package dev.cairn.engine;
+package dev.cairn.engine.exception;
 
 import java.sql.SQLException;
 
@@ -6,10 +6,10 @@ import java.sql.SQLException;
  * A statement waited too long for a lock another transaction holds (or, with {@code noWait()}, would have had to
  * wait). Transient: {@code Database.transaction} retries it (see {@link TransactionOptions}).
  */
-public final class LockTimeout extends DatabaseException {
+public final class LockTimeoutException extends DatabaseException {
     private static final long serialVersionUID = 1L;
 
-    public LockTimeout(String message, SQLException cause, String sql) {
+    public LockTimeoutException(String message, SQLException cause, String sql) {
         super(message, cause, sql);
     }
 
