@@ -24,10 +24,15 @@ public final class TransactionOptions {
         REPEATABLE_READ(Connection.TRANSACTION_REPEATABLE_READ),
         SERIALIZABLE(Connection.TRANSACTION_SERIALIZABLE);
 
-        final int jdbc;
+        private final int jdbc;
 
         Isolation(int jdbc) {
             this.jdbc = jdbc;
+        }
+
+        /** The level as JDBC's {@link Connection} constants number it. */
+        public int jdbcLevel() {
+            return jdbc;
         }
     }
 
@@ -92,25 +97,34 @@ public final class TransactionOptions {
         return new TransactionOptions(isolation, readOnly, timeout, attempts, initial, max);
     }
 
-    Isolation isolation() {
+    /** The isolation level, or {@code null} for the database's. */
+    public Isolation isolation() {
         return isolation;
     }
 
-    boolean isReadOnly() {
+    /** Whether the transaction is read-only. */
+    public boolean isReadOnly() {
         return readOnly;
     }
 
-    int timeoutSeconds() {
-        return timeout == null ? 0 : (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
+    /** The statement timeout, or {@code null} for the database's. */
+    public Duration timeout() {
+        return timeout;
     }
 
-    int attempts() {
+    /** How many times in all the transaction may run. */
+    public int attempts() {
         return attempts;
     }
 
-    long backoffMillis(int retry) {
-        long base = Math.min(maxBackoff.toMillis(), initialBackoff.toMillis() << Math.min(retry - 1, 20));
-        return base / 2 + (long) (Math.random() * (base / 2 + 1));
+    /** The wait before the first retry. */
+    public Duration initialBackoff() {
+        return initialBackoff;
+    }
+
+    /** The longest wait between retries. */
+    public Duration maxBackoff() {
+        return maxBackoff;
     }
 
     @Override

@@ -37,16 +37,16 @@ class DatabaseLifecycleTest {
                 events.add("closed");
             }
         };
-        try (Database a = Database.embedded(); Database b = Database.embedded()) {
-            a.createMissingTables(Schema.of(USERS, POSTS));
-            a.insert(USERS, new User("ann@x.io", "Ann", 1));
-            b.createMissingTables(Schema.of(USERS, POSTS));
+        try (Database a = Database.embedded(Schema.of(USERS, POSTS)).createMissingTables();
+             Database b = Database.embedded(Schema.of(USERS, POSTS)).createMissingTables()) {
+            a.persist(new User("ann@x.io", "Ann", 1));
             assertThat(a.selectFrom(USERS).fetch()).hasSize(1);
             assertThat(b.selectFrom(USERS).fetch()).isEmpty();
             assertThat(a.dialect().family()).isEqualTo(Dialect.Family.H2);
         }
-        Database c = Database.builder().url("jdbc:h2:mem:cairn_lifecycle;DB_CLOSE_DELAY=-1").listener(listener).build();
-        c.createMissingTables(Schema.of(USERS, POSTS));
+        Database c = Database.builder().url("jdbc:h2:mem:cairn_lifecycle;DB_CLOSE_DELAY=-1").schema(USERS, POSTS)
+                .listener(listener).build();
+        c.createMissingTables();
         c.close();
         c.close();
         assertThat(events).containsExactly("opened H2", "closed");

@@ -27,10 +27,10 @@ class DeadConnectionTest {
 
     @DatabaseTest
     void readsSurviveConnectionsKilledWhileIdleAndWritesAreNeverRepeated(TestDatabase t) throws Exception {
-        Database db = t.config().poolSize(POOL).build();
+        Database db = t.config().schema(LEDGER).poolSize(POOL).build();
         try {
-            db.createMissingTables(Schema.of(LEDGER));
-            db.insert(LEDGER, Entry.of("seed"));
+            db.createMissingTables();
+            db.persist(Entry.of("seed"));
 
             warmAllConnections(db);
             killOtherSessions(t, db);
@@ -44,7 +44,7 @@ class DeadConnectionTest {
             int written = 0;
             for (int i = 0; i < 5; i++) {
                 try {
-                    db.insert(LEDGER, Entry.of("w" + i));
+                    db.persist(Entry.of("w" + i));
                     written++;
                 } catch (ConnectionException e) {
                     failed++;

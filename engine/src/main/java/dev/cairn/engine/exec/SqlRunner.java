@@ -6,7 +6,7 @@ import dev.cairn.engine.exception.ConnectionException;
 import dev.cairn.engine.exception.DatabaseException;
 import dev.cairn.engine.bind.ValueBinder;
 import dev.cairn.engine.compile.CompiledQuery;
-import dev.cairn.engine.map.RowMapper;
+import dev.cairn.engine.bind.RowMapper;
 import dev.cairn.schema.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -30,9 +30,7 @@ import java.util.List;
 class BatchTest {
 
     private static Database counted(TestDatabase t, StatementCounter counter) {
-        Database db = t.config().listener(counter).build();
-        EntityContextTest.league(db);
-        return db;
+        return t.config().schema(EntityContextTest.schema()).listener(counter).build().createMissingTables();
     }
 
     @DatabaseTest
@@ -72,8 +70,8 @@ class BatchTest {
     }
 
     @DatabaseTest
-    void aFailureInTheBatchWritesNothing(Database db) {
-        EntityContextTest.league(db);
+    void aFailureInTheBatchWritesNothing(TestDatabase t) {
+        Database db = EntityContextTest.league(t);
         Team keep = db.persist(new Team("Keep", "x"));
         Batch batch = db.batch();
         batch.persist(new Team("A", "x"));
@@ -93,8 +91,8 @@ class BatchTest {
     }
 
     @DatabaseTest
-    void laterOperationsUseKeysOfRowsPersistedInTheBatch(Database db) {
-        EntityContextTest.league(db);
+    void laterOperationsUseKeysOfRowsPersistedInTheBatch(TestDatabase t) {
+        Database db = EntityContextTest.league(t);
         Batch batch = db.batch();
         Team lions = batch.persist(new Team("Lions", "Leeds"));
         Player ann = batch.persist(new Player("Ann", 7));
@@ -121,8 +119,8 @@ class BatchTest {
     }
 
     @DatabaseTest
-    void hooksRunForEachRowOfTheBatch(Database db) {
-        db.createMissingTables(dev.cairn.dsl.Schema.of(ARTICLES, AUDITS));
+    void hooksRunForEachRowOfTheBatch(TestDatabase t) {
+        Database db = t.open(dev.cairn.dsl.Schema.of(ARTICLES, AUDITS)).createMissingTables();
         BatchResult result = db.batch(b -> {
             for (int i = 0; i < 3; i++) {
                 b.persist(new Article(null, "A" + i, null, null, null));
@@ -141,8 +139,8 @@ class BatchTest {
     }
 
     @DatabaseTest
-    void aBatchInATransactionIsPartOfIt(Database db) {
-        EntityContextTest.league(db);
+    void aBatchInATransactionIsPartOfIt(TestDatabase t) {
+        Database db = EntityContextTest.league(t);
         assertThatThrownBy(() -> db.transaction(tx -> {
             tx.batch(b -> b.persist(new Team("Inner", "x")));
             assertThat(tx.findOptional(TEAMS, TEAMS.name, "Inner")).isPresent();

@@ -30,7 +30,6 @@ class EagerLoadingTest {
 
     /** 100 teams of 3 players each (player k of team t has number k), each player with 2 sponsors. */
     private static List<Team> league(Database db) {
-        EntityContextTest.league(db);
         Batch batch = db.batch();
         List<Team> teams = new ArrayList<>();
         List<Player> players = new ArrayList<>();
@@ -56,8 +55,8 @@ class EagerLoadingTest {
     @DatabaseTest
     void loadsTeamsPlayersAndSponsorsInThreeQueries(TestDatabase t) {
         StatementCounter counter = new StatementCounter();
-        try (Database db = t.config().listener(counter).build()) {
-            league(db);
+        try (Database db = t.config().schema(EntityContextTest.schema()).listener(counter).build()) {
+            league(db.createMissingTables());
             counter.reset();
             Graph<Team> graph = db.selectFrom(TEAMS).orderBy(TEAMS.name.asc())
                     .with(TEAMS.players.orderBy(PLAYERS.number.asc()).with(PLAYERS.sponsors.orderBy(SPONSORS.id.desc())))
@@ -82,8 +81,8 @@ class EagerLoadingTest {
     }
 
     @DatabaseTest
-    void loadsBelongsToHasManyNamedAndSelfReferencingRelations(Database db) {
-        EntityContextTest.league(db);
+    void loadsBelongsToHasManyNamedAndSelfReferencingRelations(TestDatabase t) {
+        Database db = EntityContextTest.league(t);
         Team lions = db.persist(new Team("Lions", "Leeds"));
         Team owls = db.persist(new Team("Owls", "Oxford"));
         Match m1 = db.persist(new Match(null, lions.id(), owls.id(), LocalDate.of(2026, 3, 1)));
@@ -130,8 +129,8 @@ class EagerLoadingTest {
     @DatabaseTest
     void longKeyListsAreChunked(TestDatabase t) {
         StatementCounter counter = new StatementCounter();
-        try (Database db = t.config().listener(counter).build()) {
-            EntityContextTest.league(db);
+        try (Database db = t.config().schema(EntityContextTest.schema()).listener(counter).build()) {
+            db.createMissingTables();
             Batch batch = db.batch();
             for (int i = 0; i < 2_100; i++) {
                 batch.persist(new Player("P" + i, i));
@@ -147,7 +146,8 @@ class EagerLoadingTest {
     }
 
     @DatabaseTest
-    void filtersParentsByRelatedRowsWithoutDuplicates(Database db) {
+    void filtersParentsByRelatedRowsWithoutDuplicates(TestDatabase t) {
+        Database db = EntityContextTest.league(t);
         league(db);
         // Teams with a player sponsored by X: every tenth team from T003, each with 3 such players.
         List<Team> sponsoredByX = db.selectFrom(TEAMS)
@@ -165,8 +165,8 @@ class EagerLoadingTest {
     }
 
     @DatabaseTest
-    void linksAndUnlinksOnDemand(Database db) {
-        EntityContextTest.league(db);
+    void linksAndUnlinksOnDemand(TestDatabase t) {
+        Database db = EntityContextTest.league(t);
         Team lions = db.persist(new Team("Lions", "Leeds"));
         Player ann = db.persist(new Player("Ann", 7));
         Player bo = db.persist(new Player("Bo", 9));

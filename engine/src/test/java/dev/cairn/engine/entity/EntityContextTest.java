@@ -21,6 +21,7 @@ import dev.cairn.engine.model.League.Membership;
 import dev.cairn.engine.model.League.Player;
 import dev.cairn.engine.model.League.Team;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -33,15 +34,20 @@ import java.util.concurrent.TimeUnit;
 /** E3 and E4: rows found, loaded, persisted, updated, saved and removed by key, on a database or in a transaction. */
 class EntityContextTest {
 
-    static Database league(Database db) {
+    /** The league's tables and the accounts. */
+    static Schema schema() {
         List<dev.cairn.dsl.Table<?>> tables = new java.util.ArrayList<>(League.SCHEMA.tables());
         tables.add(ACCOUNTS);
-        return db.createMissingTables(Schema.of(tables.toArray(new dev.cairn.dsl.Table<?>[0])));
+        return Schema.of(tables.toArray(new dev.cairn.dsl.Table<?>[0]));
+    }
+
+    static Database league(TestDatabase t) {
+        return t.open(schema()).createMissingTables();
     }
 
     @DatabaseTest
-    void findsByPrimaryUniqueAndCompoundKeys(Database db) {
-        league(db);
+    void findsByPrimaryUniqueAndCompoundKeys(TestDatabase t) {
+        Database db = league(t);
         Team lions = db.persist(new Team("Lions", "Leeds"));
         Player ann = db.persist(new Player("Ann", 7));
         db.persist(new Membership(lions.id(), ann.id(), LocalDate.of(2024, 5, 1)));
@@ -67,8 +73,8 @@ class EntityContextTest {
     }
 
     @DatabaseTest
-    void refusesWhatIsNotAKey(Database db) {
-        league(db);
+    void refusesWhatIsNotAKey(TestDatabase t) {
+        Database db = league(t);
         assertThatThrownBy(() -> db.find(TEAMS, TEAMS.city, "Leeds")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Columns [city] are not the primary key or a unique key of table 'teams'; look rows up by"
                         + " key, or query with selectFrom(...).where(...)");
@@ -83,8 +89,8 @@ class EntityContextTest {
     }
 
     @DatabaseTest
-    void persistFillsTheKeyAndRefusesDuplicates(Database db) {
-        league(db);
+    void persistFillsTheKeyAndRefusesDuplicates(TestDatabase t) {
+        Database db = league(t);
         Team lions = db.persist(new Team("Lions", "Leeds"));
         assertThat(lions.id()).isNotNull();
         Account acc = new Account("ann@example.com", "Ann", "secret-pw", "secret-pw");
@@ -97,8 +103,8 @@ class EntityContextTest {
     }
 
     @DatabaseTest
-    void updatesByKeyWithoutReading(Database db) {
-        league(db);
+    void updatesByKeyWithoutReading(TestDatabase t) {
+        Database db = league(t);
         Team lions = db.persist(new Team("Lions", "Leeds"));
         Team moved = db.update(new Team(lions.id(), "Lions", "York"));
         assertThat(moved.city()).isEqualTo("York");
@@ -121,8 +127,8 @@ class EntityContextTest {
     }
 
     @DatabaseTest
-    void savesByInsertingOrUpdating(Database db) {
-        league(db);
+    void savesByInsertingOrUpdating(TestDatabase t) {
+        Database db = league(t);
         Team lions = db.save(new Team("Lions", "Leeds"));      // no key: inserted, key generated
         assertThat(lions.id()).isNotNull();
         Team moved = db.save(new Team(lions.id(), "Lions", "York"));   // key exists: updated
@@ -138,8 +144,8 @@ class EntityContextTest {
     }
 
     @DatabaseTest
-    void removesByRowKeyAndCondition(Database db) {
-        league(db);
+    void removesByRowKeyAndCondition(TestDatabase t) {
+        Database db = league(t);
         Team a = db.persist(new Team("A", "x"));
         Team b = db.persist(new Team("B", "x"));
         Team c = db.persist(new Team("C", "y"));
@@ -153,8 +159,8 @@ class EntityContextTest {
     }
 
     @DatabaseTest
-    void loadRefreshesFromTheDatabase(Database db) throws Exception {
-        league(db);
+    void loadRefreshesFromTheDatabase(TestDatabase t) throws Exception {
+        Database db = league(t);
         Team lions = db.persist(new Team("Lions", "Leeds"));
         Account acc = db.persist(new Account("bo@example.com", "Bo", "secret-pw", "secret-pw"));
         try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
@@ -170,8 +176,8 @@ class EntityContextTest {
     }
 
     @DatabaseTest
-    void findForUpdateHoldsTheRowLock(Database db) throws Exception {
-        league(db);
+    void findForUpdateHoldsTheRowLock(TestDatabase t) throws Exception {
+        Database db = league(t);
         Team lions = db.persist(new Team("Lions", "Leeds"));
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
@@ -205,12 +211,12 @@ class EntityContextTest {
     }
 
     @DatabaseTest
-    void worksTheSameInATransaction(Database db) {
-        league(db);
+    void worksTheSameInATransaction(TestDatabase t) {
+        Database db = league(t);
         Team lions = db.transactionResult(tx -> {
-            Team t = tx.persist(new Team("Lions", "Leeds"));
-            tx.update(TEAMS, t.id(), Changes.of(TEAMS.city, "York"));
-            return tx.find(TEAMS, t.id());
+            Team team = tx.persist(new Team("Lions", "Leeds"));
+            tx.update(TEAMS, team.id(), Changes.of(TEAMS.city, "York"));
+            return tx.find(TEAMS, team.id());
         });
         assertThat(lions.city()).isEqualTo("York");
         assertThatThrownBy(() -> db.transaction(tx -> {

@@ -12,14 +12,15 @@ import dev.cairn.engine.model.Accounts;
 import dev.cairn.engine.model.Accounts.Article;
 import dev.cairn.engine.model.Accounts.Audit;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.TestDatabase;
 import java.time.Instant;
 
 /** M7: hooks run around each write, in order, in the write's transaction; a failing hook leaves nothing written. */
 class HookTest {
 
     @DatabaseTest
-    void hooksRunInOrderAndMayChangeTheRow(Database db) {
-        db.createMissingTables(Schema.of(ARTICLES, AUDITS));
+    void hooksRunInOrderAndMayChangeTheRow(TestDatabase t) {
+        Database db = t.open(Schema.of(ARTICLES, AUDITS)).createMissingTables();
         Accounts.SEEN.clear();
         Article a = db.persist(new Article(null, "Hello", null, null, null));
         assertThat(Accounts.SEEN).containsExactly("before validate", "after validate", "before save", "before create",
@@ -46,8 +47,8 @@ class HookTest {
     }
 
     @DatabaseTest
-    void aFailingHookLeavesNothingWritten(Database db) {
-        db.createMissingTables(Schema.of(ARTICLES, AUDITS));
+    void aFailingHookLeavesNothingWritten(TestDatabase t) {
+        Database db = t.open(Schema.of(ARTICLES, AUDITS)).createMissingTables();
         assertThatThrownBy(() -> db.persist(new Article(null, "forbidden words", null, null, null)))
                 .isInstanceOf(IllegalStateException.class).hasMessage("Titles may not be forbidden");
         assertThat(db.selectFrom(ARTICLES).count()).isZero();

@@ -15,6 +15,7 @@ import dev.cairn.engine.Database;
 import dev.cairn.engine.exception.ValidationException;
 import dev.cairn.engine.model.Accounts.Account;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.TestDatabase;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,8 +28,8 @@ class ValidationTest {
     }
 
     @DatabaseTest
-    void validateReportsEveryFailureByField(Database db) {
-        db.createMissingTables(Schema.of(ACCOUNTS));
+    void validateReportsEveryFailureByField(TestDatabase t) {
+        Database db = t.open(Schema.of(ACCOUNTS)).createMissingTables();
         assertThat(db.validate(valid(), Scenario.CREATE).isEmpty()).isTrue();
 
         Account bad = new Account("not-an-email", "A", "short", "other");
@@ -54,8 +55,8 @@ class ValidationTest {
     }
 
     @DatabaseTest
-    void scenariosChooseTheRules(Database db) {
-        db.createMissingTables(Schema.of(ACCOUNTS));
+    void scenariosChooseTheRules(TestDatabase t) {
+        Database db = t.open(Schema.of(ACCOUNTS)).createMissingTables();
         Account a = valid();
         a.password = "short";
         a.passwordConfirmation = null;
@@ -69,8 +70,8 @@ class ValidationTest {
     }
 
     @DatabaseTest
-    void failedRulesWriteNothing(Database db) {
-        db.createMissingTables(Schema.of(ACCOUNTS));
+    void failedRulesWriteNothing(TestDatabase t) {
+        Database db = t.open(Schema.of(ACCOUNTS)).createMissingTables();
         Account bad = new Account("nope", null, "short", "short");
         assertThatThrownBy(() -> db.persist(bad)).isInstanceOf(ValidationException.class)
                 .hasMessage("Cannot insert into 'accounts': email is not an email address; name needs a name;"

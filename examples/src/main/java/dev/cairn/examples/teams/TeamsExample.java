@@ -6,6 +6,7 @@ import static dev.cairn.examples.teams.Sponsors.SPONSORS;
 import static dev.cairn.examples.teams.Teams.TEAMS;
 
 import dev.cairn.dsl.Graph;
+import dev.cairn.dsl.Schema;
 import dev.cairn.engine.BatchResult;
 import dev.cairn.engine.Database;
 import dev.cairn.examples.ExampleDatabase;
@@ -42,9 +43,9 @@ public final class TeamsExample {
     }
 
     static Outcome run(String[] args, PrintStream out) {
-        try (Database db = ExampleDatabase.open(args)) {
+        try (Database db = ExampleDatabase.open(args, Schema.of(TEAMS, PLAYERS, MEMBERSHIPS, SPONSORS))) {
             out.println("Connected to " + db.dialect());
-            db.schema(TEAMS, PLAYERS, MEMBERSHIPS, SPONSORS).sync(SyncMode.APPLY_SAFE);
+            db.sync(SyncMode.APPLY_SAFE);
             out.println("Schema: " + db.lastSync());
             // A server database outlives the program: start each run from empty tables, children first.
             for (var table : List.of(SPONSORS, MEMBERSHIPS, PLAYERS, TEAMS)) {

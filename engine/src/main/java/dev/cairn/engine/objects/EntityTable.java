@@ -1,28 +1,23 @@
-package dev.cairn.engine;
+package dev.cairn.engine.objects;
 
 import dev.cairn.dsl.Column;
-import dev.cairn.dsl.Condition;
 import dev.cairn.dsl.Hooks;
 import dev.cairn.dsl.PrimaryKey;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.UniqueKey;
 import dev.cairn.dsl.Validations;
-import dev.cairn.dsl.ast.Comparison;
-import dev.cairn.dsl.ast.Operator;
-import dev.cairn.dsl.ast.Param;
-import dev.cairn.dsl.ColumnType;
 import dev.cairn.engine.map.RowLayout;
 import java.util.List;
 
 /** What the object API needs of one table, worked out once: its row layout, keys, rules and hooks. */
-final class EntityTable<R> {
-    final Table<R> table;
-    final RowLayout<R> layout;
-    final List<Column<?>> primaryKey;
+public final class EntityTable<R> {
+    public final Table<R> table;
+    public final RowLayout<R> layout;
+    public final List<Column<?>> primaryKey;
     /** The columns update(row) sets: all but the primary key and those the database sets on update. */
-    final List<Column<?>> updatable;
-    final Validations<R> validations;
-    final Hooks<R> hooks;
+    public final List<Column<?>> updatable;
+    public final Validations<R> validations;
+    public final Hooks<R> hooks;
 
     EntityTable(Table<R> table, RowLayout<R> layout) {
         this.table = table;
@@ -36,16 +31,16 @@ final class EntityTable<R> {
     }
 
     /** The primary key columns; throws when the table has none. */
-    List<Column<?>> requirePrimaryKey(String operation) {
+    public List<Column<?>> requirePrimaryKey(String operation) {
         if (primaryKey.isEmpty()) {
             throw new IllegalArgumentException("Table '" + table.name() + "' has no primary key, which " + operation
-                    + " needs; use the query API (update(TABLE).where(...)) instead");
+                    + " needs; use a statement (updateTable(TABLE).where(...)) instead");
         }
         return primaryKey;
     }
 
     /** The key a row object is identified by: its primary key when set, else the first unique key it has values for. */
-    KeyMatch keyOf(R row, String operation) {
+    public KeyMatch keyOf(R row, String operation) {
         Object[] v = layout.columnValues(row);
         if (!primaryKey.isEmpty() && primaryKey.stream().allMatch(c -> v[c.position()] != null)) {
             return KeyMatch.of(table, primaryKey, v, true);
@@ -62,7 +57,7 @@ final class EntityTable<R> {
     }
 
     /** The primary key of a row object; throws when it is not set. */
-    KeyMatch primaryKeyOf(R row, String operation) {
+    public KeyMatch primaryKeyOf(R row, String operation) {
         List<Column<?>> pk = requirePrimaryKey(operation);
         Object[] v = layout.columnValues(row);
         for (Column<?> c : pk) {
@@ -72,23 +67,5 @@ final class EntityTable<R> {
             }
         }
         return KeyMatch.of(table, pk, v, true);
-    }
-
-    @SuppressWarnings("unchecked")
-    static Param<?> param(Column<?> column, Object value) {
-        return new Param<>((ColumnType<Object>) column.type(), value);
-    }
-
-    static Condition equal(Column<?> column, Object value) {
-        return new Comparison(column, Operator.EQ, param(column, value));
-    }
-
-    /** {@code column IN (keys)}, each key converted to the column's type (keys may come from another column). */
-    static Condition in(Column<?> column, java.util.Collection<?> keys) {
-        List<Param<?>> params = new java.util.ArrayList<>(keys.size());
-        for (Object k : keys) {
-            params.add(param(column, dev.cairn.engine.bind.ValueConverter.convert(column, k)));
-        }
-        return new dev.cairn.dsl.ast.InList(column, params, false);
     }
 }

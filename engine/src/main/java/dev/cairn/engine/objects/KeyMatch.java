@@ -1,10 +1,11 @@
-package dev.cairn.engine;
+package dev.cairn.engine.objects;
 
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Condition;
 import dev.cairn.dsl.Key;
 import dev.cairn.dsl.Table;
 import dev.cairn.engine.bind.ValueConverter;
+import dev.cairn.engine.session.Conditions;
 import dev.cairn.schema.introspect.LiveTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +15,9 @@ import java.util.Map;
  * The values of a primary or unique key of a table, resolved from whatever form the caller gave: one value, a
  * {@link Key}, a map, or a row object. Anything that is not exactly a key of the table is refused.
  */
-record KeyMatch(Table<?> table, List<Column<?>> columns, List<Object> values, boolean primary) {
+public record KeyMatch(Table<?> table, List<Column<?>> columns, List<Object> values, boolean primary) {
 
-    static KeyMatch of(Table<?> table, List<Column<?>> columns, Object[] valuesByPosition, boolean primary) {
+    public static KeyMatch of(Table<?> table, List<Column<?>> columns, Object[] valuesByPosition, boolean primary) {
         List<Object> v = new ArrayList<>(columns.size());
         for (Column<?> c : columns) {
             v.add(valuesByPosition[c.position()]);
@@ -26,7 +27,7 @@ record KeyMatch(Table<?> table, List<Column<?>> columns, List<Object> values, bo
 
     /** Resolves a key given as a value, Key, map or row object. */
     @SuppressWarnings("unchecked")
-    static <R> KeyMatch resolve(EntityTable<R> et, Object key) {
+    public static <R> KeyMatch resolve(EntityTable<R> et, Object key) {
         Table<R> table = et.table;
         if (key == null) {
             throw new IllegalArgumentException("The key to look up in '" + table.name() + "' is null");
@@ -82,10 +83,10 @@ record KeyMatch(Table<?> table, List<Column<?>> columns, List<Object> values, bo
     }
 
     /** {@code a = ? AND b = ?}. */
-    Condition condition() {
+    public Condition condition() {
         Condition where = null;
         for (int i = 0; i < columns.size(); i++) {
-            Condition eq = EntityTable.equal(columns.get(i), values.get(i));
+            Condition eq = Conditions.equal(columns.get(i), values.get(i));
             where = where == null ? eq : where.and(eq);
         }
         return where;
@@ -95,7 +96,7 @@ record KeyMatch(Table<?> table, List<Column<?>> columns, List<Object> values, bo
      * The key in words. Integer primary key values are shown (an id carries no personal data); any other value may
      * be personal data (an email address as a key), so only its column is named.
      */
-    String describe() {
+    public String describe() {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < columns.size(); i++) {
             sb.append(i == 0 ? "" : " and ").append(columns.get(i).name()).append(" = ")

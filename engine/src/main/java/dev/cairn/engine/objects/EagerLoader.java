@@ -1,4 +1,4 @@
-package dev.cairn.engine;
+package dev.cairn.engine.objects;
 
 import dev.cairn.dsl.BelongsTo;
 import dev.cairn.dsl.Column;
@@ -15,7 +15,8 @@ import dev.cairn.dsl.SortField;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.ast.Comparison;
 import dev.cairn.dsl.ast.Operator;
-import java.nio.ByteBuffer;
+import dev.cairn.engine.session.Conditions;
+import dev.cairn.engine.session.SessionCore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -27,17 +28,18 @@ import java.util.Optional;
 
 /**
  * Loads included relations for rows already read: one query per relation and level, with the parents' keys in an
- * {@code IN} list (split into chunks of {@value #CHUNK} keys), never one query per parent. Related rows are grouped
+ * {@code IN} list (split into chunks of {@value Conditions#CHUNK} keys), never one query per parent. Related rows are grouped
  * by key in the order the query returned them, so each parent's rows keep the include's sort order. A row reached
  * through several parents (a tag of many posts) is one object.
  */
-final class EagerLoader {
-    static final int CHUNK = 1_000;
+public final class EagerLoader {
+    private final ObjectApi objects;
 
-    private EagerLoader() {
+    EagerLoader(ObjectApi objects) {
+        this.objects = objects;
     }
 
-    static <R> Graph<R> fetch(Session s, Select<R> select, List<Include> includes) {
+    public <R> Graph<R> fetch(SessionCore s, Select<R> select, List<Include> includes) {
         List<R> rows = s.fetch(select);
         Graph.Builder<R> graph = Graph.builder(rows);
         loadAll(s, select.fromItem().table(), new ArrayList<>(rows), includes, graph);
@@ -45,11 +47,11 @@ final class EagerLoader {
     }
 
     /** The related rows of one parent: a list for to-many relations, an Optional for to-one. */
-    static Object loadOne(Session s, Object parent, Include include) {
+    Object loadOne(SessionCore s, Object parent, Include include) {
         return level(s, include.relation().owner(), List.of(parent), include).byParent.get(parent);
     }
 
-    private static void loadAll(Session s, Table<?> ownerTable, List<Object> parents, List<Include> includes,
+    private void loadAll(SessionCore s, Table<?> ownerTable, List<Object> parents, List<Include> includes,
                                 Graph.Builder<?> graph) {
         for (Include include : includes) {
             Level level = level(s, ownerTable, parents, include);
@@ -64,7 +66,7 @@ final class EagerLoader {
     private record Level(Map<Object, Object> byParent, List<Object> children) {
     }
 
-    private static Level level(Session s, Table<?> ownerTable, List<Object> parents, Include include) {
+    private Level level(SessionCore s, Table<?> ownerTable, List<Object> parents, Include include) {
         Relation<?> relation = include.relation();
         if (relation.owner() != ownerTable) {
             throw new IllegalArgumentException("Relation " + relation.owner().name() + "." + relation.name()
@@ -80,21 +82,21 @@ final class EagerLoader {
         return belongsTo(s, (BelongsTo<?>) relation, parents);
     }
 
-    private static Level hasMany(Session s, HasMany<?> relation, List<Object> parents, List<SortField> order) {
+    private Level hasMany(SessionCore s, HasMany<?> relation, List<Object> parents, List<SortField> order) {
         Column<?> fk = relation.foreignKey();
         Table<?> target = relation.target();
         Map<Object, List<Object>> byKey = new HashMap<>();
         List<Object> children = new ArrayList<>();
         for (List<Object> chunk : chunks(keys(s, relation.owner(), parents, relation.ownerKey()))) {
-            for (Object row : rows(s, target, EntityTable.in(fk, chunk), order)) {
-                Object key = normal(values(s, target, row)[fk.position()]);
+            for (Object row : rows(s, target, Conditions.in(fk, chunk), order)) {
+                Object key = Conditions.normalKey(values(s, target, row)[fk.position()]);
                 byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
                 children.add(row);
             }
         }
         Map<Object, Object> byParent = new IdentityHashMap<>();
         for (Object parent : parents) {
-            Object key = normal(values(s, relation.owner(), parent)[relation.ownerKey().position()]);
+            Object key = Conditions.normalKey(values(s, relation.owner(), parent)[relation.ownerKey().position()]);
             List<Object> mine = key == null ? List.of() : byKey.getOrDefault(key, List.of());
             byParent.put(parent, relation.isToOne() ? Optional.ofNullable(mine.isEmpty() ? null : mine.get(0))
                     : Collections.unmodifiableList(mine));
@@ -102,7 +104,7 @@ final class EagerLoader {
         return new Level(byParent, children);
     }
 
-    private static Level manyToMany(Session s, ManyToMany<?> relation, List<Object> parents, List<SortField> order) {
+    private Level manyToMany(SessionCore s, ManyToMany<?> relation, List<Object> parents, List<SortField> order) {
         Table<?> target = relation.target();
         Column<?> targetKey = relation.targetKey();
         List<Expression<?>> selected = new ArrayList<>(target.columns());
@@ -110,11 +112,11 @@ final class EagerLoader {
         int ownerIndex = selected.size() - 1;
         Map<Object, List<Object>> byOwner = new HashMap<>();
         Map<Object, Object> targets = new LinkedHashMap<>();
-        var layout = s.core.entity(target).layout;
+        var layout = objects.entity(target).layout;
         for (List<Object> chunk : chunks(keys(s, relation.owner(), parents, relation.ownerKey()))) {
             Select<ResultRow> q = s.select(selected).from(target).join(relation.through())
                     .on(new Comparison(relation.throughTargetKey(), Operator.EQ, targetKey))
-                    .where(EntityTable.in(relation.throughOwnerKey(), chunk));
+                    .where(Conditions.in(relation.throughOwnerKey(), chunk));
             if (!order.isEmpty()) {
                 q = q.orderBy(order.toArray(new SortField[0]));
             }
@@ -123,43 +125,43 @@ final class EagerLoader {
                 for (int i = 0; i < values.length; i++) {
                     values[i] = r.get(i);
                 }
-                Object row = targets.computeIfAbsent(normal(values[targetKey.position()]),
+                Object row = targets.computeIfAbsent(Conditions.normalKey(values[targetKey.position()]),
                         k -> layout.fromColumnValues(values));
-                byOwner.computeIfAbsent(normal(r.get(ownerIndex)), k -> new ArrayList<>()).add(row);
+                byOwner.computeIfAbsent(Conditions.normalKey(r.get(ownerIndex)), k -> new ArrayList<>()).add(row);
             }
         }
         Map<Object, Object> byParent = new IdentityHashMap<>();
         for (Object parent : parents) {
-            Object key = normal(values(s, relation.owner(), parent)[relation.ownerKey().position()]);
+            Object key = Conditions.normalKey(values(s, relation.owner(), parent)[relation.ownerKey().position()]);
             byParent.put(parent, Collections.unmodifiableList(key == null ? List.of() : byOwner.getOrDefault(key, List.of())));
         }
         return new Level(byParent, new ArrayList<>(targets.values()));
     }
 
-    private static Level belongsTo(Session s, BelongsTo<?> relation, List<Object> parents) {
+    private Level belongsTo(SessionCore s, BelongsTo<?> relation, List<Object> parents) {
         Table<?> target = relation.target();
         Column<?> targetKey = relation.targetKey();
         Map<Object, Object> byKey = new LinkedHashMap<>();
         for (List<Object> chunk : chunks(keys(s, relation.owner(), parents, relation.foreignKey()))) {
-            for (Object row : rows(s, target, EntityTable.in(targetKey, chunk), List.of())) {
-                byKey.put(normal(values(s, target, row)[targetKey.position()]), row);
+            for (Object row : rows(s, target, Conditions.in(targetKey, chunk), List.of())) {
+                byKey.put(Conditions.normalKey(values(s, target, row)[targetKey.position()]), row);
             }
         }
         Map<Object, Object> byParent = new IdentityHashMap<>();
         for (Object parent : parents) {
-            Object key = normal(values(s, relation.owner(), parent)[relation.foreignKey().position()]);
+            Object key = Conditions.normalKey(values(s, relation.owner(), parent)[relation.foreignKey().position()]);
             byParent.put(parent, Optional.ofNullable(key == null ? null : byKey.get(key)));
         }
         return new Level(byParent, new ArrayList<>(byKey.values()));
     }
 
     /** The distinct non-null values of a column of the parents, in the parents' order. */
-    private static List<Object> keys(Session s, Table<?> table, List<Object> parents, Column<?> column) {
+    private List<Object> keys(SessionCore s, Table<?> table, List<Object> parents, Column<?> column) {
         Map<Object, Object> distinct = new LinkedHashMap<>();
         for (Object parent : parents) {
             Object v = values(s, table, parent)[column.position()];
             if (v != null) {
-                distinct.putIfAbsent(normal(v), v);
+                distinct.putIfAbsent(Conditions.normalKey(v), v);
             }
         }
         return new ArrayList<>(distinct.values());
@@ -167,13 +169,13 @@ final class EagerLoader {
 
     private static List<List<Object>> chunks(List<Object> keys) {
         List<List<Object>> out = new ArrayList<>();
-        for (int from = 0; from < keys.size(); from += CHUNK) {
-            out.add(keys.subList(from, Math.min(keys.size(), from + CHUNK)));
+        for (int from = 0; from < keys.size(); from += Conditions.CHUNK) {
+            out.add(keys.subList(from, Math.min(keys.size(), from + Conditions.CHUNK)));
         }
         return out;
     }
 
-    private static <T> List<T> rows(Session s, Table<T> table, Condition where, List<SortField> order) {
+    private static <T> List<T> rows(SessionCore s, Table<T> table, Condition where, List<SortField> order) {
         Select<T> q = s.selectFrom(table).where(where);
         if (!order.isEmpty()) {
             q = q.orderBy(order.toArray(new SortField[0]));
@@ -182,19 +184,7 @@ final class EagerLoader {
     }
 
     @SuppressWarnings("unchecked")
-    private static <R> Object[] values(Session s, Table<R> table, Object row) {
-        return s.core.entity(table).layout.columnValues((R) row);
+    private <R> Object[] values(SessionCore s, Table<R> table, Object row) {
+        return objects.entity(table).layout.columnValues((R) row);
     }
-
-    /** Keys compared across columns: integral numbers as long, binary by content. */
-    static Object normal(Object v) {
-        if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
-            return ((Number) v).longValue();
-        }
-        if (v instanceof byte[] b) {
-            return ByteBuffer.wrap(b);
-        }
-        return v;
-    }
-
 }

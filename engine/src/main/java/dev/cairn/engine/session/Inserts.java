@@ -1,4 +1,4 @@
-package dev.cairn.engine;
+package dev.cairn.engine.session;
 
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.ColumnType;
@@ -30,16 +30,16 @@ final class Inserts<R> {
         List<R> rows;
     }
 
-    private final Session session;
+    private final SessionCore session;
     private final Insert<R> insert;
     private final Table<R> table;
     private final RowLayout<R> layout;
 
-    Inserts(Session session, Insert<R> insert) {
+    Inserts(SessionCore session, Insert<R> insert) {
         this.session = session;
         this.insert = insert;
         this.table = insert.table();
-        this.layout = session.core.layout(table);
+        this.layout = session.engine().layout(table);
     }
 
     Result<R> run(boolean returning) {
@@ -51,14 +51,14 @@ final class Inserts<R> {
         // More than one row is atomic: H2 runs a JDBC batch statement by statement, and several batches are
         // several statements everywhere. A single row is one statement, atomic by itself.
         if (insert.rows().size() > 1) {
-            return session.transactionResult(tx -> new Inserts<>(tx, insert).execute(values, groups, returning));
+            return session.inTransaction(tx -> new Inserts<>(tx, insert).execute(values, groups, returning));
         }
         try {
             return execute(values, groups, returning);
         } catch (ConnectionException e) {
             // One row outside a transaction, on a connection that failed before the row was sent: nothing was
             // written, so it runs once more on a fresh connection.
-            if (!e.beforeSending() || !(session instanceof Database)) {
+            if (!e.beforeSending() || !session.retriesUnsent()) {
                 throw e;
             }
             return execute(values, groups, returning);
@@ -86,7 +86,7 @@ final class Inserts<R> {
     private Map<GroupKey, Group> group(List<Object[]> values) {
         Map<GroupKey, Group> groups = new LinkedHashMap<>();
         List<Column<?>> columns = table.columns();
-        ValueRules rules = session.core.rules;
+        ValueRules rules = session.engine().rules();
         // Tables of up to 64 columns compare the omitted columns as one long, with no allocation per row.
         boolean narrow = columns.size() <= 64;
         long previousMask = -1;
@@ -160,11 +160,11 @@ final class Inserts<R> {
         Connection c = session.acquire();
         try {
             for (Group g : groups.values()) {
-                CompiledQuery query = session.core.compiler.insert(table, g.columns, g.conflict, insert.updateOnDuplicate());
+                CompiledQuery query = session.engine().compiler().insert(table, g.columns, g.conflict, insert.updateOnDuplicate());
                 List<ColumnType<?>> types = g.columns.stream().<ColumnType<?>>map(Column::type).toList();
                 List<Object[]> rows = g.rows.size() == values.size() ? values : g.rows.stream().map(values::get).toList();
                 boolean wantKeys = returning && !upsert && generated != null && !g.columns.contains(generated);
-                long[] keys = session.core.runner.insertBatch(c, query, types, g.positions, rows, wantKeys,
+                long[] keys = session.engine().runner().insertBatch(c, query, types, g.positions, rows, wantKeys,
                         insert.chunkSize(), session.timeoutSeconds(), count);
                 if (keys != null) {
                     for (int j = 0; j < keys.length; j++) {
@@ -172,7 +172,7 @@ final class Inserts<R> {
                     }
                 }
                 if (generated != null && g.columns.contains(generated)
-                        && session.core.dialect.family() == dev.cairn.schema.Dialect.Family.H2) {
+                        && session.engine().dialect().family() == dev.cairn.schema.Dialect.Family.H2) {
                     long max = Long.MIN_VALUE;
                     for (Object[] row : rows) {
                         max = Math.max(max, ((Number) row[generated.position()]).longValue());
@@ -211,18 +211,18 @@ final class Inserts<R> {
 
     /** Reads back rows by a one-column key, a chunk of keys per query rather than one query per row. */
     private void reloadByKeys(Column<?> key, List<Integer> rows, List<Object[]> values, List<R> out) {
-        for (int from = 0; from < rows.size(); from += EagerLoader.CHUNK) {
-            List<Integer> chunk = rows.subList(from, Math.min(rows.size(), from + EagerLoader.CHUNK));
+        for (int from = 0; from < rows.size(); from += Conditions.CHUNK) {
+            List<Integer> chunk = rows.subList(from, Math.min(rows.size(), from + Conditions.CHUNK));
             List<Object> keys = new ArrayList<>(chunk.size());
             for (int i : chunk) {
                 keys.add(values.get(i)[key.position()]);
             }
             Map<Object, R> byKey = new java.util.HashMap<>();
-            for (R r : session.selectFrom(table).where(EntityTable.in(key, keys)).fetch()) {
-                byKey.put(EagerLoader.normal(layout.columnValues(r)[key.position()]), r);
+            for (R r : session.selectFrom(table).where(Conditions.in(key, keys)).fetch()) {
+                byKey.put(Conditions.normalKey(layout.columnValues(r)[key.position()]), r);
             }
             for (int i : chunk) {
-                R r = byKey.get(EagerLoader.normal(values.get(i)[key.position()]));
+                R r = byKey.get(Conditions.normalKey(values.get(i)[key.position()]));
                 if (r == null) {
                     throw new NotFoundException("An inserted row of '" + table.name() + "' could not be read back by "
                             + key.name(), null, null);
@@ -233,7 +233,7 @@ final class Inserts<R> {
     }
 
     private R reload(List<Column<?>> key, Object[] values) {
-        return session.selectFrom(table).where(KeyMatch.of(table, key, values, false).condition()).one();
+        return session.selectFrom(table).where(Conditions.equal(key, values)).one();
     }
 
     private static Object convertKey(long key, ColumnType<?> type) {

@@ -1,4 +1,4 @@
-package dev.cairn.engine;
+package dev.cairn.engine.session;
 
 import dev.cairn.engine.exec.SqlRunner;
 import java.lang.reflect.InvocationTargetException;
@@ -9,7 +9,7 @@ import java.sql.PreparedStatement;
 
 /**
  * A connection that tells an observer of each prepared statement it executes, for the statements Cairn sends
- * without its {@link SqlRunner}: the reads of a table's definition by {@link Session#table(String)}.
+ * without its {@link SqlRunner}: the reads of a table's definition by name.
  */
 final class ObservedConnection {
     private ObservedConnection() {

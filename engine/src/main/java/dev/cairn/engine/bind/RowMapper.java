@@ -1,4 +1,4 @@
-package dev.cairn.engine.map;
+package dev.cairn.engine.bind;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
