@@ -96,6 +96,21 @@ class ValidationTest {
         assertThat(db.find(ACCOUNTS, ok.id).name).isEqualTo("Anne");
     }
 
+    @DatabaseTest
+    void objectWritesAlwaysRunTheRulesAndStatementsNever(TestDatabase t) {
+        Database db = t.open(Schema.of(ACCOUNTS)).createMissingTables();
+        Account nameless = new Account("ann@example.com", "", "long-secret", "long-secret");
+        assertThatThrownBy(() -> db.persist(nameless)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> db.transaction(tx -> tx.persist(nameless))).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> db.batch(b -> b.persist(nameless))).isInstanceOf(ValidationException.class);
+        assertThat(db.selectFrom(ACCOUNTS).count()).isZero();
+
+        // A statement is SQL, said as such: it writes what it is given, as the database's constraints allow.
+        assertThat(db.insertInto(ACCOUNTS).row(nameless).execute()).isEqualTo(1);
+        assertThat(db.updateTable(ACCOUNTS).set(ACCOUNTS.email, "broken").all().execute()).isEqualTo(1);
+        assertThat(db.selectFrom(ACCOUNTS).one().email).isEqualTo("broken");
+    }
+
     public record Note(Long id, Integer size, String body) {
     }
 

@@ -71,9 +71,11 @@ public final class TeamsExample {
                 b.link(owls, TEAMS.players, chloe);
                 b.link(owls, TEAMS.players, dev);
                 List.of(acme, initech, umbrella).forEach(b::persist);
+                // A link is made from either side of a relation: from the sponsor that holds the key, or from the
+                // player who has many sponsors.
                 b.link(acme, SPONSORS.player, ana);
-                b.link(initech, SPONSORS.player, chloe);
-                b.link(umbrella, SPONSORS.player, ben);
+                b.link(chloe, PLAYERS.sponsors, initech);
+                b.link(ben, PLAYERS.sponsors, umbrella);
             });
             out.println("One batch ran " + league.operations() + " operations");
             out.println("Stored as '" + league.stored(ana).name() + "' (the hook trimmed the name)");
