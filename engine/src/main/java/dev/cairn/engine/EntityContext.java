@@ -24,7 +24,7 @@ import java.util.Optional;
  * <p>A key is given as the value of a one-column primary key, a {@link dev.cairn.dsl.Key} or a map of column (or
  * column name) to value covering exactly the primary key or a unique key, or a row object whose primary key (else a
  * unique key) is set. Anything else is an error, never a table scan. Row objects find their table through the
- * schema the database was built with ({@link Database.Builder#schema}); {@link dev.cairn.dsl.Row}s know theirs.
+ * schema the database was built with ({@link Database.Builder#schema(dev.cairn.dsl.Schema)}); {@link dev.cairn.dsl.Row}s know theirs.
  *
  * <p>The writes ({@code persist}, {@code update}, {@code save}, {@code remove}) always run the table's rules and
  * hooks; the statements of a session ({@code insertInto}, {@code updateTable}, {@code deleteFrom}) never do.

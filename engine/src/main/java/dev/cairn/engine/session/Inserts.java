@@ -160,7 +160,8 @@ final class Inserts<R> {
         Connection c = session.acquire();
         try {
             for (Group g : groups.values()) {
-                CompiledQuery query = session.engine().compiler().insert(table, g.columns, g.conflict, insert.updateOnDuplicate());
+                CompiledQuery query = session.engine().compiler().insert(table, g.columns, g.conflict,
+                        insert.updateOnDuplicate());
                 List<ColumnType<?>> types = g.columns.stream().<ColumnType<?>>map(Column::type).toList();
                 List<Object[]> rows = g.rows.size() == values.size() ? values : g.rows.stream().map(values::get).toList();
                 boolean wantKeys = returning && !upsert && generated != null && !g.columns.contains(generated);
