@@ -2,6 +2,7 @@ package dev.cairn.engine;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.cairn.dialect.sql.ServerSql;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.engine.exception.DeadlockException;
@@ -404,10 +405,7 @@ public final class Database extends Session implements AutoCloseable {
             hc.setAutoCommit(true);
             if (isMySqlUrl()) {
                 MYSQL_DEFAULTS.forEach(hc::addDataSourceProperty);
-                // Strict mode whatever the server's default: without it MySQL/MariaDB cut a value that does not fit
-                // (too long, out of range, an unknown ENUM label) with only a warning. The server's other modes stay.
-                hc.setConnectionInitSql("SET time_zone = '+00:00',"
-                        + " sql_mode = CONCAT_WS(',', NULLIF(@@sql_mode, ''), 'STRICT_ALL_TABLES')");
+                hc.setConnectionInitSql(ServerSql.mysqlSessionInit());
             }
             driverProperties.forEach(hc::addDataSourceProperty);
             return hc;

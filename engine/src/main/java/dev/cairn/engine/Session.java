@@ -27,7 +27,7 @@ import dev.cairn.dsl.Update;
 import dev.cairn.dsl.ValidationErrors;
 import dev.cairn.engine.objects.ObjectApi;
 import dev.cairn.engine.session.SessionCore;
-import dev.cairn.schema.Dialect;
+import dev.cairn.dialect.Dialect;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

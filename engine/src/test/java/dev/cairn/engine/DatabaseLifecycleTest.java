@@ -11,7 +11,7 @@ import dev.cairn.engine.exception.DatabaseException;
 import dev.cairn.engine.model.Users.User;
 import dev.cairn.engine.testing.DatabaseTest;
 import dev.cairn.engine.testing.TestDatabase;
-import dev.cairn.schema.Dialect;
+import dev.cairn.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;

@@ -102,6 +102,21 @@ class QueryTest {
     }
 
     @DatabaseTest
+    void countAndExistsOverAnOrderHoldingValues(TestDatabase t) {
+        Database db = seeded(t);
+        // The ORDER BY of a count or an existence test is left out, and so are its values.
+        Select<User> ordered = db.selectFrom(USERS).where(USERS.age.gt(20)).orderBy(USERS.age.plus(1).desc());
+        assertThat(ordered.count()).isEqualTo(4);
+        assertThat(ordered.exists()).isTrue();
+        assertThat(ordered.where(USERS.age.gt(100)).exists()).isFalse();
+        // Where LIMIT decides which rows count, the order (and its value) stays.
+        assertThat(ordered.limit(2).count()).isEqualTo(2);
+        assertThat(ordered.offset(3).count()).isEqualTo(1);
+        assertThat(ordered.offset(3).fetch()).extracting(User::name).singleElement().isIn("Bob", "Al");
+        assertThat(ordered.first()).map(User::name).contains("dee");
+    }
+
+    @DatabaseTest
     void orderByManyKeysLimitOffsetAndFirst(TestDatabase t) {
         Database db = seeded(t);
         assertThat(names(db.selectFrom(USERS).orderBy(USERS.age.desc().nullsLast(), USERS.name.asc())))

@@ -2,9 +2,9 @@ package dev.cairn.engine.bind;
 
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.ColumnType;
+import dev.cairn.dialect.Dialect;
+import dev.cairn.dialect.sql.StorageValues;
 import dev.cairn.engine.exception.ValueRejectedException;
-import dev.cairn.schema.Dialect;
-import dev.cairn.schema.sql.StorageValues;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;

@@ -1,13 +1,14 @@
 package dev.cairn.engine.exec;
 
+import dev.cairn.dialect.sql.ServerSql;
 import dev.cairn.dsl.ColumnType;
 import dev.cairn.dsl.ast.Param;
 import dev.cairn.engine.exception.ConnectionException;
 import dev.cairn.engine.exception.DatabaseException;
 import dev.cairn.engine.bind.ValueBinder;
 import dev.cairn.engine.compile.CompiledQuery;
+import dev.cairn.dialect.Dialect;
 import dev.cairn.engine.bind.RowMapper;
-import dev.cairn.schema.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -250,7 +251,7 @@ public final class SqlRunner {
 
     private static void setLazy(Connection c, boolean on) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute(on ? "SET LAZY_QUERY_EXECUTION TRUE" : "SET LAZY_QUERY_EXECUTION FALSE");
+            st.execute(ServerSql.h2LazyQueryExecution(on));
         }
     }
 

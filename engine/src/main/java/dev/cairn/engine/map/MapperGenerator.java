@@ -1,8 +1,8 @@
 package dev.cairn.engine.map;
 
 import dev.cairn.dsl.ColumnType;
+import dev.cairn.dialect.Dialect;
 import dev.cairn.engine.bind.RowMapper;
-import dev.cairn.schema.Dialect;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;

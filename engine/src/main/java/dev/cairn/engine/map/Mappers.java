@@ -8,7 +8,7 @@ import dev.cairn.dsl.ast.Projection;
 import dev.cairn.engine.bind.RowMapper;
 import dev.cairn.engine.bind.ValueReader;
 import dev.cairn.engine.compile.CompiledQuery;
-import dev.cairn.schema.Dialect;
+import dev.cairn.dialect.Dialect;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;

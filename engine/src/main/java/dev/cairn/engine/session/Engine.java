@@ -10,7 +10,7 @@ import dev.cairn.engine.exec.ErrorTranslator;
 import dev.cairn.engine.exec.SqlRunner;
 import dev.cairn.engine.map.Mappers;
 import dev.cairn.engine.map.RowLayout;
-import dev.cairn.schema.Dialect;
+import dev.cairn.dialect.Dialect;
 import dev.cairn.schema.introspect.LiveTable;
 import java.sql.Connection;
 import java.sql.SQLException;

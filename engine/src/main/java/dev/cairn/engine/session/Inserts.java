@@ -173,7 +173,7 @@ final class Inserts<R> {
                     }
                 }
                 if (generated != null && g.columns.contains(generated)
-                        && session.engine().dialect().family() == dev.cairn.schema.Dialect.Family.H2) {
+                        && session.engine().dialect().family() == dev.cairn.dialect.Dialect.Family.H2) {
                     long max = Long.MIN_VALUE;
                     for (Object[] row : rows) {
                         max = Math.max(max, ((Number) row[generated.position()]).longValue());

@@ -4,7 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import dev.cairn.engine.exec.ErrorTranslator;
-import dev.cairn.schema.Dialect;
+import dev.cairn.dialect.Dialect;
+import dev.cairn.dialect.sql.ServerSql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -55,7 +56,7 @@ public final class Pools {
     }
 
     private static void checkEscaping(Connection c, String poolName) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT ?")) {
+        try (PreparedStatement ps = c.prepareStatement(ServerSql.echo())) {
             ps.setString(1, ESCAPING_PROBE);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next() || !ESCAPING_PROBE.equals(rs.getString(1))) {
@@ -82,7 +83,7 @@ public final class Pools {
     public static void close(HikariDataSource pool, boolean dropInMemoryH2) {
         if (dropInMemoryH2) {
             try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
-                st.execute("SHUTDOWN");
+                st.execute(ServerSql.h2Shutdown());
             } catch (SQLException e) {
                 // 90121: H2 reports the database it has just shut down as closed when the statement is closed.
                 if (e.getErrorCode() != 90121) {

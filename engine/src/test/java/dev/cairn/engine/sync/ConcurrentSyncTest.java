@@ -8,7 +8,7 @@ import dev.cairn.dsl.Schema;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.testing.DatabaseTest;
 import dev.cairn.engine.testing.TestDatabase;
-import dev.cairn.schema.Dialect;
+import dev.cairn.dialect.Dialect;
 import dev.cairn.schema.SchemaSyncException;
 import dev.cairn.schema.SyncMode;
 import dev.cairn.schema.SyncReport;

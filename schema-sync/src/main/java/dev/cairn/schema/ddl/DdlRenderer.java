@@ -9,11 +9,11 @@ import dev.cairn.dsl.Index;
 import dev.cairn.dsl.ReferentialAction;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.UniqueKey;
-import dev.cairn.schema.Dialect;
-import dev.cairn.schema.sql.JooqContexts;
-import dev.cairn.schema.sql.JooqTranslator;
-import dev.cairn.schema.sql.SqlTypes;
-import dev.cairn.schema.sql.StorageValues;
+import dev.cairn.dialect.Dialect;
+import dev.cairn.dialect.sql.JooqContexts;
+import dev.cairn.dialect.render.StatementWalk;
+import dev.cairn.dialect.sql.SqlTypes;
+import dev.cairn.dialect.sql.StorageValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -31,12 +31,10 @@ import org.jooq.impl.DSL;
 public final class DdlRenderer {
     private final Dialect dialect;
     private final DSLContext jooq;
-    private final JooqTranslator checks;
 
     public DdlRenderer(Dialect dialect) {
         this.dialect = dialect;
         this.jooq = JooqContexts.of(dialect);
-        this.checks = JooqTranslator.forDdl(dialect);
     }
 
     /**
@@ -223,7 +221,7 @@ public final class DdlRenderer {
 
     private String checkDefinition(Check check) {
         return "CONSTRAINT " + quote(check.name()) + " CHECK ("
-                + jooq.renderInlined(checks.condition(check.condition())) + ")";
+                + jooq.renderInlined(StatementWalk.ddl(dialect).condition(check.condition())) + ")";
     }
 
     private String foreignKeyDefinition(ForeignKey fk) {

@@ -7,7 +7,7 @@ import dev.cairn.dsl.Index;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.UniqueKey;
-import dev.cairn.schema.Dialect;
+import dev.cairn.dialect.Dialect;
 import dev.cairn.schema.ddl.DdlRenderer;
 import dev.cairn.schema.shape.ColumnShape;
 import dev.cairn.schema.shape.ForeignKeyShape;

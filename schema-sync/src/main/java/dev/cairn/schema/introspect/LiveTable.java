@@ -3,7 +3,7 @@ package dev.cairn.schema.introspect;
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Row;
 import dev.cairn.dsl.Table;
-import dev.cairn.schema.Dialect;
+import dev.cairn.dialect.Dialect;
 import dev.cairn.schema.shape.ColumnShape;
 import dev.cairn.schema.shape.IndexShape;
 import dev.cairn.schema.shape.TableShape;

@@ -1,6 +1,6 @@
-package dev.cairn.schema.sql;
+package dev.cairn.dialect.sql;
 
-import dev.cairn.schema.Dialect;
+import dev.cairn.dialect.Dialect;
 import java.util.EnumMap;
 import java.util.Map;
 import org.jooq.DSLContext;

@@ -1,4 +1,4 @@
-package dev.cairn.schema;
+package dev.cairn.dialect;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -92,6 +92,11 @@ public final class Dialect {
     /** The server's minor version. */
     public int minor() {
         return minor;
+    }
+
+    /** Whether the server's version is at least {@code major.minor}. */
+    public boolean atLeast(int major, int minor) {
+        return this.major > major || this.major == major && this.minor >= minor;
     }
 
     /** The jOOQ dialect used to render SQL for this database. */

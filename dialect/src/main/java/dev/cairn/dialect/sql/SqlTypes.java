@@ -1,7 +1,7 @@
-package dev.cairn.schema.sql;
+package dev.cairn.dialect.sql;
 
 import dev.cairn.dsl.ColumnType;
-import dev.cairn.schema.Dialect;
+import dev.cairn.dialect.Dialect;
 import java.util.stream.Collectors;
 import org.jooq.DataType;
 import org.jooq.impl.DSL;

@@ -1,8 +1,8 @@
-package dev.cairn.schema.sql;
+package dev.cairn.dialect.sql;
 
 import dev.cairn.dsl.ColumnType;
 import dev.cairn.dsl.JsonCodec;
-import dev.cairn.schema.Dialect;
+import dev.cairn.dialect.Dialect;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;

@@ -1,4 +1,4 @@
-package dev.cairn.schema;
+package dev.cairn.dialect;
 
 /** The connection is to a database product or version Cairn does not support. */
 public final class UnsupportedDatabaseException extends RuntimeException {
