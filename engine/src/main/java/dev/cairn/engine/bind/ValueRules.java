@@ -2,9 +2,9 @@ package dev.cairn.engine.bind;
 
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.ColumnType;
-import dev.cairn.engine.ValueRejected;
 import dev.cairn.dialect.Dialect;
 import dev.cairn.dialect.sql.StorageValues;
+import dev.cairn.engine.exception.ValueRejectedException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +14,7 @@ import java.time.LocalDateTime;
 
 /**
  * What Cairn lets reach the database: every value is stored exactly, or refused here, before anything is sent,
- * with a {@link ValueRejected} naming the table and column and never the value.
+ * with a {@link ValueRejectedException} naming the table and column and never the value.
  *
  * <p>A value to store must fit its column: text without unpaired UTF-16 surrogates (drivers turn them into
  * {@code ?}) and within the column's length, decimals within precision and scale (a column that declares a
@@ -185,18 +185,18 @@ public final class ValueRules {
         if (mysql && value instanceof java.time.temporal.Temporal t && t.isSupported(java.time.temporal.ChronoField.YEAR)) {
             int year = t.get(java.time.temporal.ChronoField.YEAR);
             if (year < MYSQL_MIN_YEAR || year > MYSQL_MAX_YEAR) {
-                throw new ValueRejected("A date compared with " + describe(subject) + " has a year outside 1 to 9999,"
+                throw new ValueRejectedException("A date compared with " + describe(subject) + " has a year outside 1 to 9999,"
                         + " which MySQL/MariaDB cannot read as a date", null, null);
             }
         }
         if (value instanceof String s) {
             int at = loneSurrogate(s);
             if (at >= 0) {
-                throw new ValueRejected("A value compared with " + describe(subject) + " holds an unpaired UTF-16"
+                throw new ValueRejectedException("A value compared with " + describe(subject) + " holds an unpaired UTF-16"
                         + " surrogate at index " + at + "; drivers would send it as '?' and match other rows", null, null);
             }
         } else if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
-            throw new ValueRejected("A value compared with " + describe(subject) + " is NaN or infinite", null, null);
+            throw new ValueRejectedException("A value compared with " + describe(subject) + " is NaN or infinite", null, null);
         }
     }
 
@@ -220,8 +220,8 @@ public final class ValueRules {
         return -1;
     }
 
-    private static ValueRejected reject(Column<?> column, String why) {
-        return new ValueRejected("Column " + column.table().name() + "." + column.name() + " (" + column.type()
+    private static ValueRejectedException reject(Column<?> column, String why) {
+        return new ValueRejectedException("Column " + column.table().name() + "." + column.name() + " (" + column.type()
                 + ") cannot store the value: " + why, null, null);
     }
 }

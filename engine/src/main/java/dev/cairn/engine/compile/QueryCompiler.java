@@ -11,7 +11,7 @@ import dev.cairn.dsl.Select;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.Update;
 import dev.cairn.dsl.ast.Param;
-import dev.cairn.engine.UnsupportedFeatureException;
+import dev.cairn.engine.exception.UnsupportedFeatureException;
 import dev.cairn.engine.bind.ValueRules;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,12 +3,12 @@ package dev.cairn.engine.exec;
 import dev.cairn.dialect.sql.ServerSql;
 import dev.cairn.dsl.ColumnType;
 import dev.cairn.dsl.ast.Param;
-import dev.cairn.engine.ConnectionFailure;
-import dev.cairn.engine.DatabaseException;
+import dev.cairn.engine.exception.ConnectionException;
+import dev.cairn.engine.exception.DatabaseException;
 import dev.cairn.engine.bind.ValueBinder;
 import dev.cairn.engine.compile.CompiledQuery;
-import dev.cairn.engine.map.RowMapper;
 import dev.cairn.dialect.Dialect;
+import dev.cairn.engine.bind.RowMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -57,7 +57,7 @@ public final class SqlRunner {
     // beforeSending: the failure came while the statement was prepared or bound, before any execute call.
     private DatabaseException failure(SQLException e, String sql, boolean beforeSending) {
         DatabaseException translated = ErrorTranslator.translate(e, sql, beforeSending);
-        if (translated instanceof ConnectionFailure && onDeadConnection != null) {
+        if (translated instanceof ConnectionException && onDeadConnection != null) {
             onDeadConnection.run();
         }
         return translated;

@@ -3,6 +3,7 @@ package dev.cairn.engine.map;
 import dev.cairn.dsl.ColumnType;
 import dev.cairn.dialect.Dialect;
 import dev.cairn.dialect.sql.StorageValues;
+import dev.cairn.engine.exception.MappingException;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -2,6 +2,7 @@ package dev.cairn.engine.map;
 
 import dev.cairn.dsl.ColumnType;
 import dev.cairn.dialect.Dialect;
+import dev.cairn.engine.bind.RowMapper;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;

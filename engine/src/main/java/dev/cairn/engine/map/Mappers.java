@@ -5,6 +5,7 @@ import dev.cairn.dsl.ColumnType;
 import dev.cairn.dsl.Expression;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.ast.Projection;
+import dev.cairn.engine.bind.RowMapper;
 import dev.cairn.engine.bind.ValueReader;
 import dev.cairn.engine.compile.CompiledQuery;
 import dev.cairn.dialect.Dialect;
@@ -53,7 +54,7 @@ public final class Mappers {
         if (projection instanceof Projection.Columns<R> cols && cols.recordType() == null) {
             return combined(cols);
         }
-        Object cached = shape.mapper();
+        RowMapper<?> cached = shape.mapper();
         if (cached == null) {
             cached = build(projection);
             shape.mapper(cached);

@@ -3,6 +3,7 @@ package dev.cairn.engine.map;
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Row;
 import dev.cairn.dsl.Table;
+import dev.cairn.engine.exception.MappingException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
