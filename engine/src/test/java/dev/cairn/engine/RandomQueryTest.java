@@ -8,6 +8,8 @@ import dev.cairn.dsl.ResultRow;
 import dev.cairn.dsl.Select;
 import dev.cairn.dsl.Tuple2;
 import dev.cairn.dsl.Tuple3;
+import dev.cairn.engine.exception.NotFoundException;
+import dev.cairn.engine.exception.NotUniqueException;
 import dev.cairn.engine.model.Crew;
 import dev.cairn.engine.model.Crew.Dept;
 import dev.cairn.engine.model.Crew.Member;
@@ -62,9 +64,9 @@ class RandomQueryTest {
         };
         long start = System.nanoTime();
         Findings findings = new Findings(target.target());
-        try (Database db = target.config().listener(listener).build();
+        try (Database db = target.config().schema(Crew.SCHEMA).listener(listener).build();
              Connection jdbc = db.dataSource().getConnection()) {
-            db.createMissingTables(Crew.SCHEMA);
+            db.createMissingTables();
             fill(db);
             boolean mysql = !target.target().equals("H2");
             int cases = ONLY_SEED != null ? 1 : CASES;
@@ -87,7 +89,7 @@ class RandomQueryTest {
             {"HR 50%", "Trondheim", 250}, {"snake_case", "Bergen", 1000}, {"Empty", "Oslo", 5}};
         for (int i = 0; i < depts.length; i++) {
             Object[] v = depts[i];
-            d[i] = db.insert(DEPTS, new Dept(null, (String) v[0], (String) v[1], (Integer) v[2])).id();
+            d[i] = db.persist(new Dept(null, (String) v[0], (String) v[1], (Integer) v[2])).id();
         }
         Object[][] members = {{0, "Ann", "annie", 31, 100L}, {0, "Bob", null, 25, -3L}, {1, "bob", "Bobby", 25, null},
             {null, "Mary Ann", "M", null, 250L}, {1, "O'Brien", "o'b", 42, 7L}, {2, "100% sure", null, 17, 0L},
@@ -98,14 +100,14 @@ class RandomQueryTest {
         for (int i = 0; i < members.length; i++) {
             Object[] v = members[i];
             Long dept = v[0] == null ? null : d[(Integer) v[0]];
-            m[i] = db.insert(MEMBERS, new Member(null, dept, (String) v[1], (String) v[2], (Integer) v[3],
+            m[i] = db.persist(new Member(null, dept, (String) v[1], (String) v[2], (Integer) v[3],
                     (Long) v[4])).id();
         }
         Object[][] tasks = {{0, "write docs", 3}, {0, "fix 'bug'", 5}, {1, "write docs", 3}, {2, "review", null},
             {4, "100% done", -2}, {4, "deploy_v2", 8}, {6, "a!b test", 0}, {8, "plan", 17}, {9, "  lead task", 3},
             {10, "fix 'bug'", 5}, {10, "review", 1}, {11, "R&D sync", null}, {0, "plan", 2}, {12, "x", 42}};
         for (Object[] v : tasks) {
-            db.insert(TASKS, new Task(null, m[(Integer) v[0]], (String) v[1], (Integer) v[2]));
+            db.persist(new Task(null, m[(Integer) v[0]], (String) v[1], (Integer) v[2]));
         }
     }
 
@@ -252,11 +254,11 @@ class RandomQueryTest {
                 if (expected.size() != 1 || !row.equals(expected.get(0))) {
                     fail("one: wrong answer", "one() = " + row + " for " + shown(expected));
                 }
-            } catch (NotFound e) {
+            } catch (NotFoundException e) {
                 if (!expected.isEmpty()) {
                     fail("one: wrong answer", "one() found none for " + shown(expected));
                 }
-            } catch (NotUnique e) {
+            } catch (NotUniqueException e) {
                 if (expected.size() < 2) {
                     fail("one: wrong answer", "one() found several for " + shown(expected));
                 }
