@@ -91,15 +91,16 @@ final class Fixture implements AutoCloseable {
     /** Opens the target and fills {@code bench_rows} with {@code rows} rows. */
     static Fixture open(String target, int rows) {
         Database db;
+        Schema schema = Schema.of(BenchRows.ROWS, BenchRows.INSERTS);
         if (target.equals("h2")) {
-            db = Database.embedded();
+            db = Database.embedded(schema);
         } else if (target.equals("mariadb")) {
             db = Database.builder().url(serverDatabase()).user(env("CAIRN_MYSQL_USER", "root"))
-                    .password(env("CAIRN_MYSQL_PASSWORD", "")).build();
+                    .password(env("CAIRN_MYSQL_PASSWORD", "")).schema(schema).build();
         } else {
             throw new IllegalArgumentException("Unknown target " + target + "; use h2 or mariadb");
         }
-        db.createMissingTables(Schema.of(BenchRows.ROWS, BenchRows.INSERTS));
+        db.createMissingTables();
         db.deleteFrom(BenchRows.ROWS).all().execute();
         db.deleteFrom(BenchRows.INSERTS).all().execute();
         List<BenchRow> data = new ArrayList<>(rows);

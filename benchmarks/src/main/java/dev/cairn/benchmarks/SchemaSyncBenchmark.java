@@ -69,7 +69,7 @@ public class SchemaSyncBenchmark {
             tables.add(w);
             before = w;
         }
-        db = open(target).schema(Schema.of(tables));
+        db = open(target, Schema.of(tables));
         db.sync(SyncMode.APPLY_SAFE);
         SyncReport check = db.schemaSync().plan();
         if (check.hadDrift()) {
@@ -77,9 +77,9 @@ public class SchemaSyncBenchmark {
         }
     }
 
-    private static Database open(String target) {
+    private static Database open(String target, Schema schema) {
         if (target.equals("h2")) {
-            return Database.embedded();
+            return Database.embedded(schema);
         }
         String url = System.getenv("CAIRN_MYSQL_URL");
         String user = System.getenv().getOrDefault("CAIRN_MYSQL_USER", "root");
@@ -90,7 +90,8 @@ public class SchemaSyncBenchmark {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create the benchmark database", e);
         }
-        return Database.connect(url.replaceFirst("(//[^/?]+)(/[^?]*)?", "$1/cairn_bench_sync"), user, password);
+        return Database.connect(url.replaceFirst("(//[^/?]+)(/[^?]*)?", "$1/cairn_bench_sync"), user, password,
+                schema);
     }
 
     @TearDown

@@ -1,7 +1,5 @@
 package dev.cairn.engine;
 
-import java.util.IdentityHashMap;
-
 import java.util.Map;
 
 /** What a {@link Batch#flush()} did: how many operations ran, and the stored version of each row written. */
@@ -29,10 +27,6 @@ public final class BatchResult {
     @SuppressWarnings("unchecked")
     public <R> R stored(R queued) {
         return (R) stored.getOrDefault(queued, queued);
-    }
-
-    static Map<Object, Object> newMap() {
-        return new IdentityHashMap<>();
     }
 
     @Override

@@ -1,36 +1,46 @@
 package dev.cairn.engine;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.pool.HikariPool;
+import dev.cairn.dialect.sql.ServerSql;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
+import dev.cairn.engine.exception.DeadlockException;
+import dev.cairn.engine.exception.LockTimeoutException;
+import dev.cairn.engine.exception.QueryTimeoutException;
 import dev.cairn.engine.exec.ErrorTranslator;
-import dev.cairn.schema.Dialect;
+import dev.cairn.engine.exec.SqlRunner;
+import dev.cairn.engine.objects.ObjectApi;
+import dev.cairn.engine.session.Engine;
+import dev.cairn.engine.session.PoolCore;
+import dev.cairn.engine.session.Pools;
+import dev.cairn.engine.session.SessionCore;
 import dev.cairn.schema.SchemaCreator;
 import dev.cairn.schema.SchemaSync;
 import dev.cairn.schema.SyncMode;
 import dev.cairn.schema.SyncReport;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A database: a HikariCP pool of connections, the dialect detected from it, and the entry point for queries,
- * mutations and transactions. Outside a transaction each statement runs on a pooled connection and commits by
- * itself. Thread-safe; open one per database and application, and close it on shutdown.
+ * A database: a HikariCP pool of connections, the dialect detected from it, the schema it was built with, and the
+ * entry point for queries, writes and transactions. Outside a transaction each statement runs on a pooled
+ * connection and commits by itself. Thread-safe; open one per database and application, and close it on shutdown.
  *
  * <pre>{@code
- * try (Database db = Database.embedded()) {            // H2 in memory, nothing to install
- *     db.createMissingTables(Schema.of(USERS));
- *     User ann = db.insert(USERS, new User(null, "ann@example.com", "Ann"));   // id filled in
+ * try (Database db = Database.embedded(Schema.of(USERS)).createMissingTables()) {   // H2 in memory
+ *     User ann = db.persist(new User(null, "ann@example.com", "Ann"));                  // id filled in
  *     List<User> found = db.selectFrom(USERS).where(USERS.name.like("A%")).fetch();
  * }
  * }</pre>
@@ -39,30 +49,34 @@ public final class Database extends Session implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
-    private final HikariDataSource pool;
+    private final PoolCore pool;
     private final boolean ownsInMemoryH2;
     private final List<DatabaseListener> listeners;
-    private final AtomicBoolean closed = new AtomicBoolean();
     private volatile SyncReport lastSync;
 
-    Database(DatabaseConfig config) {
-        this(config, openPool(config));
-    }
-
-    private Database(DatabaseConfig config, HikariDataSource pool) {
-        super(new EngineCore(detect(pool), config.shapeCacheSize(), config.schema(), observer(config.listeners()),
-                config.statementTimeout() == null ? 0 : seconds(config.statementTimeout()), () -> evictIdle(pool)));
+    private Database(Builder builder, PoolCore pool, ObjectApi objects) {
+        super(pool, objects);
         this.pool = pool;
-        this.ownsInMemoryH2 = config.ownsInMemoryDatabase();
-        this.listeners = config.listeners();
-        LOG.info("Opened {} ({}) with a pool of up to {} connections", pool.getPoolName(), core.dialect,
-                pool.getMaximumPoolSize());
+        this.ownsInMemoryH2 = builder.ownsInMemoryDatabase;
+        this.listeners = List.copyOf(builder.listeners);
+        LOG.info("Opened {} ({}) with a pool of up to {} connections", pool.pool().getPoolName(), dialect(),
+                pool.pool().getMaximumPoolSize());
         for (DatabaseListener l : listeners) {
             l.opened(this);
         }
     }
 
-    private static dev.cairn.engine.exec.SqlRunner.Observer observer(List<DatabaseListener> listeners) {
+    private static Database open(Builder builder) {
+        HikariDataSource pool = Pools.open(builder.toHikari("cairn-" + COUNTER.incrementAndGet()));
+        Duration timeout = builder.statementTimeout;
+        Engine engine = new Engine(Pools.detect(pool), builder.schema, builder.shapeCacheSize,
+                observer(List.copyOf(builder.listeners)), timeout == null ? 0 : SessionCore.seconds(timeout),
+                () -> Pools.evictIdle(pool));
+        ObjectApi objects = new ObjectApi(engine);
+        return new Database(builder, new PoolCore(engine, pool, tx -> new Transaction(tx, objects)), objects);
+    }
+
+    private static SqlRunner.Observer observer(List<DatabaseListener> listeners) {
         if (listeners.isEmpty()) {
             return null;
         }
@@ -73,86 +87,53 @@ public final class Database extends Session implements AutoCloseable {
         };
     }
 
-    private static HikariDataSource openPool(DatabaseConfig config) {
-        try {
-            return new HikariDataSource(config.toHikari("cairn-" + COUNTER.incrementAndGet()));
-        } catch (HikariPool.PoolInitializationException e) {
-            if (e.getCause() instanceof SQLException sql) {
-                throw ErrorTranslator.translate(sql, null);
-            }
-            throw e;
-        }
-    }
-
-    private static Dialect detect(HikariDataSource pool) {
-        try (Connection c = pool.getConnection()) {
-            Dialect dialect = Dialect.detect(c);
-            if (dialect.isMySqlFamily()) {
-                checkEscaping(c, pool.getPoolName());
-            }
-            return dialect;
-        } catch (SQLException e) {
-            pool.close();
-            throw ErrorTranslator.translate(e, null);
-        } catch (RuntimeException e) {
-            pool.close();
-            throw e;
-        }
-    }
-
-    // MySQL's driver writes values into the statement text, escaped by the NO_BACKSLASH_ESCAPES mode it believes the
-    // session has. When the session's mode was changed behind its back (a SET in an init script), backslashes and
-    // NUL characters would be stored altered: found here, once, by a round trip of such a value.
-    private static final String ESCAPING_PROBE = "a\\b\\'c''d\"e\u0000f\\";
-
-    private static void checkEscaping(Connection c, String poolName) throws SQLException {
-        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT ?")) {
-            ps.setString(1, ESCAPING_PROBE);
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                if (!rs.next() || !ESCAPING_PROBE.equals(rs.getString(1))) {
-                    throw new IllegalStateException("The MySQL driver of " + poolName + " escapes values for another"
-                            + " sql_mode than the session has (NO_BACKSLASH_ESCAPES): values with backslashes would be"
-                            + " stored altered. Set sql_mode through the sessionVariables driver property, not by SET");
-                }
-            }
-        }
-    }
-
-    /** A new, empty H2 database in memory, private to this instance and gone when it is closed. */
+    /** A new, empty H2 database in memory, private to this instance and gone when it is closed; no schema. */
     public static Database embedded() {
-        return builder().url("jdbc:h2:mem:cairn_" + UUID.randomUUID().toString().replace("-", "")
-                + ";DB_CLOSE_DELAY=-1").ownInMemoryDatabase().build();
+        return inMemory().build();
     }
 
-    /** A database at a JDBC URL with Cairn's default settings. */
+    /** A new, empty H2 database in memory with the schema (see {@link #createMissingTables()}); gone when closed. */
+    public static Database embedded(Schema schema) {
+        return inMemory().schema(schema).build();
+    }
+
+    private static Builder inMemory() {
+        return builder().url("jdbc:h2:mem:cairn_" + UUID.randomUUID().toString().replace("-", "")
+                + ";DB_CLOSE_DELAY=-1").ownInMemoryDatabase();
+    }
+
+    /** A database at a JDBC URL with Cairn's default settings and no schema. */
     public static Database connect(String url, String user, String password) {
         return builder().url(url).user(user).password(password).build();
     }
 
-    /** Settings for a database: URL, credentials, pool size, timeouts, driver properties, listeners. */
-    public static DatabaseConfig builder() {
-        return new DatabaseConfig();
+    /** A database at a JDBC URL with Cairn's default settings and the schema. */
+    public static Database connect(String url, String user, String password, Schema schema) {
+        return builder().url(url).user(user).password(password).schema(schema).build();
+    }
+
+    /** Settings for a database: URL, credentials, schema, pool size, timeouts, driver properties, listeners. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** The connection pool, for code that needs plain JDBC. */
     public DataSource dataSource() {
-        return pool;
+        return pool.pool();
     }
 
-    /** Sets the schema this database works with; returns this database. */
-    public Database schema(Schema schema) {
-        core.schema = Objects.requireNonNull(schema, "schema");
-        return this;
-    }
-
-    /** Sets the schema this database works with to the given tables; returns this database. */
-    public Database schema(Table<?>... tables) {
-        return schema(Schema.of(tables));
-    }
-
-    /** The schema set by {@link #schema} or the builder, or {@code null}. */
+    /** The schema the database was built with, or {@code null}. */
     public Schema schema() {
-        return core.schema;
+        return pool.engine().schema();
+    }
+
+    private Schema requireSchema(String doing) {
+        Schema s = schema();
+        if (s == null) {
+            throw new IllegalStateException("No schema to " + doing + ": build the database with one, as in"
+                    + " Database.builder().schema(...) or Database.connect(url, user, password, schema)");
+        }
+        return s;
     }
 
     /**
@@ -160,18 +141,9 @@ public final class Database extends Session implements AutoCloseable {
      * Existing tables are not compared or altered. Returns this database.
      */
     public Database createMissingTables() {
-        Schema s = core.schema;
-        if (s == null) {
-            throw new IllegalStateException("No schema: call schema(...) first, or pass one to createMissingTables");
-        }
-        return createMissingTables(s);
-    }
-
-    /** Sets the schema and creates its missing tables (see {@link #createMissingTables()}). */
-    public Database createMissingTables(Schema schema) {
-        core.schema = Objects.requireNonNull(schema, "schema");
-        try (Connection c = pool.getConnection()) {
-            SchemaCreator.createMissing(c, schema);
+        Schema s = requireSchema("create tables of");
+        try (Connection c = pool.pool().getConnection()) {
+            SchemaCreator.createMissing(c, s);
         } catch (SQLException e) {
             throw ErrorTranslator.translate(e, null);
         }
@@ -179,9 +151,9 @@ public final class Database extends Session implements AutoCloseable {
     }
 
     /**
-     * Brings the database in line with the schema (see {@link SchemaSync}) and returns this database, so that
-     * start-up reads {@code Database.connect(...).schema(USERS, POSTS).sync(SyncMode.APPLY_SAFE)}. The plan is logged;
-     * {@link #lastSync()} returns the report. {@link SyncMode#VALIDATE} throws
+     * Brings the database in line with its schema (see {@link SchemaSync}) and returns this database, so that
+     * start-up reads {@code Database.connect(url, user, password, schema).sync(SyncMode.APPLY_SAFE)}. The plan is
+     * logged; {@link #lastSync()} returns the report. {@link SyncMode#VALIDATE} throws
      * {@link dev.cairn.schema.SchemaDriftException} when the database differs.
      */
     public Database sync(SyncMode mode) {
@@ -196,17 +168,13 @@ public final class Database extends Session implements AutoCloseable {
 
     /** Schema sync of this database's schema over its pool, to set its timeouts or run it by hand. */
     public SchemaSync schemaSync() {
-        Schema s = core.schema;
-        if (s == null) {
-            throw new IllegalStateException("No schema: call schema(...) before syncing");
-        }
-        return SchemaSync.of(pool::getConnection, s);
+        return SchemaSync.of(pool.pool()::getConnection, requireSchema("sync"));
     }
 
     /**
      * Runs the block in a transaction on one connection: commits when it returns, rolls back when it throws and
-     * rethrows the exception unchanged. After a {@link Deadlock} or {@link LockTimeout} the whole block runs again,
-     * up to 3 times in all (see {@link TransactionOptions}).
+     * rethrows the exception unchanged. After a {@link DeadlockException} or {@link LockTimeoutException} the whole
+     * block runs again, up to 3 times in all (see {@link TransactionOptions}).
      */
     @Override
     public void transaction(TransactionBlock block) {
@@ -231,188 +199,22 @@ public final class Database extends Session implements AutoCloseable {
     public <T> T transactionResult(TransactionOptions options, TransactionFunction<T> function) {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(function, "function");
-        checkUsable(false);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return runOnce(options, function);
-            } catch (DatabaseException e) {
-                if (!e.isTransient() || attempt >= options.attempts()) {
-                    throw e;
-                }
-                long wait = options.backoffMillis(attempt);
-                LOG.debug("Transaction attempt {} of {} failed ({}); retrying in {} ms", attempt, options.attempts(),
-                        e.getClass().getSimpleName(), wait);
-                sleep(wait);
-            }
-        }
-    }
-
-    private <T> T runOnce(TransactionOptions options, TransactionFunction<T> function) {
-        Connection c;
-        try {
-            c = pool.getConnection();
-        } catch (SQLException e) {
-            throw ErrorTranslator.translate(e, null);
-        }
-        Transaction tx = new Transaction(core, c, options);
-        try {
-            try {
-                c.setAutoCommit(false);
-                if (options.isolation() != null) {
-                    c.setTransactionIsolation(options.isolation().jdbc);
-                }
-                if (options.isReadOnly()) {
-                    c.setReadOnly(true);
-                }
-            } catch (SQLException e) {
-                throw ErrorTranslator.translate(e, null);
-            }
-            T result;
-            try {
-                result = function.apply(tx);
-            } catch (RuntimeException | Error e) {
-                rollbackQuietly(c, e);
-                throw e;
-            }
-            try {
-                c.commit();
-            } catch (SQLException e) {
-                DatabaseException translated = ErrorTranslator.translate(e, "COMMIT");
-                rollbackQuietly(c, translated);
-                throw translated;
-            }
-            return result;
-        } finally {
-            tx.end();
-            try {
-                // HikariCP restores auto-commit, isolation and read-only when the connection goes back.
-                c.close();
-            } catch (SQLException e) {
-                LOG.warn("Could not return a connection to {}: {}", pool.getPoolName(), e.getMessage());
-            }
-        }
-    }
-
-    private static void rollbackQuietly(Connection c, Throwable cause) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting to retry a transaction", e);
-        }
-    }
-
-    /**
-     * A read outside a transaction that fails on a dead connection (one the server or the network closed while it
-     * sat idle in the pool, inside the pool's 500 ms window of trust after last use) runs once more on a fresh
-     * connection. A write runs again only when it cannot have reached the server (see {@link #onConnection}).
-     */
-    @Override
-    <T> T read(java.util.function.Function<Connection, T> work) {
-        try {
-            return super.onConnection(work);
-        } catch (ConnectionFailure first) {
-            LOG.debug("A read failed on a dead connection of {}; running it once more on a fresh one",
-                    pool.getPoolName());
-            try {
-                return super.onConnection(work);
-            } catch (RuntimeException second) {
-                second.addSuppressed(first);
-                throw second;
-            }
-        }
-    }
-
-    /**
-     * A write outside a transaction whose connection failed before the statement was handed to the server (while
-     * it was prepared or bound) runs once more on a fresh connection: it cannot have had an effect.
-     */
-    @Override
-    <T> T onConnection(java.util.function.Function<Connection, T> work) {
-        try {
-            return super.onConnection(work);
-        } catch (ConnectionFailure e) {
-            if (!e.beforeSending()) {
-                throw e;
-            }
-            LOG.debug("A connection of {} failed before a statement was sent; running it on a fresh one",
-                    pool.getPoolName());
-            return super.onConnection(work);
-        }
-    }
-
-    /**
-     * When a connection turns out dead, the others that sat idle beside it likely are too (a server restart, a
-     * failover, a firewall's idle cut): they are all replaced, so that one dead connection costs one failed
-     * statement rather than one per pooled connection.
-     */
-    private static void evictIdle(HikariDataSource pool) {
-        if (pool.getHikariPoolMXBean() != null) {
-            pool.getHikariPoolMXBean().softEvictConnections();
-        }
-    }
-
-    @Override
-    Connection acquire() {
-        try {
-            return pool.getConnection();
-        } catch (SQLException e) {
-            throw ErrorTranslator.translate(e, null);
-        }
-    }
-
-    @Override
-    void release(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            LOG.warn("Could not return a connection to {}: {}", pool.getPoolName(), e.getMessage());
-        }
-    }
-
-    @Override
-    int timeoutSeconds() {
-        return core.defaultTimeoutSeconds;
-    }
-
-    @Override
-    void checkUsable(boolean write) {
-        if (closed.get()) {
-            throw new IllegalStateException("The database " + pool.getPoolName() + " is closed");
-        }
+        return pool.transaction(options, tx -> function.apply((Transaction) tx.facade()));
     }
 
     /** How many statement shapes were compiled since the database opened: a cached shape is not compiled again. */
     public long compilations() {
-        return core.compiler.compilations();
+        return pool.engine().compiler().compilations();
     }
 
     /** Closes the pool (and drops an embedded in-memory database). Safe to call more than once. */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
+        if (!pool.markClosed()) {
             return;
         }
-        if (ownsInMemoryH2) {
-            try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
-                st.execute("SHUTDOWN");
-            } catch (SQLException e) {
-                // 90121: H2 reports the database it has just shut down as closed when the statement is closed.
-                if (e.getErrorCode() != 90121) {
-                    LOG.warn("Could not shut down in-memory H2 database {}: {}", pool.getPoolName(), e.getMessage());
-                }
-            }
-        }
-        pool.close();
-        LOG.info("Closed {}", pool.getPoolName());
+        Pools.close(pool.pool(), ownsInMemoryH2);
+        LOG.info("Closed {}", pool.pool().getPoolName());
         for (DatabaseListener l : listeners) {
             l.closed(this);
         }
@@ -420,6 +222,193 @@ public final class Database extends Session implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Database[" + pool.getPoolName() + ", " + core.dialect + "]";
+        return "Database[" + pool.pool().getPoolName() + ", " + dialect() + "]";
+    }
+
+    /**
+     * Settings for a {@link Database}: where to connect, the schema, how large the pool is, and driver properties.
+     * Created by {@link Database#builder()}; {@link #build()} opens the database.
+     *
+     * <p>For MySQL/MariaDB URLs, these driver properties are set unless given otherwise:
+     * <ul>
+     *   <li>{@code rewriteBatchedStatements=true}: JDBC batches of inserts become multi-row inserts;</li>
+     *   <li>{@code cachePrepStmts=true}, {@code prepStmtCacheSize=500}, {@code prepStmtCacheSqlLimit=4096}:
+     *       the driver keeps parsed statements per connection;</li>
+     *   <li>{@code useLocalSessionState=true}: no round trip to read session state the driver already knows;</li>
+     *   <li>{@code characterEncoding=UTF-8}: full Unicode (utf8mb4) on the wire.</li>
+     * </ul>
+     * Every MySQL/MariaDB session also runs with {@code time_zone = '+00:00'}, so that timestamp columns and their
+     * "now" defaults mean UTC whatever the server's or the JVM's zone, and in strict mode ({@code STRICT_ALL_TABLES}
+     * added to the server's {@code sql_mode}), so that the server refuses a value it would otherwise cut.
+     *
+     * <p>Server settings are read afresh by each new connection ({@code cacheServerConfiguration} stays off): the
+     * driver escapes the values it sends by the {@code NO_BACKSLASH_ESCAPES} mode it read at connect, and a
+     * configuration cached from another connection of the same URL could tell it wrong. Set a session's
+     * {@code sql_mode} through the {@code sessionVariables} driver property, which the driver knows of, never by a
+     * later {@code SET}: Cairn checks when the database opens that a value with backslashes and quotes comes back
+     * unchanged, and refuses to open if not.
+     */
+    public static final class Builder {
+        static final Map<String, String> MYSQL_DEFAULTS = Map.of(
+                "rewriteBatchedStatements", "true",
+                "cachePrepStmts", "true",
+                "prepStmtCacheSize", "500",
+                "prepStmtCacheSqlLimit", "4096",
+                "useLocalSessionState", "true",
+                "characterEncoding", "UTF-8");
+
+        private String url;
+        private String user;
+        private String password;
+        private int poolSize = 10;
+        private Duration connectionTimeout = Duration.ofSeconds(30);
+        private Duration idleTimeout = Duration.ofMinutes(10);
+        private Duration maxLifetime = Duration.ofMinutes(30);
+        private String poolName;
+        private int shapeCacheSize = 2_000;
+        private Duration statementTimeout;
+        private Schema schema;
+        private boolean ownsInMemoryDatabase;
+        private final Map<String, String> driverProperties = new LinkedHashMap<>();
+        private final List<DatabaseListener> listeners = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** The JDBC URL: {@code jdbc:h2:...} or {@code jdbc:mysql://host:3306/db} (MySQL and MariaDB alike). */
+        public Builder url(String url) {
+            this.url = Objects.requireNonNull(url, "url");
+            return this;
+        }
+
+        public Builder user(String user) {
+            this.user = user;
+            return this;
+        }
+
+        public Builder password(String password) {
+            this.password = password;
+            return this;
+        }
+
+        /**
+         * The schema the database works with, fixed for its life: the tables {@link Database#createMissingTables()}
+         * creates and {@link Database#sync} brings in line, and where the object API finds the table of a row
+         * object. Without one, row objects other than {@link dev.cairn.dsl.Row}s cannot be written by the object API.
+         */
+        public Builder schema(Schema schema) {
+            this.schema = Objects.requireNonNull(schema, "schema");
+            return this;
+        }
+
+        /** The schema of the given tables; see {@link #schema(Schema)}. */
+        public Builder schema(Table<?>... tables) {
+            return schema(Schema.of(tables));
+        }
+
+        /** The most connections the pool holds (default 10). */
+        public Builder poolSize(int size) {
+            if (size < 1) {
+                throw new IllegalArgumentException("poolSize must be at least 1, got " + size);
+            }
+            this.poolSize = size;
+            return this;
+        }
+
+        /** How long a caller waits for a free connection before failing (default 30 s). */
+        public Builder connectionTimeout(Duration timeout) {
+            this.connectionTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** How long an idle connection above the minimum is kept (default 10 min). */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** How long a connection lives before the pool replaces it (default 30 min); keep it below the server's. */
+        public Builder maxLifetime(Duration lifetime) {
+            this.maxLifetime = Objects.requireNonNull(lifetime, "lifetime");
+            return this;
+        }
+
+        /** The pool's name in logs and JMX (default: cairn-N). */
+        public Builder poolName(String name) {
+            this.poolName = name;
+            return this;
+        }
+
+        /** A driver property, overriding Cairn's default for it. */
+        public Builder driverProperty(String name, String value) {
+            driverProperties.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * The longest any statement may run, in and outside transactions, before it fails with
+         * {@link QueryTimeoutException} (whole seconds, rounded up; default: no limit). A query's own
+         * {@code timeout(...)} and a transaction's {@link TransactionOptions#timeout} take precedence.
+         */
+        public Builder statementTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("statementTimeout must be positive, got " + timeout);
+            }
+            this.statementTimeout = timeout;
+            return this;
+        }
+
+        /** How many compiled query shapes are kept (default 2,000). */
+        public Builder shapeCacheSize(int size) {
+            if (size < 1) {
+                throw new IllegalArgumentException("shapeCacheSize must be at least 1, got " + size);
+            }
+            this.shapeCacheSize = size;
+            return this;
+        }
+
+        /** A listener told when the database opens and closes, and of each statement. */
+        public Builder listener(DatabaseListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** Opens the pool and the database. */
+        public Database build() {
+            if (url == null) {
+                throw new IllegalStateException("No JDBC URL: call url(...) before build()");
+            }
+            return open(this);
+        }
+
+        // An in-memory H2 database that Database.embedded() made up is dropped when the Database closes.
+        Builder ownInMemoryDatabase() {
+            this.ownsInMemoryDatabase = true;
+            return this;
+        }
+
+        private boolean isMySqlUrl() {
+            return url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:");
+        }
+
+        HikariConfig toHikari(String defaultPoolName) {
+            HikariConfig hc = new HikariConfig();
+            hc.setJdbcUrl(url);
+            hc.setUsername(user);
+            hc.setPassword(password);
+            hc.setMaximumPoolSize(poolSize);
+            hc.setConnectionTimeout(connectionTimeout.toMillis());
+            hc.setIdleTimeout(idleTimeout.toMillis());
+            hc.setMaxLifetime(maxLifetime.toMillis());
+            hc.setPoolName(poolName != null ? poolName : defaultPoolName);
+            hc.setAutoCommit(true);
+            if (isMySqlUrl()) {
+                MYSQL_DEFAULTS.forEach(hc::addDataSourceProperty);
+                hc.setConnectionInitSql(ServerSql.mysqlSessionInit());
+            }
+            driverProperties.forEach(hc::addDataSourceProperty);
+            return hc;
+        }
     }
 }

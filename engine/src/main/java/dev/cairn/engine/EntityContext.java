@@ -10,6 +10,9 @@ import dev.cairn.dsl.Table;
 import dev.cairn.dsl.lifecycle.Scenario;
 import dev.cairn.dsl.lifecycle.ValidationErrors;
 import dev.cairn.dsl.query.Changes;
+import dev.cairn.engine.exception.NotFoundException;
+import dev.cairn.engine.exception.UniqueViolationException;
+import dev.cairn.engine.exception.ValidationException;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,17 +24,20 @@ import java.util.Optional;
  * <p>A key is given as the value of a one-column primary key, a {@link dev.cairn.dsl.query.Key} or a map of column (or
  * column name) to value covering exactly the primary key or a unique key, or a row object whose primary key (else a
  * unique key) is set. Anything else is an error, never a table scan. Row objects find their table through the
- * database's schema ({@link Database#schema}); {@link dev.cairn.dsl.Row}s know theirs.
+ * schema the database was built with ({@link Database.Builder#schema(dev.cairn.dsl.Schema)}); {@link dev.cairn.dsl.Row}s know theirs.
+ *
+ * <p>The writes ({@code persist}, {@code update}, {@code save}, {@code remove}) always run the table's rules and
+ * hooks; the statements of a session ({@code insertInto}, {@code updateTable}, {@code deleteFrom}) never do.
  */
 public interface EntityContext {
 
-    /** The row with the key; throws {@link NotFound} naming the table and key when there is none. */
+    /** The row with the key; throws {@link NotFoundException} naming the table and key when there is none. */
     <R> R find(Table<R> table, Object key);
 
-    /** The row whose unique column has the value; throws {@link NotFound} when there is none. */
+    /** The row whose unique column has the value; throws {@link NotFoundException} when there is none. */
     <R, T> R find(Table<R> table, Column<T> uniqueColumn, T value);
 
-    /** The row with the key, locked until the transaction ends; throws {@link NotFound} when there is none. */
+    /** The row with the key, locked until the transaction ends; throws {@link NotFoundException} when there is none. */
     <R> R find(Table<R> table, Object key, RowLock lock);
 
     /** The row with the key, or empty. */
@@ -45,28 +51,28 @@ public interface EntityContext {
 
     /**
      * The row as the database holds it now, found by the object's key: a new record, or the same mutable object
-     * with its fields refreshed. Throws {@link NotFound} when the row is gone.
+     * with its fields refreshed. Throws {@link NotFoundException} when the row is gone.
      */
     <R> R load(R row);
 
     /**
      * Validates the row (scenario CREATE), runs its hooks and inserts it. Returns it as stored: the generated key and
      * database defaults filled in, in a new record or in the same mutable object. A duplicate key throws
-     * {@link UniqueViolation} and writes nothing; failed rules throw {@link ValidationFailed}.
+     * {@link UniqueViolationException} and writes nothing; failed rules throw {@link ValidationException}.
      */
     <R> R persist(R row);
 
     /**
      * Validates the row (scenario UPDATE), runs its hooks and updates every column but the primary key (and
      * on-update-now columns, which the database sets) by the primary key, without reading first. Throws
-     * {@link NotFound} when no row has the key. Returns the row as the before hooks left it.
+     * {@link NotFoundException} when no row has the key. Returns the row as the before hooks left it.
      */
     <R> R update(R row);
 
     /**
      * Changes some columns of the row with the key. The rules of the changed columns run (scenario UPDATE); hooks do
      * not, as there is no row object. A change to a primary-key column is an error; no row with the key throws
-     * {@link NotFound}.
+     * {@link NotFoundException}.
      */
     <R> void update(Table<R> table, Object key, Changes changes);
 
@@ -105,18 +111,36 @@ public interface EntityContext {
     /** The row {@code parent} belongs to, read now; empty when its key is null. */
     <T> Optional<T> related(Object parent, BelongsTo<T> relation);
 
-    /** Links two rows through a many-to-many relation: inserts the join row. */
+    /**
+     * Links two rows through a many-to-many relation, from either side ({@code link(post, POSTS.tags, tag)} or
+     * {@code link(tag, TAGS.posts, post)}): inserts the join row.
+     */
     <T> void link(Object owner, ManyToMany<T> relation, T target);
 
-    /** Unlinks two rows of a many-to-many relation: deletes their join row (if any). */
+    /** Unlinks two rows of a many-to-many relation, from either side: deletes their join row (if any). */
     <T> void unlink(Object owner, ManyToMany<T> relation, T target);
 
     /**
-     * Sets the owner's foreign key to the target's key and updates that column; returns the owner with the key set
-     * (a new record, or the same mutable object).
+     * Links the owner to the row it belongs to: sets the owner's foreign key to the target's key and updates that
+     * column ({@code link(account, ACCOUNTS.user, ann)}); returns the owner with the key set (a new record, or the
+     * same mutable object).
      */
     <R, T> R link(R owner, BelongsTo<T> relation, T target);
 
     /** Sets the owner's (nullable) foreign key to null; returns the owner with the key cleared. */
     <R, T> R unlink(R owner, BelongsTo<T> relation);
+
+    /**
+     * Links a row to the owner of a has-many or has-one relation, from the owner's side: sets the target's foreign
+     * key to the owner's key and updates that column ({@code link(ann, USERS.accounts, account)} does what
+     * {@code link(account, ACCOUNTS.user, ann)} does); returns the target with the key set. A has-one link leaves
+     * the owner's other rows as they are: a unique key on the foreign key refuses a second one.
+     */
+    <T> T link(Object owner, HasMany<T> relation, T target);
+
+    /**
+     * Clears the target's (nullable) foreign key where it holds the owner's key; returns the target with the key
+     * cleared. A target not linked to the owner is left as it is, as with many-to-many.
+     */
+    <T> T unlink(Object owner, HasMany<T> relation, T target);
 }

@@ -1,5 +1,7 @@
 package dev.cairn.engine;
 
+import dev.cairn.engine.exception.UnsupportedFeatureException;
+
 /** A lock on a row found by key, held until the transaction ends: {@code tx.find(ACCOUNTS, id, RowLock.FOR_UPDATE)}. */
 public enum RowLock {
     /** {@code FOR UPDATE}: no other transaction may lock or change the row. */

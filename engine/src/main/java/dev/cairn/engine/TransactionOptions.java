@@ -1,5 +1,8 @@
 package dev.cairn.engine;
 
+import dev.cairn.engine.exception.DeadlockException;
+import dev.cairn.engine.exception.LockTimeoutException;
+import dev.cairn.engine.exception.QueryTimeoutException;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.Objects;
@@ -9,7 +12,7 @@ import java.util.Objects;
  * deadlock or lock timeout. Immutable; start from {@link #defaults()}.
  *
  * <p>By default a transaction runs at the database's isolation level, read-write, without timeout, and up to 3
- * times in all when it fails with a {@link Deadlock} or {@link LockTimeout} (and only then), waiting 20 ms, then
+ * times in all when it fails with a {@link DeadlockException} or {@link LockTimeoutException} (and only then), waiting 20 ms, then
  * 40 ms (doubling up to 1 s, with jitter) in between. The block must therefore be safe to run again: keep side
  * effects outside the database out of it, or set {@code attempts(1)}.
  */
@@ -21,10 +24,15 @@ public final class TransactionOptions {
         REPEATABLE_READ(Connection.TRANSACTION_REPEATABLE_READ),
         SERIALIZABLE(Connection.TRANSACTION_SERIALIZABLE);
 
-        final int jdbc;
+        private final int jdbc;
 
         Isolation(int jdbc) {
             this.jdbc = jdbc;
+        }
+
+        /** The level as JDBC's {@link Connection} constants number it. */
+        public int jdbcLevel() {
+            return jdbc;
         }
     }
 
@@ -64,7 +72,7 @@ public final class TransactionOptions {
         return new TransactionOptions(isolation, true, timeout, attempts, initialBackoff, maxBackoff);
     }
 
-    /** The longest any one statement may run (whole seconds, rounded up); a slower one fails with {@link QueryTimeout}. */
+    /** The longest any one statement may run (whole seconds, rounded up); a slower one fails with {@link QueryTimeoutException}. */
     public TransactionOptions timeout(Duration statementTimeout) {
         Objects.requireNonNull(statementTimeout, "statementTimeout");
         if (statementTimeout.isNegative() || statementTimeout.isZero()) {
@@ -89,25 +97,34 @@ public final class TransactionOptions {
         return new TransactionOptions(isolation, readOnly, timeout, attempts, initial, max);
     }
 
-    Isolation isolation() {
+    /** The isolation level, or {@code null} for the database's. */
+    public Isolation isolation() {
         return isolation;
     }
 
-    boolean isReadOnly() {
+    /** Whether the transaction is read-only. */
+    public boolean isReadOnly() {
         return readOnly;
     }
 
-    int timeoutSeconds() {
-        return timeout == null ? 0 : (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
+    /** The statement timeout, or {@code null} for the database's. */
+    public Duration timeout() {
+        return timeout;
     }
 
-    int attempts() {
+    /** How many times in all the transaction may run. */
+    public int attempts() {
         return attempts;
     }
 
-    long backoffMillis(int retry) {
-        long base = Math.min(maxBackoff.toMillis(), initialBackoff.toMillis() << Math.min(retry - 1, 20));
-        return base / 2 + (long) (Math.random() * (base / 2 + 1));
+    /** The wait before the first retry. */
+    public Duration initialBackoff() {
+        return initialBackoff;
+    }
+
+    /** The longest wait between retries. */
+    public Duration maxBackoff() {
+        return maxBackoff;
     }
 
     @Override

@@ -9,18 +9,19 @@ import dev.cairn.dsl.Condition;
 import dev.cairn.dsl.Schema;
 import dev.cairn.engine.model.Users.User;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.TestDatabase;
 import java.util.List;
 import java.util.stream.IntStream;
 
 /** E7 and E8: literal pattern helpers, case-insensitive matching, raw conditions, and IN lists of any length. */
 class ConditionTest {
 
-    private static Database seeded(Database db) {
-        db.createMissingTables(Schema.of(USERS, POSTS));
+    private static Database seeded(TestDatabase t) {
+        Database db = t.open(Schema.of(USERS, POSTS)).createMissingTables();
         List<String> names = List.of("100% Pure", "100 Pure", "snake_case", "snakeXcase", "Bang!Bang", "Bang Bang",
                 "MiXeD", "mixed", "o'Brien");
         for (int i = 0; i < names.size(); i++) {
-            db.insert(USERS, new User("user" + i + "@x.io", names.get(i), 1));
+            db.persist(new User("user" + i + "@x.io", names.get(i), 1));
         }
         return db;
     }
@@ -30,8 +31,8 @@ class ConditionTest {
     }
 
     @DatabaseTest
-    void literalHelpersEscapeWildcards(Database db) {
-        seeded(db);
+    void literalHelpersEscapeWildcards(TestDatabase t) {
+        Database db = seeded(t);
         assertThat(names(db, USERS.name.startsWith("100%"))).containsExactly("100% Pure");
         assertThat(names(db, USERS.name.like("100%"))).containsExactly("100 Pure", "100% Pure");
         assertThat(names(db, USERS.name.contains("e_c"))).containsExactly("snake_case");
@@ -42,8 +43,8 @@ class ConditionTest {
     }
 
     @DatabaseTest
-    void caseInsensitiveMatching(Database db) {
-        seeded(db);
+    void caseInsensitiveMatching(TestDatabase t) {
+        Database db = seeded(t);
         assertThat(names(db, USERS.name.eqIgnoreCase("MIXED"))).containsExactlyInAnyOrder("MiXeD", "mixed");
         assertThat(names(db, USERS.name.startsWithIgnoreCase("mix"))).containsExactlyInAnyOrder("MiXeD", "mixed");
         assertThat(names(db, USERS.name.containsIgnoreCase("XED"))).containsExactlyInAnyOrder("MiXeD", "mixed");
@@ -53,8 +54,8 @@ class ConditionTest {
     }
 
     @DatabaseTest
-    void rawConditionsBindTheirParameters(Database db) {
-        seeded(db);
+    void rawConditionsBindTheirParameters(TestDatabase t) {
+        Database db = seeded(t);
         String column = db.dialect().isMySqlFamily() ? "`name`" : "\"name\"";
         assertThat(names(db, Condition.raw("char_length(" + column + ") = ?", 5))).containsExactlyInAnyOrder("MiXeD",
                 "mixed");
@@ -67,8 +68,8 @@ class ConditionTest {
     }
 
     @DatabaseTest
-    void inListsOfAnyLengthShareAFewShapes(Database db) {
-        seeded(db);
+    void inListsOfAnyLengthShareAFewShapes(TestDatabase t) {
+        Database db = seeded(t);
         List<Long> ids = db.select(USERS.id).from(USERS).orderBy(USERS.id.asc()).fetch();
         long before = db.compilations();
         for (int n = 1; n <= 200; n++) {

@@ -5,11 +5,13 @@ import static dev.cairn.engine.model.Users.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cairn.dialect.Dialect;
 import dev.cairn.dsl.Schema;
+import dev.cairn.engine.exception.ConnectionException;
+import dev.cairn.engine.exception.DatabaseException;
 import dev.cairn.engine.model.Users.User;
 import dev.cairn.engine.testing.DatabaseTest;
 import dev.cairn.engine.testing.TestDatabase;
-import dev.cairn.schema.Dialect;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -35,16 +37,16 @@ class DatabaseLifecycleTest {
                 events.add("closed");
             }
         };
-        try (Database a = Database.embedded(); Database b = Database.embedded()) {
-            a.createMissingTables(Schema.of(USERS, POSTS));
-            a.insert(USERS, new User("ann@x.io", "Ann", 1));
-            b.createMissingTables(Schema.of(USERS, POSTS));
+        try (Database a = Database.embedded(Schema.of(USERS, POSTS)).createMissingTables();
+             Database b = Database.embedded(Schema.of(USERS, POSTS)).createMissingTables()) {
+            a.persist(new User("ann@x.io", "Ann", 1));
             assertThat(a.selectFrom(USERS).fetch()).hasSize(1);
             assertThat(b.selectFrom(USERS).fetch()).isEmpty();
             assertThat(a.dialect().family()).isEqualTo(Dialect.Family.H2);
         }
-        Database c = Database.builder().url("jdbc:h2:mem:cairn_lifecycle;DB_CLOSE_DELAY=-1").listener(listener).build();
-        c.createMissingTables(Schema.of(USERS, POSTS));
+        Database c = Database.builder().url("jdbc:h2:mem:cairn_lifecycle;DB_CLOSE_DELAY=-1").schema(USERS, POSTS)
+                .listener(listener).build();
+        c.createMissingTables();
         c.close();
         c.close();
         assertThat(events).containsExactly("opened H2", "closed");
@@ -92,7 +94,7 @@ class DatabaseLifecycleTest {
     void anUnreachableServerFailsWithAClearError() {
         assertThatThrownBy(() -> Database.builder().url("jdbc:mysql://127.0.0.1:1/nothing").user("x").password("y")
                 .connectionTimeout(Duration.ofSeconds(2)).build())
-                .isInstanceOf(ConnectionFailure.class)
+                .isInstanceOf(ConnectionException.class)
                 .hasMessageContaining("Communications link failure");
     }
 

@@ -4,6 +4,7 @@ import static dev.cairn.engine.model.Ledger.LEDGER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.dsl.Schema;
+import dev.cairn.engine.exception.ConnectionException;
 import dev.cairn.engine.model.Ledger.Entry;
 import dev.cairn.engine.testing.DatabaseTest;
 import dev.cairn.engine.testing.TestDatabase;
@@ -26,10 +27,10 @@ class DeadConnectionTest {
 
     @DatabaseTest
     void readsSurviveConnectionsKilledWhileIdleAndWritesAreNeverRepeated(TestDatabase t) throws Exception {
-        Database db = t.config().poolSize(POOL).build();
+        Database db = t.config().schema(LEDGER).poolSize(POOL).build();
         try {
-            db.createMissingTables(Schema.of(LEDGER));
-            db.insert(LEDGER, Entry.of("seed"));
+            db.createMissingTables();
+            db.persist(Entry.of("seed"));
 
             warmAllConnections(db);
             killOtherSessions(t, db);
@@ -43,9 +44,9 @@ class DeadConnectionTest {
             int written = 0;
             for (int i = 0; i < 5; i++) {
                 try {
-                    db.insert(LEDGER, Entry.of("w" + i));
+                    db.persist(Entry.of("w" + i));
                     written++;
-                } catch (ConnectionFailure e) {
+                } catch (ConnectionException e) {
                     failed++;
                 }
             }

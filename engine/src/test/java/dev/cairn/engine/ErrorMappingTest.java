@@ -6,10 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.dsl.Schema;
+import dev.cairn.engine.exception.CheckViolationException;
+import dev.cairn.engine.exception.DatabaseException;
+import dev.cairn.engine.exception.DeadlockException;
+import dev.cairn.engine.exception.NotNullViolationException;
 import dev.cairn.engine.model.Posts;
 import dev.cairn.engine.model.Products.Product;
 import dev.cairn.engine.model.Users.User;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -22,16 +27,16 @@ import java.util.concurrent.TimeUnit;
 class ErrorMappingTest {
 
     @DatabaseTest
-    void constraintErrorsFromTheDatabaseAreTyped(Database db) {
-        db.createMissingTables(Schema.of(USERS, Posts.POSTS, PRODUCTS));
-        db.insert(USERS, new User("ann@x.io", "Ann", 3));
-        db.insert(PRODUCTS, new Product("Tea", null, "1.00", 1));
-        assertThatThrownBy(() -> db.update(USERS).set(USERS.age, -5).all().execute())
-                .isInstanceOf(CheckViolation.class)
+    void constraintErrorsFromTheDatabaseAreTyped(TestDatabase t) {
+        Database db = t.open(Schema.of(USERS, Posts.POSTS, PRODUCTS)).createMissingTables();
+        db.persist(new User("ann@x.io", "Ann", 3));
+        db.persist(new Product("Tea", null, "1.00", 1));
+        assertThatThrownBy(() -> db.updateTable(USERS).set(USERS.age, -5).all().execute())
+                .isInstanceOf(CheckViolationException.class)
                 .hasMessageContaining("ck_users_age")
                 .satisfies(e -> assertThat(((DatabaseException) e).sql()).startsWith("update "));
-        assertThatThrownBy(() -> db.update(PRODUCTS).set(PRODUCTS.name, PRODUCTS.category).all().execute())
-                .isInstanceOf(NotNullViolation.class)
+        assertThatThrownBy(() -> db.updateTable(PRODUCTS).set(PRODUCTS.name, PRODUCTS.category).all().execute())
+                .isInstanceOf(NotNullViolationException.class)
                 .satisfies(e -> {
                     DatabaseException d = (DatabaseException) e;
                     assertThat(d.sqlState()).startsWith(db.dialect().isMySqlFamily() ? "23" : "23502");
@@ -43,10 +48,10 @@ class ErrorMappingTest {
     }
 
     @DatabaseTest
-    void aDeadlockWithoutRetriesSurfacesAsATransientError(Database db) throws Exception {
-        db.createMissingTables(Schema.of(USERS, Posts.POSTS, PRODUCTS));
-        long a = db.insert(PRODUCTS, new Product("A", "x", "1.00", 0)).id();
-        long b = db.insert(PRODUCTS, new Product("B", "x", "1.00", 0)).id();
+    void aDeadlockWithoutRetriesSurfacesAsATransientError(TestDatabase t) throws Exception {
+        Database db = t.open(Schema.of(USERS, Posts.POSTS, PRODUCTS)).createMissingTables();
+        long a = db.persist(new Product("A", "x", "1.00", 0)).id();
+        long b = db.persist(new Product("B", "x", "1.00", 0)).id();
         CyclicBarrier barrier = new CyclicBarrier(2);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Throwable> failures = new ArrayList<>();
@@ -66,7 +71,7 @@ class ErrorMappingTest {
             assertThat(e).isInstanceOf(DatabaseException.class);
             assertThat(((DatabaseException) e).isTransient()).isTrue();
             if (db.dialect().isMySqlFamily()) {
-                assertThat(e).isInstanceOf(Deadlock.class);
+                assertThat(e).isInstanceOf(DeadlockException.class);
                 assertThat(((DatabaseException) e).vendorCode()).isEqualTo(1213);
             }
         });
@@ -75,19 +80,19 @@ class ErrorMappingTest {
 
     private static void cross(Database db, long first, long second, CyclicBarrier barrier) {
         db.transaction(TransactionOptions.defaults().attempts(1), tx -> {
-            tx.update(PRODUCTS).set(PRODUCTS.qty, PRODUCTS.qty.plus(1)).where(PRODUCTS.id.eq(first)).execute();
+            tx.updateTable(PRODUCTS).set(PRODUCTS.qty, PRODUCTS.qty.plus(1)).where(PRODUCTS.id.eq(first)).execute();
             try {
                 barrier.await(20, TimeUnit.SECONDS);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-            tx.update(PRODUCTS).set(PRODUCTS.qty, PRODUCTS.qty.plus(1)).where(PRODUCTS.id.eq(second)).execute();
+            tx.updateTable(PRODUCTS).set(PRODUCTS.qty, PRODUCTS.qty.plus(1)).where(PRODUCTS.id.eq(second)).execute();
         });
     }
 
     @DatabaseTest
-    void oneDatabaseServesManyThreadsAtOnce(Database db) throws Exception {
-        db.createMissingTables(Schema.of(USERS, Posts.POSTS, PRODUCTS));
+    void oneDatabaseServesManyThreadsAtOnce(TestDatabase test) throws Exception {
+        Database db = test.open(Schema.of(USERS, Posts.POSTS, PRODUCTS)).createMissingTables();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<Long>> results = new ArrayList<>();
@@ -95,8 +100,8 @@ class ErrorMappingTest {
                 int thread = t;
                 results.add(pool.submit(() -> {
                     for (int i = 0; i < 50; i++) {
-                        db.insert(USERS, new User("t" + thread + "-" + i + "@x.io", "T" + thread, i));
-                        db.transaction(tx -> tx.update(USERS).set(USERS.age, USERS.age.plus(1))
+                        db.persist(new User("t" + thread + "-" + i + "@x.io", "T" + thread, i));
+                        db.transaction(tx -> tx.updateTable(USERS).set(USERS.age, USERS.age.plus(1))
                                 .where(USERS.name.eq("T" + thread)).execute());
                     }
                     return db.selectFrom(USERS).where(USERS.name.eq("T" + thread)).count();

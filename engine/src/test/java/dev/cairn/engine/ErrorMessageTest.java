@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Table;
+import dev.cairn.engine.exception.CheckViolationException;
+import dev.cairn.engine.exception.DatabaseException;
+import dev.cairn.engine.exception.ForeignKeyViolationException;
+import dev.cairn.engine.exception.NotNullViolationException;
+import dev.cairn.engine.exception.UniqueViolationException;
+import dev.cairn.engine.exception.ValueRejectedException;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -79,31 +86,32 @@ class ErrorMessageTest {
     }
 
     @DatabaseTest
-    void databaseErrorsAreTranslatedWithNamesAndWithoutValues(Database db) throws Exception {
+    void databaseErrorsAreTranslatedWithNamesAndWithoutValues(TestDatabase t) throws Exception {
+        Database db = t.db();
         createLiveTables(db);
-        db.insert(A, new Account(1L, SECRET, 1, new BigDecimal("1.00"), "a", "2024-01-01", "r", 1, null));
+        db.insertInto(A).row(new Account(1L, SECRET, 1, new BigDecimal("1.00"), "a", "2024-01-01", "r", 1, null)).execute();
 
         // Duplicate primary key: H2 quotes the whole existing row, MySQL the key.
-        inWords(() -> db.insert(A, account(1).withEmail("other@x.io")), UniqueViolation.class, SECRET,
+        inWords(() -> db.insertInto(A).row(account(1).withEmail("other@x.io")).execute(), UniqueViolationException.class, SECRET,
                 "accounts", "primary key");
-        inWords(() -> db.insert(A, account(2).withEmail(SECRET)), UniqueViolation.class, SECRET,
+        inWords(() -> db.insertInto(A).row(account(2).withEmail(SECRET)).execute(), UniqueViolationException.class, SECRET,
                 "accounts", "uk_accounts_email");
-        inWords(() -> db.update(A).set(A.small, 70_000).all().execute(), ValueRejected.class, "70000",
+        inWords(() -> db.updateTable(A).set(A.small, 70_000).all().execute(), ValueRejectedException.class, "70000",
                 "Value out of range", "small");
-        inWords(() -> db.update(A).set(A.amount, new BigDecimal("123.45")).all().execute(), ValueRejected.class,
+        inWords(() -> db.updateTable(A).set(A.amount, new BigDecimal("123.45")).all().execute(), ValueRejectedException.class,
                 "123.45", "amount");
-        inWords(() -> db.update(A).set(A.label, "secret-label").all().execute(), ValueRejected.class,
+        inWords(() -> db.updateTable(A).set(A.label, "secret-label").all().execute(), ValueRejectedException.class,
                 "secret-label", "accounts");
-        inWords(() -> db.update(A).set(A.day, "not-a-date-secret").all().execute(), ValueRejected.class,
+        inWords(() -> db.updateTable(A).set(A.day, "not-a-date-secret").all().execute(), ValueRejectedException.class,
                 "not-a-date-secret", "accounts");
-        inWords(() -> db.update(A).set(A.required, (String) null).all().execute(), NotNullViolation.class, "no value",
+        inWords(() -> db.updateTable(A).set(A.required, (String) null).all().execute(), NotNullViolationException.class, "no value",
                 "NULL not allowed", "required");
-        inWords(() -> db.update(A).set(A.positive, -987_654).all().execute(), CheckViolation.class, "987654",
+        inWords(() -> db.updateTable(A).set(A.positive, -987_654).all().execute(), CheckViolationException.class, "987654",
                 "ck_accounts_positive", "accounts");
-        inWords(() -> db.update(A).set(A.parentId, 987_654L).all().execute(), ForeignKeyViolation.class, "987654",
+        inWords(() -> db.updateTable(A).set(A.parentId, 987_654L).all().execute(), ForeignKeyViolationException.class, "987654",
                 "fk_accounts_parent", "parents", "accounts");
-        db.update(A).set(A.parentId, 1L).all().execute();
-        inWords(() -> db.deleteFrom(Parents.PARENTS).all().execute(), ForeignKeyViolation.class, SECRET,
+        db.updateTable(A).set(A.parentId, 1L).all().execute();
+        inWords(() -> db.deleteFrom(Parents.PARENTS).all().execute(), ForeignKeyViolationException.class, SECRET,
                 "fk_accounts_parent", "parents", "still referenced");
         assertThat(db.selectFrom(A).fetch()).singleElement().satisfies(a -> assertThat(a.email()).isEqualTo(SECRET));
         assertThat(db.selectFrom(Parents.PARENTS).count()).isEqualTo(1);
@@ -130,7 +138,7 @@ class ErrorMessageTest {
                     + " VARCHAR(5))");
         }
         Notes n = Notes.NOTES;
-        inWords(() -> db.insert(n, new Note(1L, "a-long-secret-text")), ValueRejected.class, "a-long-secret-text",
+        inWords(() -> db.insertInto(n).row(new Note(1L, "a-long-secret-text")).execute(), ValueRejectedException.class, "a-long-secret-text",
                 "Value too long", "body");
         assertThat(db.selectFrom(n).count()).isZero();
     }
@@ -149,20 +157,20 @@ class ErrorMessageTest {
     }
 
     @DatabaseTest
-    void aDateTheServerCannotHoldIsRefusedBeforeSending(Database db) {
+    void aDateTheServerCannotHoldIsRefusedBeforeSending(TestDatabase t) {
         Holidays h = Holidays.HOLIDAYS;
-        db.createMissingTables(dev.cairn.dsl.Schema.of(h));
+        Database db = t.open(dev.cairn.dsl.Schema.of(h)).createMissingTables();
         if (db.dialect().isMySqlFamily()) {
-            assertThatThrownBy(() -> db.insert(h, new Holiday(1L, LocalDate.of(10_000, 1, 1),
+            assertThatThrownBy(() -> db.persist(new Holiday(1L, LocalDate.of(10_000, 1, 1),
                     java.time.Instant.parse("2038-01-19T03:14:08Z"))))
-                    .isInstanceOf(ValueRejected.class).hasMessageContaining("holidays.day")
+                    .isInstanceOf(ValueRejectedException.class).hasMessageContaining("holidays.day")
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain("10000"));
-            assertThatThrownBy(() -> db.insert(h, new Holiday(1L, LocalDate.of(2000, 1, 1),
+            assertThatThrownBy(() -> db.persist(new Holiday(1L, LocalDate.of(2000, 1, 1),
                     java.time.Instant.parse("2040-05-06T03:14:08Z"))))
-                    .isInstanceOf(ValueRejected.class).hasMessageContaining("holidays.at")
+                    .isInstanceOf(ValueRejectedException.class).hasMessageContaining("holidays.at")
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain("2040-05-06"));
         } else {
-            Holiday far = db.insert(h, new Holiday(1L, LocalDate.of(10_000, 1, 1),
+            Holiday far = db.persist(new Holiday(1L, LocalDate.of(10_000, 1, 1),
                     java.time.Instant.parse("2038-01-19T03:14:08Z")));
             assertThat(db.find(h, 1L)).isEqualTo(far);
         }

@@ -9,6 +9,8 @@ import dev.cairn.dsl.Condition;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.query.Changes;
 import dev.cairn.dsl.query.Key;
+import dev.cairn.engine.exception.NotFoundException;
+import dev.cairn.engine.exception.UniqueViolationException;
 import dev.cairn.engine.model.Hostiles;
 import dev.cairn.engine.model.Hostiles.Hostile;
 import dev.cairn.engine.testing.DatabaseTest;
@@ -392,8 +394,7 @@ class HostileValueTest {
 
     @DatabaseTest
     void everyHostileValueIsStoredExactlyOrRefusedCleanly(TestDatabase database) throws Exception {
-        Database db = database.db();
-        db.createMissingTables(Schema.of(T));
+        Database db = database.open(Schema.of(T)).createMissingTables();
         for (Column<?> c : T.columns()) {
             assertThat(c.position()).as("column order of the record").isEqualTo(
                     List.of(Hostile.class.getRecordComponents()).stream().map(rc -> rc.getName()).toList()
@@ -411,16 +412,14 @@ class HostileValueTest {
             summary.add(runVariant(database.target() + " sql_mode=" + defaultMode, db, values, failures));
 
             String noBackslash = defaultMode.isEmpty() ? "NO_BACKSLASH_ESCAPES" : defaultMode + ",NO_BACKSLASH_ESCAPES";
-            try (Database nbe = database.config().driverProperty("sessionVariables", "sql_mode='" + noBackslash + "'")
-                    .build()) {
-                nbe.schema(T);
+            try (Database nbe = database.config().schema(T)
+                    .driverProperty("sessionVariables", "sql_mode='" + noBackslash + "'").build()) {
                 String mode = sqlMode(nbe);
                 assertThat(mode).as("the session's sql_mode").contains("NO_BACKSLASH_ESCAPES")
                         .contains("STRICT_TRANS_TABLES");
                 summary.add(runVariant(database.target() + " +NO_BACKSLASH_ESCAPES", nbe, values, failures));
             }
-            try (Database sps = database.config().driverProperty("useServerPrepStmts", "true").build()) {
-                sps.schema(T);
+            try (Database sps = database.config().schema(T).driverProperty("useServerPrepStmts", "true").build()) {
                 try (Connection c = sps.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement("SELECT ?")) {
                     assertThat(ps.unwrap(PreparedStatement.class).getClass().getSimpleName())
                             .as("statements are prepared on the server").isEqualTo("ServerPreparedStatement");
@@ -624,7 +623,7 @@ class HostileValueTest {
 
     // ------------------------------------------------------------------------------------------------ writes
 
-    private static final Set<String> BIG_POSITIONS = Set.of("insert", "update.set", "update(T,key,Changes)", "persist",
+    private static final Set<String> BIG_POSITIONS = Set.of("insertInto.returning", "updateTable.set", "update(T,key,Changes)", "persist",
             "batch.persist", "table(name).persist");
 
     private void writes(Run r, Value v) {
@@ -634,7 +633,7 @@ class HostileValueTest {
         Hostile other = row(OTHER, "other", null, null);
         Hostile changed = v.typed() ? row(OLD, "old", c, oldValue(c)).with(c, v.value) : null;
         if (v.typed()) {
-            insertWrite(r, v, "insert", null, () -> r.db.insert(T, fresh));
+            insertWrite(r, v, "insertInto.returning", null, () -> r.db.insertInto(T).row(fresh).returning());
             insertWrite(r, v, "insertInto.row", null, () -> r.db.insertInto(T).row(fresh).execute());
             insertWrite(r, v, "insertInto.rows", other, () -> r.db.insertInto(T).rows(List.of(other, fresh)).execute());
             insertWrite(r, v, "insertInto.onDuplicateKeyUpdate(new)", null,
@@ -647,7 +646,7 @@ class HostileValueTest {
             }));
             insertWrite(r, v, "batch.save(new-row)", null, () -> r.db.batch(b -> b.save(fresh)));
             if (!v.isId()) {
-                updateWrite(r, v, "update.set", () -> r.db.update(T).set(c, v.value).where(T.id.eq(OLD)).execute());
+                updateWrite(r, v, "updateTable.set", () -> r.db.updateTable(T).set(c, v.value).where(T.id.eq(OLD)).execute());
                 updateWrite(r, v, "update(T,key,Changes)", () -> r.db.update(T, OLD, Changes.of(c, v.value)));
                 updateWrite(r, v, "update(row)", () -> r.db.update(changed));
                 updateWrite(r, v, "save(existing-row)", () -> r.db.save(changed));
@@ -727,7 +726,7 @@ class HostileValueTest {
     }
 
     private String refusedWrite(Run r, Value v, RuntimeException e, List<Hostile> before) {
-        if (e instanceof UniqueViolation) {
+        if (e instanceof UniqueViolationException) {
             return "refused as a duplicate key, so the value was changed into one the table holds: " + brief(e);
         }
         if (v.expect == Expect.STORE) {
@@ -766,7 +765,7 @@ class HostileValueTest {
             if (v.typed()) {
                 Hostile held = heldRow(v);
                 try {
-                    r.db.insert(T, held.with(v.column, v.value));
+                    r.db.insertInto(T).row(held.with(v.column, v.value)).execute();
                     Hostile back = byId(snapshot(r)).get(held.id());
                     r.held = back != null && same(v.column, v.stored, back.get(v.column));
                 } catch (RuntimeException e) {
@@ -918,7 +917,7 @@ class HostileValueTest {
             try {
                 found = new ArrayList<>(op.get());
                 found.sort(null);
-            } catch (NotFound e) {
+            } catch (NotFoundException e) {
                 found = List.of();
             } catch (RuntimeException e) {
                 return refusedRead(r, v, e, expected, namesTable, namesColumn);
@@ -987,9 +986,9 @@ class HostileValueTest {
             }
             try {
                 op.run();
-            } catch (NotFound e) {
+            } catch (NotFoundException e) {
                 if (!matching.isEmpty()) {
-                    return "NotFound although " + describe(matching) + " holds the value";
+                    return "NotFoundException although " + describe(matching) + " holds the value";
                 }
                 expected = byId(before);
             } catch (RuntimeException e) {
@@ -1072,7 +1071,7 @@ class HostileValueTest {
             return left.equals(rest) ? null : "left " + describe(left) + " instead of " + describe(rest);
         });
         listCheck(r, v, "update.where(id.in(70000-keys))", () -> {
-            r.db.update(T).set(T.label, "changed").where(T.id.in(keys)).execute();
+            r.db.updateTable(T).set(T.label, "changed").where(T.id.in(keys)).execute();
             List<Long> changed = ids(r, T.label.eq("changed"));
             return changed.equals(List.of(HELD)) ? null : "changed " + describe(changed) + " instead of [3 held]";
         });

@@ -8,6 +8,7 @@ import dev.cairn.dsl.Condition;
 import dev.cairn.dsl.Schema;
 import dev.cairn.engine.model.Users.User;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.TestDatabase;
 import java.util.List;
 
 /** Hostile values through every value position: the table stays intact and every value is stored exactly. */
@@ -32,14 +33,14 @@ class InjectionTest {
             "");
 
     @DatabaseTest
-    void hostileValuesAreStoredAndMatchedExactly(Database db) {
-        db.createMissingTables(Schema.of(USERS, POSTS));
-        db.insert(USERS, new User("victim@x.io", "Victim", 1));
+    void hostileValuesAreStoredAndMatchedExactly(TestDatabase t) {
+        Database db = t.open(Schema.of(USERS, POSTS)).createMissingTables();
+        db.persist(new User("victim@x.io", "Victim", 1));
         for (int i = 0; i < HOSTILE.size(); i++) {
             String evil = HOSTILE.get(i);
             String email = "e" + i + "@x.io";
 
-            User inserted = db.insert(USERS, new User(email, evil, i));
+            User inserted = db.persist(new User(email, evil, i));
             assertThat(db.select(USERS.name).from(USERS).where(USERS.id.eq(inserted.id())).one()).isEqualTo(evil);
             assertThat(db.select(USERS.email).from(USERS).where(USERS.name.eq(evil).and(USERS.age.eq(i))).fetch())
                     .containsExactly(email);
@@ -56,7 +57,7 @@ class InjectionTest {
 
             String changed = evil + "|" + evil;
             if (changed.length() <= 100) {
-                assertThat(db.update(USERS).set(USERS.name, changed).where(USERS.name.eq(evil).and(USERS.age.eq(i)))
+                assertThat(db.updateTable(USERS).set(USERS.name, changed).where(USERS.name.eq(evil).and(USERS.age.eq(i)))
                         .execute()).isEqualTo(1);
                 assertThat(db.select(USERS.name).from(USERS).where(USERS.id.eq(inserted.id())).one()).isEqualTo(changed);
             }

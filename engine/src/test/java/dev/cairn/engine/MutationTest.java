@@ -9,11 +9,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
+import dev.cairn.engine.exception.UniqueViolationException;
 import dev.cairn.engine.model.Posts.Post;
 import dev.cairn.engine.model.Posts.Status;
 import dev.cairn.engine.model.Products.Product;
 import dev.cairn.engine.model.Users.User;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +36,8 @@ class MutationTest {
         }
     }
 
-    private static Database schema(Database db) {
-        return db.createMissingTables(Schema.of(USERS, POSTS, PRODUCTS, Archive.ARCHIVE));
+    private static Database schema(TestDatabase t) {
+        return t.open(Schema.of(USERS, POSTS, PRODUCTS, Archive.ARCHIVE)).createMissingTables();
     }
 
     private static List<User> users(int from, int to) {
@@ -43,8 +45,8 @@ class MutationTest {
     }
 
     @DatabaseTest
-    void manyRowsInChunksWithTheirGeneratedKeys(Database db) {
-        schema(db);
+    void manyRowsInChunksWithTheirGeneratedKeys(TestDatabase t) {
+        Database db = schema(t);
         List<User> saved = db.insertInto(USERS).rows(users(0, 2_500)).chunkSize(1_000).returning();
         assertThat(saved).hasSize(2_500);
         assertThat(saved).extracting(User::id).doesNotContainNull().doesNotHaveDuplicates().isSorted();
@@ -58,17 +60,17 @@ class MutationTest {
     }
 
     @DatabaseTest
-    void aFailingRowLeavesNoneOfTheBatchBehind(Database db) {
-        schema(db);
-        db.insert(USERS, new User("u1500@x.io", "Taken", 1));
+    void aFailingRowLeavesNoneOfTheBatchBehind(TestDatabase t) {
+        Database db = schema(t);
+        db.persist(new User("u1500@x.io", "Taken", 1));
         assertThatThrownBy(() -> db.insertInto(USERS).rows(users(0, 3_000)).chunkSize(1_000).execute())
-                .isInstanceOf(UniqueViolation.class);
+                .isInstanceOf(UniqueViolationException.class);
         assertThat(db.selectFrom(USERS).count()).isEqualTo(1);
     }
 
     @DatabaseTest
-    void rowsWithAndWithoutKeysGoInTogether(Database db) {
-        schema(db);
+    void rowsWithAndWithoutKeysGoInTogether(TestDatabase t) {
+        Database db = schema(t);
         List<Product> saved = db.insertInto(PRODUCTS).rows(List.of(
                 new Product(100L, "Fixed id", "x", new BigDecimal("1.00"), 1, null),
                 new Product(null, "Generated id", "x", new BigDecimal("2.00"), 2, null),
@@ -80,9 +82,9 @@ class MutationTest {
     }
 
     @DatabaseTest
-    void insertSelectCopiesRows(Database db) {
-        schema(db);
-        User ann = db.insert(USERS, new User("ann@x.io", "Ann", 30));
+    void insertSelectCopiesRows(TestDatabase t) {
+        Database db = schema(t);
+        User ann = db.persist(new User("ann@x.io", "Ann", 30));
         db.insertInto(POSTS).rows(List.of(new Post(null, ann.id(), "One", Status.PUBLISHED),
                 new Post(null, ann.id(), "Two", Status.DRAFT), new Post(null, ann.id(), "Three", Status.PUBLISHED)))
                 .execute();
@@ -99,9 +101,9 @@ class MutationTest {
     }
 
     @DatabaseTest
-    void upsertUpdatesTheChosenColumnsOfAnExistingRow(Database db) {
-        schema(db);
-        User ann = db.insert(USERS, new User("ann@x.io", "Ann", 30));
+    void upsertUpdatesTheChosenColumnsOfAnExistingRow(TestDatabase t) {
+        Database db = schema(t);
+        User ann = db.persist(new User("ann@x.io", "Ann", 30));
         List<User> result = db.insertInto(USERS)
                 .rows(List.of(new User("ann@x.io", "Anne", 31), new User("bob@x.io", "Bob", 40)))
                 .onDuplicateKeyUpdate(USERS.name).returning();
@@ -111,7 +113,7 @@ class MutationTest {
         assertThat(result.get(1).name()).isEqualTo("Bob");
         assertThat(db.selectFrom(USERS).count()).isEqualTo(2);
 
-        Product p = db.insert(PRODUCTS, new Product("Tea", "food", "3.00", 5));
+        Product p = db.persist(new Product("Tea", "food", "3.00", 5));
         db.insertInto(PRODUCTS).row(new Product(p.id(), "Tea", "drinks", new BigDecimal("3.50"), 7, null))
                 .onDuplicateKeyUpdate(PRODUCTS.category, PRODUCTS.price).execute();
         Product stored = db.selectFrom(PRODUCTS).where(PRODUCTS.id.eq(p.id())).one();
@@ -121,36 +123,36 @@ class MutationTest {
     }
 
     @DatabaseTest
-    void updatesSetValuesAndExpressions(Database db) {
-        schema(db);
+    void updatesSetValuesAndExpressions(TestDatabase test) {
+        Database db = schema(test);
         db.insertInto(PRODUCTS).rows(List.of(new Product("A", "x", "1.00", 1), new Product("B", "x", "2.00", 2),
                 new Product("C", "y", "3.00", 3))).execute();
-        int n = db.update(PRODUCTS).set(PRODUCTS.qty, PRODUCTS.qty.plus(10)).set(PRODUCTS.category, "z")
+        int n = db.updateTable(PRODUCTS).set(PRODUCTS.qty, PRODUCTS.qty.plus(10)).set(PRODUCTS.category, "z")
                 .where(PRODUCTS.category.eq("x")).execute();
         assertThat(n).isEqualTo(2);
         assertThat(db.select(PRODUCTS.name, PRODUCTS.qty).from(PRODUCTS).where(PRODUCTS.category.eq("z"))
                 .orderBy(PRODUCTS.name.asc()).map(t -> t.first() + t.second()).fetch()).containsExactly("A11", "B12");
-        assertThat(db.update(PRODUCTS).set(PRODUCTS.price, PRODUCTS.price.times(new BigDecimal("2"))).all().execute())
+        assertThat(db.updateTable(PRODUCTS).set(PRODUCTS.price, PRODUCTS.price.times(new BigDecimal("2"))).all().execute())
                 .isEqualTo(3);
         assertThat(db.select(PRODUCTS.price).from(PRODUCTS).where(PRODUCTS.name.eq("C")).one()).isEqualByComparingTo("6.00");
-        assertThat(db.update(PRODUCTS).set(PRODUCTS.category, (String) null).where(PRODUCTS.name.eq("C")).execute())
+        assertThat(db.updateTable(PRODUCTS).set(PRODUCTS.category, (String) null).where(PRODUCTS.name.eq("C")).execute())
                 .isEqualTo(1);
         assertThat(db.select(PRODUCTS.category).from(PRODUCTS).where(PRODUCTS.name.eq("C")).one()).isNull();
-        assertThat(db.update(PRODUCTS).set(PRODUCTS.qty, 0).where(PRODUCTS.name.eq("nobody")).execute()).isZero();
+        assertThat(db.updateTable(PRODUCTS).set(PRODUCTS.qty, 0).where(PRODUCTS.name.eq("nobody")).execute()).isZero();
     }
 
     @DatabaseTest
-    void updatesAndDeletesWithoutWhereMustSayAll(Database db) {
-        schema(db);
+    void updatesAndDeletesWithoutWhereMustSayAll(TestDatabase t) {
+        Database db = schema(t);
         db.insertInto(PRODUCTS).rows(List.of(new Product("A", "x", "1.00", 1), new Product("B", "x", "2.00", 2)))
                 .execute();
-        assertThatThrownBy(() -> db.update(PRODUCTS).set(PRODUCTS.qty, 0).execute())
+        assertThatThrownBy(() -> db.updateTable(PRODUCTS).set(PRODUCTS.qty, 0).execute())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("UPDATE of 'products' has no WHERE: add where(...), or call all() to change every row");
         assertThatThrownBy(() -> db.deleteFrom(PRODUCTS).execute())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("DELETE from 'products' has no WHERE: add where(...), or call all() to delete every row");
-        assertThatThrownBy(() -> db.update(PRODUCTS).set(PRODUCTS.name, (String) null))
+        assertThatThrownBy(() -> db.updateTable(PRODUCTS).set(PRODUCTS.name, (String) null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Column products.name is NOT NULL and cannot be set to null");
         assertThat(db.selectFrom(PRODUCTS).count()).isEqualTo(2);
@@ -160,9 +162,9 @@ class MutationTest {
     }
 
     @DatabaseTest
-    void deletesCascadeThroughForeignKeys(Database db) {
-        schema(db);
-        User ann = db.insert(USERS, new User("ann@x.io", "Ann", 30));
+    void deletesCascadeThroughForeignKeys(TestDatabase t) {
+        Database db = schema(t);
+        User ann = db.persist(new User("ann@x.io", "Ann", 30));
         List<Post> posts = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             posts.add(new Post(null, ann.id(), "P" + i, Status.DRAFT));

@@ -21,37 +21,41 @@ import dev.cairn.dsl.query.ResultRow;
 import dev.cairn.dsl.query.Select;
 import dev.cairn.dsl.query.Tuple2;
 import dev.cairn.dsl.query.Tuple3;
+import dev.cairn.engine.exception.NotFoundException;
+import dev.cairn.engine.exception.NotUniqueException;
 import dev.cairn.engine.model.Posts.Post;
 import dev.cairn.engine.model.Posts.Status;
 import dev.cairn.engine.model.Products.Product;
 import dev.cairn.engine.model.Users.User;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.util.List;
 
 /** E7: projections, joins, aggregates, subqueries, and count/exists/one. */
 class ProjectionTest {
 
-    private static void seed(Database db) {
-        db.createMissingTables(Schema.of(USERS, POSTS, PRODUCTS));
-        User ann = db.insert(USERS, new User("ann@x.io", "Ann", 31));
-        User bob = db.insert(USERS, new User("bob@x.io", "Bob", 25));
-        db.insert(USERS, new User("cy@x.io", "Cy", null));
+    private static Database seed(TestDatabase t) {
+        Database db = t.open(Schema.of(USERS, POSTS, PRODUCTS)).createMissingTables();
+        User ann = db.persist(new User("ann@x.io", "Ann", 31));
+        User bob = db.persist(new User("bob@x.io", "Bob", 25));
+        db.persist(new User("cy@x.io", "Cy", null));
         db.insertInto(POSTS).rows(List.of(
                 new Post(null, ann.id(), "Hello", Status.PUBLISHED),
                 new Post(null, ann.id(), "Again", Status.DRAFT),
                 new Post(null, ann.id(), "Third", Status.PUBLISHED),
                 new Post(null, bob.id(), "Bob's", Status.PUBLISHED))).execute();
-        Product lead = db.insert(PRODUCTS, new Product("Lead", "tools", "10.50", 4));
+        Product lead = db.persist(new Product("Lead", "tools", "10.50", 4));
         db.insertInto(PRODUCTS).rows(List.of(
                 new Product(null, "Hammer", "tools", new BigDecimal("7.25"), 10, lead.id()),
                 new Product(null, "Nails", "tools", new BigDecimal("0.05"), 1000, lead.id()),
                 new Product(null, "Tea", "food", new BigDecimal("3.00"), 0, null))).execute();
+        return db;
     }
 
     @DatabaseTest
-    void singleColumnsTuplesRowsAndLambdas(Database db) {
-        seed(db);
+    void singleColumnsTuplesRowsAndLambdas(TestDatabase test) {
+        Database db = seed(test);
         List<String> emails = db.select(USERS.email).from(USERS).orderBy(USERS.email.asc()).fetch();
         assertThat(emails).containsExactly("ann@x.io", "bob@x.io", "cy@x.io");
 
@@ -78,8 +82,8 @@ class ProjectionTest {
     }
 
     @DatabaseTest
-    void aggregatesGroupByAndHaving(Database db) {
-        seed(db);
+    void aggregatesGroupByAndHaving(TestDatabase t) {
+        Database db = seed(t);
         List<Tuple2<String, Long>> perAuthor = db.select(USERS.name, count()).from(USERS)
                 .join(POSTS).on(POSTS.authorId.eq(USERS.id))
                 .groupBy(USERS.name).having(count().gt(1L)).orderBy(USERS.name.asc()).fetch();
@@ -102,8 +106,8 @@ class ProjectionTest {
     }
 
     @DatabaseTest
-    void innerLeftAndRightJoins(Database db) {
-        seed(db);
+    void innerLeftAndRightJoins(TestDatabase t) {
+        Database db = seed(t);
         List<Tuple2<String, String>> inner = db.select(USERS.name, POSTS.title).from(USERS)
                 .join(POSTS).on(POSTS.authorId.eq(USERS.id)).where(POSTS.status.eq(Status.PUBLISHED))
                 .orderBy(USERS.name.asc(), POSTS.title.asc()).fetch();
@@ -126,8 +130,8 @@ class ProjectionTest {
     }
 
     @DatabaseTest
-    void aliasesJoinATableToItself(Database db) {
-        seed(db);
+    void aliasesJoinATableToItself(TestDatabase t) {
+        Database db = seed(t);
         TableAlias<Product> lead = PRODUCTS.as("lead");
         List<Tuple2<String, String>> pairs = db.select(PRODUCTS.name, lead.get(PRODUCTS.name)).from(PRODUCTS)
                 .join(lead).on(PRODUCTS.managerId.eq(lead.get(PRODUCTS.id))).orderBy(PRODUCTS.name.asc()).fetch();
@@ -138,8 +142,8 @@ class ProjectionTest {
     }
 
     @DatabaseTest
-    void arithmeticAndColumnComparisons(Database db) {
-        seed(db);
+    void arithmeticAndColumnComparisons(TestDatabase t) {
+        Database db = seed(t);
         Expression<BigDecimal> stockValue = PRODUCTS.price.times(PRODUCTS.qty);
         List<Tuple2<String, BigDecimal>> values = db.select(PRODUCTS.name, stockValue).from(PRODUCTS)
                 .where(stockValue.gt(new BigDecimal("40"))).orderBy(stockValue.desc()).fetch();
@@ -157,8 +161,8 @@ class ProjectionTest {
     }
 
     @DatabaseTest
-    void subqueriesInInAndExists(Database db) {
-        seed(db);
+    void subqueriesInInAndExists(TestDatabase t) {
+        Database db = seed(t);
         Select<Long> publishers = db.select(POSTS.authorId).from(POSTS).where(POSTS.status.eq(Status.PUBLISHED));
         assertThat(db.select(USERS.name).from(USERS).where(USERS.id.in(publishers)).orderBy(USERS.name.asc()).fetch())
                 .containsExactly("Ann", "Bob");
@@ -170,8 +174,8 @@ class ProjectionTest {
     }
 
     @DatabaseTest
-    void countExistsFirstAndOne(Database db) {
-        seed(db);
+    void countExistsFirstAndOne(TestDatabase t) {
+        Database db = seed(t);
         assertThat(db.selectFrom(POSTS).count()).isEqualTo(4);
         assertThat(db.selectFrom(POSTS).where(POSTS.status.eq(Status.DRAFT)).count()).isEqualTo(1);
         assertThat(db.selectFrom(POSTS).orderBy(POSTS.id.asc()).limit(2).offset(3).count()).isEqualTo(1);
@@ -183,10 +187,10 @@ class ProjectionTest {
         assertThat(db.selectFrom(USERS).where(USERS.name.eq("Zed")).exists()).isFalse();
         assertThat(db.selectFrom(USERS).where(USERS.name.eq("Ann")).one().email()).isEqualTo("ann@x.io");
         assertThatThrownBy(() -> db.selectFrom(USERS).where(USERS.name.eq("Zed")).one())
-                .isInstanceOf(NotFound.class)
+                .isInstanceOf(NotFoundException.class)
                 .hasMessage("No row of 'users' matches users.name = ?");
         assertThatThrownBy(() -> db.selectFrom(USERS).where(USERS.age.isNotNull()).one())
-                .isInstanceOf(NotUnique.class)
+                .isInstanceOf(NotUniqueException.class)
                 .hasMessage("More than one row of 'users' matches users.age IS NOT NULL");
         assertThat(db.selectFrom(USERS).orderBy(USERS.name.desc()).first()).map(User::name).contains("Cy");
     }

@@ -8,10 +8,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cairn.dsl.Condition;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.query.Select;
+import dev.cairn.engine.exception.CheckViolationException;
+import dev.cairn.engine.exception.DatabaseException;
+import dev.cairn.engine.exception.ForeignKeyViolationException;
+import dev.cairn.engine.exception.NotNullViolationException;
+import dev.cairn.engine.exception.UniqueViolationException;
 import dev.cairn.engine.model.Posts.Post;
 import dev.cairn.engine.model.Posts.Status;
 import dev.cairn.engine.model.Users.User;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,13 +25,13 @@ import java.util.List;
 /** E7 (the first part): typed selects with conditions, order and limits; inserts with generated keys. */
 class QueryTest {
 
-    private static Database seeded(Database db) {
-        db.createMissingTables(Schema.of(USERS, POSTS));
-        db.insert(USERS, new User("ann@x.io", "Ann", 31));
-        db.insert(USERS, new User("bob@x.io", "Bob", 25));
-        db.insert(USERS, new User("cy@x.io", "Cy", null));
-        db.insert(USERS, new User("dee@x.io", "dee", 40));
-        db.insert(USERS, new User("al@x.io", "Al", 25));
+    private static Database seeded(TestDatabase t) {
+        Database db = t.open(Schema.of(USERS, POSTS)).createMissingTables();
+        db.persist(new User("ann@x.io", "Ann", 31));
+        db.persist(new User("bob@x.io", "Bob", 25));
+        db.persist(new User("cy@x.io", "Cy", null));
+        db.persist(new User("dee@x.io", "dee", 40));
+        db.persist(new User("al@x.io", "Al", 25));
         return db;
     }
 
@@ -34,25 +40,25 @@ class QueryTest {
     }
 
     @DatabaseTest
-    void insertReturnsTheGeneratedKeyAndTheDefaults(Database db) {
-        db.createMissingTables(Schema.of(USERS, POSTS));
+    void insertReturnsTheGeneratedKeyAndTheDefaults(TestDatabase t) {
+        Database db = t.open(Schema.of(USERS, POSTS)).createMissingTables();
         Instant before = Instant.now().minusSeconds(5);
-        User ann = db.insert(USERS, new User("ann@x.io", "Ann", 31));
-        User bob = db.insert(new User("bob@x.io", "Bob", 25));
+        User ann = db.persist(new User("ann@x.io", "Ann", 31));
+        User bob = db.persist(new User("bob@x.io", "Bob", 25));
         assertThat(ann.id()).isPositive();
         assertThat(bob.id()).isGreaterThan(ann.id());
         assertThat(ann.active()).isTrue();
         assertThat(ann.createdAt()).isBetween(before, Instant.now().plusSeconds(5));
         assertThat(db.selectFrom(USERS).where(USERS.id.eq(ann.id())).fetch()).containsExactly(ann);
 
-        Post post = db.insert(POSTS, new Post(null, ann.id(), "Hello", null));
+        Post post = db.persist(new Post(null, ann.id(), "Hello", null));
         assertThat(post.status()).isEqualTo(Status.DRAFT);
         assertThat(post.id()).isPositive();
     }
 
     @DatabaseTest
-    void comparisons(Database db) {
-        seeded(db);
+    void comparisons(TestDatabase t) {
+        Database db = seeded(t);
         Select<User> byName = db.selectFrom(USERS).orderBy(USERS.name.asc());
         assertThat(names(byName.where(USERS.age.eq(25)))).containsExactly("Al", "Bob");
         assertThat(names(byName.where(USERS.age.ne(25)))).containsExactly("Ann", "dee");
@@ -67,8 +73,8 @@ class QueryTest {
     }
 
     @DatabaseTest
-    void likeInAndCaseInsensitiveMatching(Database db) {
-        seeded(db);
+    void likeInAndCaseInsensitiveMatching(TestDatabase t) {
+        Database db = seeded(t);
         Select<User> byName = db.selectFrom(USERS).orderBy(USERS.name.asc());
         assertThat(names(byName.where(USERS.name.like("A%")))).containsExactly("Al", "Ann");
         assertThat(names(byName.where(USERS.name.notLike("A%")))).containsExactly("Bob", "Cy", "dee");
@@ -81,8 +87,8 @@ class QueryTest {
     }
 
     @DatabaseTest
-    void andOrNotNest(Database db) {
-        seeded(db);
+    void andOrNotNest(TestDatabase t) {
+        Database db = seeded(t);
         Select<User> byName = db.selectFrom(USERS).orderBy(USERS.name.asc());
         Condition young = USERS.age.lt(30);
         Condition startsWithA = USERS.name.like("A%");
@@ -96,8 +102,23 @@ class QueryTest {
     }
 
     @DatabaseTest
-    void orderByManyKeysLimitOffsetAndFirst(Database db) {
-        seeded(db);
+    void countAndExistsOverAnOrderHoldingValues(TestDatabase t) {
+        Database db = seeded(t);
+        // The ORDER BY of a count or an existence test is left out, and so are its values.
+        Select<User> ordered = db.selectFrom(USERS).where(USERS.age.gt(20)).orderBy(USERS.age.plus(1).desc());
+        assertThat(ordered.count()).isEqualTo(4);
+        assertThat(ordered.exists()).isTrue();
+        assertThat(ordered.where(USERS.age.gt(100)).exists()).isFalse();
+        // Where LIMIT decides which rows count, the order (and its value) stays.
+        assertThat(ordered.limit(2).count()).isEqualTo(2);
+        assertThat(ordered.offset(3).count()).isEqualTo(1);
+        assertThat(ordered.offset(3).fetch()).extracting(User::name).singleElement().isIn("Bob", "Al");
+        assertThat(ordered.first()).map(User::name).contains("dee");
+    }
+
+    @DatabaseTest
+    void orderByManyKeysLimitOffsetAndFirst(TestDatabase t) {
+        Database db = seeded(t);
         assertThat(names(db.selectFrom(USERS).orderBy(USERS.age.desc().nullsLast(), USERS.name.asc())))
                 .containsExactly("dee", "Ann", "Al", "Bob", "Cy");
         assertThat(names(db.selectFrom(USERS).orderBy(USERS.age.asc().nullsFirst(), USERS.name.desc())))
@@ -111,8 +132,8 @@ class QueryTest {
     }
 
     @DatabaseTest
-    void sqlShowsPlaceholdersNeverValues(Database db) {
-        seeded(db);
+    void sqlShowsPlaceholdersNeverValues(TestDatabase t) {
+        Database db = seeded(t);
         String sql = db.selectFrom(USERS).where(USERS.name.eq("Robert'); DROP TABLE users; --")).limit(3).sql();
         assertThat(sql).contains("?").doesNotContain("Robert").doesNotContain("DROP");
         assertThat(db.selectFrom(USERS).where(USERS.name.eq("Robert'); DROP TABLE users; --")).fetch()).isEmpty();
@@ -120,29 +141,29 @@ class QueryTest {
     }
 
     @DatabaseTest
-    void constraintViolationsBecomeTypedErrorsWithoutTheValues(Database db) {
-        seeded(db);
-        assertThatThrownBy(() -> db.insert(USERS, new User("ann@x.io", "Ann again", 1)))
-                .isInstanceOf(UniqueViolation.class)
+    void constraintViolationsBecomeTypedErrorsWithoutTheValues(TestDatabase t) {
+        Database db = seeded(t);
+        assertThatThrownBy(() -> db.persist(new User("ann@x.io", "Ann again", 1)))
+                .isInstanceOf(UniqueViolationException.class)
                 .hasMessageNotContaining("ann@x.io")
                 .satisfies(e -> assertThat(((DatabaseException) e).sql()).startsWith("insert into"));
-        assertThatThrownBy(() -> db.insert(POSTS, new Post(null, 999_999L, "Orphan", Status.DRAFT)))
-                .isInstanceOf(ForeignKeyViolation.class)
+        assertThatThrownBy(() -> db.persist(new Post(null, 999_999L, "Orphan", Status.DRAFT)))
+                .isInstanceOf(ForeignKeyViolationException.class)
                 .hasMessageNotContaining("999999");
-        assertThatThrownBy(() -> db.insert(USERS, new User(null, "Nameless", 1)))
-                .isInstanceOf(NotNullViolation.class)
+        assertThatThrownBy(() -> db.persist(new User(null, "Nameless", 1)))
+                .isInstanceOf(NotNullViolationException.class)
                 .hasMessage("Column users.email is NOT NULL and the row to insert has no value for it");
-        assertThatThrownBy(() -> db.insert(USERS, new User("neg@x.io", "Negative", -1)))
-                .isInstanceOf(CheckViolation.class)
+        assertThatThrownBy(() -> db.persist(new User("neg@x.io", "Negative", -1)))
+                .isInstanceOf(CheckViolationException.class)
                 .hasMessageContaining("ck_users_age");
         assertThat(db.selectFrom(USERS).fetch()).hasSize(5);
         assertThat(db.selectFrom(POSTS).fetch()).isEmpty();
     }
 
     @DatabaseTest
-    void timestampsDefaultToTheServersNowInUtc(Database db) {
-        db.createMissingTables(Schema.of(USERS, POSTS));
-        User u = db.insert(USERS, new User("t@x.io", "T", 1));
+    void timestampsDefaultToTheServersNowInUtc(TestDatabase t) {
+        Database db = t.open(Schema.of(USERS, POSTS)).createMissingTables();
+        User u = db.persist(new User("t@x.io", "T", 1));
         assertThat(Duration.between(u.createdAt(), Instant.now()).abs()).isLessThan(Duration.ofMinutes(2));
         assertThat(db.selectFrom(USERS).where(USERS.createdAt.gt(Instant.now().minusSeconds(120))).fetch()).hasSize(1);
     }

@@ -7,8 +7,9 @@ import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Row;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
-import dev.cairn.engine.map.MappingException;
+import dev.cairn.engine.exception.MappingException;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.TestDatabase;
 
 /** Rows map to records, to mutable classes and to untyped rows; a row type that does not fit fails clearly. */
 class RowMappingTest {
@@ -88,9 +89,9 @@ class RowMappingTest {
     }
 
     @DatabaseTest
-    void mutableClassesAreFilledFieldByField(Database db) {
-        db.createMissingTables(Schema.of(Notes.NOTES));
-        Note saved = db.insert(Notes.NOTES, new Note("first", 4));
+    void mutableClassesAreFilledFieldByField(TestDatabase t) {
+        Database db = t.open(Schema.of(Notes.NOTES)).createMissingTables();
+        Note saved = db.persist(new Note("first", 4));
         assertThat(saved.id).isPositive();
         Note read = db.selectFrom(Notes.NOTES).where(Notes.NOTES.id.eq(saved.id)).fetch().get(0);
         assertThat(read.bodyText).isEqualTo("first");
@@ -98,10 +99,10 @@ class RowMappingTest {
     }
 
     @DatabaseTest
-    void untypedRowsReadByColumnOrName(Database db) {
+    void untypedRowsReadByColumnOrName(TestDatabase t) {
         RawNotes raw = new RawNotes();
-        db.createMissingTables(Schema.of(raw));
-        Row saved = db.insert(raw, Row.builder(raw).set(raw.bodyText, "hi").set(raw.stars, 2).build());
+        Database db = t.open(Schema.of(raw)).createMissingTables();
+        Row saved = db.persist(Row.builder(raw).set(raw.bodyText, "hi").set(raw.stars, 2).build());
         Row read = db.selectFrom(raw).fetch().get(0);
         assertThat(read).isEqualTo(saved);
         assertThat(read.get(raw.bodyText)).isEqualTo("hi");
@@ -110,18 +111,18 @@ class RowMappingTest {
     }
 
     @DatabaseTest
-    void aNullIntoAPrimitiveComponentIsAClearError(Database db) {
-        db.createMissingTables(Schema.of(Notes.NOTES));
+    void aNullIntoAPrimitiveComponentIsAClearError(TestDatabase t) {
+        Database db = t.open(Schema.of(Notes.NOTES)).createMissingTables();
         RawNotes raw = new RawNotes();
-        db.insert(raw, Row.builder(raw).set(raw.bodyText, "no stars").build());
+        db.persist(Row.builder(raw).set(raw.bodyText, "no stars").build());
         assertThatThrownBy(() -> db.selectFrom(StarredNotes.STARRED).fetch())
                 .isInstanceOf(MappingException.class)
                 .hasMessage("Column notes.stars is NULL but Starred.stars is a primitive int; make it Integer");
     }
 
     @DatabaseTest
-    void aComponentWithoutAColumnFailsBeforeAnyQuery(Database db) {
-        db.createMissingTables(Schema.of(Notes.NOTES));
+    void aComponentWithoutAColumnFailsBeforeAnyQuery(TestDatabase t) {
+        Database db = t.open(Schema.of(Notes.NOTES)).createMissingTables();
         assertThatThrownBy(() -> db.selectFrom(new MisnamedNotes()).fetch())
                 .isInstanceOf(MappingException.class)
                 .hasMessage("Misnamed.text matches no column of table 'notes' (columns: id, body_text); name it after a"

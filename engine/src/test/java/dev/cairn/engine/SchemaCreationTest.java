@@ -11,6 +11,9 @@ import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.UniqueKey;
 import dev.cairn.dsl.type.ReferentialAction;
+import dev.cairn.engine.exception.CheckViolationException;
+import dev.cairn.engine.exception.ForeignKeyViolationException;
+import dev.cairn.engine.exception.UniqueViolationException;
 import dev.cairn.engine.testing.DatabaseTest;
 import dev.cairn.engine.testing.TestDatabase;
 import java.math.BigDecimal;
@@ -105,9 +108,9 @@ class SchemaCreationTest {
     }
 
     @DatabaseTest
-    void createsEveryTableInForeignKeyOrderWithDefaults(Database db) {
-        db.createMissingTables(SCHEMA);
-        Order o = db.insert(Orders.ORDERS, order("Ann"));
+    void createsEveryTableInForeignKeyOrderWithDefaults(TestDatabase t) {
+        Database db = t.open(SCHEMA).createMissingTables();
+        Order o = db.persist(order("Ann"));
         assertThat(o.note()).isEqualTo("it's \"quoted\" \\ and ; -- not SQL");
         assertThat(o.qty()).isEqualTo(1);
         assertThat(o.price()).isEqualByComparingTo("9.99");
@@ -116,31 +119,31 @@ class SchemaCreationTest {
         assertThat(o.placedAt()).isNotNull();
         assertThat(o.changedAt()).isNotNull();
 
-        Row line = db.insert(Lines.LINES, Row.builder(Lines.LINES).set(Lines.LINES.orderId, o.id())
+        Row line = db.persist(Row.builder(Lines.LINES).set(Lines.LINES.orderId, o.id())
                 .set(Lines.LINES.lineNo, 1).set(Lines.LINES.item, "tea").build());
         assertThat(line.get(Lines.LINES.item)).isEqualTo("tea");
-        db.insert(Notes.NOTES, Row.builder(Notes.NOTES).set(Notes.NOTES.id, 1L).set(Notes.NOTES.orderId, o.id())
+        db.persist(Row.builder(Notes.NOTES).set(Notes.NOTES.id, 1L).set(Notes.NOTES.orderId, o.id())
                 .set(Notes.NOTES.lineNo, 1).build());
         assertThat(db.selectFrom(Notes.NOTES).fetch()).singleElement()
                 .satisfies(n -> assertThat(n.asMap()).containsEntry("order_id", o.id()).containsEntry("reply_to", null));
     }
 
     @DatabaseTest
-    void keysChecksAndForeignKeysAreEnforced(Database db) {
-        db.createMissingTables(SCHEMA);
-        Order o = db.insert(Orders.ORDERS, order("Ann"));
-        assertThatThrownBy(() -> db.insert(Orders.ORDERS, order("Ann"))).isInstanceOf(UniqueViolation.class);
-        assertThatThrownBy(() -> db.insert(Orders.ORDERS, new Order(null, "Bob", null, 0, null, null, null, null, null)))
-                .isInstanceOf(CheckViolation.class).hasMessageContaining("ck_orders_qty");
+    void keysChecksAndForeignKeysAreEnforced(TestDatabase t) {
+        Database db = t.open(SCHEMA).createMissingTables();
+        Order o = db.persist(order("Ann"));
+        assertThatThrownBy(() -> db.persist(order("Ann"))).isInstanceOf(UniqueViolationException.class);
+        assertThatThrownBy(() -> db.persist(new Order(null, "Bob", null, 0, null, null, null, null, null)))
+                .isInstanceOf(CheckViolationException.class).hasMessageContaining("ck_orders_qty");
         Row line = Row.builder(Lines.LINES).set(Lines.LINES.orderId, o.id()).set(Lines.LINES.lineNo, 1)
                 .set(Lines.LINES.item, "tea").build();
-        db.insert(Lines.LINES, line);
-        assertThatThrownBy(() -> db.insert(Lines.LINES, line)).isInstanceOf(UniqueViolation.class);
-        assertThatThrownBy(() -> db.insert(Lines.LINES, line.with(Lines.LINES.orderId, 404L)))
-                .isInstanceOf(ForeignKeyViolation.class);
-        assertThatThrownBy(() -> db.insert(Notes.NOTES, Row.builder(Notes.NOTES).set(Notes.NOTES.id, 1L)
+        db.persist(line);
+        assertThatThrownBy(() -> db.persist(line)).isInstanceOf(UniqueViolationException.class);
+        assertThatThrownBy(() -> db.persist(line.with(Lines.LINES.orderId, 404L)))
+                .isInstanceOf(ForeignKeyViolationException.class);
+        assertThatThrownBy(() -> db.persist(Row.builder(Notes.NOTES).set(Notes.NOTES.id, 1L)
                 .set(Notes.NOTES.orderId, o.id()).set(Notes.NOTES.lineNo, 2).build()))
-                .isInstanceOf(ForeignKeyViolation.class);
+                .isInstanceOf(ForeignKeyViolationException.class);
         assertThat(db.selectFrom(Orders.ORDERS).fetch()).hasSize(1);
         assertThat(db.selectFrom(Lines.LINES).fetch()).hasSize(1);
         assertThat(db.selectFrom(Notes.NOTES).fetch()).isEmpty();
@@ -148,13 +151,12 @@ class SchemaCreationTest {
 
     @DatabaseTest
     void onDeleteActionsRun(TestDatabase t) throws SQLException {
-        Database db = t.db();
-        db.createMissingTables(SCHEMA);
-        Order o = db.insert(Orders.ORDERS, order("Ann"));
-        db.insert(Lines.LINES, Row.builder(Lines.LINES).set(Lines.LINES.orderId, o.id()).set(Lines.LINES.lineNo, 1)
+        Database db = t.open(SCHEMA).createMissingTables();
+        Order o = db.persist(order("Ann"));
+        db.persist(Row.builder(Lines.LINES).set(Lines.LINES.orderId, o.id()).set(Lines.LINES.lineNo, 1)
                 .set(Lines.LINES.item, "tea").build());
-        db.insert(Notes.NOTES, Row.builder(Notes.NOTES).set(Notes.NOTES.id, 1L).build());
-        db.insert(Notes.NOTES, Row.builder(Notes.NOTES).set(Notes.NOTES.id, 2L).set(Notes.NOTES.replyTo, 1L).build());
+        db.persist(Row.builder(Notes.NOTES).set(Notes.NOTES.id, 1L).build());
+        db.persist(Row.builder(Notes.NOTES).set(Notes.NOTES.id, 2L).set(Notes.NOTES.replyTo, 1L).build());
         try (Connection c = t.rawConnection(); Statement st = c.createStatement()) {
             st.executeUpdate(quoted(db, "DELETE FROM `orders`"));
             st.executeUpdate(quoted(db, "DELETE FROM `notes` WHERE `id` = 1"));
@@ -166,7 +168,7 @@ class SchemaCreationTest {
 
     @DatabaseTest
     void indexesAndUniqueKeysExistUnderTheirNames(TestDatabase t) throws SQLException {
-        t.db().createMissingTables(SCHEMA);
+        t.open(SCHEMA).createMissingTables();
         List<String> indexes = new ArrayList<>();
         try (Connection c = t.rawConnection()) {
             DatabaseMetaData meta = c.getMetaData();
@@ -184,26 +186,25 @@ class SchemaCreationTest {
     }
 
     @DatabaseTest
-    void createMissingLeavesExistingTablesAndDataAlone(Database db) {
-        db.createMissingTables(Schema.of(Orders.ORDERS));
-        db.insert(Orders.ORDERS, order("Ann"));
-        db.createMissingTables(SCHEMA);
-        db.createMissingTables(SCHEMA);
+    void createMissingLeavesExistingTablesAndDataAlone(TestDatabase t) {
+        t.open(Schema.of(Orders.ORDERS)).createMissingTables().persist(order("Ann"));
+        Database db = t.open(SCHEMA).createMissingTables();
+        db.createMissingTables();
         assertThat(db.selectFrom(Orders.ORDERS).fetch()).extracting(Order::customer).containsExactly("Ann");
-        db.insert(Lines.LINES, Row.builder(Lines.LINES).set(Lines.LINES.orderId, db.selectFrom(Orders.ORDERS).fetch()
+        db.persist(Row.builder(Lines.LINES).set(Lines.LINES.orderId, db.selectFrom(Orders.ORDERS).fetch()
                 .get(0).id()).set(Lines.LINES.lineNo, 1).set(Lines.LINES.item, "x").build());
         assertThat(db.selectFrom(Lines.LINES).fetch()).hasSize(1);
     }
 
     @DatabaseTest
-    void foreignKeysInACycleAreAddedAfterBothTables(Database db) {
-        db.createMissingTables(Schema.of(Chickens.CHICKENS, Eggs.EGGS));
-        db.insert(Chickens.CHICKENS, Row.builder(Chickens.CHICKENS).set(Chickens.CHICKENS.id, 1L).build());
-        db.insert(Eggs.EGGS, Row.builder(Eggs.EGGS).set(Eggs.EGGS.id, 1L).set(Eggs.EGGS.chickenId, 1L).build());
-        assertThatThrownBy(() -> db.insert(Eggs.EGGS, Row.builder(Eggs.EGGS).set(Eggs.EGGS.id, 2L)
-                .set(Eggs.EGGS.chickenId, 9L).build())).isInstanceOf(ForeignKeyViolation.class);
-        assertThatThrownBy(() -> db.insert(Chickens.CHICKENS, Row.builder(Chickens.CHICKENS).set(Chickens.CHICKENS.id, 2L)
-                .set(Chickens.CHICKENS.eggId, 9L).build())).isInstanceOf(ForeignKeyViolation.class);
+    void foreignKeysInACycleAreAddedAfterBothTables(TestDatabase t) {
+        Database db = t.open(Schema.of(Chickens.CHICKENS, Eggs.EGGS)).createMissingTables();
+        db.persist(Row.builder(Chickens.CHICKENS).set(Chickens.CHICKENS.id, 1L).build());
+        db.persist(Row.builder(Eggs.EGGS).set(Eggs.EGGS.id, 1L).set(Eggs.EGGS.chickenId, 1L).build());
+        assertThatThrownBy(() -> db.persist(Row.builder(Eggs.EGGS).set(Eggs.EGGS.id, 2L)
+                .set(Eggs.EGGS.chickenId, 9L).build())).isInstanceOf(ForeignKeyViolationException.class);
+        assertThatThrownBy(() -> db.persist(Row.builder(Chickens.CHICKENS).set(Chickens.CHICKENS.id, 2L)
+                .set(Chickens.CHICKENS.eggId, 9L).build())).isInstanceOf(ForeignKeyViolationException.class);
     }
 
     private static String quoted(Database db, String mysqlSql) {

@@ -7,15 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cairn.dsl.Schema;
 import dev.cairn.engine.model.Users.User;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.TestDatabase;
 
 /** A query shape is compiled once; later queries of the same shape only bind their values. */
 class ShapeCacheTest {
 
     @DatabaseTest
-    void sameShapeWithOtherValuesCompilesOnce(Database db) {
-        db.createMissingTables(Schema.of(USERS, POSTS));
+    void sameShapeWithOtherValuesCompilesOnce(TestDatabase t) {
+        Database db = t.open(Schema.of(USERS, POSTS)).createMissingTables();
         for (int i = 0; i < 20; i++) {
-            db.insert(USERS, new User("u" + i + "@x.io", "User " + i, i));
+            db.persist(new User("u" + i + "@x.io", "User " + i, i));
         }
         long before = db.compilations();
         for (int i = 0; i < 20; i++) {
@@ -34,12 +35,12 @@ class ShapeCacheTest {
     }
 
     @DatabaseTest
-    void insertsOfTheSameColumnsShareOneShape(Database db) {
-        db.createMissingTables(Schema.of(USERS, POSTS));
-        db.insert(USERS, new User("a@x.io", "A", 1));
+    void insertsOfTheSameColumnsShareOneShape(TestDatabase t) {
+        Database db = t.open(Schema.of(USERS, POSTS)).createMissingTables();
+        db.persist(new User("a@x.io", "A", 1));
         long before = db.compilations();
         for (int i = 0; i < 10; i++) {
-            db.insert(USERS, new User("b" + i + "@x.io", "B", i));
+            db.persist(new User("b" + i + "@x.io", "B", i));
         }
         // The insert shape is cached; reading defaults back is one more cached select shape.
         assertThat(db.compilations() - before).isZero();

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cairn.dsl.Schema;
 import dev.cairn.engine.model.Users.User;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,10 +19,10 @@ import java.nio.file.Path;
 class SqlLoggingTest {
 
     @DatabaseTest
-    void statementsAreLoggedWithTheirTimeButNotTheirValues(Database db) throws Exception {
-        db.createMissingTables(Schema.of(USERS, POSTS));
+    void statementsAreLoggedWithTheirTimeButNotTheirValues(TestDatabase t) throws Exception {
+        Database db = t.open(Schema.of(USERS, POSTS)).createMissingTables();
         String secret = "secret-" + System.nanoTime();
-        db.insert(USERS, new User(secret + "@x.io", "Logged", 1));
+        db.persist(new User(secret + "@x.io", "Logged", 1));
         String sql = db.selectFrom(USERS).where(USERS.name.eq(secret)).sql();
         db.selectFrom(USERS).where(USERS.name.eq(secret)).fetch();
         String log = Files.readString(Path.of("target", "test-log.txt"), StandardCharsets.UTF_8);

@@ -31,8 +31,9 @@ public final class StreamingMain {
     public static void main(String[] args) {
         String url = args[0];
         int rows = Integer.parseInt(args[3]);
-        try (Database db = Database.builder().url(url).user(args[1]).password(args[2]).poolSize(2).build()) {
-            db.createMissingTables(Schema.of(BigRows.BIG));
+        try (Database db = Database.builder().url(url).user(args[1]).password(args[2]).poolSize(2)
+                .schema(BigRows.BIG).build()) {
+            db.createMissingTables();
             String filler = "p".repeat(190);
             for (int from = 0; from < rows; from += 10_000) {
                 List<Big> chunk = new ArrayList<>(10_000);

@@ -25,8 +25,8 @@ class StreamingTest {
     private static final String HEAP = "-Xmx64m";
 
     @DatabaseTest
-    void streamsAndForEachReadEveryRowAndReleaseTheConnection(Database db) {
-        db.createMissingTables(Schema.of(USERS, Posts.POSTS));
+    void streamsAndForEachReadEveryRowAndReleaseTheConnection(TestDatabase t) {
+        Database db = t.open(Schema.of(USERS, Posts.POSTS)).createMissingTables();
         List<User> users = new ArrayList<>();
         for (int i = 0; i < 1_000; i++) {
             users.add(new User("s" + i + "@x.io", "S" + i, i % 10));

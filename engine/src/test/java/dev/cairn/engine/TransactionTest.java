@@ -9,9 +9,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cairn.dsl.Condition;
 import dev.cairn.dsl.Schema;
 import dev.cairn.engine.TransactionOptions.Isolation;
+import dev.cairn.engine.exception.LockTimeoutException;
+import dev.cairn.engine.exception.QueryTimeoutException;
+import dev.cairn.engine.exception.UniqueViolationException;
+import dev.cairn.engine.exception.UnsupportedFeatureException;
 import dev.cairn.engine.model.Products.Product;
 import dev.cairn.engine.model.Users.User;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.TestDatabase;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
@@ -27,8 +32,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /** E2: commit, rollback, savepoints, options, retries on deadlock only; E10: row locks. */
 class TransactionTest {
 
-    private static Database schema(Database db) {
-        return db.createMissingTables(Schema.of(USERS, POSTS, PRODUCTS));
+    private static Database schema(TestDatabase t) {
+        return t.open(Schema.of(USERS, POSTS, PRODUCTS)).createMissingTables();
     }
 
     private static User user(String name) {
@@ -40,48 +45,48 @@ class TransactionTest {
     }
 
     @DatabaseTest
-    void commitsOnReturnAndRollsBackOnAnyException(Database db) {
-        schema(db);
+    void commitsOnReturnAndRollsBackOnAnyException(TestDatabase t) {
+        Database db = schema(t);
         db.transaction(tx -> {
-            tx.insert(USERS, user("Ann"));
-            tx.insert(USERS, user("Bob"));
+            tx.persist(user("Ann"));
+            tx.persist(user("Bob"));
             assertThat(tx.selectFrom(USERS).count()).isEqualTo(2);
         });
         assertThat(names(db)).containsExactly("Ann", "Bob");
 
         IllegalStateException boom = new IllegalStateException("boom");
         assertThatThrownBy(() -> db.transaction(tx -> {
-            tx.insert(USERS, user("Cy"));
-            tx.update(USERS).set(USERS.age, 99).all().execute();
+            tx.persist(user("Cy"));
+            tx.updateTable(USERS).set(USERS.age, 99).all().execute();
             throw boom;
         })).isSameAs(boom);
         assertThat(names(db)).containsExactly("Ann", "Bob");
         assertThat(db.select(USERS.age).from(USERS).fetch()).containsOnly(1);
 
-        long id = db.transactionResult(tx -> tx.insert(USERS, user("Dee")).id());
+        long id = db.transactionResult(tx -> tx.persist(user("Dee")).id());
         assertThat(db.selectFrom(USERS).where(USERS.id.eq(id)).one().name()).isEqualTo("Dee");
     }
 
     @DatabaseTest
-    void nestedBlocksRollBackOnlyTheirOwnWork(Database db) {
-        schema(db);
+    void nestedBlocksRollBackOnlyTheirOwnWork(TestDatabase t) {
+        Database db = schema(t);
         db.transaction(tx -> {
-            tx.insert(USERS, user("Outer1"));
+            tx.persist(user("Outer1"));
             RuntimeException inner = new RuntimeException("inner fails");
             assertThatThrownBy(() -> tx.transaction(nested -> {
-                nested.insert(USERS, user("Inner"));
+                nested.persist(user("Inner"));
                 throw inner;
             })).isSameAs(inner);
-            String kept = tx.transactionResult(nested -> nested.insert(USERS, user("Nested")).name());
+            String kept = tx.transactionResult(nested -> nested.persist(user("Nested")).name());
             assertThat(kept).isEqualTo("Nested");
-            tx.insert(USERS, user("Outer2"));
+            tx.persist(user("Outer2"));
         });
         assertThat(names(db)).containsExactly("Nested", "Outer1", "Outer2");
     }
 
     @DatabaseTest
-    void isolationReadOnlyAndTheTransactionsConnection(Database db) throws Exception {
-        schema(db);
+    void isolationReadOnlyAndTheTransactionsConnection(TestDatabase t) throws Exception {
+        Database db = schema(t);
         int level = db.transactionResult(TransactionOptions.defaults().isolation(Isolation.SERIALIZABLE),
                 tx -> {
                     try {
@@ -96,9 +101,9 @@ class TransactionTest {
             assertThat(c.getAutoCommit()).isTrue();
         }
 
-        db.insert(USERS, user("Ann"));
+        db.persist(user("Ann"));
         assertThatThrownBy(() -> db.transaction(TransactionOptions.defaults().readOnly(),
-                tx -> tx.insert(USERS, user("Bob"))))
+                tx -> tx.persist(user("Bob"))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("The transaction is read-only");
         long count = db.transactionResult(TransactionOptions.defaults().readOnly(), tx -> tx.selectFrom(USERS).count());
@@ -116,23 +121,23 @@ class TransactionTest {
     }
 
     @DatabaseTest
-    void aStatementOverTheTimeoutIsCancelled(Database db) {
-        schema(db);
-        db.insert(USERS, user("Ann"));
+    void aStatementOverTheTimeoutIsCancelled(TestDatabase t) {
+        Database db = schema(t);
+        db.persist(user("Ann"));
         Condition slow = db.dialect().isMySqlFamily() ? Condition.raw("sleep(?) = 0", 5)
                 : Condition.raw("(select count(*) from system_range(1, ?), system_range(1, ?)) > 0", 100_000, 100_000);
         long start = System.nanoTime();
         assertThatThrownBy(() -> db.transaction(TransactionOptions.defaults().timeout(Duration.ofSeconds(1)),
                 tx -> tx.selectFrom(USERS).where(slow).fetch()))
-                .isInstanceOf(QueryTimeout.class);
+                .isInstanceOf(QueryTimeoutException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
     }
 
     @DatabaseTest
-    void aRealDeadlockIsRetriedAndBothTransactionsCommitOnce(Database db) throws Exception {
-        schema(db);
-        Product a = db.insert(PRODUCTS, new Product("A", "x", "1.00", 0));
-        Product b = db.insert(PRODUCTS, new Product("B", "x", "1.00", 0));
+    void aRealDeadlockIsRetriedAndBothTransactionsCommitOnce(TestDatabase t) throws Exception {
+        Database db = schema(t);
+        Product a = db.persist(new Product("A", "x", "1.00", 0));
+        Product b = db.persist(new Product("B", "x", "1.00", 0));
         CyclicBarrier bothHoldOneLock = new CyclicBarrier(2);
         AtomicInteger attempts = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -155,7 +160,7 @@ class TransactionTest {
         db.transaction(TransactionOptions.defaults().attempts(3).backoff(Duration.ofMillis(10), Duration.ofMillis(50)),
                 tx -> {
                     attempts.incrementAndGet();
-                    tx.update(PRODUCTS).set(PRODUCTS.qty, PRODUCTS.qty.plus(amount)).where(PRODUCTS.id.eq(firstId))
+                    tx.updateTable(PRODUCTS).set(PRODUCTS.qty, PRODUCTS.qty.plus(amount)).where(PRODUCTS.id.eq(firstId))
                             .execute();
                     if (mine.getAndIncrement() == 0) {
                         try {
@@ -164,26 +169,26 @@ class TransactionTest {
                             throw new IllegalStateException(e);
                         }
                     }
-                    tx.update(PRODUCTS).set(PRODUCTS.qty, PRODUCTS.qty.plus(amount)).where(PRODUCTS.id.eq(secondId))
+                    tx.updateTable(PRODUCTS).set(PRODUCTS.qty, PRODUCTS.qty.plus(amount)).where(PRODUCTS.id.eq(secondId))
                             .execute();
                 });
     }
 
     @DatabaseTest
-    void otherErrorsAreNotRetried(Database db) {
-        schema(db);
-        db.insert(USERS, user("Ann"));
+    void otherErrorsAreNotRetried(TestDatabase t) {
+        Database db = schema(t);
+        db.persist(user("Ann"));
         AtomicInteger attempts = new AtomicInteger();
         assertThatThrownBy(() -> db.transaction(tx -> {
             attempts.incrementAndGet();
-            tx.insert(USERS, user("Ann"));
-        })).isInstanceOf(UniqueViolation.class);
+            tx.persist(user("Ann"));
+        })).isInstanceOf(UniqueViolationException.class);
         assertThat(attempts.get()).isEqualTo(1);
     }
 
     @DatabaseTest
-    void aTransactionBelongsToItsThreadAndItsBlock(Database db) throws Exception {
-        schema(db);
+    void aTransactionBelongsToItsThreadAndItsBlock(TestDatabase test) throws Exception {
+        Database db = schema(test);
         AtomicReference<Transaction> escaped = new AtomicReference<>();
         AtomicReference<Throwable> fromOtherThread = new AtomicReference<>();
         db.transaction(tx -> {
@@ -210,10 +215,10 @@ class TransactionTest {
     }
 
     @DatabaseTest
-    void rowLocksBlockNoWaitFailsAndSkipLockedSkips(Database db) throws Exception {
-        schema(db);
-        Product a = db.insert(PRODUCTS, new Product("A", "x", "1.00", 0));
-        db.insert(PRODUCTS, new Product("B", "x", "1.00", 0));
+    void rowLocksBlockNoWaitFailsAndSkipLockedSkips(TestDatabase t) throws Exception {
+        Database db = schema(t);
+        Product a = db.persist(new Product("A", "x", "1.00", 0));
+        db.persist(new Product("B", "x", "1.00", 0));
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
         Thread holder = new Thread(() -> db.transaction(tx -> {
@@ -231,7 +236,7 @@ class TransactionTest {
             TransactionOptions once = TransactionOptions.defaults().attempts(1);
             assertThatThrownBy(() -> db.transaction(once, tx ->
                     tx.selectFrom(PRODUCTS).where(PRODUCTS.id.eq(a.id())).forUpdate().noWait().fetch()))
-                    .isInstanceOf(LockTimeout.class);
+                    .isInstanceOf(LockTimeoutException.class);
             List<String> free = db.transactionResult(once, tx ->
                     tx.select(PRODUCTS.name).from(PRODUCTS).orderBy(PRODUCTS.name.asc()).forUpdate().skipLocked().fetch());
             assertThat(free).containsExactly("B");

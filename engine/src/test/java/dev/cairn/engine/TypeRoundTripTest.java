@@ -10,6 +10,7 @@ import dev.cairn.engine.model.AllTypes.Perm;
 import dev.cairn.engine.model.AllTypes.Prefs;
 import dev.cairn.engine.model.AllTypes.Values;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,13 +36,13 @@ class TypeRoundTripTest {
     }
 
     @DatabaseTest
-    void everyTypeRoundTripsWithValues(Database db) {
-        db.createMissingTables(Schema.of(ALL_TYPES));
+    void everyTypeRoundTripsWithValues(TestDatabase t) {
+        Database db = t.open(Schema.of(ALL_TYPES)).createMissingTables();
         byte[] blob = new byte[200_000];
         new Random(42).nextBytes(blob);
         Values in = everything(blob);
 
-        Values inserted = db.insert(ALL_TYPES, in);
+        Values inserted = db.persist(in);
         assertThat(inserted.id()).isNotNull().isPositive();
 
         Values out = db.selectFrom(ALL_TYPES).where(ALL_TYPES.id.eq(inserted.id())).fetch().get(0);
@@ -52,23 +53,23 @@ class TypeRoundTripTest {
     }
 
     @DatabaseTest
-    void everyTypeRoundTripsAsNull(Database db) {
-        db.createMissingTables(Schema.of(ALL_TYPES));
+    void everyTypeRoundTripsAsNull(TestDatabase t) {
+        Database db = t.open(Schema.of(ALL_TYPES)).createMissingTables();
         Values nulls = new Values(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null);
-        Values inserted = db.insert(ALL_TYPES, nulls);
+        Values inserted = db.persist(nulls);
         Values out = db.selectFrom(ALL_TYPES).where(ALL_TYPES.id.eq(inserted.id())).fetch().get(0);
         assertThat(out).usingRecursiveComparison().ignoringFields("id").isEqualTo(nulls);
         assertThat(out).isEqualTo(inserted);
     }
 
     @DatabaseTest
-    void timeValuesKeepMicrosecondsAndDropNanoseconds(Database db) {
-        db.createMissingTables(Schema.of(ALL_TYPES));
+    void timeValuesKeepMicrosecondsAndDropNanoseconds(TestDatabase t) {
+        Database db = t.open(Schema.of(ALL_TYPES)).createMissingTables();
         Values in = new Values(null, null, null, null, null, null, null, null, null, null, null, null,
                 LocalDateTime.of(2020, 1, 2, 3, 4, 5, 999_999_999), Instant.parse("2001-02-03T04:05:06.999999999Z"),
                 LocalTime.of(1, 2, 3, 456_789_999), null, null, null, null, null, null, null, null);
-        long id = db.insert(ALL_TYPES, in).id();
+        long id = db.persist(in).id();
         Values out = db.selectFrom(ALL_TYPES).where(ALL_TYPES.id.eq(id)).fetch().get(0);
         // Truncated, never rounded up into the next second: MySQL would round if given the nanoseconds.
         assertThat(out.at()).isEqualTo(LocalDateTime.of(2020, 1, 2, 3, 4, 5, 999_999_000));
@@ -91,10 +92,10 @@ class TypeRoundTripTest {
     }
 
     @DatabaseTest
-    void coarserPrecisionsTruncateAndRoundTrip(Database db) {
+    void coarserPrecisionsTruncateAndRoundTrip(TestDatabase test) {
         CoarseTimes t = new CoarseTimes();
-        db.createMissingTables(Schema.of(t));
-        db.insert(t, new Coarse(1L, Instant.parse("2030-01-01T10:20:30.999999Z"),
+        Database db = test.open(Schema.of(t)).createMissingTables();
+        db.persist(new Coarse(1L, Instant.parse("2030-01-01T10:20:30.999999Z"),
                 LocalDateTime.of(2030, 1, 1, 10, 20, 30, 987_654_321), LocalTime.of(10, 20, 30, 999_000_000)));
         Coarse out = db.selectFrom(t).one();
         assertThat(out.seconds()).isEqualTo(Instant.parse("2030-01-01T10:20:30Z"));
@@ -104,11 +105,11 @@ class TypeRoundTripTest {
     }
 
     @DatabaseTest
-    void emptySetAndEveryEnumConstantRoundTrip(Database db) {
-        db.createMissingTables(Schema.of(ALL_TYPES));
+    void emptySetAndEveryEnumConstantRoundTrip(TestDatabase t) {
+        Database db = t.open(Schema.of(ALL_TYPES)).createMissingTables();
         for (Mood mood : Mood.values()) {
             Set<Perm> perms = mood == Mood.HAPPY ? EnumSet.noneOf(Perm.class) : EnumSet.allOf(Perm.class);
-            long id = db.insert(ALL_TYPES, new Values(null, null, null, null, null, null, null, null, null, null, null,
+            long id = db.persist(new Values(null, null, null, null, null, null, null, null, null, null, null,
                     null, null, null, null, null, null, null, null, null, null, mood, perms)).id();
             Values out = db.selectFrom(ALL_TYPES).where(ALL_TYPES.id.eq(id)).fetch().get(0);
             assertThat(out.mood()).isEqualTo(mood);
@@ -118,10 +119,10 @@ class TypeRoundTripTest {
     }
 
     @DatabaseTest
-    void valuesOfEveryTypeWorkInConditions(Database db) {
-        db.createMissingTables(Schema.of(ALL_TYPES));
+    void valuesOfEveryTypeWorkInConditions(TestDatabase test) {
+        Database db = test.open(Schema.of(ALL_TYPES)).createMissingTables();
         Values in = everything(new byte[] {1, 2, 3});
-        long id = db.insert(ALL_TYPES, in).id();
+        long id = db.persist(in).id();
         AllTypes t = ALL_TYPES;
         assertThat(db.selectFrom(t).where(t.vc.eq(UNICODE).and(t.ch.eq("abc")).and(t.sm.eq((short) -32768))
                 .and(t.i.eq(Integer.MAX_VALUE)).and(t.bi.eq(Long.MIN_VALUE))

@@ -9,10 +9,14 @@ import dev.cairn.dsl.Condition;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.query.Changes;
 import dev.cairn.dsl.query.Key;
+import dev.cairn.engine.exception.NotUniqueException;
+import dev.cairn.engine.exception.QueryTimeoutException;
+import dev.cairn.engine.exception.ValueRejectedException;
 import dev.cairn.engine.model.Ledger.Entry;
 import dev.cairn.engine.model.Posts;
 import dev.cairn.engine.model.Users.User;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -31,22 +35,22 @@ class ValueIntegrityTest {
 
     private static void refused(ThrowingCallable call, String column, String value) {
         assertThatThrownBy(call)
-                .isInstanceOf(ValueRejected.class)
+                .isInstanceOf(ValueRejectedException.class)
                 .hasMessageContaining(column)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(value));
     }
 
     @DatabaseTest
-    void unpairedSurrogatesAreRefusedInEveryPositionAndPairsAreKept(Database db) {
-        db.createMissingTables(Schema.of(LEDGER));
-        Entry decoy = db.insert(LEDGER, Entry.of("decoy").withNote("x?y"));
-        Entry emoji = db.insert(LEDGER, Entry.of("emoji").withNote("x\uD83D\uDE00y"));
+    void unpairedSurrogatesAreRefusedInEveryPositionAndPairsAreKept(TestDatabase t) {
+        Database db = t.open(Schema.of(LEDGER)).createMissingTables();
+        Entry decoy = db.persist(Entry.of("decoy").withNote("x?y"));
+        Entry emoji = db.persist(Entry.of("emoji").withNote("x\uD83D\uDE00y"));
 
-        refused(() -> db.insert(LEDGER, Entry.of("a").withNote(LONE)), "ledger.note", LONE);
+        refused(() -> db.persist(Entry.of("a").withNote(LONE)), "ledger.note", LONE);
         refused(() -> db.persist(Entry.of("b").withNote(LONE_LOW)), "ledger.note", LONE_LOW);
         refused(() -> db.insertInto(LEDGER).rows(List.of(Entry.of("c"), Entry.of(LONE))).execute(), "ledger.code", LONE);
         refused(() -> db.batch(b -> b.persist(Entry.of("d").withNote(LONE))), "ledger.note", LONE);
-        refused(() -> db.update(LEDGER).set(LEDGER.note, LONE).where(LEDGER.id.eq(decoy.id())).execute(),
+        refused(() -> db.updateTable(LEDGER).set(LEDGER.note, LONE).where(LEDGER.id.eq(decoy.id())).execute(),
                 "ledger.note", LONE);
         refused(() -> db.update(LEDGER, decoy.id(), Changes.of(LEDGER.note, LONE)), "ledger.note", LONE);
         refused(() -> db.update(decoy.withNote(LONE)), "ledger.note", LONE);
@@ -66,18 +70,18 @@ class ValueIntegrityTest {
     }
 
     @DatabaseTest
-    void decimalsWithMoreDigitsThanTheScaleAreRefusedUnlessTheColumnRounds(Database db) {
-        db.createMissingTables(Schema.of(LEDGER));
-        Entry kept = db.insert(LEDGER, Entry.of("kept").withAmount(new BigDecimal("1.500")));
+    void decimalsWithMoreDigitsThanTheScaleAreRefusedUnlessTheColumnRounds(TestDatabase t) {
+        Database db = t.open(Schema.of(LEDGER)).createMissingTables();
+        Entry kept = db.persist(Entry.of("kept").withAmount(new BigDecimal("1.500")));
         assertThat(kept.amount()).isEqualTo(new BigDecimal("1.50"));
 
-        refused(() -> db.insert(LEDGER, Entry.of("a").withAmount(new BigDecimal("1.005"))), "ledger.amount", "1.005");
-        refused(() -> db.insert(LEDGER, Entry.of("b").withAmount(new BigDecimal("1E-10"))), "ledger.amount", "1E-10");
-        refused(() -> db.insert(LEDGER, new Entry(null, "c", null, null, null, new BigDecimal("0.5"), null, null,
+        refused(() -> db.persist(Entry.of("a").withAmount(new BigDecimal("1.005"))), "ledger.amount", "1.005");
+        refused(() -> db.persist(Entry.of("b").withAmount(new BigDecimal("1E-10"))), "ledger.amount", "1E-10");
+        refused(() -> db.persist(new Entry(null, "c", null, null, null, new BigDecimal("0.5"), null, null,
                 null)), "ledger.big", "0.5");
-        refused(() -> db.insert(LEDGER, Entry.of("d").withAmount(new BigDecimal("123456789.5"))), "ledger.amount",
+        refused(() -> db.persist(Entry.of("d").withAmount(new BigDecimal("123456789.5"))), "ledger.amount",
                 "123456789");
-        refused(() -> db.update(LEDGER).set(LEDGER.amount, new BigDecimal("2.001")).all().execute(), "ledger.amount",
+        refused(() -> db.updateTable(LEDGER).set(LEDGER.amount, new BigDecimal("2.001")).all().execute(), "ledger.amount",
                 "2.001");
         refused(() -> db.update(LEDGER, kept.id(), Changes.of(LEDGER.amount, new BigDecimal("2.001"))), "ledger.amount",
                 "2.001");
@@ -85,22 +89,22 @@ class ValueIntegrityTest {
         assertThat(db.selectFrom(LEDGER).fetch()).containsExactly(kept);
 
         // A column that declares its rounding rounds before sending; the returned row holds what is stored.
-        Entry rounded = db.insert(LEDGER, Entry.of("r").withRounded(new BigDecimal("1.005")));
+        Entry rounded = db.persist(Entry.of("r").withRounded(new BigDecimal("1.005")));
         assertThat(rounded.rounded()).isEqualTo(new BigDecimal("1.00"));
         assertThat(db.find(LEDGER, rounded.id()).rounded()).isEqualTo(new BigDecimal("1.00"));
         Entry updated = db.update(rounded.withRounded(new BigDecimal("2.675")));
         assertThat(updated.rounded()).isEqualTo(new BigDecimal("2.68"));
-        db.update(LEDGER).set(LEDGER.rounded, new BigDecimal("3.125")).where(LEDGER.id.eq(rounded.id())).execute();
+        db.updateTable(LEDGER).set(LEDGER.rounded, new BigDecimal("3.125")).where(LEDGER.id.eq(rounded.id())).execute();
         assertThat(db.find(LEDGER, rounded.id()).rounded()).isEqualTo(new BigDecimal("3.12"));
         // Comparisons keep their digits: nothing is stored.
         assertThat(db.selectFrom(LEDGER).where(LEDGER.amount.lt(new BigDecimal("1.5001"))).fetch()).containsExactly(kept);
     }
 
     @DatabaseTest
-    void integersBeyondLongAreConvertedExactlyOrRefusedNeverWrapped(Database db) {
-        db.createMissingTables(Schema.of(LEDGER));
-        db.insert(LEDGER, new Entry(-1L, "minus-one", null, null, null, null, null, null, null));
-        db.insert(LEDGER, new Entry(5L, "five", null, null, null, null, null, null, null));
+    void integersBeyondLongAreConvertedExactlyOrRefusedNeverWrapped(TestDatabase t) {
+        Database db = t.open(Schema.of(LEDGER)).createMissingTables();
+        db.persist(new Entry(-1L, "minus-one", null, null, null, null, null, null, null));
+        db.persist(new Entry(5L, "five", null, null, null, null, null, null, null));
         BigInteger twoTo64 = BigInteger.ONE.shiftLeft(64);
 
         assertThatThrownBy(() -> db.find(LEDGER, twoTo64.subtract(BigInteger.ONE)))
@@ -122,14 +126,14 @@ class ValueIntegrityTest {
     }
 
     @DatabaseTest
-    void rawParametersKeepFractionalSeconds(Database db) {
-        db.createMissingTables(Schema.of(LEDGER));
+    void rawParametersKeepFractionalSeconds(TestDatabase t) {
+        Database db = t.open(Schema.of(LEDGER)).createMissingTables();
         LocalDateTime whole = LocalDateTime.of(2024, 5, 6, 3, 4, 5);
         LocalDateTime half = whole.plusNanos(500_000_000);
         Instant wholeInstant = Instant.parse("2024-05-06T03:04:05Z");
         Instant halfInstant = wholeInstant.plusMillis(500);
-        db.insert(LEDGER, new Entry(null, "whole", null, null, null, null, wholeInstant, whole, whole.toLocalTime()));
-        db.insert(LEDGER, new Entry(null, "half", null, null, null, null, halfInstant, half, half.toLocalTime()));
+        db.persist(new Entry(null, "whole", null, null, null, null, wholeInstant, whole, whole.toLocalTime()));
+        db.persist(new Entry(null, "half", null, null, null, null, halfInstant, half, half.toLocalTime()));
         boolean h2 = !db.dialect().isMySqlFamily();
         String q = h2 ? "\"" : "`";
         assertThat(db.select(LEDGER.code).from(LEDGER).where(Condition.raw(q + "local_at" + q + " = ?", half)).fetch())
@@ -141,19 +145,19 @@ class ValueIntegrityTest {
     }
 
     @DatabaseTest
-    void oneKeepsTheCallersLimit(Database db) {
-        db.createMissingTables(Schema.of(LEDGER));
-        db.insert(LEDGER, Entry.of("a"));
-        Entry b = db.insert(LEDGER, Entry.of("b"));
+    void oneKeepsTheCallersLimit(TestDatabase t) {
+        Database db = t.open(Schema.of(LEDGER)).createMissingTables();
+        db.persist(Entry.of("a"));
+        Entry b = db.persist(Entry.of("b"));
         assertThat(db.selectFrom(LEDGER).orderBy(LEDGER.id.desc()).limit(1).one()).isEqualTo(b);
         assertThat(db.select(LEDGER.id).from(LEDGER).orderBy(LEDGER.id.desc()).limit(1).one()).isEqualTo(b.id());
-        assertThatThrownBy(() -> db.selectFrom(LEDGER).limit(5).one()).isInstanceOf(NotUnique.class);
+        assertThatThrownBy(() -> db.selectFrom(LEDGER).limit(5).one()).isInstanceOf(NotUniqueException.class);
     }
 
     @DatabaseTest
-    void readOnlyTransactionsReadInSavepointsAndBatchesAndRefuseWrites(Database db) {
-        db.createMissingTables(Schema.of(LEDGER));
-        db.insert(LEDGER, Entry.of("a"));
+    void readOnlyTransactionsReadInSavepointsAndBatchesAndRefuseWrites(TestDatabase t) {
+        Database db = t.open(Schema.of(LEDGER)).createMissingTables();
+        db.persist(Entry.of("a"));
         TransactionOptions ro = TransactionOptions.defaults().readOnly();
         long nested = db.transactionResult(ro, tx -> tx.transactionResult(inner -> inner.selectFrom(LEDGER).count()));
         assertThat(nested).isEqualTo(1);
@@ -172,8 +176,8 @@ class ValueIntegrityTest {
     }
 
     @DatabaseTest
-    void aTransactionRefusesEveryCallAfterItsBlock(Database db) {
-        db.createMissingTables(Schema.of(LEDGER));
+    void aTransactionRefusesEveryCallAfterItsBlock(TestDatabase test) {
+        Database db = test.open(Schema.of(LEDGER)).createMissingTables();
         AtomicReference<Transaction> kept = new AtomicReference<>();
         db.transaction(kept::set);
         Transaction tx = kept.get();
@@ -191,13 +195,13 @@ class ValueIntegrityTest {
 
     @DatabaseTest
     void aStatementTimeoutAppliesOutsideTransactions(dev.cairn.engine.testing.TestDatabase t) {
-        Database db = t.config().statementTimeout(Duration.ofSeconds(1)).build();
+        Database db = t.config().schema(LEDGER).statementTimeout(Duration.ofSeconds(1)).build();
         try {
-            db.createMissingTables(Schema.of(LEDGER));
-            db.insert(LEDGER, Entry.of("a"));
-            assertThatThrownBy(() -> db.selectFrom(LEDGER).where(slow(db)).fetch()).isInstanceOf(QueryTimeout.class);
+            db.createMissingTables();
+            db.persist(Entry.of("a"));
+            assertThatThrownBy(() -> db.selectFrom(LEDGER).where(slow(db)).fetch()).isInstanceOf(QueryTimeoutException.class);
             assertThatThrownBy(() -> t.db().selectFrom(LEDGER).where(slow(db)).timeout(Duration.ofSeconds(1)).count())
-                    .isInstanceOf(QueryTimeout.class);
+                    .isInstanceOf(QueryTimeoutException.class);
             assertThat(t.db().selectFrom(LEDGER).timeout(Duration.ofSeconds(5)).count()).isEqualTo(1);
         } finally {
             db.close();
@@ -211,14 +215,14 @@ class ValueIntegrityTest {
     }
 
     @DatabaseTest
-    void explicitIdsMoveTheGeneratedIdsPastThemOnEveryDatabase(Database db) {
-        db.createMissingTables(Schema.of(USERS, Posts.POSTS));
-        db.insert(USERS, new User(100L, "a@x.io", "A", 1, true, null));
+    void explicitIdsMoveTheGeneratedIdsPastThemOnEveryDatabase(TestDatabase t) {
+        Database db = t.open(Schema.of(USERS, Posts.POSTS)).createMissingTables();
+        db.persist(new User(100L, "a@x.io", "A", 1, true, null));
         db.insertInto(USERS).rows(List.of(new User(200L, "b@x.io", "B", 1, true, null), new User(150L, "c@x.io", "C", 1, true, null)))
                 .execute();
         User next = db.persist(new User(null, "d@x.io", "D", 1, true, null));
         assertThat(next.id()).isEqualTo(201L);
         db.save(new User(300L, "e@x.io", "E", 1, true, null));
-        assertThat(db.insert(USERS, new User(null, "f@x.io", "F", 1, true, null)).id()).isEqualTo(301L);
+        assertThat(db.persist(new User(null, "f@x.io", "F", 1, true, null)).id()).isEqualTo(301L);
     }
 }

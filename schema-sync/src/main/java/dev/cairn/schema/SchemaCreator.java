@@ -1,5 +1,6 @@
 package dev.cairn.schema;
 
+import dev.cairn.dialect.Dialect;
 import dev.cairn.dsl.ForeignKey;
 import dev.cairn.dsl.Index;
 import dev.cairn.dsl.Schema;

@@ -1,5 +1,7 @@
 package dev.cairn.schema;
 
+import dev.cairn.dialect.Dialect;
+import dev.cairn.dialect.sql.ServerSql;
 import dev.cairn.dsl.Schema;
 import dev.cairn.schema.apply.SchemaHistory;
 import dev.cairn.schema.apply.SchemaLock;
@@ -98,8 +100,7 @@ public final class SchemaSync {
         try (SchemaLock lock = SchemaLock.acquire(lockConnection, dialect, lockTimeout);
              Connection c = connections.open()) {
             try (Statement st = c.createStatement()) {
-                st.execute(dialect.isMySqlFamily() ? "SET SESSION lock_wait_timeout = " + Math.max(1, ddlLockWait.toSeconds())
-                        : "SET LOCK_TIMEOUT " + ddlLockWait.toMillis());
+                st.execute(ServerSql.lockWaitTimeout(dialect, ddlLockWait));
             }
             // Planned under the lock, from what the database holds now: another instance may have just synced.
             List<Change> plan = plan(c, dialect);
@@ -158,9 +159,7 @@ public final class SchemaSync {
     }
 
     private static boolean hasRows(Connection c, Dialect dialect, String table) {
-        String q = dialect.isMySqlFamily() ? "`" : "\"";
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT 1 FROM " + q + table.replace(q, q + q) + q + " LIMIT 1")) {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(ServerSql.anyRow(dialect, table))) {
             return rs.next();
         } catch (SQLException e) {
             throw new SchemaSyncException("Cannot tell whether table '" + table + "' has rows: " + e.getMessage(), e);

@@ -283,9 +283,13 @@ public final class Select<R> implements SelectStatement.Source<R> {
         return attached().fetch(this);
     }
 
-    /** The first result, if any (adds {@code LIMIT 1}). */
+    /**
+     * The first result, if any (adds {@code LIMIT 1}; a {@code limit(0)} stays). A first row whose one selected
+     * value is NULL also gives an empty Optional: to tell it from no row, use {@code limit(1).fetch()}.
+     */
     public Optional<R> first() {
-        List<R> rows = attached().fetch(limit(1));
+        Integer limit = statement.limit();
+        List<R> rows = attached().fetch(limit(limit != null && limit < 1 ? limit : 1));
         return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
     }
 

@@ -1,8 +1,8 @@
 package dev.cairn.engine.bind;
 
+import dev.cairn.dialect.Dialect;
+import dev.cairn.dialect.sql.StorageValues;
 import dev.cairn.dsl.type.ColumnType;
-import dev.cairn.schema.Dialect;
-import dev.cairn.schema.sql.StorageValues;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -1,10 +1,10 @@
 package dev.cairn.engine.bind;
 
+import dev.cairn.dialect.Dialect;
+import dev.cairn.dialect.sql.StorageValues;
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.type.ColumnType;
-import dev.cairn.engine.ValueRejected;
-import dev.cairn.schema.Dialect;
-import dev.cairn.schema.sql.StorageValues;
+import dev.cairn.engine.exception.ValueRejectedException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +14,7 @@ import java.time.LocalDateTime;
 
 /**
  * What Cairn lets reach the database: every value is stored exactly, or refused here, before anything is sent,
- * with a {@link ValueRejected} naming the table and column and never the value.
+ * with a {@link ValueRejectedException} naming the table and column and never the value.
  *
  * <p>A value to store must fit its column: text without unpaired UTF-16 surrogates (drivers turn them into
  * {@code ?}) and within the column's length, decimals within precision and scale (a column that declares a
@@ -23,6 +23,7 @@ import java.time.LocalDateTime;
  * needs only to be exact: no unpaired surrogate, no NaN.
  */
 public final class ValueRules {
+    private final Dialect dialect;
     // MySQL/MariaDB TIMESTAMP holds 1970-01-01 00:00:01 to 2038-01-19 03:14:07.999999 UTC; 0 means the zero date.
     private static final Instant MYSQL_TIMESTAMP_MIN = Instant.parse("1970-01-01T00:00:01Z");
     private static final Instant MYSQL_TIMESTAMP_MAX = Instant.parse("2038-01-19T03:14:07.999999Z");
@@ -33,7 +34,13 @@ public final class ValueRules {
 
     private final boolean mysql;
 
+    /** The database whose rules these are. */
+    public Dialect dialect() {
+        return dialect;
+    }
+
     public ValueRules(Dialect dialect) {
+        this.dialect = dialect;
         this.mysql = dialect.isMySqlFamily();
     }
 
@@ -178,18 +185,18 @@ public final class ValueRules {
         if (mysql && value instanceof java.time.temporal.Temporal t && t.isSupported(java.time.temporal.ChronoField.YEAR)) {
             int year = t.get(java.time.temporal.ChronoField.YEAR);
             if (year < MYSQL_MIN_YEAR || year > MYSQL_MAX_YEAR) {
-                throw new ValueRejected("A date compared with " + describe(subject) + " has a year outside 1 to 9999,"
+                throw new ValueRejectedException("A date compared with " + describe(subject) + " has a year outside 1 to 9999,"
                         + " which MySQL/MariaDB cannot read as a date", null, null);
             }
         }
         if (value instanceof String s) {
             int at = loneSurrogate(s);
             if (at >= 0) {
-                throw new ValueRejected("A value compared with " + describe(subject) + " holds an unpaired UTF-16"
+                throw new ValueRejectedException("A value compared with " + describe(subject) + " holds an unpaired UTF-16"
                         + " surrogate at index " + at + "; drivers would send it as '?' and match other rows", null, null);
             }
         } else if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
-            throw new ValueRejected("A value compared with " + describe(subject) + " is NaN or infinite", null, null);
+            throw new ValueRejectedException("A value compared with " + describe(subject) + " is NaN or infinite", null, null);
         }
     }
 
@@ -213,8 +220,8 @@ public final class ValueRules {
         return -1;
     }
 
-    private static ValueRejected reject(Column<?> column, String why) {
-        return new ValueRejected("Column " + column.table().name() + "." + column.name() + " (" + column.type()
+    private static ValueRejectedException reject(Column<?> column, String why) {
+        return new ValueRejectedException("Column " + column.table().name() + "." + column.name() + " (" + column.type()
                 + ") cannot store the value: " + why, null, null);
     }
 }

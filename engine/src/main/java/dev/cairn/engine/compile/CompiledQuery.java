@@ -1,5 +1,7 @@
 package dev.cairn.engine.compile;
 
+import dev.cairn.engine.bind.RowMapper;
+
 /**
  * A statement shape compiled for one dialect: its SQL text with {@code ?} placeholders, and what each placeholder
  * takes, in order: the index of one of the statement's values as {@link QueryValues} collects them, or, for the few
@@ -10,7 +12,7 @@ public final class CompiledQuery {
     private final String sql;
     private final int[] bindOrder;
     private final Object[] constants;
-    private volatile Object mapper;
+    private volatile RowMapper<?> mapper;
 
     /**
      * @param sql       the SQL text
@@ -37,12 +39,12 @@ public final class CompiledQuery {
     }
 
     /** The row mapper kept with this shape, or {@code null} before the first query built it. */
-    public Object mapper() {
+    public RowMapper<?> mapper() {
         return mapper;
     }
 
     /** Keeps the row mapper of this shape (several threads may race to set equal mappers; any one wins). */
-    public void mapper(Object rowMapper) {
+    public void mapper(RowMapper<?> rowMapper) {
         this.mapper = rowMapper;
     }
 

@@ -1,30 +1,36 @@
 package dev.cairn.engine.compile;
 
+import dev.cairn.dialect.render.StatementWalk;
+import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Expression.Param;
 import dev.cairn.dsl.query.Select;
+import dev.cairn.engine.bind.ValueRules;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A statement's values in the order {@link QueryCompiler} numbered their placeholders;
- * {@link CompiledQuery#bindOrder()} refers to positions in these lists.
+ * A statement's values in the order its placeholders are numbered; {@link CompiledQuery#bindOrder()} refers to
+ * positions in these lists.
  */
 public final class QueryValues {
+    /** A sink that keeps nothing: for a walk whose values are collected elsewhere. */
+    static final StatementWalk.Sink NONE = new Collector(null);
+
     private QueryValues() {
     }
 
-    /** The values of a SELECT, as the compiler numbers them (for INSERT ... SELECT). */
-    public static List<Param<?>> of(Select<?> select, dev.cairn.engine.bind.ValueRules rules) {
+    /** The values of a SELECT, checked by {@code rules} (for INSERT ... SELECT). */
+    public static List<Param<?>> of(Select<?> select, ValueRules rules) {
         Collector c = new Collector(rules);
-        new AstWalker(c).select(select.statement());
+        StatementWalk.reading(rules.dialect(), c).select(select.statement(), StatementWalk.Purpose.ROWS);
         return c.values;
     }
 
-    private static final class Collector implements AstWalker.Sink {
+    private static final class Collector implements StatementWalk.Sink {
         final List<Param<?>> values = new ArrayList<>();
-        private final dev.cairn.engine.bind.ValueRules rules;
+        private final ValueRules rules;
 
-        Collector(dev.cairn.engine.bind.ValueRules rules) {
+        Collector(ValueRules rules) {
             this.rules = rules;
         }
 
@@ -37,14 +43,11 @@ public final class QueryValues {
         }
 
         @Override
-        public void value(Param<?> param) {
-            values.add(param);
-        }
-
-        @Override
-        public void value(Param<?> param, Object subject, dev.cairn.dsl.Column<?> storedIn) {
-            rules.compared(subject, param.value());
-            values.add(param);
+        public void value(Param<?> param, Object subject, Column<?> storedIn) {
+            if (rules != null) {
+                rules.compared(subject, param.value());
+                values.add(param);
+            }
         }
     }
 }

@@ -21,26 +21,31 @@ final class ShapeCache {
         this.capacity = capacity;
     }
 
-    CompiledQuery get(String key, Supplier<CompiledQuery> compile) {
-        return get(key, () -> key, compile);
-    }
-
-    CompiledQuery get(ShapeKey.Probe probe, Supplier<CompiledQuery> compile) {
-        return get(probe, probe::template, compile);
-    }
-
-    // Looked up with the probe; stored under the key it makes, which keeps no values of the query.
-    private CompiledQuery get(Object probe, Supplier<Object> storedKey, Supplier<CompiledQuery> compile) {
+    /**
+     * Looked up with the probe. On a miss, {@code compile} builds the statement in one walk whose sink collects the
+     * tokens of the template it is stored under, which keeps no values of the query.
+     */
+    CompiledQuery get(ShapeKey.Probe probe, java.util.function.Function<ShapeKey.Collector, CompiledQuery> compile) {
         CompiledQuery hit = map.get(probe);
         if (hit != null) {
             return hit;
         }
-        CompiledQuery compiled = compile.get();
+        ShapeKey.Collector tokens = probe.collector();
+        CompiledQuery compiled = compile.apply(tokens);
+        return store(tokens.template(), compiled);
+    }
+
+    CompiledQuery get(String key, Supplier<CompiledQuery> compile) {
+        CompiledQuery hit = map.get(key);
+        return hit != null ? hit : store(key, compile.get());
+    }
+
+    private CompiledQuery store(Object key, CompiledQuery compiled) {
         compilations.increment();
         if (map.size() >= capacity) {
             map.clear();
         }
-        CompiledQuery raced = map.putIfAbsent(storedKey.get(), compiled);
+        CompiledQuery raced = map.putIfAbsent(key, compiled);
         return raced != null ? raced : compiled;
     }
 

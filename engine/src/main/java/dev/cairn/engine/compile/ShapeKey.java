@@ -1,5 +1,7 @@
 package dev.cairn.engine.compile;
 
+import dev.cairn.dialect.Dialect;
+import dev.cairn.dialect.render.StatementWalk;
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Expression.Param;
 import dev.cairn.dsl.SelectStatement;
@@ -16,7 +18,7 @@ import java.util.List;
  * The shape of a statement: its structure with every value left out, so that statements that differ only in their
  * values share one compiled form. Equal shapes render the same SQL.
  *
- * <p>A shape is the sequence of tokens {@link AstWalker} emits. The cache stores {@link Template}s (the tokens, in
+ * <p>A shape is the sequence of tokens {@link StatementWalk} emits. The cache stores {@link Template}s (the tokens, in
  * an array); a query looks itself up with a {@link Probe}, which hashes its tokens in one walk without allocating
  * and, on a hash match, compares them with the template's in a second walk. Only a miss builds a template.
  */
@@ -65,24 +67,36 @@ final class ShapeKey {
         }
     }
 
-    /** A statement looking for its shape: hashed once, compared token by token only against a candidate. */
+    /**
+     * A statement looking for its shape. One walk hashes its tokens and keeps them in a buffer of the thread's own,
+     * which a candidate template is then compared with: no allocation, and no second walk. The buffer is valid only
+     * until the thread's next probe, which is all a cache lookup needs.
+     */
     static final class Probe {
+        private static final ThreadLocal<TokenBuffer> BUFFERS = ThreadLocal.withInitial(TokenBuffer::new);
+
         private final char kind;
         private final Object ast;
         private final int hash;
+        private final TokenBuffer tokens;
+        private final int length;
+        private final Dialect dialect;
 
         private Probe(char kind, Object ast, List<Param<?>> values, ValueRules rules) {
             this.kind = kind;
             this.ast = ast;
-            Hasher hasher = new Hasher(kind, values, rules);
+            this.dialect = rules.dialect();
+            this.tokens = BUFFERS.get();
+            Hasher hasher = new Hasher(kind, values, rules, tokens);
             walk(hasher);
             this.hash = hasher.h;
+            this.length = tokens.size;
         }
 
-        private void walk(AstWalker.Sink sink) {
-            AstWalker w = new AstWalker(sink);
+        private void walk(StatementWalk.Sink sink) {
+            StatementWalk w = StatementWalk.reading(dialect, sink);
             if (ast instanceof SelectStatement<?> s) {
-                w.select(s);
+                w.select(s, purpose(kind));
             } else if (ast instanceof Update<?> u) {
                 w.update(u);
             } else {
@@ -91,19 +105,21 @@ final class ShapeKey {
         }
 
         boolean matches(Template t) {
-            if (t.hash != hash) {
+            if (t.hash != hash || t.tokens.length != length || tokens.size != length) {
                 return false;
             }
-            Matcher m = new Matcher(t.tokens, kind);
-            walk(m);
-            return m.same && m.i == t.tokens.length;
+            Object[] mine = tokens.tokens;
+            for (int i = 0; i < length; i++) {
+                if (mine[i] != t.tokens[i] && !mine[i].equals(t.tokens[i])) {
+                    return false;
+                }
+            }
+            return true;
         }
 
-        /** The template to keep in the cache: the tokens, and nothing of the values. */
-        Template template() {
-            Collector c = new Collector(kind);
-            walk(c);
-            return new Template(c.tokens.toArray());
+        /** Collects the tokens of a template: the sink of the walk that builds this shape's statement on a miss. */
+        Collector collector() {
+            return new Collector(kind);
         }
 
         @Override
@@ -143,12 +159,12 @@ final class ShapeKey {
         return sb.toString();
     }
 
-    static String ofInsertSelect(Table<?> table, List<Column<?>> columns, SelectStatement<?> select) {
+    static String ofInsertSelect(Dialect dialect, Table<?> table, List<Column<?>> columns, SelectStatement<?> select) {
         StringBuilder sb = new StringBuilder(128).append("INSERT ").append(table.name()).append('@')
                 .append(table.getClass().getName()).append(' ');
         names(sb, columns);
         Collector c = new Collector('S');
-        new AstWalker(c).select(select);
+        StatementWalk.reading(dialect, c).select(select, StatementWalk.Purpose.ROWS);
         for (Object token : c.tokens) {
             sb.append(token);
         }
@@ -162,21 +178,29 @@ final class ShapeKey {
     }
 
     /** Hashes the tokens as {@link Template} does, collecting the values as {@link ValueRules} let them be sent. */
-    private static final class Hasher implements AstWalker.Sink {
+    private static final class Hasher implements StatementWalk.Sink {
         int h;
         private final List<Param<?>> values;
         private final ValueRules rules;
 
-        Hasher(char kind, List<Param<?>> values, ValueRules rules) {
-            this.h = mix(1, Character.valueOf(kind));
+        private final TokenBuffer tokens;
+
+        Hasher(char kind, List<Param<?>> values, ValueRules rules, TokenBuffer tokens) {
             this.values = values;
             this.rules = rules;
+            this.tokens = tokens;
+            tokens.size = 0;
+            Character k = Character.valueOf(kind);
+            tokens.add(k);
+            this.h = mix(1, k);
         }
 
         @Override
         @SuppressWarnings({"unchecked", "rawtypes"})
         public void value(Param<?> param, Object subject, Column<?> storedIn) {
-            h = mix(h, VALUE_MARKERS[param.type().kind().ordinal()]);
+            Object marker = VALUE_MARKERS[param.type().kind().ordinal()];
+            tokens.add(marker);
+            h = mix(h, marker);
             if (storedIn == null) {
                 rules.compared(subject, param.value());
                 values.add(param);
@@ -188,58 +212,34 @@ final class ShapeKey {
 
         @Override
         public void token(String structure) {
+            tokens.add(structure);
             h = mix(h, structure);
         }
 
         @Override
         public void token(int number) {
-            h = mix(h, Integer.valueOf(number));
-        }
-
-        @Override
-        public void value(Param<?> param) {
-            h = mix(h, VALUE_MARKERS[param.type().kind().ordinal()]);
-            values.add(param);
+            Integer n = Integer.valueOf(number);
+            tokens.add(n);
+            h = mix(h, n);
         }
     }
 
-    /** Compares the tokens with a template's, one by one. */
-    private static final class Matcher implements AstWalker.Sink {
-        private final Object[] tokens;
-        int i;
-        boolean same;
+    /** The tokens of the thread's last probe, in an array that grows and is reused. */
+    private static final class TokenBuffer {
+        Object[] tokens = new Object[64];
+        int size;
 
-        Matcher(Object[] tokens, char kind) {
-            this.tokens = tokens;
-            this.same = tokens.length > 0 && Character.valueOf(kind).equals(tokens[0]);
-            this.i = 1;
-        }
-
-        private void next(Object token) {
-            same = same && i < tokens.length && (tokens[i] == token || tokens[i].equals(token));
-            i++;
-        }
-
-        @Override
-        public void token(String structure) {
-            next(structure);
-        }
-
-        @Override
-        public void token(int number) {
-            same = same && i < tokens.length && tokens[i] instanceof Integer n && n == number;
-            i++;
-        }
-
-        @Override
-        public void value(Param<?> param) {
-            next(VALUE_MARKERS[param.type().kind().ordinal()]);
+        void add(Object token) {
+            if (size == tokens.length) {
+                tokens = Arrays.copyOf(tokens, size * 2);
+            }
+            tokens[size++] = token;
         }
     }
 
     /** Records the tokens. */
-    private static final class Collector implements AstWalker.Sink {
-        final List<Object> tokens = new ArrayList<>(48);
+    static final class Collector implements StatementWalk.Sink {
+        private final List<Object> tokens = new ArrayList<>(48);
 
         Collector(char kind) {
             tokens.add(Character.valueOf(kind));
@@ -256,8 +256,21 @@ final class ShapeKey {
         }
 
         @Override
-        public void value(Param<?> param) {
+        public void value(Param<?> param, Object subject, Column<?> storedIn) {
             tokens.add(VALUE_MARKERS[param.type().kind().ordinal()]);
         }
+
+        /** The template of the tokens collected. */
+        Template template() {
+            return new Template(tokens.toArray());
+        }
+    }
+
+    private static StatementWalk.Purpose purpose(char kind) {
+        return switch (kind) {
+            case 'C' -> StatementWalk.Purpose.COUNT;
+            case 'E' -> StatementWalk.Purpose.EXISTS;
+            default -> StatementWalk.Purpose.ROWS;
+        };
     }
 }

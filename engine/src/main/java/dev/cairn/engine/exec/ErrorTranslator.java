@@ -1,15 +1,15 @@
 package dev.cairn.engine.exec;
 
-import dev.cairn.engine.CheckViolation;
-import dev.cairn.engine.ConnectionFailure;
-import dev.cairn.engine.DatabaseException;
-import dev.cairn.engine.Deadlock;
-import dev.cairn.engine.ForeignKeyViolation;
-import dev.cairn.engine.LockTimeout;
-import dev.cairn.engine.NotNullViolation;
-import dev.cairn.engine.QueryTimeout;
-import dev.cairn.engine.UniqueViolation;
-import dev.cairn.engine.ValueRejected;
+import dev.cairn.engine.exception.CheckViolationException;
+import dev.cairn.engine.exception.ConnectionException;
+import dev.cairn.engine.exception.DatabaseException;
+import dev.cairn.engine.exception.DeadlockException;
+import dev.cairn.engine.exception.ForeignKeyViolationException;
+import dev.cairn.engine.exception.LockTimeoutException;
+import dev.cairn.engine.exception.NotNullViolationException;
+import dev.cairn.engine.exception.QueryTimeoutException;
+import dev.cairn.engine.exception.UniqueViolationException;
+import dev.cairn.engine.exception.ValueRejectedException;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
@@ -64,7 +64,7 @@ public final class ErrorTranslator {
 
     /**
      * The Cairn exception for a failure of {@code sql}; {@code beforeSending} when it happened before the statement
-     * was handed to the server (while preparing or binding), which a {@link ConnectionFailure} then tells.
+     * was handed to the server (while preparing or binding), which a {@link ConnectionException} then tells.
      */
     public static DatabaseException translate(SQLException e, String sql, boolean beforeSending) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
@@ -75,49 +75,49 @@ public final class ErrorTranslator {
         // MySQL/MariaDB report all integrity errors as 23000 and tell them apart by vendor code; H2 uses the
         // standard subclasses of 23.
         if (code == 1062 || code == 1586 || state.equals("23505")) {
-            return new UniqueViolation(unique(raw, table) + codes, e, sql);
+            return new UniqueViolationException(unique(raw, table) + codes, e, sql);
         }
         if (code == 1451 || code == 1452 || code == 1216 || code == 1217 || state.equals("23503")
                 || state.equals("23506")) {
             boolean parent = code == 1451 || code == 1217 || state.equals("23503");
-            return new ForeignKeyViolation(foreignKey(raw, parent) + codes, e, sql);
+            return new ForeignKeyViolationException(foreignKey(raw, parent) + codes, e, sql);
         }
         if (code == 1048 || code == 1364 || state.equals("23502")) {
             String column = first(raw, MY_NOT_NULL, H2_NOT_NULL);
             if (column == null && code == 1364) {
                 column = first(raw, Pattern.compile("^Field '([^']*)' doesn't have a default value"));
             }
-            return new NotNullViolation("NULL not allowed: " + where(table, column, "a NOT NULL column") + codes, e, sql);
+            return new NotNullViolationException("NULL not allowed: " + where(table, column, "a NOT NULL column") + codes, e, sql);
         }
         if (code == 4025 || code == 3819 || state.equals("23513")) {
-            return new CheckViolation(check(raw, table) + codes, e, sql);
+            return new CheckViolationException(check(raw, table) + codes, e, sql);
         }
         // 1205 lock wait timeout (also MariaDB's NOWAIT; Connector/J gives it SQLState 40001, so it goes first);
         // 3572 MySQL NOWAIT; H2 50200 lock timeout.
         if (code == 1205 || code == 3572 || code == 50200) {
-            return new LockTimeout("Lock not granted in time" + onTable(table) + codes, e, sql);
+            return new LockTimeoutException("Lock not granted in time" + onTable(table) + codes, e, sql);
         }
         // 1213 MySQL deadlock; H2 40001 deadlock and serialization failure.
         if (code == 1213 || state.equals("40001")) {
-            return new Deadlock("Deadlock: the transaction was rolled back" + onTable(table) + codes, e, sql);
+            return new DeadlockException("DeadlockException: the transaction was rolled back" + onTable(table) + codes, e, sql);
         }
         // 1317/3024 MySQL interrupted / max execution time; H2 57014 statement cancelled.
         if (e instanceof SQLTimeoutException || code == 1317 || code == 3024 || code == 57014
                 || state.equals("57014")) {
-            return new QueryTimeout("Statement timed out or was cancelled" + codes, e, sql);
+            return new QueryTimeoutException("Statement timed out or was cancelled" + codes, e, sql);
         }
         if (isPacketTooBig(e)) {
             Matcher m = PACKET_SIZES.matcher(raw);
-            return new ValueRejected("The statement with its values" + (m.find() ? " (" + m.group(1) + " bytes)" : "")
+            return new ValueRejectedException("The statement with its values" + (m.find() ? " (" + m.group(1) + " bytes)" : "")
                     + " is larger than the server accepts (its max_allowed_packet" + (m.find(0) ? " is "
                     + m.group(2) + " bytes" : "") + "); nothing was written" + onTable(table) + codes, e, sql);
         }
         if (isValueError(state, code)) {
-            return new ValueRejected(valueError(raw, state, code, table) + codes, e, sql);
+            return new ValueRejectedException(valueError(raw, state, code, table) + codes, e, sql);
         }
         if (state.startsWith("08") || e instanceof SQLTransientConnectionException
                 || e instanceof java.sql.SQLNonTransientConnectionException) {
-            return new ConnectionFailure("Connection failed" + (beforeSending ? " before the statement was sent" : "")
+            return new ConnectionException("Connection failed" + (beforeSending ? " before the statement was sent" : "")
                     + ": " + masked(raw) + codes, e, sql, beforeSending);
         }
         // Unknown table or column: names from the SQL, which holds no values.

@@ -1,5 +1,6 @@
 package dev.cairn.engine.exec;
 
+import dev.cairn.dialect.sql.ServerSql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,9 +23,7 @@ public final class H2Identity {
         if (maxInserted == Long.MAX_VALUE) {
             return;
         }
-        String read = "SELECT IDENTITY_BASE FROM INFORMATION_SCHEMA.COLUMNS"
-                + " WHERE TABLE_SCHEMA = SCHEMA() AND TABLE_NAME = ? AND COLUMN_NAME = ?";
-        try (PreparedStatement ps = c.prepareStatement(read)) {
+        try (PreparedStatement ps = c.prepareStatement(ServerSql.h2IdentityBase())) {
             ps.setString(1, table);
             ps.setString(2, column);
             try (ResultSet rs = ps.executeQuery()) {
@@ -32,17 +31,11 @@ public final class H2Identity {
                     return;
                 }
             }
-            // DDL takes no parameters; the names come from the model and the number is a long.
             try (Statement st = c.createStatement()) {
-                st.execute("ALTER TABLE " + quoted(table) + " ALTER COLUMN " + quoted(column) + " RESTART WITH "
-                        + (maxInserted + 1));
+                st.execute(ServerSql.h2RestartIdentity(table, column, maxInserted + 1));
             }
         } catch (SQLException e) {
             throw ErrorTranslator.translate(e, null);
         }
-    }
-
-    private static String quoted(String name) {
-        return '"' + name.replace("\"", "\"\"") + '"';
     }
 }

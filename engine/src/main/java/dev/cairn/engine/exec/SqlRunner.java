@@ -1,13 +1,14 @@
 package dev.cairn.engine.exec;
 
+import dev.cairn.dialect.Dialect;
+import dev.cairn.dialect.sql.ServerSql;
 import dev.cairn.dsl.Expression.Param;
 import dev.cairn.dsl.type.ColumnType;
-import dev.cairn.engine.ConnectionFailure;
-import dev.cairn.engine.DatabaseException;
+import dev.cairn.engine.bind.RowMapper;
 import dev.cairn.engine.bind.ValueBinder;
 import dev.cairn.engine.compile.CompiledQuery;
-import dev.cairn.engine.map.RowMapper;
-import dev.cairn.schema.Dialect;
+import dev.cairn.engine.exception.ConnectionException;
+import dev.cairn.engine.exception.DatabaseException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -56,7 +57,7 @@ public final class SqlRunner {
     // beforeSending: the failure came while the statement was prepared or bound, before any execute call.
     private DatabaseException failure(SQLException e, String sql, boolean beforeSending) {
         DatabaseException translated = ErrorTranslator.translate(e, sql, beforeSending);
-        if (translated instanceof ConnectionFailure && onDeadConnection != null) {
+        if (translated instanceof ConnectionException && onDeadConnection != null) {
             onDeadConnection.run();
         }
         return translated;
@@ -250,7 +251,7 @@ public final class SqlRunner {
 
     private static void setLazy(Connection c, boolean on) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute(on ? "SET LAZY_QUERY_EXECUTION TRUE" : "SET LAZY_QUERY_EXECUTION FALSE");
+            st.execute(ServerSql.h2LazyQueryExecution(on));
         }
     }
 

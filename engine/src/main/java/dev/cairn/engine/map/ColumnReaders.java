@@ -1,8 +1,9 @@
 package dev.cairn.engine.map;
 
+import dev.cairn.dialect.Dialect;
+import dev.cairn.dialect.sql.StorageValues;
 import dev.cairn.dsl.type.ColumnType;
-import dev.cairn.schema.Dialect;
-import dev.cairn.schema.sql.StorageValues;
+import dev.cairn.engine.exception.MappingException;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,7 +1,8 @@
 package dev.cairn.engine.map;
 
+import dev.cairn.dialect.Dialect;
 import dev.cairn.dsl.type.ColumnType;
-import dev.cairn.schema.Dialect;
+import dev.cairn.engine.bind.RowMapper;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;

@@ -1,13 +1,14 @@
 package dev.cairn.engine.map;
 
+import dev.cairn.dialect.Dialect;
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Expression;
 import dev.cairn.dsl.SelectStatement.Projection;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.type.ColumnType;
+import dev.cairn.engine.bind.RowMapper;
 import dev.cairn.engine.bind.ValueReader;
 import dev.cairn.engine.compile.CompiledQuery;
-import dev.cairn.schema.Dialect;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ public final class Mappers {
         if (projection instanceof Projection.Columns<R> cols && cols.recordType() == null) {
             return combined(cols);
         }
-        Object cached = shape.mapper();
+        RowMapper<?> cached = shape.mapper();
         if (cached == null) {
             cached = build(projection);
             shape.mapper(cached);

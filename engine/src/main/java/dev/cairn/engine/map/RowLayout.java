@@ -4,6 +4,7 @@ import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Row;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.type.Identifiers;
+import dev.cairn.engine.exception.MappingException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;

@@ -14,8 +14,8 @@ import dev.cairn.dsl.query.Changes;
 import dev.cairn.engine.Batch;
 import dev.cairn.engine.BatchResult;
 import dev.cairn.engine.Database;
-import dev.cairn.engine.NotFound;
-import dev.cairn.engine.ValidationFailed;
+import dev.cairn.engine.exception.NotFoundException;
+import dev.cairn.engine.exception.ValidationException;
 import dev.cairn.engine.model.Accounts.Account;
 import dev.cairn.engine.model.Accounts.Article;
 import dev.cairn.engine.model.League.Employee;
@@ -30,9 +30,7 @@ import java.util.List;
 class BatchTest {
 
     private static Database counted(TestDatabase t, StatementCounter counter) {
-        Database db = t.config().listener(counter).build();
-        EntityContextTest.league(db);
-        return db;
+        return t.config().schema(EntityContextTest.schema()).listener(counter).build().createMissingTables();
     }
 
     @DatabaseTest
@@ -72,15 +70,15 @@ class BatchTest {
     }
 
     @DatabaseTest
-    void aFailureInTheBatchWritesNothing(Database db) {
-        EntityContextTest.league(db);
+    void aFailureInTheBatchWritesNothing(TestDatabase t) {
+        Database db = EntityContextTest.league(t);
         Team keep = db.persist(new Team("Keep", "x"));
         Batch batch = db.batch();
         batch.persist(new Team("A", "x"));
         batch.update(TEAMS, keep.id(), Changes.of(TEAMS.city, "changed"));
         batch.persist(new Account("ann@example.com", "Ann", "long-secret", "long-secret"));
         batch.persist(new Account("broken", "Bo", "long-secret", "long-secret"));
-        assertThatThrownBy(batch::flush).isInstanceOf(ValidationFailed.class)
+        assertThatThrownBy(batch::flush).isInstanceOf(ValidationException.class)
                 .hasMessage("Cannot insert into 'accounts': email is not an email address");
         assertThat(db.selectFrom(TEAMS).fetch()).containsExactly(keep);
         assertThat(db.selectFrom(ACCOUNTS).count()).isZero();
@@ -88,13 +86,13 @@ class BatchTest {
 
         batch.update(new Team(404L, "Ghost", "x"));
         batch.persist(new Team("B", "y"));
-        assertThatThrownBy(batch::flush).isInstanceOf(NotFound.class).hasMessage("No row of 'teams' with id = 404 to update");
+        assertThatThrownBy(batch::flush).isInstanceOf(NotFoundException.class).hasMessage("No row of 'teams' with id = 404 to update");
         assertThat(db.selectFrom(TEAMS).fetch()).containsExactly(keep);
     }
 
     @DatabaseTest
-    void laterOperationsUseKeysOfRowsPersistedInTheBatch(Database db) {
-        EntityContextTest.league(db);
+    void laterOperationsUseKeysOfRowsPersistedInTheBatch(TestDatabase t) {
+        Database db = EntityContextTest.league(t);
         Batch batch = db.batch();
         Team lions = batch.persist(new Team("Lions", "Leeds"));
         Player ann = batch.persist(new Player("Ann", 7));
@@ -121,8 +119,8 @@ class BatchTest {
     }
 
     @DatabaseTest
-    void hooksRunForEachRowOfTheBatch(Database db) {
-        db.createMissingTables(dev.cairn.dsl.Schema.of(ARTICLES, AUDITS));
+    void hooksRunForEachRowOfTheBatch(TestDatabase t) {
+        Database db = t.open(dev.cairn.dsl.Schema.of(ARTICLES, AUDITS)).createMissingTables();
         BatchResult result = db.batch(b -> {
             for (int i = 0; i < 3; i++) {
                 b.persist(new Article(null, "A" + i, null, null, null));
@@ -141,8 +139,8 @@ class BatchTest {
     }
 
     @DatabaseTest
-    void aBatchInATransactionIsPartOfIt(Database db) {
-        EntityContextTest.league(db);
+    void aBatchInATransactionIsPartOfIt(TestDatabase t) {
+        Database db = EntityContextTest.league(t);
         assertThatThrownBy(() -> db.transaction(tx -> {
             tx.batch(b -> b.persist(new Team("Inner", "x")));
             assertThat(tx.findOptional(TEAMS, TEAMS.name, "Inner")).isPresent();

@@ -11,8 +11,8 @@ import dev.cairn.dsl.Table;
 import dev.cairn.dsl.type.ColumnType;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.DynamicTable;
-import dev.cairn.engine.NotFound;
-import dev.cairn.engine.UniqueViolation;
+import dev.cairn.engine.exception.NotFoundException;
+import dev.cairn.engine.exception.UniqueViolationException;
 import dev.cairn.engine.model.AllTypes;
 import dev.cairn.engine.testing.DatabaseTest;
 import dev.cairn.engine.testing.TestDatabase;
@@ -35,7 +35,11 @@ import java.util.UUID;
 /** E6: a table reached by name, its columns and keys read from the database, rows as maps. */
 class DynamicTableTest {
 
-    private static void createNotes(Database db) throws Exception {
+    private static Database createNotes(TestDatabase t) throws Exception {
+        return createNotes(t.db());
+    }
+
+    private static Database createNotes(Database db) throws Exception {
         boolean mysql = db.dialect().isMySqlFamily();
         try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
             // Quoted on H2, which would upper-case the names; MariaDB keeps them as written.
@@ -44,11 +48,12 @@ class DynamicTableTest {
                     + " due DATE, CONSTRAINT uk_notes_slug UNIQUE (slug))";
             st.execute(mysql ? sql : sql.replaceAll("\\b(notes|id|slug|title|stars|due|uk_notes_slug)\\b", "\"$1\""));
         }
+        return db;
     }
 
     @DatabaseTest
-    void readsAndWritesRowsAsMaps(Database db) throws Exception {
-        createNotes(db);
+    void readsAndWritesRowsAsMaps(TestDatabase t) throws Exception {
+        Database db = createNotes(t);
         DynamicTable notes = db.table("notes");
         assertThat(notes.columnNames()).containsExactly("id", "slug", "title", "stars", "due");
 
@@ -61,7 +66,7 @@ class DynamicTableTest {
         assertThat(notes.find(String.valueOf(id))).isEqualTo(first);      // text converted to the key's type
         assertThat(notes.find(Map.of("slug", "first"))).isEqualTo(first);
         assertThat(notes.findOptional(999L)).isEmpty();
-        assertThatThrownBy(() -> notes.find(999)).isInstanceOf(NotFound.class)
+        assertThatThrownBy(() -> notes.find(999)).isInstanceOf(NotFoundException.class)
                 .hasMessage("No row of 'notes' with id = 999");
 
         notes.update(id, Map.of("title", "First!", "stars", 5L));
@@ -73,7 +78,7 @@ class DynamicTableTest {
         assertThat(found).extracting(m -> m.get("title")).containsExactly("Second, saved");
 
         assertThatThrownBy(() -> notes.persist(Map.of("slug", "first", "title", "Again")))
-                .isInstanceOf(UniqueViolation.class);
+                .isInstanceOf(UniqueViolationException.class);
         notes.remove(id);
         notes.remove(notes.eq("slug", "second"));
         assertThat(notes.select().fetch()).isEmpty();
@@ -85,8 +90,8 @@ class DynamicTableTest {
     }
 
     @DatabaseTest
-    void unknownNamesAndBadValuesAreClearErrors(Database db) throws Exception {
-        createNotes(db);
+    void unknownNamesAndBadValuesAreClearErrors(TestDatabase t) throws Exception {
+        Database db = createNotes(t);
         DynamicTable notes = db.table("notes");
         assertThatThrownBy(() -> notes.persist(Map.of("slug", "x", "titel", "typo")))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -119,10 +124,10 @@ class DynamicTableTest {
     }
 
     @DatabaseTest
-    void enumAndSetColumnsOfCairnsOwnTablesAreText(Database db) {
+    void enumAndSetColumnsOfCairnsOwnTablesAreText(TestDatabase t) {
         Shirts model = new Shirts();
-        db.createMissingTables(Schema.of(model));
-        db.insert(model, Row.builder(model).set(model.size, Shirts.Size.L)
+        Database db = t.open(Schema.of(model)).createMissingTables();
+        db.persist(Row.builder(model).set(model.size, Shirts.Size.L)
                 .set(model.colours, EnumSet.of(Shirts.Colour.GREEN)).build());
 
         DynamicTable shirts = db.table("shirts");
@@ -157,8 +162,7 @@ class DynamicTableTest {
     void aSetColumnTakesItsLabelsAsTextOrACollectionAndRefusesOthers(TestDatabase t) throws Exception {
         if (!t.db().dialect().isMySqlFamily()) {
             // H2 has no SET: Cairn stores one there as VARCHAR, which has no labels to check and takes only text.
-            Database db = t.db();
-            db.createMissingTables(Schema.of(new Shirts()));
+            Database db = t.open(Schema.of(new Shirts())).createMissingTables();
             DynamicTable shirts = db.table("shirts");
             assertThat(((LiveTable) shirts.table()).labels(shirts.column("colours"))).isEmpty();
             assertThat(shirts.persist(Map.of("size", "S", "colours", "BLUE,PINK"))).containsEntry("colours", "BLUE,PINK");
@@ -169,14 +173,14 @@ class DynamicTableTest {
         }
         // A session that is not strict would store an unknown label as '' with a warning. Cairn adds strict mode to
         // a server's empty sql_mode, and its own label check refuses such a value before that anyway.
-        try (Database db = t.config().driverProperty("sessionVariables", "sql_mode=''").build()) {
+        Shirts model = new Shirts();
+        try (Database db = t.config().schema(model).driverProperty("sessionVariables", "sql_mode=''").build()) {
             try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
                  java.sql.ResultSet rs = st.executeQuery("SELECT @@SESSION.sql_mode")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).contains("STRICT_ALL_TABLES");
             }
-            Shirts model = new Shirts();
-            db.createMissingTables(Schema.of(model));
+            db.createMissingTables();
             DynamicTable shirts = db.table("shirts");
             Object id = shirts.persist(Map.of("size", "S", "colours", List.of("BLUE", "red", "BLUE"))).get("id");
             assertThat(shirts.find(id)).containsEntry("colours", "RED,BLUE");      // once each, in the column's order
@@ -227,8 +231,8 @@ class DynamicTableTest {
     }
 
     @DatabaseTest
-    void everyTypeCairnCreatesRoundTripsByName(Database db) {
-        db.createMissingTables(Schema.of(ALL_TYPES));
+    void everyTypeCairnCreatesRoundTripsByName(TestDatabase t) {
+        Database db = t.open(Schema.of(ALL_TYPES)).createMissingTables();
         DynamicTable all = db.table("all_types");
         assertThat(all.columnNames()).containsExactlyElementsOf(ALL_TYPES.columns().stream().map(Column::name).toList());
         for (Column<?> c : ALL_TYPES.columns()) {
@@ -298,9 +302,9 @@ class DynamicTableTest {
     @DatabaseTest
     void aMissingNameCostsOneQueryAndATableCreatedLaterIsFound(TestDatabase t) throws Exception {
         StatementCounter counter = new StatementCounter();
-        try (Database db = t.config().listener(counter).build()) {
+        try (Database db = t.config().schema(ALL_TYPES).listener(counter).build()) {
             createNotes(db);
-            db.createMissingTables(Schema.of(ALL_TYPES));
+            db.createMissingTables();
             counter.reset();
             for (int i = 0; i < 3; i++) {
                 assertThatThrownBy(() -> db.table("Later")).isInstanceOf(IllegalArgumentException.class)
@@ -326,8 +330,8 @@ class DynamicTableTest {
     }
 
     @DatabaseTest
-    void longNamesAreCutInMessages(Database db) throws Exception {
-        createNotes(db);
+    void longNamesAreCutInMessages(TestDatabase t) throws Exception {
+        Database db = createNotes(t);
         String name = "n".repeat(10_000);
         String shown = "n".repeat(64) + "... (10000 characters)";
         assertThatThrownBy(() -> db.table(name)).isInstanceOf(IllegalArgumentException.class)

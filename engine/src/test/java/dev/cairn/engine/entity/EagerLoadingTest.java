@@ -13,6 +13,7 @@ import dev.cairn.dsl.query.Graph;
 import dev.cairn.engine.Batch;
 import dev.cairn.engine.BatchResult;
 import dev.cairn.engine.Database;
+import dev.cairn.engine.exception.NotFoundException;
 import dev.cairn.engine.model.League.Employee;
 import dev.cairn.engine.model.League.Match;
 import dev.cairn.engine.model.League.Player;
@@ -30,7 +31,6 @@ class EagerLoadingTest {
 
     /** 100 teams of 3 players each (player k of team t has number k), each player with 2 sponsors. */
     private static List<Team> league(Database db) {
-        EntityContextTest.league(db);
         Batch batch = db.batch();
         List<Team> teams = new ArrayList<>();
         List<Player> players = new ArrayList<>();
@@ -56,8 +56,8 @@ class EagerLoadingTest {
     @DatabaseTest
     void loadsTeamsPlayersAndSponsorsInThreeQueries(TestDatabase t) {
         StatementCounter counter = new StatementCounter();
-        try (Database db = t.config().listener(counter).build()) {
-            league(db);
+        try (Database db = t.config().schema(EntityContextTest.schema()).listener(counter).build()) {
+            league(db.createMissingTables());
             counter.reset();
             Graph<Team> graph = db.selectFrom(TEAMS).orderBy(TEAMS.name.asc())
                     .with(TEAMS.players.orderBy(PLAYERS.number.asc()).with(PLAYERS.sponsors.orderBy(SPONSORS.id.desc())))
@@ -82,8 +82,8 @@ class EagerLoadingTest {
     }
 
     @DatabaseTest
-    void loadsBelongsToHasManyNamedAndSelfReferencingRelations(Database db) {
-        EntityContextTest.league(db);
+    void loadsBelongsToHasManyNamedAndSelfReferencingRelations(TestDatabase t) {
+        Database db = EntityContextTest.league(t);
         Team lions = db.persist(new Team("Lions", "Leeds"));
         Team owls = db.persist(new Team("Owls", "Oxford"));
         Match m1 = db.persist(new Match(null, lions.id(), owls.id(), LocalDate.of(2026, 3, 1)));
@@ -130,8 +130,8 @@ class EagerLoadingTest {
     @DatabaseTest
     void longKeyListsAreChunked(TestDatabase t) {
         StatementCounter counter = new StatementCounter();
-        try (Database db = t.config().listener(counter).build()) {
-            EntityContextTest.league(db);
+        try (Database db = t.config().schema(EntityContextTest.schema()).listener(counter).build()) {
+            db.createMissingTables();
             Batch batch = db.batch();
             for (int i = 0; i < 2_100; i++) {
                 batch.persist(new Player("P" + i, i));
@@ -147,7 +147,8 @@ class EagerLoadingTest {
     }
 
     @DatabaseTest
-    void filtersParentsByRelatedRowsWithoutDuplicates(Database db) {
+    void filtersParentsByRelatedRowsWithoutDuplicates(TestDatabase t) {
+        Database db = EntityContextTest.league(t);
         league(db);
         // Teams with a player sponsored by X: every tenth team from T003, each with 3 such players.
         List<Team> sponsoredByX = db.selectFrom(TEAMS)
@@ -165,8 +166,8 @@ class EagerLoadingTest {
     }
 
     @DatabaseTest
-    void linksAndUnlinksOnDemand(Database db) {
-        EntityContextTest.league(db);
+    void linksAndUnlinksOnDemand(TestDatabase t) {
+        Database db = EntityContextTest.league(t);
         Team lions = db.persist(new Team("Lions", "Leeds"));
         Player ann = db.persist(new Player("Ann", 7));
         Player bo = db.persist(new Player("Bo", 9));
@@ -194,5 +195,76 @@ class EagerLoadingTest {
                 .hasMessage("Column sponsors.player_id is NOT NULL, so relation player cannot be unlinked");
         assertThat(db.link(s, SPONSORS.player, ann).playerId()).isEqualTo(ann.id());
         assertThat(db.related(ann, PLAYERS.sponsors)).extracting(Sponsor::name).containsExactly("Acme");
+    }
+
+    @DatabaseTest
+    void linksAndUnlinksFromEitherSideOfARelation(TestDatabase t) {
+        Database db = EntityContextTest.league(t);
+        Team lions = db.persist(new Team("Lions", "Leeds"));
+        Team owls = db.persist(new Team("Owls", "Oxford"));
+        Player ann = db.persist(new Player("Ann", 7));
+        Player bo = db.persist(new Player("Bo", 9));
+
+        // Many-to-many, from the side that does not name the join table first.
+        db.link(ann, PLAYERS.teams, lions);
+        db.link(bo, PLAYERS.teams, lions);
+        assertThat(db.related(lions, TEAMS.players)).containsExactlyInAnyOrder(ann, bo);
+        db.unlink(ann, PLAYERS.teams, lions);
+        assertThat(db.related(lions, TEAMS.players)).containsExactly(bo);
+        db.unlink(ann, PLAYERS.teams, lions);                          // already gone: not an error
+        assertThat(db.selectFrom(MEMBERSHIPS).count()).isEqualTo(1);
+
+        // Has-many, from the owner: the target's foreign key is set to the owner's key.
+        Sponsor acme = db.persist(new Sponsor(null, bo.id(), "Acme"));
+        Sponsor moved = db.link(ann, PLAYERS.sponsors, acme);
+        assertThat(moved.playerId()).isEqualTo(ann.id());
+        assertThat(db.find(SPONSORS, acme.id())).isEqualTo(moved);
+        assertThat(db.related(ann, PLAYERS.sponsors)).containsExactly(moved);
+        assertThat(db.related(bo, PLAYERS.sponsors)).isEmpty();
+        assertThatThrownBy(() -> db.unlink(ann, PLAYERS.sponsors, moved)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Column sponsors.player_id is NOT NULL, so relation sponsors cannot be unlinked");
+        assertThatThrownBy(() -> db.link(lions, PLAYERS.sponsors, moved)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Expected a row of 'players' (Player), got Team");
+        assertThatThrownBy(() -> db.link(ann, PLAYERS.sponsors, new Sponsor(404L, null, "Gone")))
+                .isInstanceOf(NotFoundException.class).hasMessage("No row of 'sponsors' with id = 404 to link");
+
+        // A nullable foreign key (a self-reference): unlinked where it holds the owner's key, else left alone.
+        Employee boss = db.persist(new Employee(null, "Boss", null));
+        Employee other = db.persist(new Employee(null, "Other", null));
+        Employee eve = db.persist(new Employee(null, "Eve", null));
+        Employee managed = db.link(boss, EMPLOYEES.reports, eve);
+        assertThat(managed.managerId()).isEqualTo(boss.id());
+        assertThat(db.related(boss, EMPLOYEES.reports)).containsExactly(managed);
+        assertThat(db.related(managed, EMPLOYEES.manager)).contains(boss);
+        assertThat(db.unlink(other, EMPLOYEES.reports, managed)).isEqualTo(managed);
+        assertThat(db.find(EMPLOYEES, eve.id()).managerId()).isEqualTo(boss.id());
+        Employee free = db.unlink(boss, EMPLOYEES.reports, managed);
+        assertThat(free.managerId()).isNull();
+        assertThat(db.find(EMPLOYEES, eve.id())).isEqualTo(free);
+
+        // Has-one, from the owner.
+        Stadium ground = db.persist(new Stadium(null, owls.id(), "Ground"));
+        Stadium home = db.link(lions, TEAMS.stadium, ground);
+        assertThat(home.teamId()).isEqualTo(lions.id());
+        assertThat(db.related(lions, TEAMS.stadium)).contains(home);
+        assertThat(db.related(owls, TEAMS.stadium)).isEmpty();
+
+        // In a batch, keys of rows persisted earlier in the flush are used, and the target is stored with its key.
+        Batch batch = db.batch();
+        Employee chief = batch.persist(new Employee(null, "Chief", null));
+        Employee dan = batch.persist(new Employee(null, "Dan", null));
+        batch.link(chief, EMPLOYEES.reports, dan);
+        batch.link(chief, EMPLOYEES.reports, free);
+        BatchResult done = batch.flush();
+        Employee storedChief = done.stored(chief);
+        assertThat(done.stored(dan).managerId()).isEqualTo(storedChief.id());
+        assertThat(done.stored(free).managerId()).isEqualTo(storedChief.id());
+        assertThat(db.related(storedChief, EMPLOYEES.reports)).extracting(Employee::name)
+                .containsExactlyInAnyOrder("Dan", "Eve");
+        batch.unlink(storedChief, EMPLOYEES.reports, done.stored(dan));
+        batch.link(done.stored(dan), EMPLOYEES.manager, boss);
+        batch.flush();
+        assertThat(db.related(storedChief, EMPLOYEES.reports)).extracting(Employee::name).containsExactly("Eve");
+        assertThat(db.related(boss, EMPLOYEES.reports)).extracting(Employee::name).containsExactly("Dan");
     }
 }

@@ -10,17 +10,18 @@ import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.query.Changes;
 import dev.cairn.dsl.query.Key;
 import dev.cairn.engine.Database;
-import dev.cairn.engine.LockTimeout;
-import dev.cairn.engine.NotFound;
 import dev.cairn.engine.RowLock;
 import dev.cairn.engine.TransactionOptions;
-import dev.cairn.engine.UniqueViolation;
+import dev.cairn.engine.exception.LockTimeoutException;
+import dev.cairn.engine.exception.NotFoundException;
+import dev.cairn.engine.exception.UniqueViolationException;
 import dev.cairn.engine.model.Accounts.Account;
 import dev.cairn.engine.model.League;
 import dev.cairn.engine.model.League.Membership;
 import dev.cairn.engine.model.League.Player;
 import dev.cairn.engine.model.League.Team;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -33,15 +34,20 @@ import java.util.concurrent.TimeUnit;
 /** E3 and E4: rows found, loaded, persisted, updated, saved and removed by key, on a database or in a transaction. */
 class EntityContextTest {
 
-    static Database league(Database db) {
+    /** The league's tables and the accounts. */
+    static Schema schema() {
         List<dev.cairn.dsl.Table<?>> tables = new java.util.ArrayList<>(League.SCHEMA.tables());
         tables.add(ACCOUNTS);
-        return db.createMissingTables(Schema.of(tables.toArray(new dev.cairn.dsl.Table<?>[0])));
+        return Schema.of(tables.toArray(new dev.cairn.dsl.Table<?>[0]));
+    }
+
+    static Database league(TestDatabase t) {
+        return t.open(schema()).createMissingTables();
     }
 
     @DatabaseTest
-    void findsByPrimaryUniqueAndCompoundKeys(Database db) {
-        league(db);
+    void findsByPrimaryUniqueAndCompoundKeys(TestDatabase t) {
+        Database db = league(t);
         Team lions = db.persist(new Team("Lions", "Leeds"));
         Player ann = db.persist(new Player("Ann", 7));
         db.persist(new Membership(lions.id(), ann.id(), LocalDate.of(2024, 5, 1)));
@@ -60,15 +66,15 @@ class EntityContextTest {
 
         assertThat(db.findOptional(TEAMS, 999_999L)).isEmpty();
         assertThat(db.findOptional(TEAMS, TEAMS.name, "Tigers")).isEmpty();
-        assertThatThrownBy(() -> db.find(TEAMS, 999_999L)).isInstanceOf(NotFound.class)
+        assertThatThrownBy(() -> db.find(TEAMS, 999_999L)).isInstanceOf(NotFoundException.class)
                 .hasMessage("No row of 'teams' with id = 999999");
-        assertThatThrownBy(() -> db.find(TEAMS, TEAMS.name, "Tigers")).isInstanceOf(NotFound.class)
+        assertThatThrownBy(() -> db.find(TEAMS, TEAMS.name, "Tigers")).isInstanceOf(NotFoundException.class)
                 .hasMessage("No row of 'teams' with name = ?");
     }
 
     @DatabaseTest
-    void refusesWhatIsNotAKey(Database db) {
-        league(db);
+    void refusesWhatIsNotAKey(TestDatabase t) {
+        Database db = league(t);
         assertThatThrownBy(() -> db.find(TEAMS, TEAMS.city, "Leeds")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Columns [city] are not the primary key or a unique key of table 'teams'; look rows up by"
                         + " key, or query with selectFrom(...).where(...)");
@@ -83,8 +89,8 @@ class EntityContextTest {
     }
 
     @DatabaseTest
-    void persistFillsTheKeyAndRefusesDuplicates(Database db) {
-        league(db);
+    void persistFillsTheKeyAndRefusesDuplicates(TestDatabase t) {
+        Database db = league(t);
         Team lions = db.persist(new Team("Lions", "Leeds"));
         assertThat(lions.id()).isNotNull();
         Account acc = new Account("ann@example.com", "Ann", "secret-pw", "secret-pw");
@@ -92,13 +98,13 @@ class EntityContextTest {
         assertThat(same).isSameAs(acc);
         assertThat(acc.id).isNotNull();
 
-        assertThatThrownBy(() -> db.persist(new Team("Lions", "Luton"))).isInstanceOf(UniqueViolation.class);
+        assertThatThrownBy(() -> db.persist(new Team("Lions", "Luton"))).isInstanceOf(UniqueViolationException.class);
         assertThat(db.selectFrom(TEAMS).fetch()).containsExactly(lions);
     }
 
     @DatabaseTest
-    void updatesByKeyWithoutReading(Database db) {
-        league(db);
+    void updatesByKeyWithoutReading(TestDatabase t) {
+        Database db = league(t);
         Team lions = db.persist(new Team("Lions", "Leeds"));
         Team moved = db.update(new Team(lions.id(), "Lions", "York"));
         assertThat(moved.city()).isEqualTo("York");
@@ -109,9 +115,9 @@ class EntityContextTest {
         db.update(TEAMS, Key.of(TEAMS.name, "Big Lions"), Changes.of(TEAMS.city, "Hull"));
         assertThat(db.find(TEAMS, lions.id()).city()).isEqualTo("Hull");
 
-        assertThatThrownBy(() -> db.update(new Team(404L, "Ghosts", "Nowhere"))).isInstanceOf(NotFound.class)
+        assertThatThrownBy(() -> db.update(new Team(404L, "Ghosts", "Nowhere"))).isInstanceOf(NotFoundException.class)
                 .hasMessage("No row of 'teams' with id = 404 to update");
-        assertThatThrownBy(() -> db.update(TEAMS, 404L, Changes.of(TEAMS.city, "x"))).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> db.update(TEAMS, 404L, Changes.of(TEAMS.city, "x"))).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> db.update(TEAMS, lions.id(), Changes.of(TEAMS.id, 5L)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Column teams.id is part of the primary key; update(table, key, changes) does not change keys");
@@ -121,8 +127,8 @@ class EntityContextTest {
     }
 
     @DatabaseTest
-    void savesByInsertingOrUpdating(Database db) {
-        league(db);
+    void savesByInsertingOrUpdating(TestDatabase t) {
+        Database db = league(t);
         Team lions = db.save(new Team("Lions", "Leeds"));      // no key: inserted, key generated
         assertThat(lions.id()).isNotNull();
         Team moved = db.save(new Team(lions.id(), "Lions", "York"));   // key exists: updated
@@ -138,8 +144,8 @@ class EntityContextTest {
     }
 
     @DatabaseTest
-    void removesByRowKeyAndCondition(Database db) {
-        league(db);
+    void removesByRowKeyAndCondition(TestDatabase t) {
+        Database db = league(t);
         Team a = db.persist(new Team("A", "x"));
         Team b = db.persist(new Team("B", "x"));
         Team c = db.persist(new Team("C", "y"));
@@ -153,8 +159,8 @@ class EntityContextTest {
     }
 
     @DatabaseTest
-    void loadRefreshesFromTheDatabase(Database db) throws Exception {
-        league(db);
+    void loadRefreshesFromTheDatabase(TestDatabase t) throws Exception {
+        Database db = league(t);
         Team lions = db.persist(new Team("Lions", "Leeds"));
         Account acc = db.persist(new Account("bo@example.com", "Bo", "secret-pw", "secret-pw"));
         try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
@@ -165,13 +171,13 @@ class EntityContextTest {
         assertThat(db.load(acc)).isSameAs(acc);
         assertThat(acc.age).isEqualTo(40);
         db.remove(lions);
-        assertThatThrownBy(() -> db.load(lions)).isInstanceOf(NotFound.class)
+        assertThatThrownBy(() -> db.load(lions)).isInstanceOf(NotFoundException.class)
                 .hasMessage("No row of 'teams' with id = " + lions.id() + " to load");
     }
 
     @DatabaseTest
-    void findForUpdateHoldsTheRowLock(Database db) throws Exception {
-        league(db);
+    void findForUpdateHoldsTheRowLock(TestDatabase t) throws Exception {
+        Database db = league(t);
         Team lions = db.persist(new Team("Lions", "Leeds"));
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
@@ -190,7 +196,7 @@ class EntityContextTest {
             TransactionOptions once = TransactionOptions.defaults().attempts(1);
             assertThatThrownBy(() -> db.transaction(once, tx ->
                     tx.selectFrom(TEAMS).where(TEAMS.id.eq(lions.id())).forUpdate().noWait().fetch()))
-                    .isInstanceOf(LockTimeout.class);
+                    .isInstanceOf(LockTimeoutException.class);
         } finally {
             done.countDown();
             holder.join();
@@ -200,17 +206,17 @@ class EntityContextTest {
             assertThat(shared).contains(lions);
         } else {
             assertThatThrownBy(() -> db.transaction(tx -> tx.find(TEAMS, lions.id(), RowLock.FOR_SHARE)))
-                    .isInstanceOf(dev.cairn.engine.UnsupportedFeatureException.class);
+                    .isInstanceOf(dev.cairn.engine.exception.UnsupportedFeatureException.class);
         }
     }
 
     @DatabaseTest
-    void worksTheSameInATransaction(Database db) {
-        league(db);
+    void worksTheSameInATransaction(TestDatabase t) {
+        Database db = league(t);
         Team lions = db.transactionResult(tx -> {
-            Team t = tx.persist(new Team("Lions", "Leeds"));
-            tx.update(TEAMS, t.id(), Changes.of(TEAMS.city, "York"));
-            return tx.find(TEAMS, t.id());
+            Team team = tx.persist(new Team("Lions", "Leeds"));
+            tx.update(TEAMS, team.id(), Changes.of(TEAMS.city, "York"));
+            return tx.find(TEAMS, team.id());
         });
         assertThat(lions.city()).isEqualTo("York");
         assertThatThrownBy(() -> db.transaction(tx -> {

@@ -7,19 +7,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.dsl.Schema;
 import dev.cairn.engine.Database;
-import dev.cairn.engine.ValidationFailed;
+import dev.cairn.engine.exception.ValidationException;
 import dev.cairn.engine.model.Accounts;
 import dev.cairn.engine.model.Accounts.Article;
 import dev.cairn.engine.model.Accounts.Audit;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.TestDatabase;
 import java.time.Instant;
 
 /** M7: hooks run around each write, in order, in the write's transaction; a failing hook leaves nothing written. */
 class HookTest {
 
     @DatabaseTest
-    void hooksRunInOrderAndMayChangeTheRow(Database db) {
-        db.createMissingTables(Schema.of(ARTICLES, AUDITS));
+    void hooksRunInOrderAndMayChangeTheRow(TestDatabase t) {
+        Database db = t.open(Schema.of(ARTICLES, AUDITS)).createMissingTables();
         Accounts.SEEN.clear();
         Article a = db.persist(new Article(null, "Hello", null, null, null));
         assertThat(Accounts.SEEN).containsExactly("before validate", "after validate", "before save", "before create",
@@ -46,8 +47,8 @@ class HookTest {
     }
 
     @DatabaseTest
-    void aFailingHookLeavesNothingWritten(Database db) {
-        db.createMissingTables(Schema.of(ARTICLES, AUDITS));
+    void aFailingHookLeavesNothingWritten(TestDatabase t) {
+        Database db = t.open(Schema.of(ARTICLES, AUDITS)).createMissingTables();
         assertThatThrownBy(() -> db.persist(new Article(null, "forbidden words", null, null, null)))
                 .isInstanceOf(IllegalStateException.class).hasMessage("Titles may not be forbidden");
         assertThat(db.selectFrom(ARTICLES).count()).isZero();
@@ -67,7 +68,7 @@ class HookTest {
                 .containsExactly("title is required");
         assertThat(Accounts.SEEN).containsExactly("before validate");    // validate sees what a write would
         Accounts.SEEN.clear();
-        assertThatThrownBy(() -> db.persist(new Article(null, " ", null, null, null))).isInstanceOf(ValidationFailed.class)
+        assertThatThrownBy(() -> db.persist(new Article(null, " ", null, null, null))).isInstanceOf(ValidationException.class)
                 .hasMessage("Cannot insert into 'articles': title is required");
         assertThat(Accounts.SEEN).containsExactly("before validate");
         assertThat(db.selectFrom(ARTICLES).count()).isEqualTo(1);

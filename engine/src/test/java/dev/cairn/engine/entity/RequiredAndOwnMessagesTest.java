@@ -9,8 +9,9 @@ import dev.cairn.dsl.Table;
 import dev.cairn.dsl.lifecycle.Scenario;
 import dev.cairn.engine.Batch;
 import dev.cairn.engine.Database;
-import dev.cairn.engine.ValidationFailed;
+import dev.cairn.engine.exception.ValidationException;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.TestDatabase;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,39 +48,39 @@ class RequiredAndOwnMessagesTest {
     private static final Items ITEMS = Items.ITEMS;
 
     @DatabaseTest
-    void aRequiredColumnIsNotNullInTheDatabaseAndARuleBeforeAnySql(Database db) {
-        db.createMissingTables(Schema.of(ITEMS));
+    void aRequiredColumnIsNotNullInTheDatabaseAndARuleBeforeAnySql(TestDatabase t) {
+        Database db = t.open(Schema.of(ITEMS)).createMissingTables();
         assertThat(db.table("items").column("name").isNullable()).isFalse();
         assertThat(db.table("items").column("qty").isNullable()).isFalse();
         assertThat(db.table("items").column("code").isNullable()).isTrue();
 
-        assertThatThrownBy(() -> db.persist(new Item(null, null, 12, null))).isInstanceOf(ValidationFailed.class)
+        assertThatThrownBy(() -> db.persist(new Item(null, null, 12, null))).isInstanceOf(ValidationException.class)
                 .hasMessage("Cannot insert into 'items': name is required");
-        assertThatThrownBy(() -> db.persist(new Item(null, "  ", null, null))).isInstanceOf(ValidationFailed.class)
+        assertThatThrownBy(() -> db.persist(new Item(null, "  ", null, null))).isInstanceOf(ValidationException.class)
                 .hasMessage("Cannot insert into 'items': name is required; qty is required")
-                .satisfies(e -> assertThat(((ValidationFailed) e).table()).isEqualTo("items"));
+                .satisfies(e -> assertThat(((ValidationException) e).table()).isEqualTo("items"));
         assertThat(db.validate(new Item(null, "", 1, null), Scenario.CREATE).byField())
                 .isEqualTo(Map.of("name", List.of("is required")));
         assertThat(db.selectFrom(ITEMS).count()).isZero();
 
         Item stored = db.persist(new Item(null, "bolts", 12, null));
-        assertThatThrownBy(() -> db.update(stored.with(null))).isInstanceOf(ValidationFailed.class)
+        assertThatThrownBy(() -> db.update(stored.with(null))).isInstanceOf(ValidationException.class)
                 .hasMessage("Cannot update 'items': name is required");
-        assertThatThrownBy(() -> db.save(stored.with(" "))).isInstanceOf(ValidationFailed.class)
+        assertThatThrownBy(() -> db.save(stored.with(" "))).isInstanceOf(ValidationException.class)
                 .hasMessage("Cannot save into 'items': name is required");
         assertThat(db.find(ITEMS, stored.id()).name()).isEqualTo("bolts");
 
         Batch batch = db.batch();
         batch.persist(new Item(null, "nuts", 24, null));
         batch.persist(new Item(null, null, 24, null));
-        assertThatThrownBy(batch::flush).isInstanceOf(ValidationFailed.class)
+        assertThatThrownBy(batch::flush).isInstanceOf(ValidationException.class)
                 .hasMessage("Cannot insert into 'items': name is required");
         assertThat(db.selectFrom(ITEMS).count()).isEqualTo(1);
     }
 
     @DatabaseTest
-    void rulesGiveTheirOwnMessageChosenByTheValue(Database db) {
-        db.createMissingTables(Schema.of(ITEMS));
+    void rulesGiveTheirOwnMessageChosenByTheValue(TestDatabase t) {
+        Database db = t.open(Schema.of(ITEMS)).createMissingTables();
         assertThat(db.validate(new Item(null, "a", 1, "ab"), Scenario.CREATE).fullMessages())
                 .containsExactly("code must be upper case");
         assertThat(db.validate(new Item(null, "a", 1, "-AB"), Scenario.CREATE).fullMessages())
@@ -88,7 +89,7 @@ class RequiredAndOwnMessagesTest {
                 .containsExactly("code must not contain spaces");
         assertThat(db.validate(new Item(null, "a", -1, null), Scenario.CREATE).fullMessages())
                 .containsExactly("qty must not be negative");
-        assertThatThrownBy(() -> db.persist(new Item(null, "crates", 120, null))).isInstanceOf(ValidationFailed.class)
+        assertThatThrownBy(() -> db.persist(new Item(null, "crates", 120, null))).isInstanceOf(ValidationException.class)
                 .hasMessage("Cannot insert into 'items': qty needs a code above 100");
         assertThat(db.selectFrom(ITEMS).count()).isZero();
 

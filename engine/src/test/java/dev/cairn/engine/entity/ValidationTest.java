@@ -12,9 +12,10 @@ import dev.cairn.dsl.lifecycle.Scenario;
 import dev.cairn.dsl.lifecycle.ValidationErrors;
 import dev.cairn.dsl.query.Changes;
 import dev.cairn.engine.Database;
-import dev.cairn.engine.ValidationFailed;
+import dev.cairn.engine.exception.ValidationException;
 import dev.cairn.engine.model.Accounts.Account;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.TestDatabase;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,8 +28,8 @@ class ValidationTest {
     }
 
     @DatabaseTest
-    void validateReportsEveryFailureByField(Database db) {
-        db.createMissingTables(Schema.of(ACCOUNTS));
+    void validateReportsEveryFailureByField(TestDatabase t) {
+        Database db = t.open(Schema.of(ACCOUNTS)).createMissingTables();
         assertThat(db.validate(valid(), Scenario.CREATE).isEmpty()).isTrue();
 
         Account bad = new Account("not-an-email", "A", "short", "other");
@@ -54,8 +55,8 @@ class ValidationTest {
     }
 
     @DatabaseTest
-    void scenariosChooseTheRules(Database db) {
-        db.createMissingTables(Schema.of(ACCOUNTS));
+    void scenariosChooseTheRules(TestDatabase t) {
+        Database db = t.open(Schema.of(ACCOUNTS)).createMissingTables();
         Account a = valid();
         a.password = "short";
         a.passwordConfirmation = null;
@@ -69,30 +70,45 @@ class ValidationTest {
     }
 
     @DatabaseTest
-    void failedRulesWriteNothing(Database db) {
-        db.createMissingTables(Schema.of(ACCOUNTS));
+    void failedRulesWriteNothing(TestDatabase t) {
+        Database db = t.open(Schema.of(ACCOUNTS)).createMissingTables();
         Account bad = new Account("nope", null, "short", "short");
-        assertThatThrownBy(() -> db.persist(bad)).isInstanceOf(ValidationFailed.class)
+        assertThatThrownBy(() -> db.persist(bad)).isInstanceOf(ValidationException.class)
                 .hasMessage("Cannot insert into 'accounts': email is not an email address; name needs a name;"
                         + " password must be at least 8 characters")
-                .satisfies(e -> assertThat(((ValidationFailed) e).errors().byField()).hasSize(3));
+                .satisfies(e -> assertThat(((ValidationException) e).errors().byField()).hasSize(3));
         assertThat(db.selectFrom(ACCOUNTS).count()).isZero();
         assertThat(bad.id).isNull();
 
         Account ok = db.persist(valid());
         ok.name = "x";
-        assertThatThrownBy(() -> db.update(ok)).isInstanceOf(ValidationFailed.class)
+        assertThatThrownBy(() -> db.update(ok)).isInstanceOf(ValidationException.class)
                 .hasMessage("Cannot update 'accounts': name must be at least 2 characters");
-        assertThatThrownBy(() -> db.save(ok)).isInstanceOf(ValidationFailed.class)
+        assertThatThrownBy(() -> db.save(ok)).isInstanceOf(ValidationException.class)
                 .hasMessage("Cannot save into 'accounts': name must be at least 2 characters");
         assertThatThrownBy(() -> db.update(ACCOUNTS, ok.id, Changes.of(ACCOUNTS.email, "broken")))
-                .isInstanceOf(ValidationFailed.class)
+                .isInstanceOf(ValidationException.class)
                 .hasMessage("Cannot update 'accounts': email is not an email address");
         assertThat(db.find(ACCOUNTS, ok.id).name).isEqualTo("Ann");
         assertThat(db.find(ACCOUNTS, ok.id).email).isEqualTo("ann@example.com");
         // Only the changed column's rules run: the password rules are for creation and need the whole row.
         db.update(ACCOUNTS, ok.id, Changes.of(ACCOUNTS.name, "Anne"));
         assertThat(db.find(ACCOUNTS, ok.id).name).isEqualTo("Anne");
+    }
+
+    @DatabaseTest
+    void objectWritesAlwaysRunTheRulesAndStatementsNever(TestDatabase t) {
+        Database db = t.open(Schema.of(ACCOUNTS)).createMissingTables();
+        Account nameless = new Account("ann@example.com", "", "long-secret", "long-secret");
+        assertThatThrownBy(() -> db.persist(nameless)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> db.transaction(tx -> tx.persist(nameless))).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> db.batch(b -> b.persist(nameless))).isInstanceOf(ValidationException.class);
+        assertThat(db.selectFrom(ACCOUNTS).count()).isZero();
+
+        // A statement is SQL, said as such: it writes what it is given, as the database's constraints allow.
+        assertThat(db.insertInto(ACCOUNTS).row(nameless).execute()).isEqualTo(1);
+        assertThat(db.updateTable(ACCOUNTS).set(ACCOUNTS.email, "broken").all().execute()).isEqualTo(1);
+        assertThat(db.selectFrom(ACCOUNTS).one().email).isEqualTo("broken");
     }
 
     public record Note(Long id, Integer size, String body) {

@@ -10,10 +10,13 @@ import dev.cairn.dsl.query.Functions;
 import dev.cairn.dsl.query.Select;
 import dev.cairn.dsl.query.Tuple2;
 import dev.cairn.engine.Database;
+import dev.cairn.engine.bind.RowMapper;
 import dev.cairn.engine.compile.CompiledQuery;
 import dev.cairn.engine.compile.QueryCompiler;
+import dev.cairn.engine.exception.MappingException;
 import dev.cairn.engine.model.AllTypes;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -91,8 +94,12 @@ class GeneratedMapperTest {
     private static RowMapper<?> lastMapper;
 
     private static void seed(Database db, Items<?> items) {
-        db.createMissingTables(Schema.of(items));
-        db.update(items).set(items.qty, 0).all().execute();
+        try (Connection c = db.dataSource().getConnection()) {
+            dev.cairn.schema.SchemaCreator.createMissing(c, Schema.of(items));
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        db.updateTable(items).set(items.qty, 0).all().execute();
         try (Connection c = db.dataSource().getConnection(); var st = c.createStatement()) {
             String q = db.dialect().isMySqlFamily() ? "`" : "\"";
             st.execute("insert into " + q + "items" + q + " values (1, 'one', 1), (2, 'two', null)");
@@ -143,9 +150,9 @@ class GeneratedMapperTest {
     }
 
     @DatabaseTest
-    void everyModelTypeMapsThroughAGeneratedMapper(Database db) throws Exception {
-        db.createMissingTables(Schema.of(AllTypes.ALL_TYPES));
-        db.insert(AllTypes.ALL_TYPES, new AllTypes.Values(null, "v", "abc", "t", "lt", (short) 1, 2, 3L,
+    void everyModelTypeMapsThroughAGeneratedMapper(TestDatabase t) throws Exception {
+        Database db = t.open(Schema.of(AllTypes.ALL_TYPES)).createMissingTables();
+        db.persist(new AllTypes.Values(null, "v", "abc", "t", "lt", (short) 1, 2, 3L,
                 new java.math.BigDecimal("4.5000"), 5.5, true, java.time.LocalDate.of(2020, 1, 1),
                 java.time.LocalDateTime.of(2020, 1, 1, 1, 1, 1, 123_000), java.time.Instant.parse("2020-01-01T00:00:00.5Z"),
                 java.time.LocalTime.of(1, 2, 3), java.util.UUID.randomUUID(), new byte[] {1, 2, 3, 4}, new byte[] {5},

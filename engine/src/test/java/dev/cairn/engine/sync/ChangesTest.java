@@ -9,6 +9,7 @@ import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.SyncMode;
 import dev.cairn.schema.SyncReport;
 import dev.cairn.schema.diff.Change;
@@ -63,9 +64,9 @@ class ChangesTest {
         }
     }
 
-    private static Database v1WithRows(Database db) {
+    private static Database v1WithRows(TestDatabase test) {
         ItemsV1 v1 = new ItemsV1();
-        db.schema(Schema.of(v1)).sync(SyncMode.APPLY_SAFE);
+        Database db = test.open(Schema.of(v1)).sync(SyncMode.APPLY_SAFE);
         db.insertInto(v1).rows(List.of(
                 Row.builder(v1).set(v1.id, 1L).set(v1.name, "hammer").set(v1.qty, 3).set(v1.note, "short").build(),
                 Row.builder(v1).set(v1.id, 2L).set(v1.name, "nails").set(v1.qty, 500).set(v1.note, "a long note here")
@@ -78,10 +79,11 @@ class ChangesTest {
     }
 
     @DatabaseTest
-    void safeChangesApplyDestructiveOnesWaitAndImpossibleOnesAreRefused(Database db) {
-        v1WithRows(db);
+    void safeChangesApplyDestructiveOnesWaitAndImpossibleOnesAreRefused(TestDatabase test) {
+        Database v1 = v1WithRows(test);
         ItemsV2 v2 = new ItemsV2();
-        SyncReport safe = db.schema(Schema.of(v2)).sync(SyncMode.APPLY_SAFE).lastSync();
+        Database db = test.open(Schema.of(v2)).sync(SyncMode.APPLY_SAFE);
+        SyncReport safe = db.lastSync();
 
         assertThat(ofKind(safe, Change.Kind.ADD_COLUMN)).extracting(Change::description)
                 .anyMatch(d -> d.contains("price")).anyMatch(d -> d.contains("sku"));
@@ -108,11 +110,12 @@ class ChangesTest {
     }
 
     @DatabaseTest
-    void applyAllAppliesDestructiveChangesButNeverRefusedOnes(Database db) {
-        v1WithRows(db);
-        db.deleteFrom(new ItemsV1()).all().execute();
+    void applyAllAppliesDestructiveChangesButNeverRefusedOnes(TestDatabase test) {
+        Database v1 = v1WithRows(test);
+        v1.deleteFrom(new ItemsV1()).all().execute();
         ItemsV2 v2 = new ItemsV2();
-        SyncReport all = db.schema(Schema.of(v2)).sync(SyncMode.APPLY_ALL).lastSync();
+        Database db = test.open(Schema.of(v2)).sync(SyncMode.APPLY_ALL);
+        SyncReport all = db.lastSync();
         // The table is empty now, so the NOT NULL column without default is no longer refused.
         assertThat(all.refused()).isEmpty();
         assertThat(all.applied()).hasSameSizeAs(all.plan());
@@ -120,10 +123,11 @@ class ChangesTest {
     }
 
     @DatabaseTest
-    void declaredRenamesKeepTheData(Database db) {
-        v1WithRows(db);
+    void declaredRenamesKeepTheData(TestDatabase test) {
+        Database v1 = v1WithRows(test);
         Goods goods = new Goods();
-        SyncReport r = db.schema(Schema.of(goods)).sync(SyncMode.APPLY_SAFE).lastSync();
+        Database db = test.open(Schema.of(goods)).sync(SyncMode.APPLY_SAFE);
+        SyncReport r = db.lastSync();
         assertThat(r.plan()).extracting(Change::kind)
                 .containsExactly(Change.Kind.RENAME_TABLE, Change.Kind.RENAME_COLUMN);
         assertThat(db.select(goods.title).from(goods).orderBy(goods.id.asc()).fetch()).containsExactly("hammer", "nails");
@@ -131,10 +135,11 @@ class ChangesTest {
     }
 
     @DatabaseTest
-    void unknownTablesAndColumnsAreReportedAndDroppedOnlyInApplyAll(Database db) {
-        v1WithRows(db);
+    void unknownTablesAndColumnsAreReportedAndDroppedOnlyInApplyAll(TestDatabase test) {
+        Database v1 = v1WithRows(test);
         Schema other = Schema.of(new Vocabulary.Parents());
-        SyncReport safe = db.schema(other).sync(SyncMode.APPLY_SAFE).lastSync();
+        Database db = test.open(other).sync(SyncMode.APPLY_SAFE);
+        SyncReport safe = db.lastSync();
         assertThat(safe.skipped()).extracting(Change::kind).containsExactly(Change.Kind.DROP_TABLE);
         assertThat(safe.skipped().get(0).description()).isEqualTo("drop table items (not in the model)");
         assertThat(db.schemaSync().plan().plan()).extracting(Change::kind).containsExactly(Change.Kind.DROP_TABLE);

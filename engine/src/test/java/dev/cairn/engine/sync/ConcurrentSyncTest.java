@@ -3,12 +3,12 @@ package dev.cairn.engine.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cairn.dialect.Dialect;
 import dev.cairn.dsl.Row;
 import dev.cairn.dsl.Schema;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.testing.DatabaseTest;
 import dev.cairn.engine.testing.TestDatabase;
-import dev.cairn.schema.Dialect;
 import dev.cairn.schema.SchemaSyncException;
 import dev.cairn.schema.SyncMode;
 import dev.cairn.schema.SyncReport;
@@ -41,7 +41,7 @@ class ConcurrentSyncTest {
     void eightInstancesSyncingAtOnceApplyThePlanExactlyOnce(TestDatabase t) throws Exception {
         List<Database> instances = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            instances.add(t.open().schema(Vocabulary.ALL));
+            instances.add(t.open(Vocabulary.ALL));
         }
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -64,14 +64,14 @@ class ConcurrentSyncTest {
         assertThat(reports).filteredOn(r -> !r.applied().isEmpty()).hasSize(1);
         assertThat(reports).filteredOn(r -> r.plan().isEmpty()).hasSize(7);
         assertThat(historyRows(t)).isEqualTo(1);
-        assertThat(t.db().schema(Vocabulary.ALL).schemaSync().plan().plan()).isEmpty();
+        assertThat(t.open(Vocabulary.ALL).schemaSync().plan().plan()).isEmpty();
     }
 
     @DatabaseTest
     void aSyncWaitsForTheLockAndGoesOnWhenItsHolderDies(TestDatabase t) throws Exception {
         Connection holder = t.rawConnection();
         SchemaLock lock = SchemaLock.acquire(holder, Dialect.detect(holder), Duration.ofSeconds(5));
-        Database db = t.db().schema(Vocabulary.ALL);
+        Database db = t.open(Vocabulary.ALL);
         assertThatThrownBy(() -> db.schemaSync().lockTimeout(Duration.ofSeconds(1)).run(SyncMode.APPLY_SAFE))
                 .isInstanceOf(SchemaSyncException.class)
                 .hasMessageContaining("still holds the schema lock");
@@ -95,8 +95,8 @@ class ConcurrentSyncTest {
     @DatabaseTest
     void aTableHeldByAnOpenTransactionMakesSyncFailFastNamingIt(TestDatabase t) throws Exception {
         ChangesTest.ItemsV1 v1 = new ChangesTest.ItemsV1();
-        Database db = t.db().schema(Schema.of(v1)).sync(SyncMode.APPLY_SAFE);
-        db.insert(v1, Row.builder(v1).set(v1.id, 1L).set(v1.name, "x").build());
+        Database db = t.open(Schema.of(v1)).sync(SyncMode.APPLY_SAFE);
+        db.persist(Row.builder(v1).set(v1.id, 1L).set(v1.name, "x").build());
         try (Connection tx = t.rawConnection()) {
             tx.setAutoCommit(false);
             try (Statement st = tx.createStatement()) {
@@ -105,14 +105,14 @@ class ConcurrentSyncTest {
             }
             ChangesTest.ItemsV2 v2 = new ChangesTest.ItemsV2();
             long start = System.nanoTime();
-            assertThatThrownBy(() -> t.db().schema(Schema.of(v2)).schemaSync().ddlLockWaitTimeout(Duration.ofSeconds(1))
+            assertThatThrownBy(() -> t.open(Schema.of(v2)).schemaSync().ddlLockWaitTimeout(Duration.ofSeconds(1))
                     .run(SyncMode.APPLY_SAFE))
                     .isInstanceOf(SchemaSyncException.class)
                     .hasMessageContaining("could not change table 'items' within 1 s");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
             tx.rollback();
         }
-        SyncReport retry = t.db().schema(Schema.of(new ChangesTest.ItemsV2())).sync(SyncMode.APPLY_SAFE).lastSync();
+        SyncReport retry = t.open(Schema.of(new ChangesTest.ItemsV2())).sync(SyncMode.APPLY_SAFE).lastSync();
         assertThat(retry.applied()).isNotEmpty();
     }
 }

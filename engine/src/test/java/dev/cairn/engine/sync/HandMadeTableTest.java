@@ -54,7 +54,7 @@ class HandMadeTableTest {
         try (Connection c = t.rawConnection(); Statement st = c.createStatement()) {
             st.execute(ddl);
         }
-        SyncReport report = t.db().schema(Model.SCHEMA).schemaSync().plan();
+        SyncReport report = t.open(Model.SCHEMA).schemaSync().plan();
         assertThat(report.plan()).as(report.planText()).isEmpty();
     }
 

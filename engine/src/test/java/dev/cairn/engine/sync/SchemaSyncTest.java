@@ -20,7 +20,7 @@ class SchemaSyncTest {
 
     @DatabaseTest
     void anEmptyDatabaseGetsTheWholeSchemaAndTheNextSyncPlansNothing(TestDatabase t) throws Exception {
-        Database db = t.db().schema(Vocabulary.ALL);
+        Database db = t.open(Vocabulary.ALL);
         SyncReport first = db.sync(SyncMode.APPLY_SAFE).lastSync();
         assertThat(first.plan()).isNotEmpty().allMatch(c -> !c.destructive() && !c.isRefused());
         assertThat(first.applied()).hasSameSizeAs(first.plan());
@@ -30,7 +30,7 @@ class SchemaSyncTest {
         assertThat(second.plan()).as(second.planText()).isEmpty();
         db.sync(SyncMode.VALIDATE);
 
-        Row row = db.insert(Vocabulary.Defaults.DEFAULTS, Row.builder(Vocabulary.Defaults.DEFAULTS)
+        Row row = db.persist(Row.builder(Vocabulary.Defaults.DEFAULTS)
                 .set(Vocabulary.Defaults.DEFAULTS.ltxt, "x").build());
         assertThat(row.get(Vocabulary.Defaults.DEFAULTS.vc)).isEqualTo("it's \"quoted\" \\ ; --");
         assertThat(row.get(Vocabulary.Defaults.DEFAULTS.level)).isEqualTo(Vocabulary.Level.MID);
@@ -44,15 +44,15 @@ class SchemaSyncTest {
     }
 
     @DatabaseTest
-    void tablesMadeByCreateMissingTablesMatchTheModel(Database db) {
-        db.createMissingTables(Vocabulary.ALL);
+    void tablesMadeByCreateMissingTablesMatchTheModel(TestDatabase t) {
+        Database db = t.open(Vocabulary.ALL).createMissingTables();
         SyncReport report = db.schemaSync().plan();
         assertThat(report.plan()).as(report.planText()).isEmpty();
     }
 
     @DatabaseTest
-    void validateFailsWithThePlanAndDryRunChangesNothing(Database db) {
-        db.schema(Vocabulary.ALL);
+    void validateFailsWithThePlanAndDryRunChangesNothing(TestDatabase t) {
+        Database db = t.open(Vocabulary.ALL);
         assertThatThrownBy(() -> db.sync(SyncMode.VALIDATE))
                 .isInstanceOf(SchemaDriftException.class)
                 .hasMessageContaining("The database differs from the model")

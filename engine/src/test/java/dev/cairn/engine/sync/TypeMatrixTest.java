@@ -10,6 +10,7 @@ import dev.cairn.dsl.type.ColumnType;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.DynamicTable;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.SyncMode;
 import dev.cairn.schema.SyncReport;
 import dev.cairn.schema.introspect.LiveTable;
@@ -83,20 +84,20 @@ class TypeMatrixTest {
     }
 
     @DatabaseTest
-    void everyTypeNullabilityAndDefaultSyncsToZero(Database db) {
+    void everyTypeNullabilityAndDefaultSyncsToZero(TestDatabase t) {
         Matrix m = new Matrix();
         assertThat(m.columns()).hasSizeGreaterThan(80);
         assertThat(m.columns().stream().map(c -> c.type().kind()).distinct().count())
                 .isEqualTo(ColumnType.Kind.values().length);
-        db.schema(Schema.of(m)).sync(SyncMode.APPLY_SAFE);
+        Database db = t.open(Schema.of(m)).sync(SyncMode.APPLY_SAFE);
         SyncReport second = db.schemaSync().plan();
         assertThat(second.plan()).as(second.planText()).isEmpty();
     }
 
     @DatabaseTest
-    void everyColumnOfTheMatrixIsReadBackByName(Database db) {
+    void everyColumnOfTheMatrixIsReadBackByName(TestDatabase t) {
         Matrix m = new Matrix();
-        db.schema(Schema.of(m)).sync(SyncMode.APPLY_SAFE);
+        Database db = t.open(Schema.of(m)).sync(SyncMode.APPLY_SAFE);
         DynamicTable live = db.table("type_matrix");
         assertThat(live.columnNames()).hasSameSizeAs(m.columns());
         for (Column<?> c : m.columns()) {

@@ -1,7 +1,7 @@
 package dev.cairn.engine.testing;
 
+import dev.cairn.dsl.Schema;
 import dev.cairn.engine.Database;
-import dev.cairn.engine.DatabaseConfig;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -17,7 +17,7 @@ public final class TestDatabase implements AutoCloseable {
     private final String url;
     private final String user;
     private final String password;
-    private final Database db;
+    private Database db;
     private final List<Database> others = new ArrayList<>();
     Runnable dropOnClose;
 
@@ -26,7 +26,6 @@ public final class TestDatabase implements AutoCloseable {
         this.url = url;
         this.user = user;
         this.password = password;
-        this.db = config().build();
     }
 
     /** "H2" or "MariaDB"/"MySQL". */
@@ -34,8 +33,11 @@ public final class TestDatabase implements AutoCloseable {
         return target;
     }
 
-    /** The database under test. */
+    /** The database under test, without a schema; built when first asked for. */
     public Database db() {
+        if (db == null) {
+            db = config().build();
+        }
         return db;
     }
 
@@ -45,13 +47,23 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     /** A builder for another {@link Database} on the same fresh database; closed with the test if built by {@link #open}. */
-    public DatabaseConfig config() {
+    public Database.Builder config() {
         return Database.builder().url(url).user(user).password(password).poolSize(4);
     }
 
     /** Another pool on the same database, closed after the test. */
     public Database open() {
-        Database other = config().build();
+        return open(config());
+    }
+
+    /** A pool on the same database with the schema, closed after the test. */
+    public Database open(Schema schema) {
+        return open(config().schema(schema));
+    }
+
+    /** The database the builder makes, closed after the test. */
+    public Database open(Database.Builder builder) {
+        Database other = builder.build();
         others.add(other);
         return other;
     }
@@ -66,7 +78,9 @@ public final class TestDatabase implements AutoCloseable {
         for (Database d : others) {
             d.close();
         }
-        db.close();
+        if (db != null) {
+            db.close();
+        }
     }
 
     @Override

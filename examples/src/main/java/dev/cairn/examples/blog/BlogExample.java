@@ -6,11 +6,12 @@ import static dev.cairn.examples.blog.Posts.POSTS;
 import static dev.cairn.examples.blog.Tags.TAGS;
 import static dev.cairn.examples.blog.Users.USERS;
 
+import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.query.Graph;
 import dev.cairn.engine.Batch;
 import dev.cairn.engine.BatchResult;
 import dev.cairn.engine.Database;
-import dev.cairn.engine.ValidationFailed;
+import dev.cairn.engine.exception.ValidationException;
 import dev.cairn.examples.ExampleDatabase;
 import dev.cairn.schema.SyncMode;
 import java.io.PrintStream;
@@ -44,10 +45,10 @@ public final class BlogExample {
     }
 
     static Outcome run(String[] args, PrintStream out) {
-        try (Database db = ExampleDatabase.open(args)) {
+        // The schema also tells the object API which table a record belongs to: db.persist(user) needs no table.
+        try (Database db = ExampleDatabase.open(args, Schema.of(USERS, POSTS, COMMENTS, TAGS, POST_TAGS))) {
             out.println("Connected to " + db.dialect());
-            // The schema also tells the object API which table a record belongs to: db.persist(user) needs no table.
-            db.schema(USERS, POSTS, COMMENTS, TAGS, POST_TAGS).sync(SyncMode.APPLY_SAFE);
+            db.sync(SyncMode.APPLY_SAFE);
             out.println("Schema: " + db.lastSync());
             // A server database outlives the program: start each run from empty tables, children first.
             for (var table : List.of(POST_TAGS, COMMENTS, TAGS, POSTS, USERS)) {
@@ -57,7 +58,7 @@ public final class BlogExample {
             List<String> rejected = List.of();
             try {
                 db.persist(User.of("ann.example.com", "A"));
-            } catch (ValidationFailed e) {
+            } catch (ValidationException e) {
                 rejected = e.errors().fullMessages();
                 out.println("Rejected a user for '" + e.table() + "':");
                 rejected.forEach(m -> out.println("  " + m));

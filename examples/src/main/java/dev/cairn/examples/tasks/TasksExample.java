@@ -2,11 +2,12 @@ package dev.cairn.examples.tasks;
 
 import static dev.cairn.examples.tasks.Tasks.TASKS;
 
+import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.query.Changes;
 import dev.cairn.engine.BatchResult;
 import dev.cairn.engine.Database;
-import dev.cairn.engine.ValidationFailed;
-import dev.cairn.engine.ValueRejected;
+import dev.cairn.engine.exception.ValidationException;
+import dev.cairn.engine.exception.ValueRejectedException;
 import dev.cairn.examples.ExampleDatabase;
 import dev.cairn.schema.SyncMode;
 import java.io.PrintStream;
@@ -30,16 +31,19 @@ public final class TasksExample {
     }
 
     static List<Task> run(String[] args, PrintStream out) {
-        try (Database db = ExampleDatabase.open(args)) {
+        // The schema is the database's for its whole life: what sync creates, and where persist finds a record's table.
+        try (Database db = ExampleDatabase.open(args, Schema.of(TASKS))) {
             out.println("Connected to " + db.dialect());
             // Brings the database in line with the model: creates the table the first time, changes nothing after.
-            db.schema(TASKS).sync(SyncMode.APPLY_SAFE);
+            db.sync(SyncMode.APPLY_SAFE);
             out.println("Schema: " + db.lastSync());
 
-            db.insert(TASKS, Task.of("Write the README", "Two commands near the top", true));
-            db.insert(TASKS, Task.of("Model the tables", "Columns, keys and relations in plain Java", true));
-            db.insert(TASKS, Task.of("Tune the pool", "HikariCP defaults are a fine start", false));
-            Task buy = db.insert(TASKS, Task.of("Buy milk", null, false));
+            // Every write of a row object checks the table's rules (a name of 3 to 100 characters) before it is sent;
+            // the id and the creation time come back filled in.
+            db.persist(Task.of("Write the README", "Two commands near the top", true));
+            db.persist(Task.of("Model the tables", "Columns, keys and relations in plain Java", true));
+            db.persist(Task.of("Tune the pool", "HikariCP defaults are a fine start", false));
+            Task buy = db.persist(Task.of("Buy milk", null, false));
             out.println("Inserted '" + buy.name() + "' with id " + buy.id() + " at " + buy.createdAt());
 
             // The object API: rows by key, validated writes, and a batch that sends its inserts together.
@@ -47,14 +51,14 @@ public final class TasksExample {
             out.println("Found by key: " + db.find(TASKS, buy.id()).description());
             try {
                 db.persist(Task.of("", "no name", false));
-            } catch (ValidationFailed e) {
+            } catch (ValidationException e) {
                 out.println("Refused: " + e.getMessage());
             }
             // A value that cannot be stored exactly (here half an emoji) is refused before sending; the message
             // names the column and never repeats the value.
             try {
                 db.persist(Task.of("Pack lunch", "Sandwich \uD83E", false));
-            } catch (ValueRejected e) {
+            } catch (ValueRejectedException e) {
                 out.println("Refused: " + e.getMessage());
             }
             BatchResult later = db.batch(b -> List.of("Read the guide", "Try MariaDB").forEach(

@@ -5,10 +5,11 @@ import static dev.cairn.examples.teams.Players.PLAYERS;
 import static dev.cairn.examples.teams.Sponsors.SPONSORS;
 import static dev.cairn.examples.teams.Teams.TEAMS;
 
+import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.query.Graph;
 import dev.cairn.engine.BatchResult;
 import dev.cairn.engine.Database;
-import dev.cairn.engine.ValidationFailed;
+import dev.cairn.engine.exception.ValidationException;
 import dev.cairn.examples.ExampleDatabase;
 import dev.cairn.schema.SyncMode;
 import java.io.PrintStream;
@@ -42,9 +43,9 @@ public final class TeamsExample {
     }
 
     static Outcome run(String[] args, PrintStream out) {
-        try (Database db = ExampleDatabase.open(args)) {
+        try (Database db = ExampleDatabase.open(args, Schema.of(TEAMS, PLAYERS, MEMBERSHIPS, SPONSORS))) {
             out.println("Connected to " + db.dialect());
-            db.schema(TEAMS, PLAYERS, MEMBERSHIPS, SPONSORS).sync(SyncMode.APPLY_SAFE);
+            db.sync(SyncMode.APPLY_SAFE);
             out.println("Schema: " + db.lastSync());
             // A server database outlives the program: start each run from empty tables, children first.
             for (var table : List.of(SPONSORS, MEMBERSHIPS, PLAYERS, TEAMS)) {
@@ -70,9 +71,11 @@ public final class TeamsExample {
                 b.link(owls, TEAMS.players, chloe);
                 b.link(owls, TEAMS.players, dev);
                 List.of(acme, initech, umbrella).forEach(b::persist);
+                // A link is made from either side of a relation: from the sponsor that holds the key, or from the
+                // player who has many sponsors.
                 b.link(acme, SPONSORS.player, ana);
-                b.link(initech, SPONSORS.player, chloe);
-                b.link(umbrella, SPONSORS.player, ben);
+                b.link(chloe, PLAYERS.sponsors, initech);
+                b.link(ben, PLAYERS.sponsors, umbrella);
             });
             out.println("One batch ran " + league.operations() + " operations");
             out.println("Stored as '" + league.stored(ana).name() + "' (the hook trimmed the name)");
@@ -80,7 +83,7 @@ public final class TeamsExample {
             List<String> rejected = List.of();
             try {
                 db.persist(Player.of(" X ", 120));
-            } catch (ValidationFailed e) {
+            } catch (ValidationException e) {
                 rejected = e.errors().fullMessages();
                 out.println("Rejected a player: " + String.join("; ", rejected));
             }
@@ -102,7 +105,7 @@ public final class TeamsExample {
                     tx.persist(new Sponsor(null, moving.id(), "Globex"));
                     tx.persist(Player.of("Eve", 0));
                 });
-            } catch (ValidationFailed e) {
+            } catch (ValidationException e) {
                 out.println("Rolled back: " + e.getMessage());
             }
             long globex = db.selectFrom(SPONSORS).where(SPONSORS.name.eq("Globex")).count();

@@ -1,6 +1,7 @@
 package dev.cairn.schema.apply;
 
-import dev.cairn.schema.Dialect;
+import dev.cairn.dialect.Dialect;
+import dev.cairn.dialect.sql.ServerSql;
 import dev.cairn.schema.SchemaSyncException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,11 +30,11 @@ public final class SchemaLock implements AutoCloseable {
     public static SchemaLock acquire(Connection connection, Dialect dialect, Duration timeout) throws SQLException {
         if (dialect.isMySqlFamily()) {
             String name;
-            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT DATABASE()")) {
+            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(ServerSql.currentDatabase())) {
                 rs.next();
                 name = "cairn.schema_sync." + rs.getString(1);
             }
-            try (PreparedStatement ps = connection.prepareStatement("SELECT GET_LOCK(?, ?)")) {
+            try (PreparedStatement ps = connection.prepareStatement(ServerSql.getNamedLock())) {
                 ps.setString(1, name);
                 ps.setLong(2, Math.max(0, timeout.toSeconds()));
                 try (ResultSet rs = ps.executeQuery()) {
@@ -47,15 +48,15 @@ public final class SchemaLock implements AutoCloseable {
         }
         try (Statement st = connection.createStatement()) {
             try {
-                st.execute("CREATE TABLE IF NOT EXISTS \"cairn_schema_lock\" (\"id\" INT PRIMARY KEY)");
-                st.execute("MERGE INTO \"cairn_schema_lock\" KEY(\"id\") VALUES (1)");
+                st.execute(ServerSql.createH2LockTable());
+                st.execute(ServerSql.seedH2LockRow());
             } catch (SQLException e) {
                 // Another instance created the table or the row at the same moment: what matters is that they exist.
             }
             connection.setAutoCommit(false);
-            st.execute("SET LOCK_TIMEOUT " + timeout.toMillis());
+            st.execute(ServerSql.lockWaitTimeout(dialect, timeout));
             try {
-                st.executeQuery("SELECT \"id\" FROM \"cairn_schema_lock\" WHERE \"id\" = 1 FOR UPDATE").close();
+                st.executeQuery(ServerSql.lockH2LockRow()).close();
             } catch (SQLException e) {
                 if (e.getErrorCode() == 50200 || "HYT00".equals(e.getSQLState())) {
                     throw timedOut(timeout);
@@ -63,7 +64,7 @@ public final class SchemaLock implements AutoCloseable {
                 throw e;
             }
         }
-        return new SchemaLock(connection, dialect, "cairn_schema_lock");
+        return new SchemaLock(connection, dialect, ServerSql.H2_LOCK_TABLE);
     }
 
     private static SchemaSyncException timedOut(Duration timeout) {
@@ -75,7 +76,7 @@ public final class SchemaLock implements AutoCloseable {
     public void close() throws SQLException {
         try {
             if (dialect.isMySqlFamily()) {
-                try (PreparedStatement ps = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+                try (PreparedStatement ps = connection.prepareStatement(ServerSql.releaseNamedLock())) {
                     ps.setString(1, name);
                     ps.executeQuery().close();
                 }

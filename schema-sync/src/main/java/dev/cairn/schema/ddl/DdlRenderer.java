@@ -1,5 +1,10 @@
 package dev.cairn.schema.ddl;
 
+import dev.cairn.dialect.Dialect;
+import dev.cairn.dialect.render.StatementWalk;
+import dev.cairn.dialect.sql.JooqContexts;
+import dev.cairn.dialect.sql.SqlTypes;
+import dev.cairn.dialect.sql.StorageValues;
 import dev.cairn.dsl.Check;
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.ForeignKey;
@@ -9,11 +14,8 @@ import dev.cairn.dsl.UniqueKey;
 import dev.cairn.dsl.type.ColumnType;
 import dev.cairn.dsl.type.DefaultValue;
 import dev.cairn.dsl.type.ReferentialAction;
-import dev.cairn.schema.Dialect;
-import dev.cairn.schema.sql.JooqContexts;
-import dev.cairn.schema.sql.JooqTranslator;
-import dev.cairn.schema.sql.SqlTypes;
-import dev.cairn.schema.sql.StorageValues;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -31,12 +33,10 @@ import org.jooq.impl.DSL;
 public final class DdlRenderer {
     private final Dialect dialect;
     private final DSLContext jooq;
-    private final JooqTranslator checks;
 
     public DdlRenderer(Dialect dialect) {
         this.dialect = dialect;
         this.jooq = JooqContexts.of(dialect);
-        this.checks = JooqTranslator.forDdl(dialect);
     }
 
     /**
@@ -213,6 +213,10 @@ public final class DdlRenderer {
 
     private String literal(Column<?> c, Object value) {
         Object stored = StorageValues.toStorage(c.type(), value, dialect);
+        if (stored instanceof LocalTime time && time.getNano() != 0) {
+            // jOOQ inlines a LocalTime without its fraction: 23:59:01.5 would be stored as the default 23:59:01.
+            return "time " + jooq.renderInlined(DSL.inline(time.format(DateTimeFormatter.ISO_LOCAL_TIME)));
+        }
         String rendered = jooq.renderInlined(DSL.inline(stored, SqlTypes.storage(c.type(), dialect)));
         if (dialect.isMySqlFamily() && c.type().kind() == ColumnType.Kind.BOOLEAN) {
             // MySQL stores BOOLEAN as TINYINT(1); 1 and 0 are what it reports back as the default.
@@ -223,7 +227,7 @@ public final class DdlRenderer {
 
     private String checkDefinition(Check check) {
         return "CONSTRAINT " + quote(check.name()) + " CHECK ("
-                + jooq.renderInlined(checks.condition(check.condition())) + ")";
+                + jooq.renderInlined(StatementWalk.ddl(dialect).condition(check.condition())) + ")";
     }
 
     private String foreignKeyDefinition(ForeignKey fk) {

@@ -1,5 +1,7 @@
 package dev.cairn.schema.diff;
 
+import dev.cairn.dialect.Dialect;
+import dev.cairn.dialect.sql.SqlTypes;
 import dev.cairn.dsl.Check;
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.ForeignKey;
@@ -8,7 +10,6 @@ import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.UniqueKey;
 import dev.cairn.dsl.type.ColumnType;
-import dev.cairn.schema.Dialect;
 import dev.cairn.schema.ddl.DdlRenderer;
 import dev.cairn.schema.shape.ColumnShape;
 import dev.cairn.schema.shape.ForeignKeyShape;
@@ -16,7 +17,6 @@ import dev.cairn.schema.shape.IndexShape;
 import dev.cairn.schema.shape.Normalizer;
 import dev.cairn.schema.shape.SchemaShape;
 import dev.cairn.schema.shape.TableShape;
-import dev.cairn.schema.sql.SqlTypes;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,5 +1,6 @@
 package dev.cairn.schema.diff;
 
+import dev.cairn.dialect.Dialect;
 import dev.cairn.dsl.Check;
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.ForeignKey;
@@ -7,7 +8,6 @@ import dev.cairn.dsl.Index;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.UniqueKey;
-import dev.cairn.schema.Dialect;
 import dev.cairn.schema.ddl.DdlRenderer;
 import dev.cairn.schema.shape.ColumnShape;
 import dev.cairn.schema.shape.ForeignKeyShape;
@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,8 +27,8 @@ import java.util.function.Predicate;
 /**
  * Compares the model with the live schema and plans the changes that bring the database in line, in an order that
  * works: foreign keys are dropped first and added last, renames come before the changes that use the new names,
- * tables are created in foreign-key order. Each change is marked safe, destructive (may lose data, or fail on the
- * data there is) or refused (cannot be applied as it stands, with the reason).
+ * tables are created in foreign-key order and dropped in the reverse. Each change is marked safe, destructive (may
+ * lose data, or fail on the data there is) or refused (cannot be applied as it stands, with the reason).
  */
 public final class SchemaDiff {
     /** Tables of Cairn's own, never reported as unknown. */
@@ -75,15 +76,61 @@ public final class SchemaDiff {
             Map<String, String> renamed = columns(table, want, have, changes);
             keys(table, want, have, renamed, changes);
         }
+        Map<String, TableShape> unknown = new LinkedHashMap<>();
         for (TableShape t : live.tables()) {
             String key = TableShape.key(t.name());
             if (!matched.contains(key) && desired.table(t.name()) == null && !OWN_TABLES.contains(key)) {
-                changes.add(new Change(Change.Kind.DROP_TABLE, t.name(), "drop table " + t.name()
-                        + " (not in the model)", List.of(ddl.dropTable(t.name())), true, null));
+                unknown.put(key, t);
             }
         }
+        drops(unknown, changes);
         changes.sort(Comparator.comparingInt(c -> c.kind().ordinal()));
         return changes;
+    }
+
+    /**
+     * Drops the tables not in the model, each after the tables among them that refer to it: the database refuses to
+     * drop a table another one still refers to. Where they refer to each other in a cycle, one foreign key is dropped
+     * first.
+     */
+    private void drops(Map<String, TableShape> unknown, List<Change> changes) {
+        Map<String, List<Map.Entry<TableShape, ForeignKeyShape>>> referrers = new HashMap<>();
+        for (TableShape t : unknown.values()) {
+            for (ForeignKeyShape fk : t.foreignKeys().values()) {
+                String target = TableShape.key(fk.targetTable());
+                if (unknown.containsKey(target) && !target.equals(TableShape.key(t.name()))) {
+                    referrers.computeIfAbsent(target, k -> new ArrayList<>()).add(Map.entry(t, fk));
+                }
+            }
+        }
+        Map<String, Boolean> dropped = new HashMap<>();
+        for (TableShape t : unknown.values()) {
+            drop(t, referrers, dropped, changes);
+        }
+    }
+
+    // dropped holds false while the table's referrers are being placed, true once the table is.
+    private void drop(TableShape table, Map<String, List<Map.Entry<TableShape, ForeignKeyShape>>> referrers,
+                      Map<String, Boolean> dropped, List<Change> changes) {
+        String key = TableShape.key(table.name());
+        if (dropped.containsKey(key)) {
+            return;
+        }
+        dropped.put(key, false);
+        for (Map.Entry<TableShape, ForeignKeyShape> ref : referrers.getOrDefault(key, List.of())) {
+            TableShape referrer = ref.getKey();
+            if (Boolean.FALSE.equals(dropped.get(TableShape.key(referrer.name())))) {
+                String fk = ref.getValue().name();
+                changes.add(new Change(Change.Kind.DROP_FOREIGN_KEY, referrer.name(), "drop foreign key " + fk
+                        + ", so that table " + table.name() + " can be dropped",
+                        List.of(ddl.dropForeignKey(referrer.name(), fk)), true, null));
+            } else {
+                drop(referrer, referrers, dropped, changes);
+            }
+        }
+        dropped.put(key, true);
+        changes.add(new Change(Change.Kind.DROP_TABLE, table.name(), "drop table " + table.name()
+                + " (not in the model)", List.of(ddl.dropTable(table.name())), true, null));
     }
 
     private void create(Table<?> table, List<Change> changes) {

@@ -130,8 +130,9 @@ final class H2Introspector implements Introspector {
         return schema;
     }
 
-    private static String type(String dataType, long length, int precision, int scale, int timePrecision,
-                               List<String> enumLabels) {
+    /** The type text of a column from its {@code INFORMATION_SCHEMA.COLUMNS} row, before normalising. */
+    static String type(String dataType, long length, int precision, int scale, int timePrecision,
+                       List<String> enumLabels) {
         return switch (dataType) {
             case "CHARACTER VARYING" -> length >= UNBOUNDED ? "varchar" : "varchar(" + length + ")";
             case "CHARACTER" -> "char(" + length + ")";

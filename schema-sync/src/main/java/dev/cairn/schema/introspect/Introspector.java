@@ -1,6 +1,6 @@
 package dev.cairn.schema.introspect;
 
-import dev.cairn.schema.Dialect;
+import dev.cairn.dialect.Dialect;
 import dev.cairn.schema.shape.SchemaShape;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,9 +1,9 @@
 package dev.cairn.schema.introspect;
 
+import dev.cairn.dialect.Dialect;
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Row;
 import dev.cairn.dsl.Table;
-import dev.cairn.schema.Dialect;
 import dev.cairn.schema.shape.ColumnShape;
 import dev.cairn.schema.shape.IndexShape;
 import dev.cairn.schema.shape.TableShape;
@@ -34,7 +34,8 @@ public final class LiveTable extends Table<Row> {
     private final Map<Column<?>, List<String>> labels = new HashMap<>();
     private final Set<Column<?>> sets = new HashSet<>();
 
-    private LiveTable(TableShape shape, boolean mySql) {
+    // Package-private so that the mapping of each reported type can be tested without a database.
+    LiveTable(TableShape shape, boolean mySql) {
         super(shape.name(), Row.class);
         List<Column<?>> byPosition = new ArrayList<>();
         for (ColumnShape c : shape.columns()) {

@@ -12,9 +12,12 @@ import java.util.regex.Pattern;
  */
 public final class Normalizer {
     private static final Pattern INT_WIDTH = Pattern.compile("^(tinyint|smallint|mediumint|int|integer|bigint)\\(\\d+\\)");
-    private static final Pattern TYPED_LITERAL = Pattern.compile("^(?:date|time|timestamp)\\s*('.*')$",
+    // date '...', timestamp with time zone '...' (H2), and the JDBC escapes {d '...'}, {ts '...'} jOOQ writes for MySQL.
+    private static final Pattern TYPED_LITERAL = Pattern.compile(
+            "^(?:date|time|timestamp(?: with time zone)?)\\s*('.*')$|^\\{(?:d|t|ts)\\s*('.*')}$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern ZERO_FRACTION = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2} )?\\d{2}:\\d{2}:\\d{2}\\.0+$");
+    private static final Pattern DATE_TIME = Pattern.compile(
+            "^((?:\\d{4}-\\d{2}-\\d{2} )?\\d{2}:\\d{2}:\\d{2})(\\.\\d+)?([+-]\\d{2}(?::\\d{2})?)?$");
     private static final Pattern CAST = Pattern.compile("^cast\\((.*) as [a-z ]+(\\(\\d+(,\\d+)?\\))?\\)$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern NUMBER = Pattern.compile("^[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?$");
@@ -103,13 +106,17 @@ public final class Normalizer {
         }
         Matcher typed = TYPED_LITERAL.matcher(d);
         if (typed.matches()) {
-            d = typed.group(1);
+            d = typed.group(1) != null ? typed.group(1) : typed.group(2);
         }
         if (d.length() >= 2 && d.startsWith("'") && d.endsWith("'")) {
             d = d.substring(1, d.length() - 1).replace("''", "'").replace("\\\\", "\\");
         }
-        if (ZERO_FRACTION.matcher(d).matches()) {
-            d = d.substring(0, d.indexOf('.'));
+        Matcher dateTime = DATE_TIME.matcher(d);
+        if (dateTime.matches()) {
+            // 05.120000 and 05.12 are one value (MariaDB pads to the column's digits); +00:00 is H2's +00.
+            String fraction = dateTime.group(2) == null ? "" : dateTime.group(2).replaceFirst("\\.?0+$", "");
+            String offset = dateTime.group(3) == null ? "" : dateTime.group(3).replaceFirst(":00$", "");
+            d = dateTime.group(1) + fraction + offset;
         }
         if (d.equalsIgnoreCase("true")) {
             return "1";

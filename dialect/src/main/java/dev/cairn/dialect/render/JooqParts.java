@@ -1,0 +1,73 @@
+package dev.cairn.dialect.render;
+
+import dev.cairn.dsl.Condition.Like;
+import dev.cairn.dsl.Condition.Operator;
+import dev.cairn.dsl.Expression.Arithmetic;
+import dev.cairn.dsl.Expression.Function;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+/** The jOOQ form of one node of the model, given the jOOQ forms of its operands. */
+final class JooqParts {
+    private JooqParts() {
+    }
+
+    static org.jooq.Condition compare(Field<Object> left, Operator operator, Field<Object> right) {
+        return switch (operator) {
+            case EQ -> left.eq(right);
+            case NE -> left.ne(right);
+            case GT -> left.gt(right);
+            case LT -> left.lt(right);
+            case GE -> left.ge(right);
+            case LE -> left.le(right);
+        };
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static org.jooq.Condition like(Field<Object> operand, Like l, Field<Object> patternField) {
+        Field<String> f = (Field<String>) (Field) operand;
+        Field<String> pattern = (Field<String>) (Field) patternField;
+        if (l.ignoreCase()) {
+            // Written out rather than H2's ILIKE, which fails to bind an empty pattern inside a derived table.
+            f = DSL.lower(f);
+            pattern = DSL.lower(pattern);
+        }
+        if (l.escape() != null) {
+            char e = l.escape();
+            return l.negated() ? f.notLike(pattern, e) : f.like(pattern, e);
+        }
+        return l.negated() ? f.notLike(pattern) : f.like(pattern);
+    }
+
+    static Field<Object> arithmetic(Field<Object> left, Arithmetic.Op op, Field<Object> right) {
+        return switch (op) {
+            case PLUS -> left.plus(right);
+            case MINUS -> left.minus(right);
+            case TIMES -> left.times(number(right));
+            case DIVIDE -> left.divide(number(right));
+        };
+    }
+
+    /** A function of an operand already translated ({@code null} for {@code count(*)}). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static Field<Object> function(Function<?> f, Field<Object> operand) {
+        if (operand == null) {
+            return (Field) DSL.count();
+        }
+        Field<?> result = switch (f.name()) {
+            case COUNT -> f.distinct() ? DSL.countDistinct(operand) : DSL.count(operand);
+            case SUM -> DSL.sum(number(operand));
+            case AVG -> DSL.avg(number(operand));
+            case MIN -> DSL.min(operand);
+            case MAX -> DSL.max(operand);
+            case LOWER -> DSL.lower((Field<String>) (Field) operand);
+            case UPPER -> DSL.upper((Field<String>) (Field) operand);
+        };
+        return (Field<Object>) result;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Field<? extends Number> number(Field<Object> f) {
+        return (Field<? extends Number>) (Field) f;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.cairn.dialect.sql;
+
+import dev.cairn.dialect.Dialect;
+import dev.cairn.dsl.type.ColumnType;
+import java.util.stream.Collectors;
+import org.jooq.DataType;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * How each model type is stored per dialect: the type clause of its column in DDL, and the jOOQ type of the value
+ * sent to and read from the driver (see {@link StorageValues} for the conversion of values).
+ */
+public final class SqlTypes {
+    private SqlTypes() {
+    }
+
+    /** The column type as written in CREATE TABLE, such as {@code VARCHAR(255)} or {@code TIMESTAMP(6)}. */
+    public static String ddl(ColumnType<?> type, Dialect dialect) {
+        boolean h2 = dialect.family() == Dialect.Family.H2;
+        return switch (type.kind()) {
+            case VARCHAR -> "VARCHAR(" + type.length() + ")";
+            case CHAR -> "CHAR(" + type.length() + ")";
+            // H2's VARCHAR without a length holds up to 1,000,000,000 characters and, unlike CLOB, compares and sorts.
+            case TEXT -> h2 ? "VARCHAR" : "TEXT";
+            case LONGTEXT -> h2 ? "VARCHAR" : "LONGTEXT";
+            case SMALLINT -> "SMALLINT";
+            case INT -> h2 ? "INTEGER" : "INT";
+            case BIGINT -> "BIGINT";
+            case DECIMAL -> "DECIMAL(" + type.precision() + "," + type.scale() + ")";
+            case DOUBLE -> h2 ? "DOUBLE PRECISION" : "DOUBLE";
+            case BOOLEAN -> "BOOLEAN";
+            case DATE -> "DATE";
+            case DATETIME -> (h2 ? "TIMESTAMP(" : "DATETIME(") + type.precision() + ")";
+            case TIMESTAMP -> "TIMESTAMP(" + type.precision() + (h2 ? ") WITH TIME ZONE" : ")");
+            case TIME -> "TIME(" + type.precision() + ")";
+            case UUID -> dialect.hasNativeUuid() ? "UUID" : "CHAR(36)";
+            case BINARY -> "BINARY(" + type.length() + ")";
+            case VARBINARY -> "VARBINARY(" + type.length() + ")";
+            case BLOB -> h2 ? "BLOB" : "LONGBLOB";
+            // H2's JSON type treats a bound string as a JSON string literal; text keeps the document as written.
+            case JSON -> h2 ? "VARCHAR" : "JSON";
+            case ENUM -> "ENUM(" + labels(type, dialect) + ")";
+            case SET -> h2 ? "VARCHAR(" + type.length() + ")" : "SET(" + labels(type, dialect) + ")";
+        };
+    }
+
+    private static String labels(ColumnType<?> type, Dialect dialect) {
+        return type.enumLabels().stream()
+                .map(label -> JooqContexts.of(dialect).renderInlined(DSL.inline(label)))
+                .collect(Collectors.joining(","));
+    }
+
+    /** The jOOQ type of the value exchanged with the driver, used for bind parameters and inlined literals. */
+    public static DataType<?> storage(ColumnType<?> type, Dialect dialect) {
+        boolean h2 = dialect.family() == Dialect.Family.H2;
+        return switch (type.kind()) {
+            case VARCHAR, CHAR, TEXT, LONGTEXT, JSON, ENUM, SET -> SQLDataType.VARCHAR;
+            case SMALLINT -> SQLDataType.SMALLINT;
+            case INT -> SQLDataType.INTEGER;
+            case BIGINT -> SQLDataType.BIGINT;
+            case DECIMAL -> SQLDataType.DECIMAL(type.precision(), type.scale());
+            case DOUBLE -> SQLDataType.DOUBLE;
+            case BOOLEAN -> SQLDataType.BOOLEAN;
+            case DATE -> SQLDataType.LOCALDATE;
+            case DATETIME -> SQLDataType.LOCALDATETIME(type.precision());
+            case TIMESTAMP -> h2 ? SQLDataType.OFFSETDATETIME(type.precision()) : SQLDataType.LOCALDATETIME(type.precision());
+            case TIME -> SQLDataType.LOCALTIME(type.precision());
+            case UUID -> h2 ? SQLDataType.UUID : SQLDataType.VARCHAR;
+            case BINARY, VARBINARY -> SQLDataType.VARBINARY;
+            case BLOB -> SQLDataType.BLOB;
+        };
+    }
+}

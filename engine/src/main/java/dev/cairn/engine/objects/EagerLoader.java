@@ -1,0 +1,190 @@
+package dev.cairn.engine.objects;
+
+import dev.cairn.dsl.BelongsTo;
+import dev.cairn.dsl.Column;
+import dev.cairn.dsl.Condition;
+import dev.cairn.dsl.Condition.Comparison;
+import dev.cairn.dsl.Condition.Operator;
+import dev.cairn.dsl.Expression;
+import dev.cairn.dsl.HasMany;
+import dev.cairn.dsl.Include;
+import dev.cairn.dsl.ManyToMany;
+import dev.cairn.dsl.Relation;
+import dev.cairn.dsl.SortField;
+import dev.cairn.dsl.Table;
+import dev.cairn.dsl.query.Graph;
+import dev.cairn.dsl.query.ResultRow;
+import dev.cairn.dsl.query.Select;
+import dev.cairn.engine.session.Conditions;
+import dev.cairn.engine.session.SessionCore;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Loads included relations for rows already read: one query per relation and level, with the parents' keys in an
+ * {@code IN} list (split into chunks of {@value Conditions#CHUNK} keys), never one query per parent. Related rows are grouped
+ * by key in the order the query returned them, so each parent's rows keep the include's sort order. A row reached
+ * through several parents (a tag of many posts) is one object.
+ */
+public final class EagerLoader {
+    private final ObjectApi objects;
+
+    EagerLoader(ObjectApi objects) {
+        this.objects = objects;
+    }
+
+    public <R> Graph<R> fetch(SessionCore s, Select<R> select, List<Include> includes) {
+        List<R> rows = s.fetch(select);
+        Graph.Builder<R> graph = Graph.builder(rows);
+        loadAll(s, select.fromItem().table(), new ArrayList<>(rows), includes, graph);
+        return graph.build();
+    }
+
+    /** The related rows of one parent: a list for to-many relations, an Optional for to-one. */
+    Object loadOne(SessionCore s, Object parent, Include include) {
+        return level(s, include.relation().owner(), List.of(parent), include).byParent.get(parent);
+    }
+
+    private void loadAll(SessionCore s, Table<?> ownerTable, List<Object> parents, List<Include> includes,
+                                Graph.Builder<?> graph) {
+        for (Include include : includes) {
+            Level level = level(s, ownerTable, parents, include);
+            level.byParent.forEach((parent, value) -> graph.put(parent, include.relation(), value));
+            if (!include.nested().isEmpty()) {
+                loadAll(s, include.relation().target(), level.children, include.nested(), graph);
+            }
+        }
+    }
+
+    /** What one include loaded: each parent's related rows, and all related rows once each. */
+    private record Level(Map<Object, Object> byParent, List<Object> children) {
+    }
+
+    private Level level(SessionCore s, Table<?> ownerTable, List<Object> parents, Include include) {
+        Relation<?> relation = include.relation();
+        if (relation.owner() != ownerTable) {
+            throw new IllegalArgumentException("Relation " + relation.owner().name() + "." + relation.name()
+                    + " is declared on table '" + relation.owner().name() + "', so it cannot be loaded for rows of '"
+                    + ownerTable.name() + "'");
+        }
+        if (relation instanceof HasMany<?> hm) {
+            return hasMany(s, hm, parents, include.orderBy());
+        }
+        if (relation instanceof ManyToMany<?> mm) {
+            return manyToMany(s, mm, parents, include.orderBy());
+        }
+        return belongsTo(s, (BelongsTo<?>) relation, parents);
+    }
+
+    private Level hasMany(SessionCore s, HasMany<?> relation, List<Object> parents, List<SortField> order) {
+        Column<?> fk = relation.foreignKey();
+        Table<?> target = relation.target();
+        Map<Object, List<Object>> byKey = new HashMap<>();
+        List<Object> children = new ArrayList<>();
+        for (List<Object> chunk : chunks(keys(s, relation.owner(), parents, relation.ownerKey()))) {
+            for (Object row : rows(s, target, Conditions.in(fk, chunk), order)) {
+                Object key = Conditions.normalKey(values(s, target, row)[fk.position()]);
+                byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
+                children.add(row);
+            }
+        }
+        Map<Object, Object> byParent = new IdentityHashMap<>();
+        for (Object parent : parents) {
+            Object key = Conditions.normalKey(values(s, relation.owner(), parent)[relation.ownerKey().position()]);
+            List<Object> mine = key == null ? List.of() : byKey.getOrDefault(key, List.of());
+            byParent.put(parent, relation.isToOne() ? Optional.ofNullable(mine.isEmpty() ? null : mine.get(0))
+                    : Collections.unmodifiableList(mine));
+        }
+        return new Level(byParent, children);
+    }
+
+    private Level manyToMany(SessionCore s, ManyToMany<?> relation, List<Object> parents, List<SortField> order) {
+        Table<?> target = relation.target();
+        Column<?> targetKey = relation.targetKey();
+        List<Expression<?>> selected = new ArrayList<>(target.columns());
+        selected.add(relation.throughOwnerKey());
+        int ownerIndex = selected.size() - 1;
+        Map<Object, List<Object>> byOwner = new HashMap<>();
+        Map<Object, Object> targets = new LinkedHashMap<>();
+        var layout = objects.entity(target).layout;
+        for (List<Object> chunk : chunks(keys(s, relation.owner(), parents, relation.ownerKey()))) {
+            Select<ResultRow> q = s.select(selected).from(target).join(relation.through())
+                    .on(new Comparison(relation.throughTargetKey(), Operator.EQ, targetKey))
+                    .where(Conditions.in(relation.throughOwnerKey(), chunk));
+            if (!order.isEmpty()) {
+                q = q.orderBy(order.toArray(new SortField[0]));
+            }
+            for (ResultRow r : q.fetch()) {
+                Object[] values = new Object[target.columns().size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = r.get(i);
+                }
+                Object row = targets.computeIfAbsent(Conditions.normalKey(values[targetKey.position()]),
+                        k -> layout.fromColumnValues(values));
+                byOwner.computeIfAbsent(Conditions.normalKey(r.get(ownerIndex)), k -> new ArrayList<>()).add(row);
+            }
+        }
+        Map<Object, Object> byParent = new IdentityHashMap<>();
+        for (Object parent : parents) {
+            Object key = Conditions.normalKey(values(s, relation.owner(), parent)[relation.ownerKey().position()]);
+            byParent.put(parent, Collections.unmodifiableList(key == null ? List.of() : byOwner.getOrDefault(key, List.of())));
+        }
+        return new Level(byParent, new ArrayList<>(targets.values()));
+    }
+
+    private Level belongsTo(SessionCore s, BelongsTo<?> relation, List<Object> parents) {
+        Table<?> target = relation.target();
+        Column<?> targetKey = relation.targetKey();
+        Map<Object, Object> byKey = new LinkedHashMap<>();
+        for (List<Object> chunk : chunks(keys(s, relation.owner(), parents, relation.foreignKey()))) {
+            for (Object row : rows(s, target, Conditions.in(targetKey, chunk), List.of())) {
+                byKey.put(Conditions.normalKey(values(s, target, row)[targetKey.position()]), row);
+            }
+        }
+        Map<Object, Object> byParent = new IdentityHashMap<>();
+        for (Object parent : parents) {
+            Object key = Conditions.normalKey(values(s, relation.owner(), parent)[relation.foreignKey().position()]);
+            byParent.put(parent, Optional.ofNullable(key == null ? null : byKey.get(key)));
+        }
+        return new Level(byParent, new ArrayList<>(byKey.values()));
+    }
+
+    /** The distinct non-null values of a column of the parents, in the parents' order. */
+    private List<Object> keys(SessionCore s, Table<?> table, List<Object> parents, Column<?> column) {
+        Map<Object, Object> distinct = new LinkedHashMap<>();
+        for (Object parent : parents) {
+            Object v = values(s, table, parent)[column.position()];
+            if (v != null) {
+                distinct.putIfAbsent(Conditions.normalKey(v), v);
+            }
+        }
+        return new ArrayList<>(distinct.values());
+    }
+
+    private static List<List<Object>> chunks(List<Object> keys) {
+        List<List<Object>> out = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += Conditions.CHUNK) {
+            out.add(keys.subList(from, Math.min(keys.size(), from + Conditions.CHUNK)));
+        }
+        return out;
+    }
+
+    private static <T> List<T> rows(SessionCore s, Table<T> table, Condition where, List<SortField> order) {
+        Select<T> q = s.selectFrom(table).where(where);
+        if (!order.isEmpty()) {
+            q = q.orderBy(order.toArray(new SortField[0]));
+        }
+        return q.fetch();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <R> Object[] values(SessionCore s, Table<R> table, Object row) {
+        return objects.entity(table).layout.columnValues((R) row);
+    }
+}

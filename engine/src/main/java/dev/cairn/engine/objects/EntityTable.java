@@ -1,0 +1,71 @@
+package dev.cairn.engine.objects;
+
+import dev.cairn.dsl.Column;
+import dev.cairn.dsl.PrimaryKey;
+import dev.cairn.dsl.Table;
+import dev.cairn.dsl.UniqueKey;
+import dev.cairn.dsl.Validations;
+import dev.cairn.dsl.lifecycle.Hooks;
+import dev.cairn.engine.map.RowLayout;
+import java.util.List;
+
+/** What the object API needs of one table, worked out once: its row layout, keys, rules and hooks. */
+public final class EntityTable<R> {
+    public final Table<R> table;
+    public final RowLayout<R> layout;
+    public final List<Column<?>> primaryKey;
+    /** The columns update(row) sets: all but the primary key and those the database sets on update. */
+    public final List<Column<?>> updatable;
+    public final Validations<R> validations;
+    public final Hooks<R> hooks;
+
+    EntityTable(Table<R> table, RowLayout<R> layout) {
+        this.table = table;
+        this.layout = layout;
+        PrimaryKey pk = table.primaryKey();
+        this.primaryKey = pk == null ? List.of() : pk.columns();
+        this.updatable = table.columns().stream()
+                .filter(c -> !primaryKey.contains(c) && !c.isOnUpdateNow()).toList();
+        this.validations = table.validations();
+        this.hooks = table.hooks();
+    }
+
+    /** The primary key columns; throws when the table has none. */
+    public List<Column<?>> requirePrimaryKey(String operation) {
+        if (primaryKey.isEmpty()) {
+            throw new IllegalArgumentException("Table '" + table.name() + "' has no primary key, which " + operation
+                    + " needs; use a statement (updateTable(TABLE).where(...)) instead");
+        }
+        return primaryKey;
+    }
+
+    /** The key a row object is identified by: its primary key when set, else the first unique key it has values for. */
+    public KeyMatch keyOf(R row, String operation) {
+        Object[] v = layout.columnValues(row);
+        if (!primaryKey.isEmpty() && primaryKey.stream().allMatch(c -> v[c.position()] != null)) {
+            return KeyMatch.of(table, primaryKey, v, true);
+        }
+        for (UniqueKey uk : table.uniqueKeys()) {
+            if (uk.columns().stream().allMatch(c -> v[c.position()] != null)) {
+                return KeyMatch.of(table, uk.columns(), v, false);
+            }
+        }
+        throw new IllegalArgumentException("The " + table.rowType().getSimpleName() + " to " + operation
+                + " has no value for the primary key " + (primaryKey.isEmpty() ? "(table '" + table.name()
+                + "' has none) " : primaryKey.stream().map(Column::name).toList() + " ")
+                + "or any unique key of table '" + table.name() + "'");
+    }
+
+    /** The primary key of a row object; throws when it is not set. */
+    public KeyMatch primaryKeyOf(R row, String operation) {
+        List<Column<?>> pk = requirePrimaryKey(operation);
+        Object[] v = layout.columnValues(row);
+        for (Column<?> c : pk) {
+            if (v[c.position()] == null) {
+                throw new IllegalArgumentException("The " + table.rowType().getSimpleName() + " to " + operation
+                        + " has no value for primary key column " + table.name() + "." + c.name());
+            }
+        }
+        return KeyMatch.of(table, pk, v, true);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.cairn.engine.objects;
+
+import dev.cairn.dsl.Include;
+import dev.cairn.dsl.Relation;
+import dev.cairn.dsl.Table;
+import dev.cairn.dsl.lifecycle.Scenario;
+import dev.cairn.dsl.lifecycle.ValidationErrors;
+import dev.cairn.dsl.query.Select;
+import dev.cairn.engine.RowLock;
+import dev.cairn.engine.exception.NotFoundException;
+import dev.cairn.engine.session.SessionCore;
+import java.util.List;
+import java.util.Optional;
+
+/** Rows read by key (find, load), the relations of one row read on demand, and a row's rule failures. */
+public final class Reads {
+    private final ObjectApi objects;
+
+    Reads(ObjectApi objects) {
+        this.objects = objects;
+    }
+
+    /** The row with the key, or empty. */
+    public <R> Optional<R> find(SessionCore s, Table<R> table, Object key, RowLock lock) {
+        EntityTable<R> et = objects.entity(table);
+        return find(s, et, KeyMatch.resolve(et, key), lock);
+    }
+
+    /** The row with the key; throws {@link NotFoundException} naming the table and key when there is none. */
+    public <R> R get(SessionCore s, Table<R> table, Object key, RowLock lock) {
+        EntityTable<R> et = objects.entity(table);
+        KeyMatch k = KeyMatch.resolve(et, key);
+        return find(s, et, k, lock).orElseThrow(() -> notFound(et, k, ""));
+    }
+
+    static <R> Optional<R> find(SessionCore s, EntityTable<R> et, KeyMatch k, RowLock lock) {
+        Select<R> q = s.selectFrom(et.table).where(k.condition());
+        if (lock == RowLock.FOR_UPDATE) {
+            q = q.forUpdate();
+        } else if (lock == RowLock.FOR_SHARE) {
+            q = q.forShare();
+        }
+        List<R> rows = q.fetch();
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** No row of the table has the key; {@code doing} ends the message (" to update"). */
+    public static NotFoundException notFound(EntityTable<?> et, KeyMatch k, String doing) {
+        return new NotFoundException("No row of '" + et.table.name() + "' with " + k.describe() + doing, null, null);
+    }
+
+    /** The row as the database holds it now, found by the object's key, adopted by the object when mutable. */
+    public <R> R load(SessionCore s, R row) {
+        EntityTable<R> et = objects.entityOf(row);
+        KeyMatch k = et.keyOf(row, "load");
+        R fresh = find(s, et, k, null).orElseThrow(() -> notFound(et, k, " to load"));
+        return et.layout.adopt(row, fresh);
+    }
+
+    /** The related rows of one parent: a list for to-many relations, an Optional for to-one. */
+    public Object related(SessionCore s, Object parent, Relation<?> relation) {
+        if (parent == null) {
+            throw new IllegalArgumentException("The parent row is null");
+        }
+        if (!relation.owner().rowType().isInstance(parent)) {
+            throw new IllegalArgumentException("Relation " + relation.owner().name() + "." + relation.name()
+                    + " belongs to rows of '" + relation.owner().name() + "', not to a "
+                    + parent.getClass().getSimpleName());
+        }
+        return objects.eager().loadOne(s, parent, Include.of(relation));
+    }
+
+    /** The rule failures of the row, after its before-VALIDATE hooks, as a write would find them. */
+    public <R> ValidationErrors validate(SessionCore s, R row, Scenario scenario) {
+        EntityTable<R> et = objects.entityOf(row);
+        return Lifecycle.check(et, Lifecycle.beforeValidate(s, et, row), scenario);
+    }
+}

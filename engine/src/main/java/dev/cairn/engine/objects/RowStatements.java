@@ -1,0 +1,114 @@
+package dev.cairn.engine.objects;
+
+import dev.cairn.dsl.Column;
+import dev.cairn.dsl.Condition;
+import dev.cairn.dsl.Table;
+import dev.cairn.dsl.lifecycle.Scenario;
+import dev.cairn.dsl.lifecycle.ValidationErrors;
+import dev.cairn.dsl.query.Changes;
+import dev.cairn.dsl.query.Delete;
+import dev.cairn.dsl.query.Update;
+import dev.cairn.engine.exception.NotNullViolationException;
+import dev.cairn.engine.exception.ValidationException;
+import dev.cairn.engine.session.SessionCore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The statements that write row objects by key, built for a session to run at once or a batch to run together:
+ * {@code UPDATE ... WHERE key}, {@code DELETE ... WHERE key}, the columns an upsert sets, and a row as the database
+ * will store it.
+ */
+public final class RowStatements {
+    private RowStatements() {
+    }
+
+    /** {@code UPDATE t SET every updatable column WHERE primary key}. */
+    public static <R> Update<R> update(SessionCore s, EntityTable<R> et, R row, KeyMatch k) {
+        if (et.updatable.isEmpty()) {
+            throw new IllegalArgumentException("Table '" + et.table.name() + "' has no column besides its primary key"
+                    + " to update");
+        }
+        Object[] v = et.layout.columnValues(row);
+        List<Object> values = new ArrayList<>(et.updatable.size());
+        for (Column<?> c : et.updatable) {
+            if (v[c.position()] == null && !c.isNullable()) {
+                throw new NotNullViolationException("Column " + et.table.name() + "." + c.name() + " is NOT NULL and"
+                        + " the " + et.table.rowType().getSimpleName() + " to update has no value for it", null, null);
+            }
+            values.add(v[c.position()]);
+        }
+        return set(s, et.table, et.updatable, values).where(k.condition());
+    }
+
+    /** {@code UPDATE t SET the changed columns WHERE key}, after checking the change and its rules. */
+    public static <R> Update<R> change(SessionCore s, EntityTable<R> et, KeyMatch k, Changes changes) {
+        Map<Column<?>, Object> values = changes.values();
+        for (Column<?> c : values.keySet()) {
+            if (c.table() != et.table) {
+                throw new IllegalArgumentException("Column " + c + " is not a column of table '" + et.table.name() + "'");
+            }
+            if (et.primaryKey.contains(c)) {
+                throw new IllegalArgumentException("Column " + et.table.name() + "." + c.name() + " is part of the"
+                        + " primary key; update(table, key, changes) does not change keys");
+            }
+        }
+        ValidationErrors errors = et.validations.checkColumns(values, Scenario.UPDATE);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(et.table.name(), "update", errors);
+        }
+        List<Column<?>> cols = new ArrayList<>(values.keySet());
+        List<Object> vals = new ArrayList<>(cols.size());
+        for (Column<?> c : cols) {
+            vals.add(values.get(c));
+        }
+        return set(s, et.table, cols, vals).where(k.condition());
+    }
+
+    /** {@code DELETE FROM t WHERE key}. */
+    public static <R> Delete<R> remove(SessionCore s, EntityTable<R> et, KeyMatch k) {
+        return s.deleteFrom(et.table).where(k.condition());
+    }
+
+    /** {@code UPDATE t SET column = value WHERE condition}. */
+    public static <R> Update<R> setColumn(SessionCore s, Table<R> table, Column<?> column, Object value,
+                                          Condition where) {
+        return set(s, table, List.of(column), java.util.Collections.singletonList(value)).where(where);
+    }
+
+    /** The columns an upsert sets when the row exists: all but the primary key and the generated one. */
+    public static Column<?>[] upsertColumns(EntityTable<?> et) {
+        List<Column<?>> cols = et.table.columns().stream()
+                .filter(c -> !et.primaryKey.contains(c) && !c.isAutoIncrement()).toList();
+        return (cols.isEmpty() ? et.requirePrimaryKey("save") : cols).toArray(new Column<?>[0]);
+    }
+
+    /**
+     * The row as the update stores it: decimals brought to their column's scale (rounded where the column says
+     * how), date-times cut to their column's digits; the same row when nothing changes. Refuses what cannot be stored.
+     */
+    public static <R> R asStored(SessionCore s, EntityTable<R> et, R row) {
+        Object[] v = et.layout.columnValues(row);
+        boolean changed = false;
+        for (Column<?> c : et.table.columns()) {
+            Object value = v[c.position()];
+            Object stored = s.engine().rules().stored(c, value);
+            if (stored != value) {
+                v[c.position()] = stored;
+                changed = true;
+            }
+        }
+        return changed ? et.layout.adopt(row, et.layout.fromColumnValues(v)) : row;
+    }
+
+    private static <R> Update<R> set(SessionCore s, Table<R> table, List<Column<?>> cols, List<Object> values) {
+        Update<R> u = s.update(table);
+        for (int i = 0; i < cols.size(); i++) {
+            @SuppressWarnings("unchecked")
+            Column<Object> c = (Column<Object>) cols.get(i);
+            u = u.set(c, values.get(i));
+        }
+        return u;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.cairn.engine.session;
+
+import dev.cairn.dialect.Dialect;
+import dev.cairn.dsl.Row;
+import dev.cairn.dsl.Schema;
+import dev.cairn.dsl.Table;
+import dev.cairn.engine.bind.ValueBinder;
+import dev.cairn.engine.bind.ValueRules;
+import dev.cairn.engine.compile.QueryCompiler;
+import dev.cairn.engine.exec.ErrorTranslator;
+import dev.cairn.engine.exec.SqlRunner;
+import dev.cairn.engine.map.Mappers;
+import dev.cairn.engine.map.RowLayout;
+import dev.cairn.schema.introspect.LiveTable;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * What a database and its transactions share: the dialect, the schema fixed when the database was built, the
+ * compiler and its shape cache, binding, mapping, and the tables read by name.
+ */
+public final class Engine {
+    private final Dialect dialect;
+    private final Schema schema;
+    private final QueryCompiler compiler;
+    private final SqlRunner runner;
+    private final Mappers mappers;
+    private final ValueRules rules;
+    private final SqlRunner.Observer observer;
+    private final int defaultTimeoutSeconds;
+    private final Map<String, Table<Row>> liveTables = new ConcurrentHashMap<>();
+
+    /**
+     * @param schema                the database's schema, or {@code null} for none
+     * @param observer              told of each statement sent, or {@code null}
+     * @param defaultTimeoutSeconds the statement timeout of the database, 0 for none
+     * @param onDeadConnection      run when a statement finds its connection dead
+     */
+    public Engine(Dialect dialect, Schema schema, int shapeCacheSize, SqlRunner.Observer observer,
+                  int defaultTimeoutSeconds, Runnable onDeadConnection) {
+        this.dialect = dialect;
+        this.schema = schema;
+        this.compiler = new QueryCompiler(dialect, shapeCacheSize);
+        this.runner = new SqlRunner(new ValueBinder(dialect), dialect, observer, onDeadConnection);
+        this.mappers = new Mappers(dialect);
+        this.rules = new ValueRules(dialect);
+        this.observer = observer;
+        this.defaultTimeoutSeconds = defaultTimeoutSeconds;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** The schema the database was built with, or {@code null}. */
+    public Schema schema() {
+        return schema;
+    }
+
+    public QueryCompiler compiler() {
+        return compiler;
+    }
+
+    public SqlRunner runner() {
+        return runner;
+    }
+
+    public Mappers mappers() {
+        return mappers;
+    }
+
+    public ValueRules rules() {
+        return rules;
+    }
+
+    /** The statement timeout of the database in seconds, 0 for none. */
+    public int defaultTimeoutSeconds() {
+        return defaultTimeoutSeconds;
+    }
+
+    public <R> RowLayout<R> layout(Table<R> table) {
+        return mappers.layout(table);
+    }
+
+    /**
+     * The table of the schema whose rows are of {@code rowType}. Throws when there is no schema, no such table, or
+     * more than one.
+     */
+    public Table<?> tableOf(Class<?> rowType) {
+        if (schema == null) {
+            throw new IllegalStateException("No schema to find the table of " + rowType.getSimpleName()
+                    + "; build the database with one: Database.builder().schema(...)");
+        }
+        Table<?> found = null;
+        for (Table<?> t : schema.tables()) {
+            if (t.rowType() == rowType) {
+                if (found != null) {
+                    throw new IllegalArgumentException("Both '" + found.name() + "' and '" + t.name() + "' map rows to "
+                            + rowType.getSimpleName() + "; give each table its own row type");
+                }
+                found = t;
+            }
+        }
+        if (found == null) {
+            throw new IllegalArgumentException("No table of the schema maps rows to " + rowType.getName());
+        }
+        return found;
+    }
+
+    /**
+     * The live table {@code name}, read by {@code reader} the first time it is asked for. Only tables are kept: a
+     * name that is not one is looked up again on each call (one query), so a table created later is found.
+     */
+    public Table<Row> liveTable(String name, Supplier<Table<Row>> reader) {
+        String key = name.toLowerCase(Locale.ROOT);
+        Table<Row> t = liveTables.get(key);
+        if (t == null) {
+            liveTables.putIfAbsent(key, reader.get());
+            t = liveTables.get(key);
+        }
+        return t;
+    }
+
+    /** Reads the live table {@code name}, telling the observer of its queries. */
+    public Table<Row> readLiveTable(Connection connection, String name) {
+        try {
+            return LiveTable.read(ObservedConnection.wrap(connection, observer), dialect, name);
+        } catch (SQLException e) {
+            throw ErrorTranslator.translate(e, null);
+        }
+    }
+}

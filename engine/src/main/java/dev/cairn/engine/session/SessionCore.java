@@ -1,0 +1,258 @@
+package dev.cairn.engine.session;
+
+import dev.cairn.dsl.Expression;
+import dev.cairn.dsl.Expression.Param;
+import dev.cairn.dsl.Include;
+import dev.cairn.dsl.Table;
+import dev.cairn.dsl.query.Delete;
+import dev.cairn.dsl.query.Graph;
+import dev.cairn.dsl.query.Insert;
+import dev.cairn.dsl.query.QueryExecutor;
+import dev.cairn.dsl.query.ResultRow;
+import dev.cairn.dsl.query.Select;
+import dev.cairn.dsl.query.Update;
+import dev.cairn.engine.bind.RowMapper;
+import dev.cairn.engine.compile.CompiledQuery;
+import dev.cairn.engine.compile.QueryValues;
+import dev.cairn.engine.exception.NotFoundException;
+import dev.cairn.engine.exception.NotUniqueException;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Where statements run, under a database or a transaction: how a connection is had and handed back, the timeout,
+ * whether a statement may run now, and nested units of work. Statements the engine builds for itself are attached
+ * to the core; those a user builds are attached to the facade (the {@code Session}), which delegates here.
+ */
+public abstract class SessionCore implements QueryExecutor {
+    protected final Engine engine;
+    private QueryExecutor facade;
+
+    protected SessionCore(Engine engine) {
+        this.engine = engine;
+    }
+
+    public final Engine engine() {
+        return engine;
+    }
+
+    /** Binds the API object that stands for this core (the database or the transaction); once. */
+    public final void bind(QueryExecutor facade) {
+        if (this.facade != null) {
+            throw new IllegalStateException("Already bound to " + this.facade);
+        }
+        this.facade = Objects.requireNonNull(facade, "facade");
+    }
+
+    /** The API object that stands for this core: what hooks are given, and what loads included relations. */
+    public final QueryExecutor facade() {
+        return facade;
+    }
+
+    /** A connection for one statement (or a stream), handed back by {@link #release}. */
+    public abstract Connection acquire();
+
+    public abstract void release(Connection connection);
+
+    /** The statement timeout in seconds, 0 for none. */
+    public abstract int timeoutSeconds();
+
+    /** Throws unless a statement (with {@code write}, a write) may run now. */
+    public abstract void checkUsable(boolean write);
+
+    /** Runs {@code work} in a transaction of its own (in a transaction: in a savepoint) and returns its value. */
+    public abstract <T> T inTransaction(Function<SessionCore, T> work);
+
+    /**
+     * Whether a statement whose connection failed before it was sent runs once more on a fresh connection: outside
+     * a transaction only, where nothing else was lost with the connection.
+     */
+    public boolean retriesUnsent() {
+        return false;
+    }
+
+    /** The timeout of a query: its own, else this session's. */
+    public final int timeoutSeconds(Select<?> select) {
+        Duration own = select.timeout();
+        return own == null ? timeoutSeconds() : seconds(own);
+    }
+
+    /** Whole seconds, rounded up, as JDBC takes timeouts. */
+    public static int seconds(Duration d) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, (d.toMillis() + 999) / 1000));
+    }
+
+    // ------------------------------------------------------------------------------------ statements of the engine
+
+    public final <R> Select<R> selectFrom(Table<R> table) {
+        checkUsable(false);
+        return Select.rowsOf(table, this);
+    }
+
+    public final Select<ResultRow> select(List<? extends Expression<?>> expressions) {
+        checkUsable(false);
+        return Select.select(expressions).attach(this);
+    }
+
+    public final <R> Insert<R> insertInto(Table<R> table) {
+        return Insert.into(table, this);
+    }
+
+    public final <R> Update<R> update(Table<R> table) {
+        return Update.of(table, this);
+    }
+
+    public final <R> Delete<R> deleteFrom(Table<R> table) {
+        return Delete.of(table, this);
+    }
+
+    // ------------------------------------------------------------------------------------ running statements
+
+    @Override
+    public <R> Graph<R> fetchGraph(Select<R> select, List<Include> includes) {
+        return facade.fetchGraph(select, includes);
+    }
+
+    @Override
+    public <R> List<R> fetch(Select<R> select) {
+        checkUsable(false);
+        List<Param<?>> values = new ArrayList<>();
+        CompiledQuery query = engine.compiler().select(select, values);
+        RowMapper<R> mapper = engine.mappers().of(select.projection(), query);
+        return read(c -> engine.runner().query(c, query, values, mapper, timeoutSeconds(select)));
+    }
+
+    @Override
+    public <R> R one(Select<R> select) {
+        // Two rows tell "more than one" apart from "one"; a caller's smaller limit stays (limit(1).one() is fine).
+        List<R> rows = fetch(select.limit() != null && select.limit() <= 2 ? select : select.limit(2));
+        if (rows.isEmpty()) {
+            throw new NotFoundException("No row of '" + select.fromItem().table().name() + "' matches "
+                    + (select.where() == null ? "the query" : select.where()), null, null);
+        }
+        if (rows.size() > 1) {
+            throw new NotUniqueException("More than one row of '" + select.fromItem().table().name() + "' matches "
+                    + (select.where() == null ? "the query" : select.where()), null, null);
+        }
+        return rows.get(0);
+    }
+
+    @Override
+    public long count(Select<?> select) {
+        checkUsable(false);
+        List<Param<?>> values = new ArrayList<>();
+        CompiledQuery query = engine.compiler().count(select, values);
+        return read(c -> engine.runner().query(c, query, values, rs -> rs.getLong(1), timeoutSeconds(select)).get(0));
+    }
+
+    @Override
+    public boolean exists(Select<?> select) {
+        checkUsable(false);
+        List<Param<?>> values = new ArrayList<>();
+        CompiledQuery query = engine.compiler().exists(select, values);
+        return read(c -> !engine.runner().query(c, query, values, rs -> Boolean.TRUE, timeoutSeconds(select)).isEmpty());
+    }
+
+    @Override
+    public <R> Stream<R> stream(Select<R> select) {
+        checkUsable(false);
+        List<Param<?>> values = new ArrayList<>();
+        CompiledQuery query = engine.compiler().select(select, values);
+        RowMapper<R> mapper = engine.mappers().of(select.projection(), query);
+        Connection c = acquire();
+        return engine.runner().stream(c, query, values, mapper, timeoutSeconds(select), () -> release(c));
+    }
+
+    @Override
+    public String sql(Select<?> select) {
+        checkUsable(false);
+        return engine.compiler().select(select).sql();
+    }
+
+    @Override
+    public int execute(Update<?> update) {
+        checkUsable(true);
+        List<Param<?>> values = new ArrayList<>();
+        CompiledQuery query = engine.compiler().update(update, values);
+        return onConnection(c -> engine.runner().update(c, query, values, timeoutSeconds()));
+    }
+
+    @Override
+    public int execute(Delete<?> delete) {
+        checkUsable(true);
+        List<Param<?>> values = new ArrayList<>();
+        CompiledQuery query = engine.compiler().delete(delete, values);
+        return onConnection(c -> engine.runner().update(c, query, values, timeoutSeconds()));
+    }
+
+    @Override
+    public <R> int execute(Insert<R> insert) {
+        checkUsable(true);
+        if (insert.select() != null) {
+            CompiledQuery query = engine.compiler().insertSelect(insert.table(), insert.selectColumns(), insert.select());
+            return onConnection(c -> engine.runner().update(c, query, QueryValues.of(insert.select(), engine.rules()),
+                    timeoutSeconds()));
+        }
+        return new Inserts<>(this, insert).run(false).count;
+    }
+
+    @Override
+    public <R> List<R> executeReturning(Insert<R> insert) {
+        checkUsable(true);
+        return new Inserts<>(this, insert).run(true).rows;
+    }
+
+    /**
+     * Runs UPDATE and DELETE statements in order, each run of consecutive statements that compile to the same SQL
+     * as one JDBC batch; returns each statement's row count. Each statement is compiled once.
+     */
+    public int[] executeBatched(List<?> statements) {
+        checkUsable(true);
+        int n = statements.size();
+        CompiledQuery[] queries = new CompiledQuery[n];
+        List<List<Param<?>>> values = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            List<Param<?>> v = new ArrayList<>();
+            Object st = statements.get(i);
+            queries[i] = st instanceof Update<?> u ? engine.compiler().update(u, v)
+                    : engine.compiler().delete((Delete<?>) st, v);
+            values.add(v);
+        }
+        int[] counts = new int[n];
+        onConnection(c -> {
+            for (int from = 0, to; from < n; from = to) {
+                to = from + 1;
+                while (to < n && queries[to] == queries[from]) {
+                    to++;
+                }
+                int[] part = engine.runner().batch(c, queries[from], values.subList(from, to), timeoutSeconds());
+                System.arraycopy(part, 0, counts, from, part.length);
+            }
+            return null;
+        });
+        return counts;
+    }
+
+    /**
+     * Runs a read on a connection of this session. A database outside a transaction runs it once more on a fresh
+     * connection when the first one turns out dead; a read has no effect to repeat.
+     */
+    public <T> T read(Function<Connection, T> work) {
+        return onConnection(work);
+    }
+
+    /** Runs {@code work} on a connection of this session and hands the connection back. */
+    public <T> T onConnection(Function<Connection, T> work) {
+        Connection c = acquire();
+        try {
+            return work.apply(c);
+        } finally {
+            release(c);
+        }
+    }
+}
