@@ -43,10 +43,12 @@ public record SelectStatement<R>(Projection<R> projection, FromItem<?> from, Lis
         return of(new Projection.Rows<>(Objects.requireNonNull(source, "source"))).withFrom(source);
     }
 
+    /** The same statement selecting another projection. */
     public <X> SelectStatement<X> withProjection(Projection<X> p) {
         return new SelectStatement<>(p, from, joins, where, groupBy, having, orderBy, limit, offset, lock, distinct);
     }
 
+    /** With the table or alias rows come from. */
     public SelectStatement<R> withFrom(FromItem<?> f) {
         return new SelectStatement<>(projection, f, joins, where, groupBy, having, orderBy, limit, offset, lock, distinct);
     }
@@ -57,34 +59,42 @@ public record SelectStatement<R>(Projection<R> projection, FromItem<?> from, Lis
                 offset, lock, distinct);
     }
 
+    /** With this WHERE condition in place of the one before ({@code null} for none). */
     public SelectStatement<R> withWhere(Condition w) {
         return new SelectStatement<>(projection, from, joins, w, groupBy, having, orderBy, limit, offset, lock, distinct);
     }
 
+    /** With these GROUP BY expressions in place of those before. */
     public SelectStatement<R> withGroupBy(List<Expression<?>> g) {
         return new SelectStatement<>(projection, from, joins, where, g, having, orderBy, limit, offset, lock, distinct);
     }
 
+    /** With this HAVING condition in place of the one before ({@code null} for none). */
     public SelectStatement<R> withHaving(Condition h) {
         return new SelectStatement<>(projection, from, joins, where, groupBy, h, orderBy, limit, offset, lock, distinct);
     }
 
+    /** With these ORDER BY keys in place of those before. */
     public SelectStatement<R> withOrderBy(List<SortField> o) {
         return new SelectStatement<>(projection, from, joins, where, groupBy, having, o, limit, offset, lock, distinct);
     }
 
+    /** With this LIMIT ({@code null} for none). */
     public SelectStatement<R> withLimit(Integer l) {
         return new SelectStatement<>(projection, from, joins, where, groupBy, having, orderBy, l, offset, lock, distinct);
     }
 
+    /** With this OFFSET ({@code null} for none). */
     public SelectStatement<R> withOffset(Integer o) {
         return new SelectStatement<>(projection, from, joins, where, groupBy, having, orderBy, limit, o, lock, distinct);
     }
 
+    /** With this row lock ({@code null} for none). */
     public SelectStatement<R> withLock(Lock l) {
         return new SelectStatement<>(projection, from, joins, where, groupBy, having, orderBy, limit, offset, l, distinct);
     }
 
+    /** Returning each distinct result once, or every result. */
     public SelectStatement<R> withDistinct(boolean d) {
         return new SelectStatement<>(projection, from, joins, where, groupBy, having, orderBy, limit, offset, lock, d);
     }
