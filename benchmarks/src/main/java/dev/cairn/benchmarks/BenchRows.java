@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 /** The Cairn model of the benchmark tables (the same columns under two names). */
-public final class BenchRows extends Table<BenchRow> {
+public final class BenchRows extends Table<BenchRow, Long> {
     public static final BenchRows ROWS = new BenchRows("bench_rows");
     public static final BenchRows INSERTS = new BenchRows("bench_inserts");
 

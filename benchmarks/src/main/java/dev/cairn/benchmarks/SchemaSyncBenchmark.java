@@ -38,7 +38,7 @@ public class SchemaSyncBenchmark {
     static final int TABLES = 200;
 
     /** One of the 200 tables: eight columns, a unique key, an index, a foreign key to the previous table. */
-    static final class Wide extends Table<Row> {
+    static final class Wide extends Table<Row, Long> {
         final Column<Long> id = bigint("id").autoIncrement().primaryKey();
         final Column<String> code = varchar("code", 40).notNull().unique();
         final Column<String> title = varchar("title", 200);
@@ -62,7 +62,7 @@ public class SchemaSyncBenchmark {
 
     @Setup
     public void setUp() {
-        List<Table<?>> tables = new ArrayList<>();
+        List<Table<?, ?>> tables = new ArrayList<>();
         Wide before = null;
         for (int i = 0; i < TABLES; i++) {
             Wide w = new Wide(i, before);

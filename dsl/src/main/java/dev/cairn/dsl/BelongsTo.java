@@ -4,17 +4,18 @@ import java.util.function.Supplier;
 
 /**
  * The owner row holds a foreign key to one target row: a post belongs to its author.
- * {@code public final BelongsTo<User> author = belongsTo(authorId, () -> USERS);}
+ * {@code public final BelongsTo<Post, User> author = belongsTo(authorId, () -> USERS);}
  *
+ * @param <O> the row type of the owner table
  * @param <T> the row type of the target table
  */
-public final class BelongsTo<T> extends Relation<T> {
+public final class BelongsTo<O, T> extends Relation<O, T> {
     private final Column<?> foreignKey;
-    private final Supplier<? extends Table<T>> targetSupplier;
-    private Table<T> target;
+    private final Supplier<? extends Table<T, ?>> targetSupplier;
+    private Table<T, ?> target;
     private Column<?> targetKey;
 
-    BelongsTo(Table<?> owner, Column<?> foreignKey, Supplier<? extends Table<T>> target) {
+    BelongsTo(Table<O, ?> owner, Column<?> foreignKey, Supplier<? extends Table<T, ?>> target) {
         super(owner);
         this.foreignKey = foreignKey;
         this.targetSupplier = target;
@@ -22,13 +23,13 @@ public final class BelongsTo<T> extends Relation<T> {
 
     @Override
     void resolve() {
-        Table<T> t = read(targetSupplier, "target table");
+        Table<T, ?> t = read(targetSupplier, "target table");
         targetKey = referencedKey(foreignKey, t);
         target = t;
     }
 
     @Override
-    public Table<T> target() {
+    public Table<T, ?> target() {
         requireResolved();
         return target;
     }

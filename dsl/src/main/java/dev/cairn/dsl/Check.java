@@ -2,17 +2,17 @@ package dev.cairn.dsl;
 
 /** A named check constraint over a condition on the table's own columns. */
 public final class Check {
-    private final Table<?> table;
+    private final Table<?, ?> table;
     private final String name;
     private final Condition condition;
 
-    Check(Table<?> table, String name, Condition condition) {
+    Check(Table<?, ?> table, String name, Condition condition) {
         this.table = table;
         this.name = name;
         this.condition = condition;
     }
 
-    public Table<?> table() {
+    public Table<?, ?> table() {
         return table;
     }
 

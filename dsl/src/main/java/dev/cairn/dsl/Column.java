@@ -50,7 +50,7 @@ public final class Column<T> implements Expression<T> {
     }
 
     /** The table this column belongs to. */
-    public Table<?> table() {
+    public Table<?, ?> table() {
         return table.table();
     }
 

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * built, and the error then names both ends.
  */
 public final class ForeignKey {
-    private final Table<?> table;
+    private final Table<?, ?> table;
     private final List<Column<?>> columns;
     private final Supplier<List<Column<?>>> targetSupplier;
     private String name;
@@ -21,7 +21,7 @@ public final class ForeignKey {
     private ReferentialAction onUpdate = ReferentialAction.NO_ACTION;
     private volatile List<Column<?>> target;
 
-    ForeignKey(Table<?> table, String name, List<Column<?>> columns, Supplier<List<Column<?>>> targetSupplier) {
+    ForeignKey(Table<?, ?> table, String name, List<Column<?>> columns, Supplier<List<Column<?>>> targetSupplier) {
         this.table = table;
         this.columns = List.copyOf(columns);
         this.targetSupplier = Objects.requireNonNull(targetSupplier, "target");
@@ -30,7 +30,7 @@ public final class ForeignKey {
                 : Identifiers.derive("fk", table.name(), this.columns.stream().map(Column::name).toList());
     }
 
-    public Table<?> table() {
+    public Table<?, ?> table() {
         return table;
     }
 
@@ -66,7 +66,7 @@ public final class ForeignKey {
     }
 
     /** The referenced table; resolves the target on first use. */
-    public Table<?> targetTable() {
+    public Table<?, ?> targetTable() {
         return targetColumns().get(0).table();
     }
 
@@ -100,7 +100,7 @@ public final class ForeignKey {
             throw new DefinitionException(table.name(), here, "the foreign key has " + columns.size()
                     + " column(s) but its target " + describe(t) + " has " + t.size());
         }
-        Table<?> targetTable = t.get(0).table();
+        Table<?, ?> targetTable = t.get(0).table();
         for (Column<?> c : t) {
             if (c.table() != targetTable) {
                 throw new DefinitionException(table.name(), here, "the foreign key target " + describe(t)

@@ -7,7 +7,7 @@ package dev.cairn.dsl;
  */
 public interface FromItem<R> {
     /** The table. */
-    Table<R> table();
+    Table<R, ?> table();
 
     /** The alias, or {@code null} for the table itself. */
     String alias();

@@ -5,29 +5,30 @@ import java.util.function.Supplier;
 
 /**
  * Target rows hold a foreign key to the owner row: a user has many posts.
- * {@code public final HasMany<Post> posts = hasMany(() -> POSTS, p -> p.authorId);} With {@link HasOne} the same
+ * {@code public final HasMany<User, Post> posts = hasMany(() -> POSTS, p -> p.authorId);} With {@link HasOne} the same
  * shape holds at most one target row.
  *
+ * @param <O> the row type of the owner table
  * @param <T> the row type of the target table
  */
-public class HasMany<T> extends Relation<T> {
-    private final Supplier<? extends Table<T>> targetSupplier;
-    private final Function<Table<T>, Column<?>> foreignKeyOf;
-    private Table<T> target;
+public class HasMany<O, T> extends Relation<O, T> {
+    private final Supplier<? extends Table<T, ?>> targetSupplier;
+    private final Function<Table<T, ?>, Column<?>> foreignKeyOf;
+    private Table<T, ?> target;
     private Column<?> foreignKey;
     private Column<?> ownerKey;
 
-    <X extends Table<T>> HasMany(Table<?> owner, Supplier<X> target, Function<? super X, Column<?>> foreignKey) {
+    <X extends Table<T, ?>> HasMany(Table<O, ?> owner, Supplier<X> target, Function<? super X, Column<?>> foreignKey) {
         super(owner);
         this.targetSupplier = target;
         @SuppressWarnings("unchecked")
-        Function<Table<T>, Column<?>> f = foreignKey == null ? null : t -> foreignKey.apply((X) t);
+        Function<Table<T, ?>, Column<?>> f = foreignKey == null ? null : t -> foreignKey.apply((X) t);
         this.foreignKeyOf = f;
     }
 
     @Override
     void resolve() {
-        Table<T> t = read(targetSupplier, "target table");
+        Table<T, ?> t = read(targetSupplier, "target table");
         Column<?> fk = foreignKeyOf != null ? read(() -> foreignKeyOf.apply(t), "foreign key column")
                 : soleForeignKey(t);
         if (fk.table() != t) {
@@ -38,7 +39,7 @@ public class HasMany<T> extends Relation<T> {
         target = t;
     }
 
-    private Column<?> soleForeignKey(Table<T> t) {
+    private Column<?> soleForeignKey(Table<T, ?> t) {
         Column<?> found = null;
         for (Column<?> c : t.columns()) {
             if (c.foreignKey() != null && c.foreignKey().targetTable() == owner()) {
@@ -57,7 +58,7 @@ public class HasMany<T> extends Relation<T> {
     }
 
     @Override
-    public Table<T> target() {
+    public Table<T, ?> target() {
         requireResolved();
         return target;
     }

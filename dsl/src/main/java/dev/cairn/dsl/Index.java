@@ -4,17 +4,17 @@ import java.util.List;
 
 /** A secondary (non-unique) index over one column or several, in index order. */
 public final class Index {
-    private final Table<?> table;
+    private final Table<?, ?> table;
     private final String name;
     private final List<Column<?>> columns;
 
-    Index(Table<?> table, String name, List<Column<?>> columns) {
+    Index(Table<?, ?> table, String name, List<Column<?>> columns) {
         this.table = table;
         this.name = name;
         this.columns = List.copyOf(columns);
     }
 
-    public Table<?> table() {
+    public Table<?, ?> table() {
         return table;
     }
 

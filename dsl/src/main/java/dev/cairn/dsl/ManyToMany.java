@@ -6,24 +6,26 @@ import java.util.function.Supplier;
 
 /**
  * Owner and target rows linked through a join table: posts and tags through post_tags.
- * {@code public final ManyToMany<Tag> tags = manyToMany(() -> TAGS, () -> POST_TAGS, j -> j.postId, j -> j.tagId);}
+ * {@code public final ManyToMany<Post, Tag> tags = manyToMany(() -> TAGS, () -> POST_TAGS, j -> j.postId,
+ * j -> j.tagId);}
  *
+ * @param <O> the row type of the owner table
  * @param <T> the row type of the target table
  */
-public final class ManyToMany<T> extends Relation<T> {
-    private final Supplier<? extends Table<T>> targetSupplier;
-    private final Supplier<? extends Table<?>> throughSupplier;
-    private final Function<Table<?>, Column<?>> ownerSideOf;
-    private final Function<Table<?>, Column<?>> targetSideOf;
-    private Table<T> target;
-    private Table<?> through;
+public final class ManyToMany<O, T> extends Relation<O, T> {
+    private final Supplier<? extends Table<T, ?>> targetSupplier;
+    private final Supplier<? extends Table<?, ?>> throughSupplier;
+    private final Function<Table<?, ?>, Column<?>> ownerSideOf;
+    private final Function<Table<?, ?>, Column<?>> targetSideOf;
+    private Table<T, ?> target;
+    private Table<?, ?> through;
     private Column<?> throughOwnerKey;
     private Column<?> throughTargetKey;
     private Column<?> ownerKey;
     private Column<?> targetKey;
 
     @SuppressWarnings("unchecked")
-    <J extends Table<?>> ManyToMany(Table<?> owner, Supplier<? extends Table<T>> target, Supplier<J> through,
+    <J extends Table<?, ?>> ManyToMany(Table<O, ?> owner, Supplier<? extends Table<T, ?>> target, Supplier<J> through,
                                     Function<? super J, Column<?>> ownerSide, Function<? super J, Column<?>> targetSide) {
         super(owner);
         this.targetSupplier = target;
@@ -34,8 +36,8 @@ public final class ManyToMany<T> extends Relation<T> {
 
     @Override
     void resolve() {
-        Table<T> t = read(targetSupplier, "target table");
-        Table<?> j = read(throughSupplier, "join table");
+        Table<T, ?> t = read(targetSupplier, "target table");
+        Table<?, ?> j = read(throughSupplier, "join table");
         Column<?> ownerSide = read(() -> ownerSideOf.apply(j), "join table's column for '" + owner().name() + "'");
         Column<?> targetSide = read(() -> targetSideOf.apply(j), "join table's column for '" + t.name() + "'");
         if (ownerSide.table() != j || targetSide.table() != j) {
@@ -50,12 +52,12 @@ public final class ManyToMany<T> extends Relation<T> {
     }
 
     @Override
-    List<Table<?>> intermediateTables() {
+    List<Table<?, ?>> intermediateTables() {
         return List.of(read(throughSupplier, "join table"));
     }
 
     @Override
-    public Table<T> target() {
+    public Table<T, ?> target() {
         requireResolved();
         return target;
     }
@@ -74,7 +76,7 @@ public final class ManyToMany<T> extends Relation<T> {
     }
 
     /** The join table. */
-    public Table<?> through() {
+    public Table<?, ?> through() {
         requireResolved();
         return through;
     }

@@ -4,15 +4,15 @@ import java.util.List;
 
 /** The primary key of a table: one column or several, in key order. */
 public final class PrimaryKey {
-    private final Table<?> table;
+    private final Table<?, ?> table;
     private final List<Column<?>> columns;
 
-    PrimaryKey(Table<?> table, List<Column<?>> columns) {
+    PrimaryKey(Table<?, ?> table, List<Column<?>> columns) {
         this.table = table;
         this.columns = List.copyOf(columns);
     }
 
-    public Table<?> table() {
+    public Table<?, ?> table() {
         return table;
     }
 

@@ -5,19 +5,20 @@ package dev.cairn.dsl;
  * owner table and named after that field. Targets are given as suppliers so that tables may refer to each other;
  * the join columns are resolved and checked when a {@link Schema} is built.
  *
+ * @param <O> the row type of the owner table
  * @param <T> the row type of the target table
  */
-public abstract class Relation<T> implements Includable {
-    private final Table<?> owner;
+public abstract class Relation<O, T> implements Includable<O> {
+    private final Table<O, ?> owner;
     private String name;
     private volatile boolean resolved;
 
-    Relation(Table<?> owner) {
+    Relation(Table<O, ?> owner) {
         this.owner = owner;
     }
 
     /** The table that declares the relation. */
-    public Table<?> owner() {
+    public Table<O, ?> owner() {
         return owner;
     }
 
@@ -32,13 +33,13 @@ public abstract class Relation<T> implements Includable {
     }
 
     /** The table the relation leads to. */
-    public abstract Table<T> target();
+    public abstract Table<T, ?> target();
 
     /** Whether one owner row has at most one target row. */
     public abstract boolean isToOne();
 
     /** The tables besides owner and target that the relation needs (the join table of a many-to-many). */
-    java.util.List<Table<?>> intermediateTables() {
+    java.util.List<Table<?, ?>> intermediateTables() {
         return java.util.List.of();
     }
 
@@ -64,17 +65,22 @@ public abstract class Relation<T> implements Includable {
     // ------------------------------------------------------------------------------ loading and filtering
 
     /** Loads this relation sorted by the keys: {@code TEAMS.players.orderBy(PLAYERS.name.asc())}. */
-    public Include orderBy(SortField... keys) {
+    public Include<O, T> orderBy(SortField... keys) {
         return Include.of(this).orderBy(keys);
     }
 
     /** Loads this relation and, from its rows, the given ones: {@code TEAMS.players.with(PLAYERS.sponsors)}. */
-    public Include with(Includable... nested) {
-        return Include.of(this).with(nested);
+    @SafeVarargs
+    public final Include<O, T> with(Includable<? super T>... nested) {
+        Include<O, T> include = Include.of(this);
+        for (Includable<? super T> n : nested) {
+            include = include.with(n);   // one by one: handing the generic array on is what could pollute the heap
+        }
+        return include;
     }
 
     @Override
-    public Include toInclude() {
+    public Include<O, T> toInclude() {
         return Include.of(this);
     }
 
@@ -137,7 +143,7 @@ public abstract class Relation<T> implements Includable {
     }
 
     /** The key of {@code target} that {@code fk} refers to: its declared foreign-key target, else the primary key. */
-    final Column<?> referencedKey(Column<?> fk, Table<?> target) {
+    final Column<?> referencedKey(Column<?> fk, Table<?, ?> target) {
         ForeignKey declared = fk.foreignKey();
         Column<?> key;
         if (declared != null && declared.targetTable() == target) {

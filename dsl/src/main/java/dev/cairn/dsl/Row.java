@@ -7,20 +7,20 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An untyped row of a table, for tables declared as {@code Table<Row>}: values are read with the table's typed
+ * An untyped row of a table, for tables declared as {@code Table<Row, K>}: values are read with the table's typed
  * columns ({@code row.get(AUDIT.id)}) or by column name.
  */
 public final class Row {
-    private final Table<?> table;
+    private final Table<?, ?> table;
     private final Object[] values;
 
-    private Row(Table<?> table, Object[] values) {
+    private Row(Table<?, ?> table, Object[] values) {
         this.table = table;
         this.values = values;
     }
 
     /** A row of {@code table} from values in column order; used by the engine when it reads rows. */
-    public static Row of(Table<?> table, Object[] valuesInColumnOrder) {
+    public static Row of(Table<?, ?> table, Object[] valuesInColumnOrder) {
         if (valuesInColumnOrder.length != table.columns().size()) {
             throw new IllegalArgumentException("Table '" + table.name() + "' has " + table.columns().size()
                     + " columns, got " + valuesInColumnOrder.length + " values");
@@ -32,12 +32,12 @@ public final class Row {
      * A builder for a new row of {@code table}. Columns left unset are null; on insert, a null auto-increment or
      * defaulted column is left for the database to fill.
      */
-    public static Builder builder(Table<?> table) {
+    public static Builder builder(Table<?, ?> table) {
         return new Builder(table);
     }
 
     /** The table the row belongs to. */
-    public Table<?> table() {
+    public Table<?, ?> table() {
         return table;
     }
 
@@ -96,10 +96,10 @@ public final class Row {
 
     /** Builds a {@link Row} column by column. */
     public static final class Builder {
-        private final Table<?> table;
+        private final Table<?, ?> table;
         private final Object[] values;
 
-        private Builder(Table<?> table) {
+        private Builder(Table<?, ?> table) {
             this.table = table;
             this.values = new Object[table.columns().size()];
         }

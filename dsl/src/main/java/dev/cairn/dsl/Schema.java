@@ -19,27 +19,27 @@ import java.util.Set;
  * <pre>{@code Schema schema = Schema.of(USERS, POSTS, TAGS, POST_TAGS);}</pre>
  */
 public final class Schema {
-    private final List<Table<?>> tables;
-    private final List<Table<?>> creationOrder;
+    private final List<Table<?, ?>> tables;
+    private final List<Table<?, ?>> creationOrder;
 
-    private Schema(List<Table<?>> tables) {
+    private Schema(List<Table<?, ?>> tables) {
         this.tables = List.copyOf(tables);
         check();
         this.creationOrder = dependencyOrder();
     }
 
     /** A schema of the given tables. */
-    public static Schema of(Table<?>... tables) {
+    public static Schema of(Table<?, ?>... tables) {
         return new Schema(List.of(tables));
     }
 
     /** A schema of the given tables. */
-    public static Schema of(List<? extends Table<?>> tables) {
+    public static Schema of(List<? extends Table<?, ?>> tables) {
         return new Schema(new ArrayList<>(tables));
     }
 
     /** The tables in the order given. */
-    public List<Table<?>> tables() {
+    public List<Table<?, ?>> tables() {
         return tables;
     }
 
@@ -47,7 +47,7 @@ public final class Schema {
      * The tables ordered so that each comes after the tables its foreign keys refer to. Where foreign keys form a
      * cycle between tables, see {@link #isDeferred(ForeignKey)}.
      */
-    public List<Table<?>> creationOrder() {
+    public List<Table<?, ?>> creationOrder() {
         return creationOrder;
     }
 
@@ -60,8 +60,8 @@ public final class Schema {
     }
 
     /** The table with the given name (case-insensitive), or {@code null}. */
-    public Table<?> table(String name) {
-        for (Table<?> t : tables) {
+    public Table<?, ?> table(String name) {
+        for (Table<?, ?> t : tables) {
             if (t.name().equalsIgnoreCase(name)) {
                 return t;
             }
@@ -70,23 +70,23 @@ public final class Schema {
     }
 
     private void check() {
-        Map<String, Table<?>> byName = new HashMap<>();
-        for (Table<?> t : tables) {
+        Map<String, Table<?, ?>> byName = new HashMap<>();
+        for (Table<?, ?> t : tables) {
             if (t == null) {
                 throw new IllegalArgumentException("A schema table is null: is it read before its class has initialised?");
             }
-            Table<?> previous = byName.putIfAbsent(t.name().toLowerCase(Locale.ROOT), t);
+            Table<?, ?> previous = byName.putIfAbsent(t.name().toLowerCase(Locale.ROOT), t);
             if (previous != null) {
                 throw new DefinitionException(t.name(), null, previous == t ? "the table is listed twice in the schema"
                         : "two tables of the schema have this name");
             }
             t.definition().freezeOnce();
         }
-        Set<Table<?>> members = new LinkedHashSet<>(tables);
+        Set<Table<?, ?>> members = new LinkedHashSet<>(tables);
         Map<String, String> constraintNames = new HashMap<>();
-        for (Table<?> t : tables) {
+        for (Table<?, ?> t : tables) {
             for (ForeignKey fk : t.foreignKeys()) {
-                Table<?> target = fk.targetTable();
+                Table<?, ?> target = fk.targetTable();
                 if (!members.contains(target)) {
                     throw new DefinitionException(t.name(), fk.columns().get(0).name(), "the foreign key refers to table '"
                             + target.name() + "', which is not part of this schema");
@@ -102,9 +102,9 @@ public final class Schema {
             for (Index ix : t.indexes()) {
                 claim(constraintNames, ix.name(), t, ix.columns().get(0).name());
             }
-            for (Relation<?> r : t.relations()) {
+            for (Relation<?, ?> r : t.relations()) {
                 r.resolveOnce();
-                for (Table<?> needed : concat(r.target(), r.intermediateTables())) {
+                for (Table<?, ?> needed : concat(r.target(), r.intermediateTables())) {
                     if (!members.contains(needed)) {
                         throw new DefinitionException(t.name(), null, "relation '" + r.name() + "' leads to table '"
                                 + needed.name() + "', which is not part of this schema");
@@ -113,7 +113,7 @@ public final class Schema {
             }
         }
         List<DefinitionException> problems = new ArrayList<>();
-        for (Table<?> t : tables) {
+        for (Table<?, ?> t : tables) {
             problems.addAll(TableReflection.rowTypeProblems(t));
         }
         if (!problems.isEmpty()) {
@@ -121,14 +121,14 @@ public final class Schema {
         }
     }
 
-    private static List<Table<?>> concat(Table<?> first, List<Table<?>> more) {
-        List<Table<?>> all = new ArrayList<>(more);
+    private static List<Table<?, ?>> concat(Table<?, ?> first, List<Table<?, ?>> more) {
+        List<Table<?, ?>> all = new ArrayList<>(more);
         all.add(0, first);
         return all;
     }
 
     // H2 keeps index and constraint names per schema, MySQL foreign-key names per database: keep all unique.
-    private static void claim(Map<String, String> names, String name, Table<?> table, String column) {
+    private static void claim(Map<String, String> names, String name, Table<?, ?> table, String column) {
         String previous = names.putIfAbsent(name.toLowerCase(Locale.ROOT), table.name());
         if (previous != null) {
             throw new DefinitionException(table.name(), column, "constraint or index name '" + name
@@ -136,10 +136,10 @@ public final class Schema {
         }
     }
 
-    private List<Table<?>> dependencyOrder() {
-        Map<Table<?>, Integer> state = new LinkedHashMap<>();
-        List<Table<?>> order = new ArrayList<>();
-        for (Table<?> t : tables) {
+    private List<Table<?, ?>> dependencyOrder() {
+        Map<Table<?, ?>, Integer> state = new LinkedHashMap<>();
+        List<Table<?, ?>> order = new ArrayList<>();
+        for (Table<?, ?> t : tables) {
             visit(t, state, order);
         }
         return List.copyOf(order);
@@ -147,7 +147,7 @@ public final class Schema {
 
     // Depth-first: a table is placed after the tables it refers to; an edge back to a table still being visited
     // is a cycle, and that foreign key is deferred (see isDeferred).
-    private void visit(Table<?> t, Map<Table<?>, Integer> state, List<Table<?>> order) {
+    private void visit(Table<?, ?> t, Map<Table<?, ?>, Integer> state, List<Table<?, ?>> order) {
         Integer s = state.get(t);
         if (s != null) {
             return;

@@ -29,7 +29,7 @@ import java.util.function.UnaryOperator;
  * A table of the model, declared as a Java class whose public final fields are its columns, keys and relations:
  *
  * <pre>{@code
- * public final class Users extends Table<User> {
+ * public final class Users extends Table<User, Long> {
  *     public static final Users USERS = new Users();
  *     public final Column<Long>   id    = bigint("id").autoIncrement().primaryKey();
  *     public final Column<String> email = varchar("email", 255).notNull().unique();
@@ -39,22 +39,29 @@ import java.util.function.UnaryOperator;
  * public record User(Long id, String email, String name) {}
  * }</pre>
  *
- * Every mistake a definition can hold is reported by a {@link DefinitionException} naming the table and column,
+ * The second type argument is the type of the key that {@code find}, {@code update} and {@code remove} take as one
+ * value: the Java type of a one-column primary key ({@code Long} for {@code bigint}), or {@link Void} for a table
+ * whose primary key has several columns, or that has none (its rows are found by a
+ * {@link dev.cairn.dsl.query.Key}, a map or a unique column). A table of {@link Row}s whose key is known only at run
+ * time may declare {@code Object}. It is checked when the table is frozen.
+ *
+ * <p>Every mistake a definition can hold is reported by a {@link DefinitionException} naming the table and column,
  * thrown by the declaration that makes it (or, for what spans tables, when the {@link Schema} is built). The table
  * is frozen the first time it is used; it is then immutable (every list it returns too) and safe to share between
  * threads.
  *
  * @param <R> the row type: a record (or class) whose components are matched to the columns, or
  *            {@link Row} for untyped rows
+ * @param <K> the key type: the Java type of the one-column primary key, else {@link Void}
  */
-public abstract class Table<R> implements FromItem<R> {
+public abstract class Table<R, K> implements FromItem<R> {
     private final String name;
     private final Class<R> rowType;
     private final TableDefinition<R> definition;
 
     /**
-     * A table whose row type is the type argument of the class: {@code class Users extends Table<User>} maps rows
-     * to {@code User}; {@code Table<Row>} gives untyped {@code Row}s.
+     * A table whose row type is the type argument of the class: {@code class Users extends Table<User, Long>} maps
+     * rows to {@code User}; {@code Table<Row, Long>} gives untyped {@code Row}s.
      */
     protected Table(String name) {
         this.name = TableDefinition.checkedTableName(name);
@@ -76,7 +83,7 @@ public abstract class Table<R> implements FromItem<R> {
 
     /** This table. */
     @Override
-    public final Table<R> table() {
+    public final Table<R, K> table() {
         return this;
     }
 
@@ -117,12 +124,7 @@ public abstract class Table<R> implements FromItem<R> {
 
     /** The column with the given name (case-insensitive, as in MySQL), or {@code null}. */
     public final Column<?> column(String columnName) {
-        for (Column<?> c : columns()) {
-            if (c.name().equalsIgnoreCase(columnName)) {
-                return c;
-            }
-        }
-        return null;
+        return definition.column(columnName);
     }
 
     /** The primary key, or {@code null} when the table has none. */
@@ -156,7 +158,7 @@ public abstract class Table<R> implements FromItem<R> {
     }
 
     /** The relations, in declaration order. */
-    public final List<Relation<?>> relations() {
+    public final List<Relation<?, ?>> relations() {
         return definition.relations();
     }
 
@@ -335,32 +337,34 @@ public abstract class Table<R> implements FromItem<R> {
     }
 
     /** The owner row holds a key of one target row: {@code belongsTo(authorId, () -> USERS)}. */
-    protected final <T> BelongsTo<T> belongsTo(Column<?> foreignKey, Supplier<? extends Table<T>> target) {
+    protected final <T> BelongsTo<R, T> belongsTo(Column<?> foreignKey, Supplier<? extends Table<T, ?>> target) {
         definition.checkOwnColumn(Objects.requireNonNull(foreignKey, "foreignKey"), "a belongsTo relation");
         return definition.addRelation(new BelongsTo<>(this, foreignKey, Objects.requireNonNull(target, "target")));
     }
 
     /** Target rows hold this row's key in the given column: {@code hasMany(() -> POSTS, p -> p.authorId)}. */
-    protected final <T, X extends Table<T>> HasMany<T> hasMany(Supplier<X> target, Function<? super X, Column<?>> foreignKey) {
+    protected final <T, X extends Table<T, ?>> HasMany<R, T> hasMany(Supplier<X> target,
+                                                                    Function<? super X, Column<?>> foreignKey) {
         return definition.addRelation(new HasMany<>(this, Objects.requireNonNull(target, "target"),
                 Objects.requireNonNull(foreignKey, "foreignKey")));
     }
 
     /** Target rows hold this row's key in their only foreign key to this table: {@code hasMany(() -> POSTS)}. */
-    protected final <T, X extends Table<T>> HasMany<T> hasMany(Supplier<X> target) {
+    protected final <T, X extends Table<T, ?>> HasMany<R, T> hasMany(Supplier<X> target) {
         return definition.addRelation(new HasMany<>(this, Objects.requireNonNull(target, "target"), null));
     }
 
     /** At most one target row holds this row's key in the given column. */
-    protected final <T, X extends Table<T>> HasOne<T> hasOne(Supplier<X> target, Function<? super X, Column<?>> foreignKey) {
+    protected final <T, X extends Table<T, ?>> HasOne<R, T> hasOne(Supplier<X> target,
+                                                                  Function<? super X, Column<?>> foreignKey) {
         return definition.addRelation(new HasOne<>(this, Objects.requireNonNull(target, "target"),
                 Objects.requireNonNull(foreignKey, "foreignKey")));
     }
 
     /** Rows linked through a join table: {@code manyToMany(() -> TAGS, () -> POST_TAGS, j -> j.postId, j -> j.tagId)}. */
-    protected final <T, J extends Table<?>> ManyToMany<T> manyToMany(Supplier<? extends Table<T>> target, Supplier<J> through,
-                                                                   Function<? super J, Column<?>> ownerSide,
-                                                                   Function<? super J, Column<?>> targetSide) {
+    protected final <T, J extends Table<?, ?>> ManyToMany<R, T> manyToMany(
+            Supplier<? extends Table<T, ?>> target, Supplier<J> through,
+            Function<? super J, Column<?>> ownerSide, Function<? super J, Column<?>> targetSide) {
         return definition.addRelation(new ManyToMany<>(this, Objects.requireNonNull(target, "target"),
                 Objects.requireNonNull(through, "through"), Objects.requireNonNull(ownerSide, "ownerSide"),
                 Objects.requireNonNull(targetSide, "targetSide")));

@@ -16,10 +16,10 @@ import java.util.Objects;
  * @param <R> the row type of the table
  */
 public final class TableAlias<R> implements FromItem<R> {
-    private final Table<R> table;
+    private final Table<R, ?> table;
     private final String alias;
 
-    TableAlias(Table<R> table, String alias) {
+    TableAlias(Table<R, ?> table, String alias) {
         String problem = Identifiers.problemWith(alias);
         if (problem != null) {
             throw new IllegalArgumentException("Alias of table '" + table.name() + "': " + problem);
@@ -29,7 +29,7 @@ public final class TableAlias<R> implements FromItem<R> {
     }
 
     @Override
-    public Table<R> table() {
+    public Table<R, ?> table() {
         return table;
     }
 

@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * flag written last), after which it never changes.
  */
 final class TableDefinition<R> {
-    private final Table<R> table;
+    private final Table<R, ?> table;
     private final String name;
 
     private List<Column<?>> columns = new ArrayList<>();
@@ -38,7 +38,7 @@ final class TableDefinition<R> {
     private List<Index> indexes = new ArrayList<>();
     private List<ForeignKey> foreignKeys = new ArrayList<>();
     private List<Check> checks = new ArrayList<>();
-    private List<Relation<?>> relations = new ArrayList<>();
+    private List<Relation<?, ?>> relations = new ArrayList<>();
     private List<String> formerNames = List.of();
     private final Validations<R> validations;
     private final Map<Event, List<BiFunction<R, Executor, R>>> before = new EnumMap<>(Event.class);
@@ -46,13 +46,13 @@ final class TableDefinition<R> {
     private Hooks<R> hooks;
     private volatile boolean frozen;
 
-    TableDefinition(Table<R> table, String name) {
+    TableDefinition(Table<R, ?> table, String name) {
         this.table = table;
         this.name = name;
         this.validations = new Validations<>(this);
     }
 
-    Table<R> table() {
+    Table<R, ?> table() {
         return table;
     }
 
@@ -110,9 +110,18 @@ final class TableDefinition<R> {
         return checks;
     }
 
-    List<Relation<?>> relations() {
+    List<Relation<?, ?>> relations() {
         freezeOnce();
         return relations;
+    }
+
+    Column<?> column(String columnName) {
+        for (Column<?> c : columns()) {
+            if (c.name().equalsIgnoreCase(columnName)) {
+                return c;
+            }
+        }
+        return null;
     }
 
     List<String> formerNames() {
@@ -288,7 +297,7 @@ final class TableDefinition<R> {
         return check;
     }
 
-    <X extends Relation<?>> X addRelation(X relation) {
+    <X extends Relation<?, ?>> X addRelation(X relation) {
         checkBuilding();
         relations.add(relation);
         return relation;
@@ -378,7 +387,7 @@ final class TableDefinition<R> {
             col.fieldName(names.get(col));
         }
         for (int i = 0; i < relations.size(); i++) {
-            Relation<?> r = relations.get(i);
+            Relation<?, ?> r = relations.get(i);
             String n = names.get(r);
             r.name(n != null ? n : r.getClass().getSimpleName().toLowerCase(Locale.ROOT) + i);
         }
@@ -395,6 +404,7 @@ final class TableDefinition<R> {
                         + " the database, so required() would refuse every new row; leave it out");
             }
         }
+        TableReflection.checkKeyType(table, primaryKey);
         for (ForeignKey fk : foreignKeys) {
             for (Column<?> c : fk.columns()) {
                 if (!c.isNullable() && (fk.onDelete() == ReferentialAction.SET_NULL

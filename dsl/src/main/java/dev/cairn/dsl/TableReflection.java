@@ -7,40 +7,96 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What the model reads by reflection: the row type a table class gives {@link Table}, the Java names of its columns
- * and relations (the fields holding them), and whether a row type fits its table's columns.
+ * What the model reads by reflection: the row and key types a table class gives {@link Table}, the Java names of its
+ * columns and relations (the fields holding them), and whether a row type fits its table's columns.
  */
 final class TableReflection {
     private TableReflection() {
     }
 
-    /** The row type of a table class: the type argument it gives {@code Table}. */
+    /** The row type of a table class: the type argument it gives {@code Table}, through intermediate classes. */
     @SuppressWarnings("unchecked")
     static <R> Class<R> rowTypeOf(Class<?> tableClass, String tableName) {
-        Class<?> c = tableClass;
-        while (c.getSuperclass() != Table.class) {
-            c = c.getSuperclass();
-        }
-        Type t = c.getGenericSuperclass();
-        if (t instanceof ParameterizedType p && p.getActualTypeArguments()[0] instanceof Class<?> row) {
+        Type t = typeArgument(tableClass, 0);
+        if (t instanceof Class<?> row) {
             return (Class<R>) row;
         }
-        if (t instanceof ParameterizedType p && p.getActualTypeArguments()[0] instanceof ParameterizedType pr
-                && pr.getRawType() instanceof Class<?> raw) {
+        if (t instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
             return (Class<R>) raw;
         }
         throw new DefinitionException(tableName, null, "cannot tell the row type of " + tableClass.getName()
                 + "; pass it to the constructor: super(\"" + tableName + "\", Row.class)");
     }
 
+    /**
+     * Throws unless the key type a table class gives {@link Table} is the Java type of its one-column primary key, or
+     * {@link Void} when the primary key has several columns or there is none ({@code Object} is allowed for tables of
+     * {@link Row}s, whose key is known only at run time). Checked when the table is frozen, so that a lookup by a
+     * bare value of the wrong type cannot compile.
+     */
+    static void checkKeyType(Table<?, ?> table, PrimaryKey primaryKey) {
+        Type declared = typeArgument(table.getClass(), 1);
+        Class<?> keyType = declared instanceof Class<?> c ? c
+                : declared instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw ? raw : null;
+        boolean single = primaryKey != null && primaryKey.columns().size() == 1;
+        Class<?> expected = single ? primaryKey.columns().get(0).type().javaType() : Void.class;
+        if (keyType == expected || keyType == Object.class && table.rowType() == Row.class) {
+            return;
+        }
+        String row = table.rowType().getSimpleName();
+        if (keyType == null) {
+            throw new DefinitionException(table.name(), null, "cannot tell the key type of "
+                    + table.getClass().getName() + " (" + declared + "); declare Table<" + row + ", "
+                    + expected.getSimpleName() + ">");
+        }
+        String shown = keyType.getSimpleName();
+        if (single) {
+            Column<?> pk = primaryKey.columns().get(0);
+            throw new DefinitionException(table.name(), pk.name(), "the key type is " + shown + " but the primary key "
+                    + pk.name() + " holds " + expected.getSimpleName() + "; declare Table<" + row + ", "
+                    + expected.getSimpleName() + ">");
+        }
+        String key = primaryKey == null ? "no primary key" : "a primary key of " + primaryKey.columns().size()
+                + " columns (" + Column.names(primaryKey.columns()) + ")";
+        throw new DefinitionException(table.name(), null, "the key type is " + shown + " but the table has " + key
+                + ", so no single value is its key; declare Table<" + row + ", Void> and find rows by a Key, a map"
+                + " or a unique column");
+    }
+
+    /**
+     * The {@code index}th type argument of {@link Table} as the class hierarchy of {@code tableClass} binds it,
+     * following type variables of intermediate classes down to the class that gives them.
+     */
+    private static Type typeArgument(Class<?> tableClass, int index) {
+        List<Class<?>> chain = new ArrayList<>();
+        for (Class<?> c = tableClass; c != Table.class; c = c.getSuperclass()) {
+            chain.add(c);
+        }
+        Type t = chain.get(chain.size() - 1).getGenericSuperclass();
+        if (!(t instanceof ParameterizedType p)) {
+            return null;
+        }
+        Type arg = p.getActualTypeArguments()[index];
+        for (int i = chain.size() - 1; i > 0 && arg instanceof TypeVariable<?> v; i--) {
+            int at = List.of(chain.get(i).getTypeParameters()).indexOf(v);
+            Type sub = chain.get(i - 1).getGenericSuperclass();
+            if (at < 0 || !(sub instanceof ParameterizedType sp)) {
+                return arg;
+            }
+            arg = sp.getActualTypeArguments()[at];
+        }
+        return arg;
+    }
+
     /** The name of the field of the table class holding each column and relation, by identity. */
-    static Map<Object, String> fieldNames(Table<?> table) {
+    static Map<Object, String> fieldNames(Table<?, ?> table) {
         Map<Object, String> names = new IdentityHashMap<>();
         for (Class<?> c = table.getClass(); c != Table.class; c = c.getSuperclass()) {
             for (Field f : c.getDeclaredFields()) {
@@ -70,7 +126,7 @@ final class TableReflection {
      * holds the column or by the column's name in camelCase, and can hold the column's values. Columns without a
      * component are fine (they read as null). Untyped {@link Row}s always fit.
      */
-    static List<DefinitionException> rowTypeProblems(Table<?> table) {
+    static List<DefinitionException> rowTypeProblems(Table<?, ?> table) {
         Class<?> type = table.rowType();
         List<DefinitionException> problems = new ArrayList<>();
         if (type == Row.class) {
@@ -110,7 +166,7 @@ final class TableReflection {
         return problems;
     }
 
-    private static void checkComponent(Table<?> table, Class<?> type, String component, Class<?> componentType,
+    private static void checkComponent(Table<?, ?> table, Class<?> type, String component, Class<?> componentType,
                                        List<DefinitionException> problems) {
         Column<?> column = null;
         for (Column<?> c : table.columns()) {

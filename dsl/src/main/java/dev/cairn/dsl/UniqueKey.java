@@ -4,17 +4,17 @@ import java.util.List;
 
 /** A unique key over one column or several. */
 public final class UniqueKey {
-    private final Table<?> table;
+    private final Table<?, ?> table;
     private final String name;
     private final List<Column<?>> columns;
 
-    UniqueKey(Table<?> table, String name, List<Column<?>> columns) {
+    UniqueKey(Table<?, ?> table, String name, List<Column<?>> columns) {
         this.table = table;
         this.name = name;
         this.columns = List.copyOf(columns);
     }
 
-    public Table<?> table() {
+    public Table<?, ?> table() {
         return table;
     }
 

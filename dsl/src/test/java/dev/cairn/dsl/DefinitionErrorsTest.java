@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** M8: every bad definition fails where it is made, with a message naming the table and the column. */
 class DefinitionErrorsTest {
 
-    static final class DuplicateColumn extends Table<Row> {
+    static final class DuplicateColumn extends Table<Row, Void> {
         final Column<String> name = varchar("name", 10);
         final Column<Integer> shout = integer("NAME");
 
@@ -31,7 +31,7 @@ class DefinitionErrorsTest {
                 });
     }
 
-    static final class TwoPrimaryKeys extends Table<Row> {
+    static final class TwoPrimaryKeys extends Table<Row, Long> {
         final Column<Long> id = bigint("id").primaryKey();
         final Column<Long> otherId = bigint("other_id").primaryKey();
 
@@ -40,7 +40,7 @@ class DefinitionErrorsTest {
         }
     }
 
-    static final class PrimaryKeyTwiceCompound extends Table<Row> {
+    static final class PrimaryKeyTwiceCompound extends Table<Row, Void> {
         final Column<Long> a = bigint("a").primaryKey();
         final Column<Long> b = bigint("b");
         final PrimaryKey pk = primaryKey(a, b);
@@ -60,7 +60,7 @@ class DefinitionErrorsTest {
                 .hasMessageStartingWith("Invalid model: table 'lines', column 'a': a second primary key is declared");
     }
 
-    static final class ZeroVarchar extends Table<Row> {
+    static final class ZeroVarchar extends Table<Row, Void> {
         final Column<String> code = varchar("code", 0);
 
         ZeroVarchar() {
@@ -68,7 +68,7 @@ class DefinitionErrorsTest {
         }
     }
 
-    static final class NegativeVarchar extends Table<Row> {
+    static final class NegativeVarchar extends Table<Row, Void> {
         final Column<String> code = varchar("code", -5);
 
         NegativeVarchar() {
@@ -85,7 +85,7 @@ class DefinitionErrorsTest {
                 .hasMessage("Invalid model: table 'codes', column 'code': varchar needs a positive length, got -5");
     }
 
-    static final class ScaleAbovePrecision extends Table<Row> {
+    static final class ScaleAbovePrecision extends Table<Row, Void> {
         final Column<java.math.BigDecimal> price = decimal("price", 5, 6);
 
         ScaleAbovePrecision() {
@@ -93,7 +93,7 @@ class DefinitionErrorsTest {
         }
     }
 
-    static final class PrecisionTooLarge extends Table<Row> {
+    static final class PrecisionTooLarge extends Table<Row, Void> {
         final Column<java.math.BigDecimal> price = decimal("price", 66, 2);
 
         PrecisionTooLarge() {
@@ -112,19 +112,19 @@ class DefinitionErrorsTest {
                         + " got 66");
     }
 
-    static final class EmptyTableName extends Table<Row> {
+    static final class EmptyTableName extends Table<Row, Void> {
         EmptyTableName() {
             super("");
         }
     }
 
-    static final class LongTableName extends Table<Row> {
+    static final class LongTableName extends Table<Row, Void> {
         LongTableName() {
             super("t".repeat(65));
         }
     }
 
-    static final class EmptyColumnName extends Table<Row> {
+    static final class EmptyColumnName extends Table<Row, Void> {
         final Column<String> blank = varchar("", 10);
 
         EmptyColumnName() {
@@ -132,7 +132,7 @@ class DefinitionErrorsTest {
         }
     }
 
-    static final class LongColumnName extends Table<Row> {
+    static final class LongColumnName extends Table<Row, Void> {
         final Column<String> longName = varchar("c".repeat(65), 10);
 
         LongColumnName() {
@@ -140,7 +140,7 @@ class DefinitionErrorsTest {
         }
     }
 
-    static final class InvalidColumnName extends Table<Row> {
+    static final class InvalidColumnName extends Table<Row, Void> {
         final Column<String> spaced = varchar("first name", 10);
 
         InvalidColumnName() {
@@ -148,7 +148,7 @@ class DefinitionErrorsTest {
         }
     }
 
-    static final class SixtyFourIsFine extends Table<Row> {
+    static final class SixtyFourIsFine extends Table<Row, Void> {
         final Column<String> longest = varchar("c".repeat(64), 10);
 
         SixtyFourIsFine() {
@@ -175,7 +175,7 @@ class DefinitionErrorsTest {
         assertThat(new SixtyFourIsFine().columns()).hasSize(1);
     }
 
-    static final class Owners extends Table<Row> {
+    static final class Owners extends Table<Row, Long> {
         static final Owners OWNERS = new Owners();
         final Column<Long> id = bigint("id").primaryKey();
         final Column<String> name = varchar("name", 50);
@@ -186,7 +186,7 @@ class DefinitionErrorsTest {
         }
     }
 
-    static final class PetsWithIntOwner extends Table<Row> {
+    static final class PetsWithIntOwner extends Table<Row, Void> {
         final Column<Integer> ownerId = integer("owner_id");
 
         @SuppressWarnings({"unchecked", "rawtypes"})
@@ -197,7 +197,7 @@ class DefinitionErrorsTest {
         }
     }
 
-    static final class PetsWithWrongCharLength extends Table<Row> {
+    static final class PetsWithWrongCharLength extends Table<Row, Void> {
         final Column<String> ownerCode = fixedChar("owner_code", 12);
 
         PetsWithWrongCharLength() {
@@ -205,7 +205,7 @@ class DefinitionErrorsTest {
         }
     }
 
-    static final class PetsWithTextOwner extends Table<Row> {
+    static final class PetsWithTextOwner extends Table<Row, Void> {
         final Column<String> ownerCode = text("owner_code").references(() -> Owners.OWNERS.code);
 
         PetsWithTextOwner() {
@@ -226,7 +226,7 @@ class DefinitionErrorsTest {
                         + " referenced column owners.code of type varchar(10)");
     }
 
-    static final class DirectWrongReference extends Table<Row> {
+    static final class DirectWrongReference extends Table<Row, Void> {
         final Column<String> ownerName = varchar("owner_name", 50);
         final Column<String> ownerCode = text("owner_code").references(ownerName);
 
@@ -243,7 +243,7 @@ class DefinitionErrorsTest {
                         + " referenced column pets.owner_name of type varchar(50)");
     }
 
-    static final class PetsByOwnerName extends Table<Row> {
+    static final class PetsByOwnerName extends Table<Row, Void> {
         final Column<String> ownerName = varchar("owner_name", 50).references(() -> Owners.OWNERS.name);
 
         PetsByOwnerName() {
@@ -260,7 +260,7 @@ class DefinitionErrorsTest {
                         + " which is neither the primary key nor a unique key of table 'owners'");
     }
 
-    static final class PetsOfMissingTable extends Table<Row> {
+    static final class PetsOfMissingTable extends Table<Row, Void> {
         final Column<Long> ownerId = bigint("owner_id").references(() -> Owners.OWNERS.id);
 
         PetsOfMissingTable() {
@@ -276,17 +276,17 @@ class DefinitionErrorsTest {
                         + " which is not part of this schema");
     }
 
-    static final class Authors extends Table<Row> {
+    static final class Authors extends Table<Row, Long> {
         static final Authors AUTHORS = new Authors();
         final Column<Long> id = bigint("id").primaryKey();
-        final HasMany<Row> books = hasMany(() -> Books.BOOKS, b -> b.authorId);
+        final HasMany<Row, Row> books = hasMany(() -> Books.BOOKS, b -> b.authorId);
 
         Authors() {
             super("authors");
         }
     }
 
-    static final class Books extends Table<Row> {
+    static final class Books extends Table<Row, Long> {
         static final Books BOOKS = new Books();
         final Column<Long> id = bigint("id").primaryKey();
         final Column<Long> authorId = bigint("author_id");
@@ -305,7 +305,7 @@ class DefinitionErrorsTest {
         assertThat(Schema.of(Authors.AUTHORS, Books.BOOKS).tables()).hasSize(2);
     }
 
-    static final class TextAutoIncrement extends Table<Row> {
+    static final class TextAutoIncrement extends Table<Row, Void> {
         final Column<String> id = varchar("id", 10).autoIncrement();
 
         TextAutoIncrement() {
@@ -313,7 +313,7 @@ class DefinitionErrorsTest {
         }
     }
 
-    static final class NowOnInt extends Table<Row> {
+    static final class NowOnInt extends Table<Row, Void> {
         final Column<Integer> created = integer("created").defaultNow();
 
         NowOnInt() {
@@ -321,7 +321,7 @@ class DefinitionErrorsTest {
         }
     }
 
-    static final class TooLongDefault extends Table<Row> {
+    static final class TooLongDefault extends Table<Row, Void> {
         final Column<String> state = varchar("state", 3).defaultValue("open");
 
         TooLongDefault() {
@@ -329,7 +329,7 @@ class DefinitionErrorsTest {
         }
     }
 
-    static final class AutoIncrementNotKey extends Table<Row> {
+    static final class AutoIncrementNotKey extends Table<Row, Long> {
         final Column<Long> id = bigint("id").primaryKey();
         final Column<Long> seq = bigint("seq").autoIncrement();
 
@@ -338,7 +338,7 @@ class DefinitionErrorsTest {
         }
     }
 
-    static final class IndexOnText extends Table<Row> {
+    static final class IndexOnText extends Table<Row, Void> {
         final Column<String> body = text("body").index();
 
         IndexOnText() {
@@ -346,7 +346,7 @@ class DefinitionErrorsTest {
         }
     }
 
-    static final class ForeignColumnInIndex extends Table<Row> {
+    static final class ForeignColumnInIndex extends Table<Row, Long> {
         final Column<Long> id = bigint("id").primaryKey();
         final Index byOwner = index(Owners.OWNERS.name);
 
@@ -355,7 +355,7 @@ class DefinitionErrorsTest {
         }
     }
 
-    static final class SetNullOnNotNull extends Table<Row> {
+    static final class SetNullOnNotNull extends Table<Row, Void> {
         final Column<Long> ownerId = bigint("owner_id").notNull().references(() -> Owners.OWNERS.id)
                 .onDelete(ReferentialAction.SET_NULL);
 
@@ -382,7 +382,7 @@ class DefinitionErrorsTest {
                 + " SET NULL needs a nullable column");
     }
 
-    static final class TooPrecise extends Table<Row> {
+    static final class TooPrecise extends Table<Row, Void> {
         final Column<java.time.Instant> at = timestamp("at").precision(7);
 
         TooPrecise() {
@@ -390,7 +390,7 @@ class DefinitionErrorsTest {
         }
     }
 
-    static final class PrecisionOnText extends Table<Row> {
+    static final class PrecisionOnText extends Table<Row, Void> {
         final Column<String> name = varchar("name", 5).precision(2);
 
         PrecisionOnText() {
@@ -406,7 +406,7 @@ class DefinitionErrorsTest {
                 + " timestamp and time columns have a fractional-second precision, not varchar(5)");
     }
 
-    static final class ClashA extends Table<Row> {
+    static final class ClashA extends Table<Row, Long> {
         final Column<Long> id = bigint("id").primaryKey();
         final Column<String> code = varchar("code", 5).unique("uk_code");
 
@@ -415,7 +415,7 @@ class DefinitionErrorsTest {
         }
     }
 
-    static final class ClashB extends Table<Row> {
+    static final class ClashB extends Table<Row, Long> {
         final Column<Long> id = bigint("id").primaryKey();
         final Column<String> code = varchar("code", 5).unique("UK_CODE");
 

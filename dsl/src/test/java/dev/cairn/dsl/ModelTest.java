@@ -26,21 +26,21 @@ class ModelTest {
     public record Employee(Long id, Long managerId) {
     }
 
-    static final class Users extends Table<User> {
+    static final class Users extends Table<User, Long> {
         static final Users USERS = new Users();
         final Column<Long> id = bigint("id").autoIncrement().primaryKey();
         final Column<String> email = varchar("email", 255).notNull().unique();
         final Column<String> name = varchar("name", 100).notNull().index();
         final Column<Instant> createdAt = timestamp("created_at").defaultNow();
-        final HasMany<Post> posts = hasMany(() -> Posts.POSTS, p -> p.authorId);
-        final HasMany<Post> edited = hasMany(() -> Posts.POSTS, p -> p.editorId);
+        final HasMany<User, Post> posts = hasMany(() -> Posts.POSTS, p -> p.authorId);
+        final HasMany<User, Post> edited = hasMany(() -> Posts.POSTS, p -> p.editorId);
 
         Users() {
             super("users");
         }
     }
 
-    static final class Posts extends Table<Post> {
+    static final class Posts extends Table<Post, Long> {
         static final Posts POSTS = new Posts();
         final Column<Long> id = bigint("id").autoIncrement().primaryKey();
         final Column<Long> authorId = bigint("author_id").notNull().references(() -> Users.USERS.id)
@@ -48,9 +48,10 @@ class ModelTest {
         final Column<Long> editorId = bigint("editor_id").references(() -> Users.USERS.id)
                 .onDelete(ReferentialAction.SET_NULL);
         final Column<String> title = varchar("title", 200).notNull();
-        final BelongsTo<User> author = belongsTo(authorId, () -> Users.USERS);
-        final BelongsTo<User> editor = belongsTo(editorId, () -> Users.USERS);
-        final ManyToMany<Tag> tags = manyToMany(() -> Tags.TAGS, () -> PostTags.POST_TAGS, j -> j.postId, j -> j.tagId);
+        final BelongsTo<Post, User> author = belongsTo(authorId, () -> Users.USERS);
+        final BelongsTo<Post, User> editor = belongsTo(editorId, () -> Users.USERS);
+        final ManyToMany<Post, Tag> tags = manyToMany(() -> Tags.TAGS, () -> PostTags.POST_TAGS,
+                j -> j.postId, j -> j.tagId);
         final Index byAuthorTitle = index(authorId, title);
 
         Posts() {
@@ -58,7 +59,7 @@ class ModelTest {
         }
     }
 
-    static final class Tags extends Table<Tag> {
+    static final class Tags extends Table<Tag, Long> {
         static final Tags TAGS = new Tags();
         final Column<Long> id = bigint("id").autoIncrement().primaryKey();
         final Column<String> label = varchar("label", 50).notNull().unique("uk_tag_label");
@@ -68,7 +69,7 @@ class ModelTest {
         }
     }
 
-    static final class PostTags extends Table<Row> {
+    static final class PostTags extends Table<Row, Void> {
         static final PostTags POST_TAGS = new PostTags();
         final Column<Long> postId = bigint("post_id").references(() -> Posts.POSTS.id);
         final Column<Long> tagId = bigint("tag_id").references(() -> Tags.TAGS.id);
@@ -79,12 +80,12 @@ class ModelTest {
         }
     }
 
-    static final class Employees extends Table<Employee> {
+    static final class Employees extends Table<Employee, Long> {
         static final Employees EMPLOYEES = new Employees();
         final Column<Long> id = bigint("id").primaryKey();
         final Column<Long> managerId = bigint("manager_id").references(() -> Employees.EMPLOYEES.id);
-        final BelongsTo<Employee> manager = belongsTo(managerId, () -> EMPLOYEES);
-        final HasMany<Employee> reports = hasMany(() -> EMPLOYEES, e -> e.managerId);
+        final BelongsTo<Employee, Employee> manager = belongsTo(managerId, () -> EMPLOYEES);
+        final HasMany<Employee, Employee> reports = hasMany(() -> EMPLOYEES, e -> e.managerId);
 
         Employees() {
             super("employees");
@@ -154,7 +155,7 @@ class ModelTest {
     @Test
     void schemaOrdersTablesAfterTheTablesTheyReference() {
         Schema s = Schema.of(PostTags.POST_TAGS, Tags.TAGS, Posts.POSTS, Users.USERS, Employees.EMPLOYEES);
-        List<Table<?>> order = s.creationOrder();
+        List<Table<?, ?>> order = s.creationOrder();
         assertThat(order.indexOf(Users.USERS)).isLessThan(order.indexOf(Posts.POSTS));
         assertThat(order.indexOf(Posts.POSTS)).isLessThan(order.indexOf(PostTags.POST_TAGS));
         assertThat(order.indexOf(Tags.TAGS)).isLessThan(order.indexOf(PostTags.POST_TAGS));
@@ -162,7 +163,7 @@ class ModelTest {
         assertThat(s.table("POSTS")).isSameAs(Posts.POSTS);
     }
 
-    static final class Left extends Table<Row> {
+    static final class Left extends Table<Row, Long> {
         static final Left LEFT = new Left();
         final Column<Long> id = bigint("id").primaryKey();
         final Column<Long> rightId = bigint("right_id").references(() -> Right.RIGHT.id);
@@ -172,7 +173,7 @@ class ModelTest {
         }
     }
 
-    static final class Right extends Table<Row> {
+    static final class Right extends Table<Row, Long> {
         static final Right RIGHT = new Right();
         final Column<Long> id = bigint("id").primaryKey();
         final Column<Long> leftId = bigint("left_id").references(() -> Left.LEFT.id);

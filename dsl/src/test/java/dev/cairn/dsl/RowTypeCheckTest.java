@@ -12,7 +12,7 @@ class RowTypeCheckTest {
     public record Order(Long id, String customerName, int lines, Instant placedAt) {
     }
 
-    static final class Orders extends Table<Order> {
+    static final class Orders extends Table<Order, Long> {
         final Column<Long> id = bigint("id").primaryKey();
         final Column<String> customerName = varchar("customer_name", 100);
         final Column<Integer> lines = integer("line_count");
@@ -27,7 +27,7 @@ class RowTypeCheckTest {
     public record Misfit(Long id, Integer customerName, String shippedAt) {
     }
 
-    static final class Misfits extends Table<Misfit> {
+    static final class Misfits extends Table<Misfit, Long> {
         final Column<Long> id = bigint("id").primaryKey();
         final Column<String> customerName = varchar("customer_name", 100);
 
@@ -39,7 +39,7 @@ class RowTypeCheckTest {
     public record Pet(Long id, long ownerId, String nickname) {
     }
 
-    static final class Pets extends Table<Pet> {
+    static final class Pets extends Table<Pet, Long> {
         final Column<Long> id = bigint("id").primaryKey();
         final Column<Integer> ownerId = integer("owner_id");
         final Column<String> name = varchar("name", 50);
@@ -52,7 +52,7 @@ class RowTypeCheckTest {
     public record Cat(Long id, long ownerId) {
     }
 
-    static final class Cats extends Table<Cat> {
+    static final class Cats extends Table<Cat, Long> {
         final Column<Long> id = bigint("id").primaryKey();
         final Column<Integer> ownerId = integer("owner_id");
 
@@ -71,7 +71,7 @@ class RowTypeCheckTest {
         }
     }
 
-    static final class Beans extends Table<Bean> {
+    static final class Beans extends Table<Bean, Long> {
         final Column<Long> id = bigint("id").primaryKey();
 
         Beans() {
@@ -79,7 +79,7 @@ class RowTypeCheckTest {
         }
     }
 
-    static final class Untyped extends Table<Row> {
+    static final class Untyped extends Table<Row, Long> {
         final Column<Long> id = bigint("id").primaryKey();
 
         Untyped() {

@@ -14,7 +14,7 @@ class RulesAndFreezingTest {
     public record Item(Long id, String name, Integer qty, String code) {
     }
 
-    static final class Items extends Table<Item> {
+    static final class Items extends Table<Item, Long> {
         final Column<Long> id = bigint("id").autoIncrement().primaryKey();
         final Column<String> name = varchar("name", 100).required();
         final Column<Integer> qty = integer("qty");
@@ -59,11 +59,11 @@ class RulesAndFreezingTest {
 
     @Test
     void requiredIsNotForNullableOrAutoIncrementColumns() {
-        assertThatThrownBy(() -> new Table<Item>("items") {
+        assertThatThrownBy(() -> new Table<Item, Void>("items") {
             final Column<String> name = varchar("name", 10).required().nullable();
         }).isInstanceOf(DefinitionException.class)
                 .hasMessage("Invalid model: table 'items', column 'name': a required column cannot be nullable");
-        Table<Item> generated = new Table<>("items") {
+        Table<Item, Long> generated = new Table<>("items") {
             final Column<Long> id = bigint("id").autoIncrement().primaryKey().required();
         };
         assertThatThrownBy(generated::columns).isInstanceOf(DefinitionException.class)

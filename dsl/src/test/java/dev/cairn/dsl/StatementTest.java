@@ -23,18 +23,18 @@ class StatementTest {
     public record Player(Long id, Long teamId, String name, Integer age) {
     }
 
-    static final class Teams extends Table<Team> {
+    static final class Teams extends Table<Team, Long> {
         static final Teams TEAMS = new Teams();
         final Column<Long> id = bigint("id").primaryKey();
         final Column<String> name = varchar("name", 50).notNull();
-        final HasMany<Player> players = hasMany(() -> Players.PLAYERS, p -> p.teamId);
+        final HasMany<Team, Player> players = hasMany(() -> Players.PLAYERS, p -> p.teamId);
 
         Teams() {
             super("teams");
         }
     }
 
-    static final class Players extends Table<Player> {
+    static final class Players extends Table<Player, Long> {
         static final Players PLAYERS = new Players();
         final Column<Long> id = bigint("id").primaryKey();
         final Column<Long> teamId = bigint("team_id").references(() -> Teams.TEAMS.id);

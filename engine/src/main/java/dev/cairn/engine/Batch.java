@@ -75,7 +75,7 @@ public final class Batch implements EntityContext {
     }
 
     @Override
-    public <R> void update(Table<R> table, Object key, Changes changes) {
+    public <R, K> void update(Table<R, K> table, K key, Changes changes) {
         queue.update(table, key, changes);
     }
 
@@ -91,49 +91,49 @@ public final class Batch implements EntityContext {
     }
 
     @Override
-    public <R> void remove(Table<R> table, Object key) {
+    public <R, K> void remove(Table<R, K> table, K key) {
         queue.removeByKey(table, key);
     }
 
     @Override
-    public <R> void remove(Table<R> table, Condition condition) {
+    public <R> void remove(Table<R, ?> table, Condition condition) {
         queue.removeWhere(table, condition);
     }
 
     @Override
-    public <T> void link(Object owner, ManyToMany<T> relation, T target) {
+    public <O, T> void link(O owner, ManyToMany<O, T> relation, T target) {
         queue.link(owner, relation, target, true);
     }
 
     @Override
-    public <T> void unlink(Object owner, ManyToMany<T> relation, T target) {
+    public <O, T> void unlink(O owner, ManyToMany<O, T> relation, T target) {
         queue.link(owner, relation, target, false);
     }
 
     /** Queues setting the owner's foreign key; returns the owner as given ({@link #stored} has it with the key). */
     @Override
-    public <R, T> R link(R owner, BelongsTo<T> relation, T target) {
+    public <O, T> O link(O owner, BelongsTo<O, T> relation, T target) {
         queue.link(owner, relation, Objects.requireNonNull(target, "target"));
         return owner;
     }
 
     /** Queues clearing the owner's foreign key; returns the owner as given. */
     @Override
-    public <R, T> R unlink(R owner, BelongsTo<T> relation) {
+    public <O, T> O unlink(O owner, BelongsTo<O, T> relation) {
         queue.link(owner, relation, null);
         return owner;
     }
 
     /** Queues setting the target's foreign key; returns the target as given ({@link #stored} has it with the key). */
     @Override
-    public <T> T link(Object owner, HasMany<T> relation, T target) {
+    public <O, T> T link(O owner, HasMany<O, T> relation, T target) {
         queue.link(owner, relation, target, true);
         return target;
     }
 
     /** Queues clearing the target's foreign key where it holds the owner's; returns the target as given. */
     @Override
-    public <T> T unlink(Object owner, HasMany<T> relation, T target) {
+    public <O, T> T unlink(O owner, HasMany<O, T> relation, T target) {
         queue.link(owner, relation, target, false);
         return target;
     }
@@ -141,37 +141,25 @@ public final class Batch implements EntityContext {
     // ------------------------------------------------------------------------------------ reads flush first
 
     @Override
-    public <R> R find(Table<R> table, Object key) {
+    public <R, K> R find(Table<R, K> table, K key) {
         flush();
         return session.find(table, key);
     }
 
     @Override
-    public <R, T> R find(Table<R> table, Column<T> uniqueColumn, T value) {
-        flush();
-        return session.find(table, uniqueColumn, value);
-    }
-
-    @Override
-    public <R> R find(Table<R> table, Object key, RowLock lock) {
+    public <R, K> R find(Table<R, K> table, K key, RowLock lock) {
         flush();
         return session.find(table, key, lock);
     }
 
     @Override
-    public <R> Optional<R> findOptional(Table<R> table, Object key) {
+    public <R, K> Optional<R> findOptional(Table<R, K> table, K key) {
         flush();
         return session.findOptional(table, key);
     }
 
     @Override
-    public <R, T> Optional<R> findOptional(Table<R> table, Column<T> uniqueColumn, T value) {
-        flush();
-        return session.findOptional(table, uniqueColumn, value);
-    }
-
-    @Override
-    public <R> Optional<R> findOptional(Table<R> table, Object key, RowLock lock) {
+    public <R, K> Optional<R> findOptional(Table<R, K> table, K key, RowLock lock) {
         flush();
         return session.findOptional(table, key, lock);
     }
@@ -188,25 +176,25 @@ public final class Batch implements EntityContext {
     }
 
     @Override
-    public <T> List<T> related(Object parent, HasMany<T> relation) {
+    public <O, T> List<T> related(O parent, HasMany<O, T> relation) {
         flush();
         return session.related(stored(parent), relation);
     }
 
     @Override
-    public <T> Optional<T> related(Object parent, HasOne<T> relation) {
+    public <O, T> Optional<T> related(O parent, HasOne<O, T> relation) {
         flush();
         return session.related(stored(parent), relation);
     }
 
     @Override
-    public <T> List<T> related(Object parent, ManyToMany<T> relation) {
+    public <O, T> List<T> related(O parent, ManyToMany<O, T> relation) {
         flush();
         return session.related(stored(parent), relation);
     }
 
     @Override
-    public <T> Optional<T> related(Object parent, BelongsTo<T> relation) {
+    public <O, T> Optional<T> related(O parent, BelongsTo<O, T> relation) {
         flush();
         return session.related(stored(parent), relation);
     }

@@ -302,7 +302,7 @@ public final class Database extends Session implements AutoCloseable {
         }
 
         /** The schema of the given tables; see {@link #schema(Schema)}. */
-        public Builder schema(Table<?>... tables) {
+        public Builder schema(Table<?, ?>... tables) {
             return schema(Schema.of(tables));
         }
 

@@ -39,15 +39,16 @@ import java.util.StringJoiner;
  */
 public final class DynamicTable {
     private final Session session;
-    private final Table<Row> table;
+    // Keyed by Object: the key columns and their types are read from the database, and keys converted at run time.
+    private final Table<Row, Object> table;
 
-    DynamicTable(Session session, Table<Row> table) {
+    DynamicTable(Session session, Table<Row, Object> table) {
         this.session = session;
         this.table = table;
     }
 
     /** The table as read from the database, holding {@link Row}s. */
-    public Table<Row> table() {
+    public Table<Row, ?> table() {
         return table;
     }
 
@@ -129,7 +130,7 @@ public final class DynamicTable {
 
     /** Deletes the rows matching the condition. */
     public void remove(Condition condition) {
-        session.remove(table, condition);
+        session.remove(table(), condition);
     }
 
     /** The value as the column's Java type; for an ENUM or SET column, checked against its labels. */

@@ -110,7 +110,7 @@ public abstract sealed class Session implements QueryExecutor, EntityContext per
      * defaulted columns are left to the database; {@code returning()} gives the rows as stored. It runs no rules or
      * hooks: {@link #persist} does.
      */
-    public <R> Insert<R> insertInto(Table<R> table) {
+    public <R> Insert<R> insertInto(Table<R, ?> table) {
         core.checkUsable(false);
         return Insert.into(table, this);
     }
@@ -119,7 +119,7 @@ public abstract sealed class Session implements QueryExecutor, EntityContext per
      * An UPDATE statement: {@code updateTable(USERS).set(USERS.name, "Anne").where(...).execute()}; it needs
      * {@code where(...)} or {@code all()}. It runs no rules or hooks: {@link #update(Object)} does.
      */
-    public <R> Update<R> updateTable(Table<R> table) {
+    public <R> Update<R> updateTable(Table<R, ?> table) {
         core.checkUsable(false);
         return Update.of(table, this);
     }
@@ -128,7 +128,7 @@ public abstract sealed class Session implements QueryExecutor, EntityContext per
      * A DELETE statement: {@code deleteFrom(POSTS).where(...).execute()}; it needs {@code where(...)} or
      * {@code all()}. It runs no hooks: {@link #remove(Table, Condition)} does.
      */
-    public <R> Delete<R> deleteFrom(Table<R> table) {
+    public <R> Delete<R> deleteFrom(Table<R, ?> table) {
         core.checkUsable(false);
         return Delete.of(table, this);
     }
@@ -168,33 +168,23 @@ public abstract sealed class Session implements QueryExecutor, EntityContext per
     // ------------------------------------------------------------------------------------ the object API
 
     @Override
-    public <R> R find(Table<R> table, Object key) {
+    public <R, K> R find(Table<R, K> table, K key) {
         return find(table, key, null);
     }
 
     @Override
-    public <R, T> R find(Table<R> table, Column<T> uniqueColumn, T value) {
-        return find(table, Key.of(uniqueColumn, value), null);
-    }
-
-    @Override
-    public <R> R find(Table<R> table, Object key, RowLock lock) {
+    public <R, K> R find(Table<R, K> table, K key, RowLock lock) {
         core.checkUsable(false);
         return objects.reads().get(core, table, key, lock);
     }
 
     @Override
-    public <R> Optional<R> findOptional(Table<R> table, Object key) {
+    public <R, K> Optional<R> findOptional(Table<R, K> table, K key) {
         return findOptional(table, key, null);
     }
 
     @Override
-    public <R, T> Optional<R> findOptional(Table<R> table, Column<T> uniqueColumn, T value) {
-        return findOptional(table, Key.of(uniqueColumn, value), null);
-    }
-
-    @Override
-    public <R> Optional<R> findOptional(Table<R> table, Object key, RowLock lock) {
+    public <R, K> Optional<R> findOptional(Table<R, K> table, K key, RowLock lock) {
         core.checkUsable(false);
         return objects.reads().find(core, table, key, lock);
     }
@@ -218,7 +208,7 @@ public abstract sealed class Session implements QueryExecutor, EntityContext per
     }
 
     @Override
-    public <R> void update(Table<R> table, Object key, Changes changes) {
+    public <R, K> void update(Table<R, K> table, K key, Changes changes) {
         core.checkUsable(true);
         objects.writes().update(core, table, key, Objects.requireNonNull(changes, "changes"));
     }
@@ -236,13 +226,13 @@ public abstract sealed class Session implements QueryExecutor, EntityContext per
     }
 
     @Override
-    public <R> void remove(Table<R> table, Object key) {
+    public <R, K> void remove(Table<R, K> table, K key) {
         core.checkUsable(true);
         objects.writes().remove(core, table, key);
     }
 
     @Override
-    public <R> void remove(Table<R> table, Condition condition) {
+    public <R> void remove(Table<R, ?> table, Condition condition) {
         core.checkUsable(true);
         objects.writes().remove(core, table, Objects.requireNonNull(condition, "condition"));
     }
@@ -255,61 +245,61 @@ public abstract sealed class Session implements QueryExecutor, EntityContext per
 
     @Override
     @SuppressWarnings("unchecked")
-    public <T> List<T> related(Object parent, HasMany<T> relation) {
+    public <O, T> List<T> related(O parent, HasMany<O, T> relation) {
         Object v = objects.reads().related(core, parent, relation);
         return v instanceof Optional<?> o ? (List<T>) o.map(List::of).orElse(List.of()) : (List<T>) v;
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    public <T> Optional<T> related(Object parent, HasOne<T> relation) {
+    public <O, T> Optional<T> related(O parent, HasOne<O, T> relation) {
         return (Optional<T>) objects.reads().related(core, parent, relation);
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    public <T> List<T> related(Object parent, ManyToMany<T> relation) {
+    public <O, T> List<T> related(O parent, ManyToMany<O, T> relation) {
         return (List<T>) objects.reads().related(core, parent, relation);
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    public <T> Optional<T> related(Object parent, BelongsTo<T> relation) {
+    public <O, T> Optional<T> related(O parent, BelongsTo<O, T> relation) {
         return (Optional<T>) objects.reads().related(core, parent, relation);
     }
 
     @Override
-    public <T> void link(Object owner, ManyToMany<T> relation, T target) {
+    public <O, T> void link(O owner, ManyToMany<O, T> relation, T target) {
         core.checkUsable(true);
         objects.links().link(core, owner, relation, target);
     }
 
     @Override
-    public <T> void unlink(Object owner, ManyToMany<T> relation, T target) {
+    public <O, T> void unlink(O owner, ManyToMany<O, T> relation, T target) {
         core.checkUsable(true);
         objects.links().unlink(core, owner, relation, target);
     }
 
     @Override
-    public <R, T> R link(R owner, BelongsTo<T> relation, T target) {
+    public <O, T> O link(O owner, BelongsTo<O, T> relation, T target) {
         core.checkUsable(true);
         return objects.links().setParent(core, owner, relation, Objects.requireNonNull(target, "target"));
     }
 
     @Override
-    public <R, T> R unlink(R owner, BelongsTo<T> relation) {
+    public <O, T> O unlink(O owner, BelongsTo<O, T> relation) {
         core.checkUsable(true);
         return objects.links().setParent(core, owner, relation, null);
     }
 
     @Override
-    public <T> T link(Object owner, HasMany<T> relation, T target) {
+    public <O, T> T link(O owner, HasMany<O, T> relation, T target) {
         core.checkUsable(true);
         return objects.links().setChild(core, owner, relation, Objects.requireNonNull(target, "target"), true);
     }
 
     @Override
-    public <T> T unlink(Object owner, HasMany<T> relation, T target) {
+    public <O, T> T unlink(O owner, HasMany<O, T> relation, T target) {
         core.checkUsable(true);
         return objects.links().setChild(core, owner, relation, Objects.requireNonNull(target, "target"), false);
     }
@@ -317,7 +307,7 @@ public abstract sealed class Session implements QueryExecutor, EntityContext per
     // ------------------------------------------------------------------------------------ running statements
 
     @Override
-    public <R> Graph<R> fetchGraph(Select<R> select, List<Include> includes) {
+    public <R> Graph<R> fetchGraph(Select<R> select, List<Include<?, ?>> includes) {
         core.checkUsable(false);
         return objects.eager().fetch(core, select, includes);
     }

@@ -34,7 +34,7 @@ class ErrorMessageTest {
         }
     }
 
-    static final class Accounts extends Table<Account> {
+    static final class Accounts extends Table<Account, Long> {
         static final Accounts ACCOUNTS = new Accounts();
         final Column<Long> id = bigint("id").primaryKey();
         final Column<String> email = varchar("email", 100).unique();
@@ -120,7 +120,7 @@ class ErrorMessageTest {
     public record Parent(Long id) {
     }
 
-    static final class Parents extends Table<Parent> {
+    static final class Parents extends Table<Parent, Long> {
         static final Parents PARENTS = new Parents();
         final Column<Long> id = bigint("id").primaryKey();
 
@@ -146,7 +146,7 @@ class ErrorMessageTest {
     public record Note(Long id, String body) {
     }
 
-    static final class Notes extends Table<Note> {
+    static final class Notes extends Table<Note, Long> {
         static final Notes NOTES = new Notes();
         final Column<Long> id = bigint("id").primaryKey();
         final Column<String> body = varchar("body", 100);
@@ -179,7 +179,7 @@ class ErrorMessageTest {
     public record Holiday(Long id, LocalDate day, java.time.Instant at) {
     }
 
-    static final class Holidays extends Table<Holiday> {
+    static final class Holidays extends Table<Holiday, Long> {
         static final Holidays HOLIDAYS = new Holidays();
         final Column<Long> id = bigint("id").primaryKey();
         final Column<LocalDate> day = date("day");

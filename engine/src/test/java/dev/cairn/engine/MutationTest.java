@@ -26,7 +26,7 @@ class MutationTest {
     public record Archived(Long id, String title) {
     }
 
-    static final class Archive extends Table<Archived> {
+    static final class Archive extends Table<Archived, Long> {
         static final Archive ARCHIVE = new Archive();
         final Column<Long> id = bigint("id").primaryKey();
         final Column<String> title = varchar("title", 200).notNull();

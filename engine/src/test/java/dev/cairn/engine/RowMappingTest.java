@@ -29,7 +29,7 @@ class RowMappingTest {
         }
     }
 
-    static final class Notes extends Table<Note> {
+    static final class Notes extends Table<Note, Long> {
         static final Notes NOTES = new Notes();
         final Column<Long> id = bigint("id").autoIncrement().primaryKey();
         final Column<String> body = varchar("body_text", 100).notNull();
@@ -43,7 +43,7 @@ class RowMappingTest {
     public record Starred(Long id, String bodyText, int stars) {
     }
 
-    static final class StarredNotes extends Table<Starred> {
+    static final class StarredNotes extends Table<Starred, Long> {
         static final StarredNotes STARRED = new StarredNotes();
         final Column<Long> id = bigint("id").autoIncrement().primaryKey();
         final Column<String> bodyText = varchar("body_text", 100).notNull();
@@ -57,7 +57,7 @@ class RowMappingTest {
     public record Misnamed(Long id, String text) {
     }
 
-    static final class MisnamedNotes extends Table<Misnamed> {
+    static final class MisnamedNotes extends Table<Misnamed, Long> {
         final Column<Long> id = bigint("id").primaryKey();
         final Column<String> body = varchar("body_text", 100);
 
@@ -69,7 +69,7 @@ class RowMappingTest {
     public record Mistyped(Long id, Integer bodyText) {
     }
 
-    static final class MistypedNotes extends Table<Mistyped> {
+    static final class MistypedNotes extends Table<Mistyped, Long> {
         final Column<Long> id = bigint("id").primaryKey();
         final Column<String> bodyText = varchar("body_text", 100);
 
@@ -78,7 +78,7 @@ class RowMappingTest {
         }
     }
 
-    static final class RawNotes extends Table<Row> {
+    static final class RawNotes extends Table<Row, Long> {
         final Column<Long> id = bigint("id").autoIncrement().primaryKey();
         final Column<String> bodyText = varchar("body_text", 100).notNull();
         final Column<Integer> stars = integer("stars");

@@ -35,7 +35,7 @@ class SchemaCreationTest {
                         Size size, LocalDateTime placedAt, LocalDateTime changedAt) {
     }
 
-    static final class Orders extends Table<Order> {
+    static final class Orders extends Table<Order, Long> {
         static final Orders ORDERS = new Orders();
         final Column<Long> id = bigint("id").autoIncrement().primaryKey();
         final Column<String> customer = varchar("customer", 50).notNull();
@@ -54,7 +54,7 @@ class SchemaCreationTest {
         }
     }
 
-    static final class Lines extends Table<Row> {
+    static final class Lines extends Table<Row, Void> {
         static final Lines LINES = new Lines();
         final Column<Long> orderId = bigint("order_id").references(() -> Orders.ORDERS.id)
                 .onDelete(ReferentialAction.CASCADE);
@@ -67,7 +67,7 @@ class SchemaCreationTest {
         }
     }
 
-    static final class Notes extends Table<Row> {
+    static final class Notes extends Table<Row, Long> {
         static final Notes NOTES = new Notes();
         final Column<Long> id = bigint("id").primaryKey();
         final Column<Long> orderId = bigint("order_id");
@@ -81,7 +81,7 @@ class SchemaCreationTest {
         }
     }
 
-    static final class Chickens extends Table<Row> {
+    static final class Chickens extends Table<Row, Long> {
         static final Chickens CHICKENS = new Chickens();
         final Column<Long> id = bigint("id").primaryKey();
         final Column<Long> eggId = bigint("egg_id").references(() -> Eggs.EGGS.id);
@@ -91,7 +91,7 @@ class SchemaCreationTest {
         }
     }
 
-    static final class Eggs extends Table<Row> {
+    static final class Eggs extends Table<Row, Long> {
         static final Eggs EGGS = new Eggs();
         final Column<Long> id = bigint("id").primaryKey();
         final Column<Long> chickenId = bigint("chicken_id").references(() -> Chickens.CHICKENS.id);

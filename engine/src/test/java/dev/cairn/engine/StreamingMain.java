@@ -14,7 +14,7 @@ public final class StreamingMain {
     public record Big(Long id, String payload, Integer n) {
     }
 
-    static final class BigRows extends Table<Big> {
+    static final class BigRows extends Table<Big, Long> {
         static final BigRows BIG = new BigRows();
         final Column<Long> id = bigint("id").primaryKey();
         final Column<String> payload = varchar("payload", 200).notNull();

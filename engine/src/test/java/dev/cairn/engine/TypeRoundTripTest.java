@@ -80,7 +80,7 @@ class TypeRoundTripTest {
     public record Coarse(Long id, java.time.Instant seconds, java.time.LocalDateTime millis, java.time.LocalTime tenths) {
     }
 
-    static final class CoarseTimes extends dev.cairn.dsl.Table<Coarse> {
+    static final class CoarseTimes extends dev.cairn.dsl.Table<Coarse, Long> {
         final dev.cairn.dsl.Column<Long> id = bigint("id").primaryKey();
         final dev.cairn.dsl.Column<java.time.Instant> seconds = timestamp("seconds").precision(0);
         final dev.cairn.dsl.Column<java.time.LocalDateTime> millis = datetime("millis").precision(3);

@@ -53,8 +53,8 @@ public final class SchemaCreator {
         DdlRenderer ddl = new DdlRenderer(dialect);
         List<String> creates = new ArrayList<>();
         List<String> later = new ArrayList<>();
-        Set<Table<?>> created = new HashSet<>();
-        for (Table<?> table : schema.creationOrder()) {
+        Set<Table<?, ?>> created = new HashSet<>();
+        for (Table<?, ?> table : schema.creationOrder()) {
             if (existing.contains(table.name().toLowerCase(Locale.ROOT))) {
                 continue;
             }
@@ -64,7 +64,7 @@ public final class SchemaCreator {
             }
             created.add(table);
         }
-        for (Table<?> table : created) {
+        for (Table<?, ?> table : created) {
             for (ForeignKey fk : table.foreignKeys()) {
                 if (schema.isDeferred(fk)) {
                     later.add(ddl.addForeignKey(fk));

@@ -24,7 +24,7 @@ public final class InsertStatements {
      * An INSERT of one row into {@code columns}, whose placeholders take the row's values in column order; with
      * {@code update} not null, an upsert matched on {@code conflict} that updates those columns.
      */
-    public static RenderedSql insert(Dialect dialect, Table<?> table, List<Column<?>> columns,
+    public static RenderedSql insert(Dialect dialect, Table<?, ?> table, List<Column<?>> columns,
                                      List<Column<?>> conflict, List<Column<?>> update) {
         DSLContext jooq = JooqContexts.of(dialect);
         var into = DSL.table(DSL.name(table.name()));
@@ -56,7 +56,7 @@ public final class InsertStatements {
     }
 
     /** {@code INSERT INTO table (columns) SELECT ...}, the select's values numbered as {@link StatementWalk} does. */
-    public static RenderedSql insertSelect(Dialect dialect, Table<?> table, List<Column<?>> columns,
+    public static RenderedSql insertSelect(Dialect dialect, Table<?, ?> table, List<Column<?>> columns,
                                            SelectStatement<?> select, StatementWalk.Sink sink) {
         DSLContext jooq = JooqContexts.of(dialect);
         List<Field<?>> fields = new ArrayList<>();

@@ -421,7 +421,7 @@ public final class StatementWalk {
     }
 
     // The class as well as the name: two models may give different tables the same name.
-    private void table(dev.cairn.dsl.Table<?> table) {
+    private void table(dev.cairn.dsl.Table<?, ?> table) {
         sink.token(table.name());
         sink.token("@");
         sink.token(table.getClass().getName());

@@ -13,11 +13,11 @@ import java.util.Objects;
  */
 public final class Delete<R> {
     private final QueryExecutor executor;
-    private final Table<R> table;
+    private final Table<R, ?> table;
     private final Condition where;
     private final boolean all;
 
-    private Delete(QueryExecutor executor, Table<R> table, Condition where, boolean all) {
+    private Delete(QueryExecutor executor, Table<R, ?> table, Condition where, boolean all) {
         this.executor = executor;
         this.table = table;
         this.where = where;
@@ -25,7 +25,7 @@ public final class Delete<R> {
     }
 
     /** A DELETE from {@code table} run by {@code executor}. */
-    public static <R> Delete<R> of(Table<R> table, Executor executor) {
+    public static <R> Delete<R> of(Table<R, ?> table, Executor executor) {
         return new Delete<>(QueryExecutor.of(executor), Objects.requireNonNull(table, "table"), null, false);
     }
 
@@ -56,7 +56,7 @@ public final class Delete<R> {
     }
 
     /** The table rows are deleted from. */
-    public Table<R> table() {
+    public Table<R, ?> table() {
         return table;
     }
 

@@ -15,17 +15,18 @@ import java.util.Objects;
  */
 public final class EagerSelect<R> {
     private final Select<R> select;
-    private final List<Include> includes;
+    private final List<Include<?, ?>> includes;
 
-    EagerSelect(Select<R> select, List<Include> includes) {
+    EagerSelect(Select<R> select, List<Include<?, ?>> includes) {
         this.select = select;
         this.includes = includes;
     }
 
     /** Also loads these relations, sorted and nested as each include says. */
-    public EagerSelect<R> with(Includable... more) {
-        List<Include> all = new ArrayList<>(includes);
-        for (Includable i : more) {
+    @SafeVarargs
+    public final EagerSelect<R> with(Includable<? super R>... more) {
+        List<Include<?, ?>> all = new ArrayList<>(includes);
+        for (Includable<? super R> i : more) {
             all.add(Objects.requireNonNull(i, "include").toInclude());
         }
         return new EagerSelect<>(select, List.copyOf(all));
@@ -41,7 +42,8 @@ public final class EagerSelect<R> {
         return select;
     }
 
-    public List<Include> includes() {
+    /** The relations to load, each declared on the table of the rows. */
+    public List<Include<?, ?>> includes() {
         return includes;
     }
 }

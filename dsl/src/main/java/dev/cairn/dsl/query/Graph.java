@@ -31,9 +31,9 @@ import java.util.Optional;
  */
 public final class Graph<R> implements Iterable<R> {
     private final List<R> rows;
-    private final Map<Object, Map<Relation<?>, Object>> related;
+    private final Map<Object, Map<Relation<?, ?>, Object>> related;
 
-    private Graph(List<R> rows, Map<Object, Map<Relation<?>, Object>> related) {
+    private Graph(List<R> rows, Map<Object, Map<Relation<?, ?>, Object>> related) {
         this.rows = rows;
         this.related = related;
     }
@@ -48,8 +48,11 @@ public final class Graph<R> implements Iterable<R> {
         return rows.iterator();
     }
 
-    /** The target rows of a has-many relation of {@code parent}, sorted as the include asked. */
-    public <T> List<T> get(Object parent, HasMany<T> relation) {
+    /**
+     * The target rows of a has-many relation of {@code parent}, sorted as the include asked. The relation is typed by
+     * its owner, so only a row of the owner table compiles as {@code parent}.
+     */
+    public <O, T> List<T> get(O parent, HasMany<O, T> relation) {
         Object v = lookup(parent, relation);
         if (relation.isToOne()) {
             @SuppressWarnings("unchecked")
@@ -63,24 +66,24 @@ public final class Graph<R> implements Iterable<R> {
 
     /** The target row of a has-one relation of {@code parent}, if there is one. */
     @SuppressWarnings("unchecked")
-    public <T> Optional<T> get(Object parent, HasOne<T> relation) {
+    public <O, T> Optional<T> get(O parent, HasOne<O, T> relation) {
         return (Optional<T>) lookup(parent, relation);
     }
 
     /** The rows linked to {@code parent} through a many-to-many relation. */
     @SuppressWarnings("unchecked")
-    public <T> List<T> get(Object parent, ManyToMany<T> relation) {
+    public <O, T> List<T> get(O parent, ManyToMany<O, T> relation) {
         return (List<T>) lookup(parent, relation);
     }
 
     /** The row {@code parent} belongs to, if its key is set. */
     @SuppressWarnings("unchecked")
-    public <T> Optional<T> get(Object parent, BelongsTo<T> relation) {
+    public <O, T> Optional<T> get(O parent, BelongsTo<O, T> relation) {
         return (Optional<T>) lookup(parent, relation);
     }
 
-    private Object lookup(Object parent, Relation<?> relation) {
-        Map<Relation<?>, Object> loaded = related.get(parent);
+    private Object lookup(Object parent, Relation<?, ?> relation) {
+        Map<Relation<?, ?>, Object> loaded = related.get(parent);
         if (loaded == null) {
             throw new IllegalArgumentException("This graph holds no such " + relation.owner().name()
                     + " row object; pass a row object the graph returned (rows are looked up by identity)");
@@ -102,7 +105,7 @@ public final class Graph<R> implements Iterable<R> {
     /** Assembles a {@link Graph}. */
     public static final class Builder<R> {
         private final List<R> rows;
-        private final Map<Object, Map<Relation<?>, Object>> related = new IdentityHashMap<>();
+        private final Map<Object, Map<Relation<?, ?>, Object>> related = new IdentityHashMap<>();
 
         private Builder(List<R> rows) {
             this.rows = List.copyOf(rows);
@@ -112,7 +115,7 @@ public final class Graph<R> implements Iterable<R> {
         }
 
         /** Records the related rows of {@code parent}: a list for to-many relations, an Optional for to-one. */
-        public Builder<R> put(Object parent, Relation<?> relation, Object value) {
+        public Builder<R> put(Object parent, Relation<?, ?> relation, Object value) {
             Class<?> expected = relation.isToOne() ? Optional.class : List.class;
             if (!expected.isInstance(value)) {
                 throw new IllegalArgumentException("Relation " + relation + " takes a " + expected.getSimpleName());

@@ -28,7 +28,7 @@ public final class Insert<R> {
     private final State<R> state;
 
     /** What the INSERT is: its rows (or its SELECT), batch size and upsert columns. */
-    private record State<R>(Table<R> table, List<R> rows, int chunkSize, List<Column<?>> updateOnDuplicate,
+    private record State<R>(Table<R, ?> table, List<R> rows, int chunkSize, List<Column<?>> updateOnDuplicate,
                             List<Column<?>> selectColumns, Select<?> select) {
         State<R> withRows(List<R> r) {
             return new State<>(table, r, chunkSize, updateOnDuplicate, null, null);
@@ -53,7 +53,7 @@ public final class Insert<R> {
     }
 
     /** An INSERT into {@code table} run by {@code executor}. */
-    public static <R> Insert<R> into(Table<R> table, Executor executor) {
+    public static <R> Insert<R> into(Table<R, ?> table, Executor executor) {
         return new Insert<>(QueryExecutor.of(executor), new State<>(Objects.requireNonNull(table, "table"), List.of(),
                 DEFAULT_CHUNK_SIZE, null, null, null));
     }
@@ -162,7 +162,7 @@ public final class Insert<R> {
     }
 
     /** The table rows go into. */
-    public Table<R> table() {
+    public Table<R, ?> table() {
         return state.table;
     }
 

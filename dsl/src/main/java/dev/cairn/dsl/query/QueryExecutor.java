@@ -31,7 +31,7 @@ public interface QueryExecutor extends Executor {
     <R> R one(Select<R> select);
 
     /** Runs a query of whole rows and loads the included relations for them. */
-    <R> Graph<R> fetchGraph(Select<R> select, List<Include> includes);
+    <R> Graph<R> fetchGraph(Select<R> select, List<Include<?, ?>> includes);
 
     /** The number of rows the query returns. */
     long count(Select<?> select);

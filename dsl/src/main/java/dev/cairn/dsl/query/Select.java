@@ -243,13 +243,19 @@ public final class Select<R> implements SelectStatement.Source<R> {
 
     /**
      * Loads relations with the rows: {@code db.selectFrom(TEAMS).with(TEAMS.coach, TEAMS.players.orderBy(...))}
-     * {@code .fetch()} gives a {@link Graph}. Relations and includes mix. Only for queries of whole rows of a table.
+     * {@code .fetch()} gives a {@link Graph}. Relations and includes mix. Only for queries of whole rows of a table;
+     * only relations declared on the rows' table compile.
      */
-    public EagerSelect<R> with(Includable... includes) {
+    @SafeVarargs
+    public final EagerSelect<R> with(Includable<? super R>... includes) {
         if (!(statement.projection() instanceof Projection.Rows<R>)) {
             throw new IllegalStateException("with(...) loads relations of whole rows: start from selectFrom(TABLE)");
         }
-        return new EagerSelect<>(this, List.of()).with(includes);
+        EagerSelect<R> eager = new EagerSelect<>(this, List.of());
+        for (Includable<? super R> include : includes) {
+            eager = eager.with(include);   // one by one: handing the generic array on is what could pollute the heap
+        }
+        return eager;
     }
 
     /**

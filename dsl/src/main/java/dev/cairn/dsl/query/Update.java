@@ -29,7 +29,7 @@ public final class Update<R> {
     }
 
     /** What the UPDATE is: the table, what it sets, and which rows. */
-    private record State<R>(Table<R> table, List<Assignment> assignments, Condition where, boolean all) {
+    private record State<R>(Table<R, ?> table, List<Assignment> assignments, Condition where, boolean all) {
     }
 
     private Update(QueryExecutor executor, State<R> state) {
@@ -38,7 +38,7 @@ public final class Update<R> {
     }
 
     /** An UPDATE of {@code table} run by {@code executor}. */
-    public static <R> Update<R> of(Table<R> table, Executor executor) {
+    public static <R> Update<R> of(Table<R, ?> table, Executor executor) {
         return new Update<>(QueryExecutor.of(executor), new State<>(Objects.requireNonNull(table, "table"), List.of(),
                 null, false));
     }
@@ -104,7 +104,7 @@ public final class Update<R> {
     }
 
     /** The table updated. */
-    public Table<R> table() {
+    public Table<R, ?> table() {
         return state.table;
     }
 

@@ -93,7 +93,7 @@ public final class BatchQueue {
         queue.add(new UpdateRows(entityOf(row), row));
     }
 
-    public <R> void update(Table<R> table, Object key, Changes changes) {
+    public <R> void update(Table<R, ?> table, Object key, Changes changes) {
         EntityTable<R> et = objects.entity(table);
         queue.add(new UpdateByKey(et, KeyMatch.resolve(et, key), Objects.requireNonNull(changes, "changes")));
     }
@@ -102,29 +102,29 @@ public final class BatchQueue {
         queue.add(new RemoveRows(entityOf(row), row));
     }
 
-    public <R> void removeByKey(Table<R> table, Object key) {
+    public <R> void removeByKey(Table<R, ?> table, Object key) {
         EntityTable<R> et = objects.entity(table);
         queue.add(new RemoveByKey(et, KeyMatch.resolve(et, key)));
     }
 
-    public void removeWhere(Table<?> table, Condition condition) {
+    public void removeWhere(Table<?, ?> table, Condition condition) {
         queue.add(new RemoveWhere(Objects.requireNonNull(table, "table"),
                 Objects.requireNonNull(condition, "condition")));
     }
 
-    public void link(Object owner, ManyToMany<?> relation, Object target, boolean add) {
+    public void link(Object owner, ManyToMany<?, ?> relation, Object target, boolean add) {
         queue.add(new LinkJoinRows(Objects.requireNonNull(relation, "relation"), Objects.requireNonNull(owner, "owner"),
                 Objects.requireNonNull(target, "target"), add));
     }
 
     /** Sets (a null target: clears) the owner's foreign key. */
-    public void link(Object owner, BelongsTo<?> relation, Object target) {
+    public void link(Object owner, BelongsTo<?, ?> relation, Object target) {
         queue.add(new LinkParent(Objects.requireNonNull(owner, "owner"), Objects.requireNonNull(relation, "relation"),
                 target));
     }
 
     /** Sets (with {@code link} false: clears) the target's foreign key to the owner's key. */
-    public void link(Object owner, HasMany<?> relation, Object target, boolean link) {
+    public void link(Object owner, HasMany<?, ?> relation, Object target, boolean link) {
         queue.add(new LinkChild(Objects.requireNonNull(owner, "owner"), Objects.requireNonNull(relation, "relation"),
                 Objects.requireNonNull(target, "target"), link));
     }

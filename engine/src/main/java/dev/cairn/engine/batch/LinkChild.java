@@ -9,11 +9,11 @@ import java.util.List;
  */
 final class LinkChild extends Operation<LinkChild> {
     private final Object owner;
-    private final HasMany<?> relation;
+    private final HasMany<?, ?> relation;
     private final Object target;
     private final boolean link;
 
-    LinkChild(Object owner, HasMany<?> relation, Object target, boolean link) {
+    LinkChild(Object owner, HasMany<?, ?> relation, Object target, boolean link) {
         this.owner = owner;
         this.relation = relation;
         this.target = target;

@@ -12,12 +12,12 @@ import java.util.List;
  * deletes. The keys are read from the rows as stored so far, so rows persisted earlier in the flush can be linked.
  */
 final class LinkJoinRows extends Operation<LinkJoinRows> {
-    private final ManyToMany<?> relation;
+    private final ManyToMany<?, ?> relation;
     private final Object owner;
     private final Object target;
     private final boolean add;
 
-    LinkJoinRows(ManyToMany<?> relation, Object owner, Object target, boolean add) {
+    LinkJoinRows(ManyToMany<?, ?> relation, Object owner, Object target, boolean add) {
         this.relation = relation;
         this.owner = owner;
         this.target = target;
@@ -42,7 +42,7 @@ final class LinkJoinRows extends Operation<LinkJoinRows> {
                 rows.add(links.joinRow(relation, p[0], p[1]));
             }
             @SuppressWarnings("unchecked")
-            Table<Object> through = (Table<Object>) relation.through();
+            Table<Object, ?> through = (Table<Object, ?>) relation.through();
             flush.tx.insertInto(through).rows(rows).execute();
         } else {
             List<Delete<?>> statements = new ArrayList<>(pairs.size());

@@ -6,10 +6,10 @@ import java.util.List;
 
 /** A remove of the rows matching a condition, run alone. */
 final class RemoveWhere extends Operation<RemoveWhere> {
-    private final Table<?> table;
+    private final Table<?, ?> table;
     private final Condition condition;
 
-    RemoveWhere(Table<?> table, Condition condition) {
+    RemoveWhere(Table<?, ?> table, Condition condition) {
         this.table = table;
         this.condition = condition;
     }

@@ -90,14 +90,14 @@ public final class QueryCompiler {
      * An INSERT of one row into {@code columns}, whose placeholders take the row's values in column order; with
      * {@code update} not null, an upsert matched on {@code conflict} that updates those columns.
      */
-    public CompiledQuery insert(Table<?> table, List<Column<?>> columns, List<Column<?>> conflict,
+    public CompiledQuery insert(Table<?, ?> table, List<Column<?>> columns, List<Column<?>> conflict,
                                 List<Column<?>> update) {
         return cache.get(ShapeKey.ofInsert(table, columns, conflict, update),
                 () -> compiled(InsertStatements.insert(dialect, table, columns, conflict, update)));
     }
 
     /** {@code INSERT INTO table (columns) SELECT ...}; its values are those {@link QueryValues#of} collects. */
-    public CompiledQuery insertSelect(Table<?> table, List<Column<?>> columns, Select<?> select) {
+    public CompiledQuery insertSelect(Table<?, ?> table, List<Column<?>> columns, Select<?> select) {
         return cache.get(ShapeKey.ofInsertSelect(dialect, table, columns, select.statement()), () -> compiled(
                 InsertStatements.insertSelect(dialect, table, columns, select.statement(), QueryValues.NONE)));
     }

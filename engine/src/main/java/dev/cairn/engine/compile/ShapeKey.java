@@ -146,7 +146,8 @@ final class ShapeKey {
         return new Probe('D', delete, values, rules);
     }
 
-    static String ofInsert(Table<?> table, List<Column<?>> columns, List<Column<?>> conflict, List<Column<?>> update) {
+    static String ofInsert(Table<?, ?> table, List<Column<?>> columns, List<Column<?>> conflict,
+                           List<Column<?>> update) {
         StringBuilder sb = new StringBuilder(64).append("INSERT ").append(table.name()).append('@')
                 .append(table.getClass().getName()).append(' ');
         names(sb, columns);
@@ -159,7 +160,8 @@ final class ShapeKey {
         return sb.toString();
     }
 
-    static String ofInsertSelect(Dialect dialect, Table<?> table, List<Column<?>> columns, SelectStatement<?> select) {
+    static String ofInsertSelect(Dialect dialect, Table<?, ?> table, List<Column<?>> columns,
+                                 SelectStatement<?> select) {
         StringBuilder sb = new StringBuilder(128).append("INSERT ").append(table.name()).append('@')
                 .append(table.getClass().getName()).append(' ');
         names(sb, columns);

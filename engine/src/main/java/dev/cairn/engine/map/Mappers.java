@@ -30,7 +30,7 @@ public final class Mappers {
 
     private final Dialect dialect;
     private final ValueReader reader;
-    private final ConcurrentHashMap<Table<?>, RowLayout<?>> layouts = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Table<?, ?>, RowLayout<?>> layouts = new ConcurrentHashMap<>();
 
     public Mappers(Dialect dialect) {
         this.dialect = dialect;
@@ -39,7 +39,7 @@ public final class Mappers {
 
     /** The layout of a table's row type, checked once. */
     @SuppressWarnings("unchecked")
-    public <R> RowLayout<R> layout(Table<R> table) {
+    public <R> RowLayout<R> layout(Table<R, ?> table) {
         return (RowLayout<R>) layouts.computeIfAbsent(table, RowLayout::of);
     }
 
@@ -94,7 +94,7 @@ public final class Mappers {
     }
 
     /** The mapper of whole rows of a table, its columns selected in column order. */
-    private <R> RowMapper<R> forTable(Table<R> table) {
+    private <R> RowMapper<R> forTable(Table<R, ?> table) {
         RowLayout<R> layout = layout(table);
         RowMapper<?> generated = switch (layout.kind()) {
             case RECORD -> MapperGenerator.tryConstructor(table.rowType(), slots(layout, false), dialect);

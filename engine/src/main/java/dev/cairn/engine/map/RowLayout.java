@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * {@code createdAt}).
  */
 public final class RowLayout<R> {
-    private final Table<R> table;
+    private final Table<R, ?> table;
     private final Kind kind;
     private final Column<?>[] componentColumns;
     private final Class<?>[] componentTypes;
@@ -40,7 +40,7 @@ public final class RowLayout<R> {
     /** What rows are read into: untyped {@link Row}s, records, or mutable classes. */
     enum Kind { ROW, RECORD, BEAN }
 
-    private RowLayout(Table<R> table, Kind kind, Column<?>[] componentColumns, Class<?>[] componentTypes,
+    private RowLayout(Table<R, ?> table, Kind kind, Column<?>[] componentColumns, Class<?>[] componentTypes,
                       String[] componentNames, MethodHandle[] getters, MethodHandle constructor, MethodHandle[] setters) {
         this.table = table;
         this.kind = kind;
@@ -76,7 +76,7 @@ public final class RowLayout<R> {
     }
 
     /** The layout of {@code table}'s row type; throws {@link MappingException} naming what does not fit. */
-    public static <R> RowLayout<R> of(Table<R> table) {
+    public static <R> RowLayout<R> of(Table<R, ?> table) {
         Class<R> type = table.rowType();
         if (type == Row.class) {
             Column<?>[] cols = table.columns().toArray(new Column<?>[0]);
@@ -90,7 +90,7 @@ public final class RowLayout<R> {
         }
     }
 
-    private static <R> RowLayout<R> ofRecord(Table<R> table, Class<R> type) throws IllegalAccessException {
+    private static <R> RowLayout<R> ofRecord(Table<R, ?> table, Class<R> type) throws IllegalAccessException {
         RecordComponent[] rc = type.getRecordComponents();
         Column<?>[] cols = new Column<?>[rc.length];
         Class<?>[] types = new Class<?>[rc.length];
@@ -117,7 +117,7 @@ public final class RowLayout<R> {
         return new RowLayout<>(table, Kind.RECORD, cols, types, names, getters, mh, null);
     }
 
-    private static <R> RowLayout<R> ofBean(Table<R> table, Class<R> type) throws IllegalAccessException {
+    private static <R> RowLayout<R> ofBean(Table<R, ?> table, Class<R> type) throws IllegalAccessException {
         if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
             throw new MappingException("Table '" + table.name() + "' maps rows to " + type.getName()
                     + ", which cannot be instantiated; use a record or a class with a no-argument constructor");
@@ -163,7 +163,7 @@ public final class RowLayout<R> {
         return new RowLayout<>(table, Kind.BEAN, cols, types, names, getters, mh, setters);
     }
 
-    private static Column<?> columnFor(Table<?> table, Class<?> type, String component) {
+    private static Column<?> columnFor(Table<?, ?> table, Class<?> type, String component) {
         for (Column<?> c : table.columns()) {
             if (component.equals(c.fieldName()) || component.equals(camelCase(c.name()))) {
                 return c;
@@ -174,7 +174,8 @@ public final class RowLayout<R> {
                 .collect(Collectors.joining(", ")) + "); name it after a column field or a column in camelCase");
     }
 
-    private static void checkType(Table<?> table, Class<?> type, String component, Class<?> componentType, Column<?> c) {
+    private static void checkType(Table<?, ?> table, Class<?> type, String component, Class<?> componentType,
+                                  Column<?> c) {
         Class<?> expected = c.type().javaType();
         if (componentType.isPrimitive() ? box(componentType) != expected : !componentType.isAssignableFrom(expected)) {
             throw new MappingException(type.getSimpleName() + "." + component + " is " + componentType.getSimpleName()
@@ -191,7 +192,7 @@ public final class RowLayout<R> {
         return Identifiers.camelCase(snake);
     }
 
-    public Table<R> table() {
+    public Table<R, ?> table() {
         return table;
     }
 

@@ -39,7 +39,7 @@ public final class EagerLoader {
         this.objects = objects;
     }
 
-    public <R> Graph<R> fetch(SessionCore s, Select<R> select, List<Include> includes) {
+    public <R> Graph<R> fetch(SessionCore s, Select<R> select, List<Include<?, ?>> includes) {
         List<R> rows = s.fetch(select);
         Graph.Builder<R> graph = Graph.builder(rows);
         loadAll(s, select.fromItem().table(), new ArrayList<>(rows), includes, graph);
@@ -47,13 +47,13 @@ public final class EagerLoader {
     }
 
     /** The related rows of one parent: a list for to-many relations, an Optional for to-one. */
-    Object loadOne(SessionCore s, Object parent, Include include) {
+    Object loadOne(SessionCore s, Object parent, Include<?, ?> include) {
         return level(s, include.relation().owner(), List.of(parent), include).byParent.get(parent);
     }
 
-    private void loadAll(SessionCore s, Table<?> ownerTable, List<Object> parents, List<Include> includes,
+    private void loadAll(SessionCore s, Table<?, ?> ownerTable, List<Object> parents, List<Include<?, ?>> includes,
                                 Graph.Builder<?> graph) {
-        for (Include include : includes) {
+        for (Include<?, ?> include : includes) {
             Level level = level(s, ownerTable, parents, include);
             level.byParent.forEach((parent, value) -> graph.put(parent, include.relation(), value));
             if (!include.nested().isEmpty()) {
@@ -66,25 +66,25 @@ public final class EagerLoader {
     private record Level(Map<Object, Object> byParent, List<Object> children) {
     }
 
-    private Level level(SessionCore s, Table<?> ownerTable, List<Object> parents, Include include) {
-        Relation<?> relation = include.relation();
+    private Level level(SessionCore s, Table<?, ?> ownerTable, List<Object> parents, Include<?, ?> include) {
+        Relation<?, ?> relation = include.relation();
         if (relation.owner() != ownerTable) {
             throw new IllegalArgumentException("Relation " + relation.owner().name() + "." + relation.name()
                     + " is declared on table '" + relation.owner().name() + "', so it cannot be loaded for rows of '"
                     + ownerTable.name() + "'");
         }
-        if (relation instanceof HasMany<?> hm) {
+        if (relation instanceof HasMany<?, ?> hm) {
             return hasMany(s, hm, parents, include.orderBy());
         }
-        if (relation instanceof ManyToMany<?> mm) {
+        if (relation instanceof ManyToMany<?, ?> mm) {
             return manyToMany(s, mm, parents, include.orderBy());
         }
-        return belongsTo(s, (BelongsTo<?>) relation, parents);
+        return belongsTo(s, (BelongsTo<?, ?>) relation, parents);
     }
 
-    private Level hasMany(SessionCore s, HasMany<?> relation, List<Object> parents, List<SortField> order) {
+    private Level hasMany(SessionCore s, HasMany<?, ?> relation, List<Object> parents, List<SortField> order) {
         Column<?> fk = relation.foreignKey();
-        Table<?> target = relation.target();
+        Table<?, ?> target = relation.target();
         Map<Object, List<Object>> byKey = new HashMap<>();
         List<Object> children = new ArrayList<>();
         for (List<Object> chunk : chunks(keys(s, relation.owner(), parents, relation.ownerKey()))) {
@@ -104,8 +104,8 @@ public final class EagerLoader {
         return new Level(byParent, children);
     }
 
-    private Level manyToMany(SessionCore s, ManyToMany<?> relation, List<Object> parents, List<SortField> order) {
-        Table<?> target = relation.target();
+    private Level manyToMany(SessionCore s, ManyToMany<?, ?> relation, List<Object> parents, List<SortField> order) {
+        Table<?, ?> target = relation.target();
         Column<?> targetKey = relation.targetKey();
         List<Expression<?>> selected = new ArrayList<>(target.columns());
         selected.add(relation.throughOwnerKey());
@@ -138,8 +138,8 @@ public final class EagerLoader {
         return new Level(byParent, new ArrayList<>(targets.values()));
     }
 
-    private Level belongsTo(SessionCore s, BelongsTo<?> relation, List<Object> parents) {
-        Table<?> target = relation.target();
+    private Level belongsTo(SessionCore s, BelongsTo<?, ?> relation, List<Object> parents) {
+        Table<?, ?> target = relation.target();
         Column<?> targetKey = relation.targetKey();
         Map<Object, Object> byKey = new LinkedHashMap<>();
         for (List<Object> chunk : chunks(keys(s, relation.owner(), parents, relation.foreignKey()))) {
@@ -156,7 +156,7 @@ public final class EagerLoader {
     }
 
     /** The distinct non-null values of a column of the parents, in the parents' order. */
-    private List<Object> keys(SessionCore s, Table<?> table, List<Object> parents, Column<?> column) {
+    private List<Object> keys(SessionCore s, Table<?, ?> table, List<Object> parents, Column<?> column) {
         Map<Object, Object> distinct = new LinkedHashMap<>();
         for (Object parent : parents) {
             Object v = values(s, table, parent)[column.position()];
@@ -175,7 +175,7 @@ public final class EagerLoader {
         return out;
     }
 
-    private static <T> List<T> rows(SessionCore s, Table<T> table, Condition where, List<SortField> order) {
+    private static <T> List<T> rows(SessionCore s, Table<T, ?> table, Condition where, List<SortField> order) {
         Select<T> q = s.selectFrom(table).where(where);
         if (!order.isEmpty()) {
             q = q.orderBy(order.toArray(new SortField[0]));
@@ -184,7 +184,7 @@ public final class EagerLoader {
     }
 
     @SuppressWarnings("unchecked")
-    private <R> Object[] values(SessionCore s, Table<R> table, Object row) {
+    private <R> Object[] values(SessionCore s, Table<R, ?> table, Object row) {
         return objects.entity(table).layout.columnValues((R) row);
     }
 }

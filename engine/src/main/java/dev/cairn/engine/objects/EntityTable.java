@@ -11,7 +11,7 @@ import java.util.List;
 
 /** What the object API needs of one table, worked out once: its row layout, keys, rules and hooks. */
 public final class EntityTable<R> {
-    public final Table<R> table;
+    public final Table<R, ?> table;
     public final RowLayout<R> layout;
     public final List<Column<?>> primaryKey;
     /** The columns update(row) sets: all but the primary key and those the database sets on update. */
@@ -19,7 +19,7 @@ public final class EntityTable<R> {
     public final Validations<R> validations;
     public final Hooks<R> hooks;
 
-    EntityTable(Table<R> table, RowLayout<R> layout) {
+    EntityTable(Table<R, ?> table, RowLayout<R> layout) {
         this.table = table;
         this.layout = layout;
         PrimaryKey pk = table.primaryKey();

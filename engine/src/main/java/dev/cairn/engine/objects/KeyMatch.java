@@ -15,9 +15,9 @@ import java.util.Map;
  * The values of a primary or unique key of a table, resolved from whatever form the caller gave: one value, a
  * {@link Key}, a map, or a row object. Anything that is not exactly a key of the table is refused.
  */
-public record KeyMatch(Table<?> table, List<Column<?>> columns, List<Object> values, boolean primary) {
+public record KeyMatch(Table<?, ?> table, List<Column<?>> columns, List<Object> values, boolean primary) {
 
-    public static KeyMatch of(Table<?> table, List<Column<?>> columns, Object[] valuesByPosition, boolean primary) {
+    public static KeyMatch of(Table<?, ?> table, List<Column<?>> columns, Object[] valuesByPosition, boolean primary) {
         List<Object> v = new ArrayList<>(columns.size());
         for (Column<?> c : columns) {
             v.add(valuesByPosition[c.position()]);
@@ -28,7 +28,7 @@ public record KeyMatch(Table<?> table, List<Column<?>> columns, List<Object> val
     /** Resolves a key given as a value, Key, map or row object. */
     @SuppressWarnings("unchecked")
     public static <R> KeyMatch resolve(EntityTable<R> et, Object key) {
-        Table<R> table = et.table;
+        Table<R, ?> table = et.table;
         if (key == null) {
             throw new IllegalArgumentException("The key to look up in '" + table.name() + "' is null");
         }
@@ -63,7 +63,7 @@ public record KeyMatch(Table<?> table, List<Column<?>> columns, List<Object> val
         return new KeyMatch(table, et.primaryKey, List.of(ValueConverter.convert(pk, key)), true);
     }
 
-    private static KeyMatch checked(Table<?> table, List<Column<?>> cols, List<Object> vals) {
+    private static KeyMatch checked(Table<?, ?> table, List<Column<?>> cols, List<Object> vals) {
         for (int i = 0; i < cols.size(); i++) {
             if (vals.get(i) == null) {
                 throw new IllegalArgumentException("Key column " + table.name() + "." + cols.get(i).name() + " has no value");

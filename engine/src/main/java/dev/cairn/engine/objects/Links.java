@@ -25,34 +25,34 @@ public final class Links {
     // ------------------------------------------------------------------------------------ many-to-many
 
     /** Inserts the join row of owner and target. */
-    public void link(SessionCore s, Object owner, ManyToMany<?> relation, Object target) {
+    public void link(SessionCore s, Object owner, ManyToMany<?, ?> relation, Object target) {
         Object[] keys = joinKeys(owner, relation, target);
         s.insertInto(relation.through()).row(joinRow(relation, keys[0], keys[1])).execute();
     }
 
     /** Deletes the join row of owner and target, if any. */
-    public void unlink(SessionCore s, Object owner, ManyToMany<?> relation, Object target) {
+    public void unlink(SessionCore s, Object owner, ManyToMany<?, ?> relation, Object target) {
         Object[] keys = joinKeys(owner, relation, target);
         s.execute(unlinkStatement(s, relation, keys[0], keys[1]));
     }
 
     /** The owner's and the target's key, as the join table holds them. */
-    public Object[] joinKeys(Object owner, ManyToMany<?> relation, Object target) {
+    public Object[] joinKeys(Object owner, ManyToMany<?, ?> relation, Object target) {
         return new Object[] {keyValue(owner, relation.owner(), relation.ownerKey()),
                 keyValue(target, relation.target(), relation.targetKey())};
     }
 
     /** A row of the join table holding the two keys. */
-    public <J> J joinRow(ManyToMany<?> relation, Object ownerKey, Object targetKey) {
+    public <J> J joinRow(ManyToMany<?, ?> relation, Object ownerKey, Object targetKey) {
         @SuppressWarnings("unchecked")
-        Table<J> through = (Table<J>) relation.through();
+        Table<J, ?> through = (Table<J, ?>) relation.through();
         Object[] values = new Object[through.columns().size()];
         values[relation.throughOwnerKey().position()] = ownerKey;
         values[relation.throughTargetKey().position()] = targetKey;
         return objects.entity(through).layout.fromColumnValues(values);
     }
 
-    public Delete<?> unlinkStatement(SessionCore s, ManyToMany<?> relation, Object ownerKey, Object targetKey) {
+    public Delete<?> unlinkStatement(SessionCore s, ManyToMany<?, ?> relation, Object ownerKey, Object targetKey) {
         return s.deleteFrom(relation.through()).where(Conditions.equal(relation.throughOwnerKey(), ownerKey)
                 .and(Conditions.equal(relation.throughTargetKey(), targetKey)));
     }
@@ -60,7 +60,7 @@ public final class Links {
     // ------------------------------------------------------------------------------------ foreign keys
 
     /** Sets the owner's foreign key to the target's key (null: clears it); returns the owner with the key set. */
-    public <R> R setParent(SessionCore s, R owner, BelongsTo<?> relation, Object target) {
+    public <R> R setParent(SessionCore s, R owner, BelongsTo<?, ?> relation, Object target) {
         EntityTable<R> et = objects.entityOf(owner);
         if (relation.owner() != et.table) {
             throw new IllegalArgumentException("Relation " + relation + " is not declared on table '"
@@ -74,7 +74,7 @@ public final class Links {
      * Sets the target's foreign key to the owner's key, or with {@code link} false clears it where it holds the
      * owner's key; returns the target as it now is.
      */
-    public <T> T setChild(SessionCore s, Object owner, HasMany<?> relation, T target, boolean link) {
+    public <T> T setChild(SessionCore s, Object owner, HasMany<?, ?> relation, T target, boolean link) {
         Object ownerKey = keyValue(owner, relation.owner(), relation.ownerKey());
         EntityTable<T> et = objects.entityOf(target);
         if (relation.target() != et.table) {
@@ -109,7 +109,7 @@ public final class Links {
     }
 
     /** The value of {@code keyColumn} of a row object of {@code table}; throws when it is not set. */
-    public Object keyValue(Object row, Table<?> table, Column<?> keyColumn) {
+    public Object keyValue(Object row, Table<?, ?> table, Column<?> keyColumn) {
         if (row == null || !table.rowType().isInstance(row)) {
             throw new IllegalArgumentException("Expected a row of '" + table.name() + "' ("
                     + table.rowType().getSimpleName() + "), got "

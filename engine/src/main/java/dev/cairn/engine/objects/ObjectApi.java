@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ObjectApi {
     private final Engine engine;
-    private final Map<Table<?>, EntityTable<?>> tables = new ConcurrentHashMap<>();
+    private final Map<Table<?, ?>, EntityTable<?>> tables = new ConcurrentHashMap<>();
     private final Reads reads = new Reads(this);
     private final Writes writes = new Writes(this);
     private final Links links = new Links(this);
@@ -26,7 +26,7 @@ public final class ObjectApi {
 
     /** What the object API needs of {@code table}. */
     @SuppressWarnings("unchecked")
-    public <R> EntityTable<R> entity(Table<R> table) {
+    public <R> EntityTable<R> entity(Table<R, ?> table) {
         EntityTable<?> et = tables.get(table);
         if (et == null) {
             et = tables.computeIfAbsent(table, t -> new EntityTable<>(table, engine.layout(table)));
@@ -38,13 +38,13 @@ public final class ObjectApi {
     @SuppressWarnings("unchecked")
     public <R> EntityTable<R> entityOf(R row) {
         Objects.requireNonNull(row, "row");
-        Table<?> table = row instanceof Row r ? r.table() : engine.tableOf(row.getClass());
-        return entity((Table<R>) table);
+        Table<?, ?> table = row instanceof Row r ? r.table() : engine.tableOf(row.getClass());
+        return entity((Table<R, ?>) table);
     }
 
     /** The column values of a row object of {@code table}, by column position. */
     @SuppressWarnings("unchecked")
-    <R> Object[] columnValues(Table<R> table, Object row) {
+    <R> Object[] columnValues(Table<R, ?> table, Object row) {
         return entity(table).layout.columnValues((R) row);
     }
 

@@ -21,13 +21,13 @@ public final class Reads {
     }
 
     /** The row with the key, or empty. */
-    public <R> Optional<R> find(SessionCore s, Table<R> table, Object key, RowLock lock) {
+    public <R> Optional<R> find(SessionCore s, Table<R, ?> table, Object key, RowLock lock) {
         EntityTable<R> et = objects.entity(table);
         return find(s, et, KeyMatch.resolve(et, key), lock);
     }
 
     /** The row with the key; throws {@link NotFoundException} naming the table and key when there is none. */
-    public <R> R get(SessionCore s, Table<R> table, Object key, RowLock lock) {
+    public <R> R get(SessionCore s, Table<R, ?> table, Object key, RowLock lock) {
         EntityTable<R> et = objects.entity(table);
         KeyMatch k = KeyMatch.resolve(et, key);
         return find(s, et, k, lock).orElseThrow(() -> notFound(et, k, ""));
@@ -58,7 +58,7 @@ public final class Reads {
     }
 
     /** The related rows of one parent: a list for to-many relations, an Optional for to-one. */
-    public Object related(SessionCore s, Object parent, Relation<?> relation) {
+    public Object related(SessionCore s, Object parent, Relation<?, ?> relation) {
         if (parent == null) {
             throw new IllegalArgumentException("The parent row is null");
         }

@@ -72,7 +72,7 @@ public final class RowStatements {
     }
 
     /** {@code UPDATE t SET column = value WHERE condition}. */
-    public static <R> Update<R> setColumn(SessionCore s, Table<R> table, Column<?> column, Object value,
+    public static <R> Update<R> setColumn(SessionCore s, Table<R, ?> table, Column<?> column, Object value,
                                           Condition where) {
         return set(s, table, List.of(column), java.util.Collections.singletonList(value)).where(where);
     }
@@ -102,7 +102,7 @@ public final class RowStatements {
         return changed ? et.layout.adopt(row, et.layout.fromColumnValues(v)) : row;
     }
 
-    private static <R> Update<R> set(SessionCore s, Table<R> table, List<Column<?>> cols, List<Object> values) {
+    private static <R> Update<R> set(SessionCore s, Table<R, ?> table, List<Column<?>> cols, List<Object> values) {
         Update<R> u = s.update(table);
         for (int i = 0; i < cols.size(); i++) {
             @SuppressWarnings("unchecked")

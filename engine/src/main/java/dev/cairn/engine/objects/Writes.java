@@ -43,7 +43,7 @@ public final class Writes {
         });
     }
 
-    public <R> void update(SessionCore s, Table<R> table, Object key, Changes changes) {
+    public <R> void update(SessionCore s, Table<R, ?> table, Object key, Changes changes) {
         EntityTable<R> et = objects.entity(table);
         KeyMatch k = KeyMatch.resolve(et, key);
         if (s.execute(RowStatements.change(s, et, k, changes)) == 0) {
@@ -78,7 +78,7 @@ public final class Writes {
         });
     }
 
-    public <R> void remove(SessionCore s, Table<R> table, Object key) {
+    public <R> void remove(SessionCore s, Table<R, ?> table, Object key) {
         EntityTable<R> et = objects.entity(table);
         KeyMatch k = KeyMatch.resolve(et, key);
         if (!et.hooks.has(Event.REMOVE)) {
@@ -92,7 +92,7 @@ public final class Writes {
     }
 
     /** Deletes the rows matching; with REMOVE hooks, each is read and removed as a row object. */
-    public <R> void remove(SessionCore s, Table<R> table, Condition condition) {
+    public <R> void remove(SessionCore s, Table<R, ?> table, Condition condition) {
         EntityTable<R> et = objects.entity(table);
         if (!et.hooks.has(Event.REMOVE)) {
             s.deleteFrom(table).where(condition).execute();

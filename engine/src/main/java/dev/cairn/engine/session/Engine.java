@@ -32,7 +32,7 @@ public final class Engine {
     private final ValueRules rules;
     private final SqlRunner.Observer observer;
     private final int defaultTimeoutSeconds;
-    private final Map<String, Table<Row>> liveTables = new ConcurrentHashMap<>();
+    private final Map<String, Table<Row, Object>> liveTables = new ConcurrentHashMap<>();
 
     /**
      * @param schema                the database's schema, or {@code null} for none
@@ -82,7 +82,7 @@ public final class Engine {
         return defaultTimeoutSeconds;
     }
 
-    public <R> RowLayout<R> layout(Table<R> table) {
+    public <R> RowLayout<R> layout(Table<R, ?> table) {
         return mappers.layout(table);
     }
 
@@ -90,13 +90,13 @@ public final class Engine {
      * The table of the schema whose rows are of {@code rowType}. Throws when there is no schema, no such table, or
      * more than one.
      */
-    public Table<?> tableOf(Class<?> rowType) {
+    public Table<?, ?> tableOf(Class<?> rowType) {
         if (schema == null) {
             throw new IllegalStateException("No schema to find the table of " + rowType.getSimpleName()
                     + "; build the database with one: Database.builder().schema(...)");
         }
-        Table<?> found = null;
-        for (Table<?> t : schema.tables()) {
+        Table<?, ?> found = null;
+        for (Table<?, ?> t : schema.tables()) {
             if (t.rowType() == rowType) {
                 if (found != null) {
                     throw new IllegalArgumentException("Both '" + found.name() + "' and '" + t.name() + "' map rows to "
@@ -113,11 +113,12 @@ public final class Engine {
 
     /**
      * The live table {@code name}, read by {@code reader} the first time it is asked for. Only tables are kept: a
-     * name that is not one is looked up again on each call (one query), so a table created later is found.
+     * name that is not one is looked up again on each call (one query), so a table created later is found. Its key
+     * type is {@code Object}: the key columns are known only at run time.
      */
-    public Table<Row> liveTable(String name, Supplier<Table<Row>> reader) {
+    public Table<Row, Object> liveTable(String name, Supplier<Table<Row, Object>> reader) {
         String key = name.toLowerCase(Locale.ROOT);
-        Table<Row> t = liveTables.get(key);
+        Table<Row, Object> t = liveTables.get(key);
         if (t == null) {
             liveTables.putIfAbsent(key, reader.get());
             t = liveTables.get(key);
@@ -126,7 +127,7 @@ public final class Engine {
     }
 
     /** Reads the live table {@code name}, telling the observer of its queries. */
-    public Table<Row> readLiveTable(Connection connection, String name) {
+    public Table<Row, Object> readLiveTable(Connection connection, String name) {
         try {
             return LiveTable.read(ObservedConnection.wrap(connection, observer), dialect, name);
         } catch (SQLException e) {

@@ -32,7 +32,7 @@ final class Inserts<R> {
 
     private final SessionCore session;
     private final Insert<R> insert;
-    private final Table<R> table;
+    private final Table<R, ?> table;
     private final RowLayout<R> layout;
 
     Inserts(SessionCore session, Insert<R> insert) {

@@ -89,7 +89,7 @@ public abstract class SessionCore implements QueryExecutor {
 
     // ------------------------------------------------------------------------------------ statements of the engine
 
-    public final <R> Select<R> selectFrom(Table<R> table) {
+    public final <R> Select<R> selectFrom(Table<R, ?> table) {
         checkUsable(false);
         return Select.rowsOf(table, this);
     }
@@ -99,22 +99,22 @@ public abstract class SessionCore implements QueryExecutor {
         return Select.select(expressions).attach(this);
     }
 
-    public final <R> Insert<R> insertInto(Table<R> table) {
+    public final <R> Insert<R> insertInto(Table<R, ?> table) {
         return Insert.into(table, this);
     }
 
-    public final <R> Update<R> update(Table<R> table) {
+    public final <R> Update<R> update(Table<R, ?> table) {
         return Update.of(table, this);
     }
 
-    public final <R> Delete<R> deleteFrom(Table<R> table) {
+    public final <R> Delete<R> deleteFrom(Table<R, ?> table) {
         return Delete.of(table, this);
     }
 
     // ------------------------------------------------------------------------------------ running statements
 
     @Override
-    public <R> Graph<R> fetchGraph(Select<R> select, List<Include> includes) {
+    public <R> Graph<R> fetchGraph(Select<R> select, List<Include<?, ?>> includes) {
         return facade.fetchGraph(select, includes);
     }
 

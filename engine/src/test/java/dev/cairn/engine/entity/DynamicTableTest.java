@@ -109,7 +109,7 @@ class DynamicTableTest {
     }
 
     /** A table of Cairn's own with an ENUM and a SET (VARCHAR on H2) of Java enums. */
-    static final class Shirts extends Table<Row> {
+    static final class Shirts extends Table<Row, Long> {
         enum Size { S, M, L }
 
         enum Colour { RED, GREEN, BLUE }
@@ -140,7 +140,7 @@ class DynamicTableTest {
         assertThat(shirts.select().where(shirts.eq("size", "L")).fetch()).extracting(r -> r.get("colours"))
                 .containsExactly("GREEN");
         // Read back by the model, the same rows hold the Java enums.
-        assertThat(db.find(model, m.get("id")).get(model.colours))
+        assertThat(db.find(model, (Long) m.get("id")).get(model.colours))
                 .containsExactlyInAnyOrder(Shirts.Colour.RED, Shirts.Colour.BLUE);
 
         for (Object notALabel : List.of("XL", "", " M", "Size.M")) {
@@ -268,7 +268,7 @@ class DynamicTableTest {
         Object id = all.persist(in).get("id");
         assertEntries(all.find(id), in);
         // The model reads the same row as its own types.
-        AllTypes.Values values = db.find(ALL_TYPES, id);
+        AllTypes.Values values = db.find(ALL_TYPES, (Long) id);
         assertThat(values.mood()).isEqualTo(AllTypes.Mood.MEH);
         assertThat(values.perms()).containsExactlyInAnyOrder(AllTypes.Perm.READ, AllTypes.Perm.ADMIN);
         assertThat(values.prefs()).isEqualTo(new AllTypes.Prefs("dark", 3));

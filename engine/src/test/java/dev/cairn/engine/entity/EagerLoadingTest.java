@@ -223,8 +223,6 @@ class EagerLoadingTest {
         assertThat(db.related(bo, PLAYERS.sponsors)).isEmpty();
         assertThatThrownBy(() -> db.unlink(ann, PLAYERS.sponsors, moved)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Column sponsors.player_id is NOT NULL, so relation sponsors cannot be unlinked");
-        assertThatThrownBy(() -> db.link(lions, PLAYERS.sponsors, moved)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Expected a row of 'players' (Player), got Team");
         assertThatThrownBy(() -> db.link(ann, PLAYERS.sponsors, new Sponsor(404L, null, "Gone")))
                 .isInstanceOf(NotFoundException.class).hasMessage("No row of 'sponsors' with id = 404 to link");
 

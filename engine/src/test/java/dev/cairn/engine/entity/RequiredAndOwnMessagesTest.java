@@ -28,7 +28,7 @@ class RequiredAndOwnMessagesTest {
         }
     }
 
-    static final class Items extends Table<Item> {
+    static final class Items extends Table<Item, Long> {
         static final Items ITEMS = new Items();
         final Column<Long> id = bigint("id").autoIncrement().primaryKey();
         final Column<String> name = varchar("name", 100).required();

@@ -116,7 +116,7 @@ class ValidationTest {
 
     @Test
     void badRulesFailWhereTheyAreDeclared() {
-        assertThatThrownBy(() -> new Table<Note>("notes") {
+        assertThatThrownBy(() -> new Table<Note, Void>("notes") {
             final Column<Integer> size = integer("size");
             {
                 validate(size).length(1, 3);
@@ -124,13 +124,13 @@ class ValidationTest {
         }).isInstanceOf(DefinitionException.class)
                 .hasMessage("Invalid model: table 'notes', column 'size': length(...) measures text, binary or sets;"
                         + " the column holds Integer");
-        assertThatThrownBy(() -> new Table<Note>("notes") {
+        assertThatThrownBy(() -> new Table<Note, Void>("notes") {
             final Column<String> body = text("body");
             {
                 validate(body).format("[a-");
             }
         }).isInstanceOf(DefinitionException.class).hasMessageContaining("format(...) has an invalid regular expression");
-        assertThatThrownBy(() -> new Table<Note>("notes") {
+        assertThatThrownBy(() -> new Table<Note, Void>("notes") {
             final Column<String> body = text("body");
             {
                 validate(body).on(Scenario.CREATE);

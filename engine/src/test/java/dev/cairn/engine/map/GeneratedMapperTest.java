@@ -57,7 +57,7 @@ class GeneratedMapperTest {
         }
     }
 
-    static final class Items<R> extends Table<R> {
+    static final class Items<R> extends Table<R, Long> {
         final Column<Long> id = bigint("id").primaryKey();
         final Column<String> name = varchar("name", 20).notNull();
         final Column<Integer> qty = integer("qty");

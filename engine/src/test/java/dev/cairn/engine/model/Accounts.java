@@ -40,7 +40,7 @@ public final class Accounts {
         }
     }
 
-    public static final class AccountTable extends Table<Account> {
+    public static final class AccountTable extends Table<Account, Long> {
         public final Column<Long> id = bigint("id").autoIncrement().primaryKey();
         public final Column<String> email = varchar("email", 200).notNull().unique();
         public final Column<String> name = varchar("name", 100);
@@ -74,7 +74,7 @@ public final class Accounts {
     public record Audit(Long id, String entry) {
     }
 
-    public static final class Audits extends Table<Audit> {
+    public static final class Audits extends Table<Audit, Long> {
         public final Column<Long> id = bigint("id").autoIncrement().primaryKey();
         public final Column<String> entry = varchar("entry", 200).notNull();
 
@@ -88,7 +88,7 @@ public final class Accounts {
     /** The events the article hooks saw, in order, for tests of their order. */
     public static final List<String> SEEN = Collections.synchronizedList(new ArrayList<>());
 
-    public static final class Articles extends Table<Article> {
+    public static final class Articles extends Table<Article, Long> {
         public final Column<Long> id = bigint("id").autoIncrement().primaryKey();
         public final Column<String> title = varchar("title", 200).notNull();
         public final Column<Instant> createdAt = timestamp("created_at");

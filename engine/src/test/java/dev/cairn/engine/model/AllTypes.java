@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** One column of every model type, all nullable, for round trips. */
-public final class AllTypes extends Table<AllTypes.Values> {
+public final class AllTypes extends Table<AllTypes.Values, Long> {
     public enum Mood { HAPPY, SAD, MEH }
 
     public enum Perm { READ, WRITE, ADMIN }

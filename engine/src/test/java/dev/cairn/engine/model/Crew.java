@@ -21,7 +21,7 @@ public final class Crew {
     public record Task(Long id, Long memberId, String title, Integer points) {
     }
 
-    public static final class Depts extends Table<Dept> {
+    public static final class Depts extends Table<Dept, Long> {
         public final Column<Long> id = bigint("id").autoIncrement().primaryKey();
         public final Column<String> name = varchar("name", 50).notNull();
         public final Column<String> city = varchar("city", 50);
@@ -32,7 +32,7 @@ public final class Crew {
         }
     }
 
-    public static final class Members extends Table<Member> {
+    public static final class Members extends Table<Member, Long> {
         public final Column<Long> id = bigint("id").autoIncrement().primaryKey();
         public final Column<Long> deptId = bigint("dept_id").references(() -> DEPTS.id);
         public final Column<String> name = varchar("name", 50).notNull();
@@ -45,7 +45,7 @@ public final class Crew {
         }
     }
 
-    public static final class Tasks extends Table<Task> {
+    public static final class Tasks extends Table<Task, Long> {
         public final Column<Long> id = bigint("id").autoIncrement().primaryKey();
         public final Column<Long> memberId = bigint("member_id").notNull().references(() -> MEMBERS.id);
         public final Column<String> title = varchar("title", 80).notNull();

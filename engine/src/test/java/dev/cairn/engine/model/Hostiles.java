@@ -14,7 +14,7 @@ import java.util.Arrays;
  * so that a row can be found by it, and a value that changes on the way into the database collides with a decoy
  * holding the value it was changed into. {@code body} is long text (no key); {@code label} is NOT NULL.
  */
-public final class Hostiles extends Table<Hostiles.Hostile> {
+public final class Hostiles extends Table<Hostiles.Hostile, Long> {
 
     /** A row; arrays are compared by content. */
     public record Hostile(Long id, String label, String txt, String body, String fixed, Short sm, Integer i, Long bi,

@@ -46,33 +46,35 @@ public final class League {
     public record Stadium(Long id, Long teamId, String name) {
     }
 
-    public static final class Teams extends Table<Team> {
+    public static final class Teams extends Table<Team, Long> {
         public final Column<Long> id = bigint("id").autoIncrement().primaryKey();
         public final Column<String> name = varchar("name", 100).notNull().unique();
         public final Column<String> city = varchar("city", 100);
-        public final ManyToMany<Player> players = manyToMany(() -> PLAYERS, () -> MEMBERSHIPS, m -> m.teamId, m -> m.playerId);
-        public final HasMany<Match> homeMatches = hasMany(() -> MATCHES, m -> m.homeTeamId);
-        public final HasMany<Match> awayMatches = hasMany(() -> MATCHES, m -> m.awayTeamId);
-        public final HasOne<Stadium> stadium = hasOne(() -> STADIUMS, s -> s.teamId);
+        public final ManyToMany<Team, Player> players = manyToMany(() -> PLAYERS, () -> MEMBERSHIPS,
+                m -> m.teamId, m -> m.playerId);
+        public final HasMany<Team, Match> homeMatches = hasMany(() -> MATCHES, m -> m.homeTeamId);
+        public final HasMany<Team, Match> awayMatches = hasMany(() -> MATCHES, m -> m.awayTeamId);
+        public final HasOne<Team, Stadium> stadium = hasOne(() -> STADIUMS, s -> s.teamId);
 
         private Teams() {
             super("teams");
         }
     }
 
-    public static final class Players extends Table<Player> {
+    public static final class Players extends Table<Player, Long> {
         public final Column<Long> id = bigint("id").autoIncrement().primaryKey();
         public final Column<String> name = varchar("name", 100).notNull();
         public final Column<Integer> number = integer("number");
-        public final HasMany<Sponsor> sponsors = hasMany(() -> SPONSORS, s -> s.playerId);
-        public final ManyToMany<Team> teams = manyToMany(() -> TEAMS, () -> MEMBERSHIPS, m -> m.playerId, m -> m.teamId);
+        public final HasMany<Player, Sponsor> sponsors = hasMany(() -> SPONSORS, s -> s.playerId);
+        public final ManyToMany<Player, Team> teams = manyToMany(() -> TEAMS, () -> MEMBERSHIPS,
+                m -> m.playerId, m -> m.teamId);
 
         private Players() {
             super("players");
         }
     }
 
-    public static final class Memberships extends Table<Membership> {
+    public static final class Memberships extends Table<Membership, Void> {
         public final Column<Long> teamId = bigint("team_id").notNull().references(() -> TEAMS.id)
                 .onDelete(ReferentialAction.CASCADE);
         public final Column<Long> playerId = bigint("player_id").notNull().references(() -> PLAYERS.id)
@@ -85,44 +87,44 @@ public final class League {
         }
     }
 
-    public static final class Sponsors extends Table<Sponsor> {
+    public static final class Sponsors extends Table<Sponsor, Long> {
         public final Column<Long> id = bigint("id").autoIncrement().primaryKey();
         public final Column<Long> playerId = bigint("player_id").notNull().references(() -> PLAYERS.id)
                 .onDelete(ReferentialAction.CASCADE);
         public final Column<String> name = varchar("name", 100).notNull();
-        public final BelongsTo<Player> player = belongsTo(playerId, () -> PLAYERS);
+        public final BelongsTo<Sponsor, Player> player = belongsTo(playerId, () -> PLAYERS);
 
         private Sponsors() {
             super("sponsors");
         }
     }
 
-    public static final class Matches extends Table<Match> {
+    public static final class Matches extends Table<Match, Long> {
         public final Column<Long> id = bigint("id").autoIncrement().primaryKey();
         public final Column<Long> homeTeamId = bigint("home_team_id").notNull().references(() -> TEAMS.id);
         public final Column<Long> awayTeamId = bigint("away_team_id").notNull().references(() -> TEAMS.id);
         public final Column<LocalDate> playedOn = date("played_on").notNull();
-        public final BelongsTo<Team> home = belongsTo(homeTeamId, () -> TEAMS);
-        public final BelongsTo<Team> away = belongsTo(awayTeamId, () -> TEAMS);
+        public final BelongsTo<Match, Team> home = belongsTo(homeTeamId, () -> TEAMS);
+        public final BelongsTo<Match, Team> away = belongsTo(awayTeamId, () -> TEAMS);
 
         private Matches() {
             super("matches");
         }
     }
 
-    public static final class Employees extends Table<Employee> {
+    public static final class Employees extends Table<Employee, Long> {
         public final Column<Long> id = bigint("id").autoIncrement().primaryKey();
         public final Column<String> name = varchar("name", 100).notNull();
         public final Column<Long> managerId = bigint("manager_id").references(() -> EMPLOYEES.id);
-        public final BelongsTo<Employee> manager = belongsTo(managerId, () -> EMPLOYEES);
-        public final HasMany<Employee> reports = hasMany(() -> EMPLOYEES, e -> e.managerId);
+        public final BelongsTo<Employee, Employee> manager = belongsTo(managerId, () -> EMPLOYEES);
+        public final HasMany<Employee, Employee> reports = hasMany(() -> EMPLOYEES, e -> e.managerId);
 
         private Employees() {
             super("employees");
         }
     }
 
-    public static final class Stadiums extends Table<Stadium> {
+    public static final class Stadiums extends Table<Stadium, Long> {
         public final Column<Long> id = bigint("id").autoIncrement().primaryKey();
         public final Column<Long> teamId = bigint("team_id").notNull().unique().references(() -> TEAMS.id)
                 .onDelete(ReferentialAction.CASCADE);

@@ -9,7 +9,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 
 /** Entries with text, decimals (one that rounds) and date-times, for the tests of what values are stored. */
-public final class Ledger extends Table<Ledger.Entry> {
+public final class Ledger extends Table<Ledger.Entry, Long> {
     public record Entry(Long id, String code, String note, BigDecimal amount, BigDecimal rounded, BigDecimal big,
                         Instant at, LocalDateTime localAt, LocalTime time) {
         public static Entry of(String code) {

@@ -6,7 +6,7 @@ import dev.cairn.dsl.Table;
 import dev.cairn.dsl.type.ReferentialAction;
 
 /** Posts by users; deleting a user deletes their posts. */
-public final class Posts extends Table<Posts.Post> {
+public final class Posts extends Table<Posts.Post, Long> {
     public enum Status { DRAFT, PUBLISHED }
 
     public record Post(Long id, Long authorId, String title, Status status) {
@@ -19,7 +19,7 @@ public final class Posts extends Table<Posts.Post> {
             .onDelete(ReferentialAction.CASCADE);
     public final Column<String> title = varchar("title", 200).notNull();
     public final Column<Status> status = enumeration("status", Status.class).notNull().defaultValue(Status.DRAFT);
-    public final BelongsTo<Users.User> author = belongsTo(authorId, () -> Users.USERS);
+    public final BelongsTo<Posts.Post, Users.User> author = belongsTo(authorId, () -> Users.USERS);
 
     private Posts() {
         super("posts");

@@ -5,7 +5,7 @@ import dev.cairn.dsl.Table;
 import java.math.BigDecimal;
 
 /** Products with a price and a stock count, for arithmetic and aggregates. */
-public final class Products extends Table<Products.Product> {
+public final class Products extends Table<Products.Product, Long> {
     public record Product(Long id, String name, String category, BigDecimal price, Integer qty, Long managerId) {
         public Product(String name, String category, String price, Integer qty) {
             this(null, name, category, new BigDecimal(price), qty, null);

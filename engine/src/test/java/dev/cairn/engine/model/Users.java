@@ -6,7 +6,7 @@ import dev.cairn.dsl.Table;
 import java.time.Instant;
 
 /** Users, as in the README. */
-public final class Users extends Table<Users.User> {
+public final class Users extends Table<Users.User, Long> {
     public record User(Long id, String email, String name, Integer age, Boolean active, Instant createdAt) {
         public User(String email, String name, Integer age) {
             this(null, email, name, age, null, null);
@@ -21,7 +21,7 @@ public final class Users extends Table<Users.User> {
     public final Column<Integer> age = integer("age").check(a -> a.ge(0));
     public final Column<Boolean> active = bool("active").notNull().defaultValue(true);
     public final Column<Instant> createdAt = timestamp("created_at").notNull().defaultNow();
-    public final HasMany<Posts.Post> posts = hasMany(() -> Posts.POSTS, p -> p.authorId);
+    public final HasMany<Users.User, Posts.Post> posts = hasMany(() -> Posts.POSTS, p -> p.authorId);
 
     private Users() {
         super("users");

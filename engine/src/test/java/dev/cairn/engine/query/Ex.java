@@ -33,7 +33,7 @@ public sealed interface Ex permits Ex.Col, Ex.Arith, Ex.Text, Ex.Agg {
     }
 
     /** A table, or a table under an alias, in a query's FROM or JOIN. */
-    record Src(Table<?> table, String alias) {
+    record Src(Table<?, ?> table, String alias) {
         String qualifier() {
             return alias == null ? table.name() : alias;
         }
@@ -64,7 +64,7 @@ public sealed interface Ex permits Ex.Col, Ex.Arith, Ex.Text, Ex.Agg {
         @SuppressWarnings({"unchecked", "rawtypes"})
         public Expression<Object> cairn() {
             return src.alias() == null ? (Expression) column
-                    : (Expression) src.table().as(src.alias()).get((Column) column);
+                    : src.table().as(src.alias()).get((Column) column);
         }
 
         @Override
@@ -207,7 +207,7 @@ public sealed interface Ex permits Ex.Col, Ex.Arith, Ex.Text, Ex.Agg {
     }
 
     /** The name of the constant holding a table in the test model: {@code MEMBERS} for "members". */
-    static String constant(Table<?> table) {
+    static String constant(Table<?, ?> table) {
         return table.name().toUpperCase(java.util.Locale.ROOT);
     }
 

@@ -41,7 +41,7 @@ public final class QueryGenerator {
     /** A top-level query. */
     public Query query() {
         Query q = new Query();
-        Table<?> base = r.nextInt(100) < 55 ? MEMBERS : r.nextBoolean() ? DEPTS : TASKS;
+        Table<?, ?> base = r.nextInt(100) < 55 ? MEMBERS : r.nextBoolean() ? DEPTS : TASKS;
         q.from = new Ex.Src(base, r.nextInt(10) == 0 ? alias() : null);
         List<Ex.Src> scope = new ArrayList<>(List.of(q.from));
         int joins = r.nextInt(10) < 6 ? 0 : 1 + r.nextInt(2);
@@ -263,7 +263,7 @@ public final class QueryGenerator {
     // No LIMIT: MariaDB refuses LIMIT in an IN subquery.
     private Query inSubquery(Class<?> type, int depth) {
         Query sub = new Query();
-        Table<?> table = pickTable();
+        Table<?, ?> table = pickTable();
         sub.from = new Ex.Src(table, r.nextInt(3) == 0 ? alias() : null);
         List<Ex.Src> scope = List.of(sub.from);
         Ex selected = columnOf(scope, type);
@@ -287,7 +287,7 @@ public final class QueryGenerator {
     // Rows or a column of a table, mostly tied to the outer query by a key, with values of its own.
     private Query existsSubquery(List<Ex.Src> outer, int depth) {
         Query sub = new Query();
-        Table<?> table = pickTable();
+        Table<?, ?> table = pickTable();
         boolean taken = outer.stream().anyMatch(s -> s.table() == table && s.alias() == null);
         sub.from = new Ex.Src(table, taken || r.nextInt(3) == 0 ? alias() : null);
         List<Ex.Src> scope = List.of(sub.from);
@@ -407,7 +407,7 @@ public final class QueryGenerator {
         return r.nextBoolean() ? Integer.class : Long.class;
     }
 
-    private Table<?> pickTable() {
+    private Table<?, ?> pickTable() {
         return List.of(DEPTS, MEMBERS, TASKS).get(r.nextInt(3));
     }
 

@@ -19,7 +19,7 @@ import java.util.List;
 /** S2 and S3: each kind of change is detected, planned, marked, and applied only where the mode allows. */
 class ChangesTest {
 
-    static final class ItemsV1 extends Table<Row> {
+    static final class ItemsV1 extends Table<Row, Long> {
         final Column<Long> id = bigint("id").primaryKey();
         final Column<String> name = varchar("name", 50).notNull();
         final Column<Integer> qty = integer("qty");
@@ -34,7 +34,7 @@ class ChangesTest {
 
     /** Widened name and qty (safe), narrowed note (destructive), NOT NULL qty (destructive), legacy dropped,
      *  a defaulted column and a NOT NULL column without default added, index and check and unique changes. */
-    static final class ItemsV2 extends Table<Row> {
+    static final class ItemsV2 extends Table<Row, Long> {
         final Column<Long> id = bigint("id").primaryKey();
         final Column<String> name = varchar("name", 100).notNull().unique();
         final Column<Long> qty = bigint("qty").notNull();
@@ -50,7 +50,7 @@ class ChangesTest {
     }
 
     /** The same data under new names, declared. */
-    static final class Goods extends Table<Row> {
+    static final class Goods extends Table<Row, Long> {
         final Column<Long> id = bigint("id").primaryKey();
         final Column<String> title = varchar("title", 50).notNull().formerly("name");
         final Column<Integer> qty = integer("qty");

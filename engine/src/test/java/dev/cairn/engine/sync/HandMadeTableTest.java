@@ -20,7 +20,7 @@ import java.time.Instant;
 /** Tables written by hand the way each server spells them compare equal to the model; the command line. */
 class HandMadeTableTest {
 
-    static final class Legacy extends Table<Row> {
+    static final class Legacy extends Table<Row, Integer> {
         final Column<Integer> id = integer("id").autoIncrement().primaryKey();
         final Column<Boolean> flag = bool("flag").notNull().defaultValue(false);
         final Column<String> code = varchar("code", 10).defaultValue("x");

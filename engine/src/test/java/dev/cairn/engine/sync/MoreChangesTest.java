@@ -29,7 +29,7 @@ class MoreChangesTest {
 
     enum Renamed { RED, LIME }
 
-    static final class Owners extends Table<Row> {
+    static final class Owners extends Table<Row, Long> {
         final Column<Long> id = bigint("id").primaryKey();
 
         Owners() {
@@ -37,7 +37,7 @@ class MoreChangesTest {
         }
     }
 
-    static final class PetsV1 extends Table<Row> {
+    static final class PetsV1 extends Table<Row, Long> {
         final Column<Long> id = bigint("id").primaryKey();
         final Column<Long> ownerId;
         final Column<Color> color = enumeration("color", Color.class);
@@ -51,7 +51,7 @@ class MoreChangesTest {
     }
 
     /** The FK now cascades, the check is gone, the enum gains a value at the end. */
-    static final class PetsV2 extends Table<Row> {
+    static final class PetsV2 extends Table<Row, Long> {
         final Column<Long> id = bigint("id").primaryKey();
         final Column<Long> ownerId;
         final Column<MoreColors> color = enumeration("color", MoreColors.class);
@@ -64,7 +64,7 @@ class MoreChangesTest {
     }
 
     /** No foreign key; an enum value renamed, which would lose the stored ones. */
-    static final class PetsV3 extends Table<Row> {
+    static final class PetsV3 extends Table<Row, Long> {
         final Column<Long> id = bigint("id").primaryKey();
         final Column<Long> ownerId = bigint("owner_id");
         final Column<Renamed> color = enumeration("color", Renamed.class);
@@ -109,7 +109,7 @@ class MoreChangesTest {
         });
     }
 
-    static final class LinesV1 extends Table<Row> {
+    static final class LinesV1 extends Table<Row, Integer> {
         final Column<Long> orderId = bigint("order_id").notNull();
         final Column<Integer> lineNo = integer("line_no").primaryKey();
 
@@ -118,7 +118,7 @@ class MoreChangesTest {
         }
     }
 
-    static final class LinesV2 extends Table<Row> {
+    static final class LinesV2 extends Table<Row, Void> {
         final Column<Long> orderId = bigint("order_id");
         final Column<Integer> lineNo = integer("line_no");
 
@@ -143,7 +143,7 @@ class MoreChangesTest {
         assertThat(db.selectFrom(v2).count()).isEqualTo(2);
     }
 
-    static final class TagsV1 extends Table<Row> {
+    static final class TagsV1 extends Table<Row, Long> {
         final Column<Long> id = bigint("id").primaryKey();
         final Column<String> label = varchar("label", 20);
 
@@ -152,7 +152,7 @@ class MoreChangesTest {
         }
     }
 
-    static final class TagsV2 extends Table<Row> {
+    static final class TagsV2 extends Table<Row, Long> {
         final Column<Long> id = bigint("id").primaryKey();
         final Column<String> label = varchar("label", 40).unique();
         final Column<Integer> weight = integer("weight");

@@ -31,7 +31,7 @@ class TypeMatrixTest {
     enum E { A, B_B, C }
 
     /** One column per combination, declared in a loop. */
-    static final class Matrix extends Table<Row> {
+    static final class Matrix extends Table<Row, Long> {
         final Column<Long> id = bigint("id").primaryKey();
 
         Matrix() {

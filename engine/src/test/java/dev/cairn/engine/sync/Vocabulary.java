@@ -26,7 +26,7 @@ import java.util.UUID;
 final class Vocabulary {
     enum Level { LOW, MID, HIGH }
 
-    static final class Defaults extends Table<Row> {
+    static final class Defaults extends Table<Row, Long> {
         static final Defaults DEFAULTS = new Defaults();
         final Column<Long> id = bigint("id").autoIncrement().primaryKey();
         final Column<String> vc = varchar("vc", 40).notNull().defaultValue("it's \"quoted\" \\ ; --");
@@ -62,7 +62,7 @@ final class Vocabulary {
         }
     }
 
-    static final class Parents extends Table<Row> {
+    static final class Parents extends Table<Row, Void> {
         static final Parents PARENTS = new Parents();
         final Column<Integer> a = integer("a");
         final Column<String> b = varchar("b", 10);
@@ -74,7 +74,7 @@ final class Vocabulary {
         }
     }
 
-    static final class Children extends Table<Row> {
+    static final class Children extends Table<Row, Long> {
         static final Children CHILDREN = new Children();
         final Column<Long> id = bigint("id").primaryKey();
         final Column<Integer> pa = integer("pa");

@@ -9,7 +9,7 @@ import dev.cairn.dsl.Table;
 import dev.cairn.dsl.type.ReferentialAction;
 
 /** The comments table: a comment belongs to a post and to the user who wrote it. */
-public final class Comments extends Table<Comment> {
+public final class Comments extends Table<Comment, Long> {
     public static final Comments COMMENTS = new Comments();
 
     public final Column<Long> id = bigint("id").autoIncrement().primaryKey();
@@ -19,8 +19,8 @@ public final class Comments extends Table<Comment> {
     public final Column<Long> authorId = bigint("author_id").notNull().references(() -> USERS.id);
     public final Column<String> body = varchar("body", 1000).notNull();
 
-    public final BelongsTo<Post> post = belongsTo(postId, () -> POSTS);
-    public final BelongsTo<User> author = belongsTo(authorId, () -> USERS);
+    public final BelongsTo<Comment, Post> post = belongsTo(postId, () -> POSTS);
+    public final BelongsTo<Comment, User> author = belongsTo(authorId, () -> USERS);
 
     private Comments() {
         super("comments");

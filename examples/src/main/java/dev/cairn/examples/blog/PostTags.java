@@ -12,7 +12,7 @@ import dev.cairn.dsl.type.ReferentialAction;
  * The join table of posts and tags. Its primary key is the pair, so a post carries a tag at most once; the rows are
  * written by {@code link} and {@code unlink}, never by hand.
  */
-public final class PostTags extends Table<PostTag> {
+public final class PostTags extends Table<PostTag, Void> {
     public static final PostTags POST_TAGS = new PostTags();
 
     public final Column<Long> postId = bigint("post_id").notNull().references(() -> POSTS.id)

@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /** The posts table: each post belongs to its author, has comments and is tagged through post_tags. */
-public final class Posts extends Table<Post> {
+public final class Posts extends Table<Post, Long> {
     public static final Posts POSTS = new Posts();
 
     public final Column<Long> id = bigint("id").autoIncrement().primaryKey();
@@ -24,9 +24,9 @@ public final class Posts extends Table<Post> {
     public final Column<String> body = text("body");
     public final Column<Instant> createdAt = timestamp("created_at").notNull();
 
-    public final BelongsTo<User> author = belongsTo(authorId, () -> USERS);
-    public final HasMany<Comment> comments = hasMany(() -> COMMENTS, c -> c.postId);
-    public final ManyToMany<Tag> tags = manyToMany(() -> TAGS, () -> POST_TAGS, j -> j.postId, j -> j.tagId);
+    public final BelongsTo<Post, User> author = belongsTo(authorId, () -> USERS);
+    public final HasMany<Post, Comment> comments = hasMany(() -> COMMENTS, c -> c.postId);
+    public final ManyToMany<Post, Tag> tags = manyToMany(() -> TAGS, () -> POST_TAGS, j -> j.postId, j -> j.tagId);
 
     private Posts() {
         super("posts");

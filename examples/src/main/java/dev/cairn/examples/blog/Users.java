@@ -7,13 +7,13 @@ import dev.cairn.dsl.HasMany;
 import dev.cairn.dsl.Table;
 
 /** The users table: people who write posts and comments, each with a unique email address. */
-public final class Users extends Table<User> {
+public final class Users extends Table<User, Long> {
     public static final Users USERS = new Users();
 
     public final Column<Long> id = bigint("id").autoIncrement().primaryKey();
     public final Column<String> email = varchar("email", 255).notNull().unique();
     public final Column<String> name = varchar("name", 100).notNull();
-    public final HasMany<Post> posts = hasMany(() -> POSTS, p -> p.authorId);
+    public final HasMany<User, Post> posts = hasMany(() -> POSTS, p -> p.authorId);
 
     private Users() {
         super("users");

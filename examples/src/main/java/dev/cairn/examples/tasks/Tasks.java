@@ -5,7 +5,7 @@ import dev.cairn.dsl.Table;
 import java.time.Instant;
 
 /** The tasks table: a name, a description and whether the task is done. */
-public final class Tasks extends Table<Task> {
+public final class Tasks extends Table<Task, Long> {
     public static final Tasks TASKS = new Tasks();
 
     public final Column<Long> id = bigint("id").autoIncrement().primaryKey();

@@ -12,7 +12,7 @@ import dev.cairn.dsl.type.ReferentialAction;
  * The join table of teams and players. The pair is the primary key, so a player joins a team at most once; rows are
  * written by {@code link} and {@code unlink} through {@code TEAMS.players} or {@code PLAYERS.teams}.
  */
-public final class Memberships extends Table<Membership> {
+public final class Memberships extends Table<Membership, Void> {
     public static final Memberships MEMBERSHIPS = new Memberships();
 
     public final Column<Long> teamId = bigint("team_id").notNull().references(() -> TEAMS.id)

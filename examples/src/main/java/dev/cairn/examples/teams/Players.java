@@ -11,14 +11,15 @@ import dev.cairn.dsl.Table;
 import dev.cairn.dsl.lifecycle.Event;
 
 /** The players table: a name and a shirt number; a player may play for several teams and have sponsors. */
-public final class Players extends Table<Player> {
+public final class Players extends Table<Player, Long> {
     public static final Players PLAYERS = new Players();
 
     public final Column<Long> id = bigint("id").autoIncrement().primaryKey();
     public final Column<String> name = varchar("name", 60).notNull();
     public final Column<Integer> shirtNumber = integer("shirt_number").notNull();
-    public final HasMany<Sponsor> sponsors = hasMany(() -> SPONSORS, s -> s.playerId);
-    public final ManyToMany<Team> teams = manyToMany(() -> TEAMS, () -> MEMBERSHIPS, m -> m.playerId, m -> m.teamId);
+    public final HasMany<Player, Sponsor> sponsors = hasMany(() -> SPONSORS, s -> s.playerId);
+    public final ManyToMany<Player, Team> teams = manyToMany(() -> TEAMS, () -> MEMBERSHIPS,
+            m -> m.playerId, m -> m.teamId);
 
     private Players() {
         super("players");

@@ -8,7 +8,7 @@ import dev.cairn.dsl.Table;
 import dev.cairn.dsl.type.ReferentialAction;
 
 /** The sponsors table: a sponsor backs at most one player at a time. */
-public final class Sponsors extends Table<Sponsor> {
+public final class Sponsors extends Table<Sponsor, Long> {
     public static final Sponsors SPONSORS = new Sponsors();
 
     public final Column<Long> id = bigint("id").autoIncrement().primaryKey();
@@ -16,7 +16,7 @@ public final class Sponsors extends Table<Sponsor> {
     public final Column<Long> playerId = bigint("player_id").references(() -> PLAYERS.id)
             .onDelete(ReferentialAction.SET_NULL);
     public final Column<String> name = varchar("name", 100).notNull();
-    public final BelongsTo<Player> player = belongsTo(playerId, () -> PLAYERS);
+    public final BelongsTo<Sponsor, Player> player = belongsTo(playerId, () -> PLAYERS);
 
     private Sponsors() {
         super("sponsors");

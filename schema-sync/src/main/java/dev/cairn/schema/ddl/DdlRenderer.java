@@ -43,7 +43,7 @@ public final class DdlRenderer {
      * {@code CREATE TABLE} with columns, primary key, unique keys, checks and the foreign keys that
      * {@code inlineForeignKey} accepts (the others are added later by {@link #addForeignKey}).
      */
-    public String createTable(Table<?> table, Predicate<ForeignKey> inlineForeignKey) {
+    public String createTable(Table<?, ?> table, Predicate<ForeignKey> inlineForeignKey) {
         List<String> parts = new ArrayList<>();
         for (Column<?> c : table.columns()) {
             parts.add(columnDefinition(c));
@@ -192,7 +192,7 @@ public final class DdlRenderer {
     }
 
     /** Replaces a table's primary key. */
-    public List<String> replacePrimaryKey(Table<?> table, boolean hadOne) {
+    public List<String> replacePrimaryKey(Table<?, ?> table, boolean hadOne) {
         List<String> out = new ArrayList<>();
         if (hadOne) {
             out.add("ALTER TABLE " + quote(table.name()) + " DROP PRIMARY KEY");

@@ -32,14 +32,14 @@ public final class DesiredShape {
     /** The desired shape of every table of {@code schema}. */
     public static SchemaShape of(Schema schema, Dialect dialect) {
         SchemaShape shape = new SchemaShape();
-        for (Table<?> t : schema.tables()) {
+        for (Table<?, ?> t : schema.tables()) {
             shape.add(of(t, dialect));
         }
         return shape;
     }
 
     /** The desired shape of one table. */
-    public static TableShape of(Table<?> table, Dialect dialect) {
+    public static TableShape of(Table<?, ?> table, Dialect dialect) {
         DdlRenderer ddl = new DdlRenderer(dialect);
         TableShape t = new TableShape(table.name());
         for (Column<?> c : table.columns()) {

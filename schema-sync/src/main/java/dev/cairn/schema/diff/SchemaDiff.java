@@ -54,7 +54,7 @@ public final class SchemaDiff {
         SchemaShape desired = DesiredShape.of(model, dialect);
         List<Change> changes = new ArrayList<>();
         Set<String> matched = new HashSet<>();
-        for (Table<?> table : model.creationOrder()) {
+        for (Table<?, ?> table : model.creationOrder()) {
             TableShape want = desired.table(table.name());
             TableShape have = live.table(table.name());
             if (have == null) {
@@ -133,7 +133,7 @@ public final class SchemaDiff {
                 + " (not in the model)", List.of(ddl.dropTable(table.name())), true, null));
     }
 
-    private void create(Table<?> table, List<Change> changes) {
+    private void create(Table<?, ?> table, List<Change> changes) {
         List<String> statements = new ArrayList<>();
         statements.add(ddl.createTable(table, fk -> false));
         for (Index index : table.indexes()) {
@@ -148,7 +148,7 @@ public final class SchemaDiff {
     }
 
     /** Plans the column changes; returns the declared renames, old lower-case name to new. */
-    private Map<String, String> columns(Table<?> table, TableShape want, TableShape have, List<Change> changes) {
+    private Map<String, String> columns(Table<?, ?> table, TableShape want, TableShape have, List<Change> changes) {
         Map<String, String> renamed = new HashMap<>();
         Set<String> seen = new HashSet<>();
         for (Column<?> c : table.columns()) {
@@ -200,7 +200,7 @@ public final class SchemaDiff {
         return columns.stream().map(c -> renamed.getOrDefault(c, c)).toList();
     }
 
-    private void keys(Table<?> table, TableShape want, TableShape have, Map<String, String> renamed,
+    private void keys(Table<?, ?> table, TableShape want, TableShape have, Map<String, String> renamed,
                       List<Change> changes) {
         for (UniqueKey uk : table.uniqueKeys()) {
             IndexShape wanted = want.indexes().get(TableShape.key(uk.name()));

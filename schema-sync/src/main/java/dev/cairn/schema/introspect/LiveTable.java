@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * {@code String} columns whose {@link #labels labels} are kept. Foreign keys, indexes and checks are left out: the
  * table is for reading and writing rows, not for schema sync.
  */
-public final class LiveTable extends Table<Row> {
+public final class LiveTable extends Table<Row, Object> {
     private static final Pattern SIZED = Pattern.compile("^([a-z ]+)\\((\\d+)(?:,(\\d+))?\\)(.*)$");
     /** The longest part of a caller's name that messages repeat. */
     private static final int SHOWN = 64;

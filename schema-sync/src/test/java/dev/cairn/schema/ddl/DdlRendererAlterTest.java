@@ -18,7 +18,7 @@ class DdlRendererAlterTest {
     private static final DdlRenderer MYSQL = new DdlRenderer(DdlRendererTest.MYSQL);
     private static final DdlRenderer MARIADB = new DdlRenderer(DdlRendererTest.MARIADB);
 
-    static final class Items extends Table<Row> {
+    static final class Items extends Table<Row, Long> {
         final Column<Long> id = bigint("id").autoIncrement().primaryKey();
         final Column<String> name = varchar("name", 100).notNull().defaultValue("none");
         final Column<Integer> qty = integer("qty");
@@ -31,7 +31,7 @@ class DdlRendererAlterTest {
         }
     }
 
-    static final class Pairs extends Table<Row> {
+    static final class Pairs extends Table<Row, Void> {
         final Column<Long> a = bigint("a");
         final Column<Long> b = bigint("b");
 
@@ -41,7 +41,7 @@ class DdlRendererAlterTest {
         }
     }
 
-    static final class Loose extends Table<Row> {
+    static final class Loose extends Table<Row, Void> {
         final Column<Long> a = bigint("a");
 
         Loose() {
@@ -180,7 +180,7 @@ class DdlRendererAlterTest {
 
     @Test
     void valuesInChecksAndDefaultsAreEscapedLiterals() {
-        final class Notes extends Table<Row> {
+        final class Notes extends Table<Row, Void> {
             final Column<String> body = varchar("body", 50).defaultValue("'); DROP TABLE x; --");
             final Column<String> tag = varchar("tag", 10);
 

@@ -36,7 +36,7 @@ class DdlRendererTest {
     enum Perm { READ, WRITE, ADMIN }
 
     /** One column of every type, nullable, no default. */
-    static final class Types extends Table<Row> {
+    static final class Types extends Table<Row, Long> {
         final Column<Long> id = bigint("id").autoIncrement().primaryKey();
         final Column<String> vc = varchar("vc", 100);
         final Column<String> ch = fixedChar("ch", 3);
@@ -66,7 +66,7 @@ class DdlRendererTest {
     }
 
     /** Defaults of every kind, NOT NULL and on-update. */
-    static final class Defaults extends Table<Row> {
+    static final class Defaults extends Table<Row, Void> {
         final Column<String> name = varchar("name", 20).notNull().defaultValue("it's a \\ b");
         final Column<String> empty = varchar("empty", 5).defaultValue("");
         final Column<Short> sm = smallint("sm").defaultValue((short) -3);
@@ -91,7 +91,7 @@ class DdlRendererTest {
         }
     }
 
-    static final class Owners extends Table<Row> {
+    static final class Owners extends Table<Row, Long> {
         final Column<Long> id = bigint("id").primaryKey();
         final Column<String> code = varchar("code", 10).notNull().unique();
 
@@ -103,7 +103,7 @@ class DdlRendererTest {
     static final Owners OWNERS = new Owners();
 
     /** A composite primary key, unique keys, checks, and a foreign key of each action. */
-    static final class Pets extends Table<Row> {
+    static final class Pets extends Table<Row, Void> {
         final Column<Long> tenant = bigint("tenant");
         final Column<Long> id = bigint("id");
         final Column<String> name = varchar("name", 50).notNull().unique("uk_pet_name");
@@ -218,7 +218,7 @@ class DdlRendererTest {
 
     @Test
     void aDefaultFinerThanTheColumnIsCutToItsDigits() {
-        Table<Row> t = new Table<>("cut", Row.class) {
+        Table<Row, Void> t = new Table<>("cut", Row.class) {
             final Column<LocalDateTime> at = datetime("at").precision(1).defaultValue(LocalDateTime.of(2020, 1, 2, 3, 4,
                     5, 123_456_789));
             final Column<LocalTime> tm = time("tm").precision(3).defaultValue(LocalTime.of(1, 2, 3, 456_789_000));
@@ -296,7 +296,7 @@ class DdlRendererTest {
 
     @Test
     void aCompositeForeignKeyListsItsColumnsInOrder() {
-        final class Lines extends Table<Row> {
+        final class Lines extends Table<Row, Void> {
             final Column<Long> tenant = bigint("tenant");
             final Column<Long> petId = bigint("pet_id");
             final ForeignKey toPet = foreignKey(List.of(tenant, petId), () -> List.of(PETS.tenant, PETS.id), CASCADE,

@@ -42,7 +42,7 @@ class DesiredShapeTest {
 
     enum Perm { READ, WRITE }
 
-    static final class Parents extends Table<Row> {
+    static final class Parents extends Table<Row, Long> {
         final Column<Long> id = bigint("id").autoIncrement().primaryKey();
         final Column<String> code = varchar("code", 10).notNull().unique();
 
@@ -53,7 +53,7 @@ class DesiredShapeTest {
 
     static final Parents PARENTS = new Parents();
 
-    static final class Gear extends Table<Row> {
+    static final class Gear extends Table<Row, Long> {
         final Column<Long> id = bigint("id").autoIncrement().primaryKey();
         final Column<String> vc = varchar("VC", 100).notNull().defaultValue("it's");
         final Column<String> ch = fixedChar("ch", 3);

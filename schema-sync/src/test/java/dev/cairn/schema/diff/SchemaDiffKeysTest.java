@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 /** The plan for primary keys, unique keys, indexes, checks and foreign keys of tables the database already has. */
 class SchemaDiffKeysTest {
 
-    static final class Teams extends Table<Row> {
+    static final class Teams extends Table<Row, Long> {
         final Column<Long> id = bigint("id").primaryKey();
         final Column<String> code = varchar("code", 10).notNull().unique();
 
@@ -44,7 +44,7 @@ class SchemaDiffKeysTest {
     static final Teams TEAMS = new Teams();
 
     /** The model: a composite key, a unique key, an index, a check and two foreign keys. */
-    static final class Players extends Table<Row> {
+    static final class Players extends Table<Row, Void> {
         final Column<Long> club = bigint("club");
         final Column<Long> id = bigint("id");
         final Column<String> name = varchar("name", 50).notNull();
@@ -294,7 +294,7 @@ class SchemaDiffKeysTest {
 
     @Test
     void keysOverARenamedColumnFollowTheRename() {
-        final class Renamed extends Table<Row> {
+        final class Renamed extends Table<Row, Long> {
             final Column<Long> id = bigint("id").primaryKey();
             final Column<String> title = varchar("title", 50).notNull().formerly("name").unique("uk_things_name");
             final Column<Long> teamId = bigint("team").formerly("team_id").index("idx_things_team")

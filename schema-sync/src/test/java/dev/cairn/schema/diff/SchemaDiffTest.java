@@ -39,7 +39,7 @@ class SchemaDiffTest {
     static final Dialect MARIADB = new Dialect(Dialect.Family.MARIADB, 10, 11);
 
     /** items as the live database holds it: see {@link #itemsV1()}. */
-    static final class Items extends Table<Row> {
+    static final class Items extends Table<Row, Long> {
         final Column<Long> id = bigint("id").primaryKey();
         final Column<String> name = varchar("name", 100).notNull();
         final Column<Long> qty = bigint("qty").notNull();
@@ -54,7 +54,7 @@ class SchemaDiffTest {
     }
 
     /** The same data under new names, declared. */
-    static final class Goods extends Table<Row> {
+    static final class Goods extends Table<Row, Long> {
         final Column<Long> id = bigint("id").primaryKey();
         final Column<String> title = varchar("title", 100).notNull().formerly("label").formerly("name");
         final Column<Integer> qty = integer("qty");
@@ -66,7 +66,7 @@ class SchemaDiffTest {
         }
     }
 
-    static final class Owners extends Table<Row> {
+    static final class Owners extends Table<Row, Long> {
         final Column<Long> id = bigint("id").autoIncrement().primaryKey();
 
         Owners() {
@@ -76,7 +76,7 @@ class SchemaDiffTest {
 
     static final Owners OWNERS = new Owners();
 
-    static final class Pets extends Table<Row> {
+    static final class Pets extends Table<Row, Long> {
         final Column<Long> id = bigint("id").primaryKey();
         final Column<Long> ownerId = bigint("owner_id").notNull().references(() -> OWNERS.id);
         final Column<String> name = varchar("name", 20).index();
@@ -113,7 +113,7 @@ class SchemaDiffTest {
         return t;
     }
 
-    static List<Change> plan(Dialect dialect, SchemaShape live, Table<?>... model) {
+    static List<Change> plan(Dialect dialect, SchemaShape live, Table<?, ?>... model) {
         return new SchemaDiff(Schema.of(model), dialect, table -> false).plan(live);
     }
 
@@ -252,7 +252,7 @@ class SchemaDiffTest {
 
     @Test
     void aFormerColumnNameStillInTheModelIsNotRenamed() {
-        final class Both extends Table<Row> {
+        final class Both extends Table<Row, Long> {
             final Column<Long> id = bigint("id").primaryKey();
             final Column<String> name = varchar("name", 50).notNull();
             final Column<String> title = varchar("title", 50).formerly("name");
