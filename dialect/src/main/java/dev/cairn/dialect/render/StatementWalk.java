@@ -49,7 +49,11 @@ public final class StatementWalk {
     /** Receives the shape and the values of a statement. */
     public interface Sink {
         /** A token of the statement's structure. */
-        void token(String structure);
+        /**
+         * A token of the statement's structure: a string, or a table or column of the model, which stands for itself
+         * (compared by identity: one token where its name would take several).
+         */
+        void token(Object structure);
 
         /** A number in the structure (such as the padded length of an IN list). */
         void token(int number);
@@ -74,7 +78,7 @@ public final class StatementWalk {
 
     private static final Sink NO_SINK = new Sink() {
         @Override
-        public void token(String structure) {
+        public void token(Object structure) {
         }
 
         @Override
@@ -101,7 +105,10 @@ public final class StatementWalk {
         this.terms = new TermWalk(sink, dialect, build, ddl, this::nested);
     }
 
-    /** A walk that reads the shape and the values only: the hot path of every query of a cached shape. */
+    /**
+     * A walk that reads the shape and the values only: the hot path of every query of a cached shape. Each statement
+     * method starts afresh, so one walk may read statement after statement (on one thread).
+     */
     public static StatementWalk reading(Dialect dialect, Sink sink) {
         return new StatementWalk(sink, dialect, false, false);
     }
@@ -137,6 +144,7 @@ public final class StatementWalk {
      * cannot bind an OFFSET under DISTINCT; outside, every database does what the statement says.
      */
     public org.jooq.Select<?> select(SelectStatement<?> s, Purpose purpose) {
+        terms.reset();
         if (purpose == Purpose.ROWS) {
             return selectQuery(s, Place.TOP);
         }
@@ -164,6 +172,7 @@ public final class StatementWalk {
 
     /** An UPDATE: assignments, then WHERE. */
     public UpdateQuery<Record> update(Update<?> u) {
+        terms.reset();
         sink.token("UPDATE ");
         table(u.table());
         UpdateQuery<Record> q = jooq == null ? null : jooq.updateQuery(DSL.table(DSL.name(u.table().name())));
@@ -193,6 +202,7 @@ public final class StatementWalk {
 
     /** A DELETE. */
     public DeleteQuery<Record> delete(Delete<?> d) {
+        terms.reset();
         sink.token("DELETE ");
         table(d.table());
         DeleteQuery<Record> q = jooq == null ? null : jooq.deleteQuery(DSL.table(DSL.name(d.table().name())));
@@ -369,11 +379,9 @@ public final class StatementWalk {
         return item.alias() == null ? t : t.as(DSL.name(item.alias()));
     }
 
-    // The class as well as the name: two models may give different tables the same name.
+    // The table itself: two models may give different tables the same name.
     private void table(dev.cairn.dsl.Table<?> table) {
-        sink.token(table.name());
-        sink.token("@");
-        sink.token(table.getClass().getName());
+        sink.token(table);
     }
 
     /** A condition: its tokens and values, and its jOOQ form when building (a check constraint, in DDL). */

@@ -58,6 +58,12 @@ final class TermWalk {
         this.subqueries = subqueries;
     }
 
+    /** Starts a statement: no placeholders numbered yet, no subject. */
+    void reset() {
+        placeholders = 0;
+        subject = null;
+    }
+
     int placeholders() {
         return placeholders;
     }
@@ -218,17 +224,14 @@ final class TermWalk {
     private final class ExpressionWalk implements Expression.Visitor<Field<Object>> {
         @Override
         public Field<Object> visit(Column<?> col) {
-            sink.token(col.table().name());
-            sink.token(".");
-            sink.token(col.name());
+            sink.token(col);
             return !building ? null : field(col, !ddl);
         }
 
         @Override
         public Field<Object> visit(AliasedColumn<?> a) {
             sink.token(a.alias());
-            sink.token(".");
-            sink.token(a.column().name());
+            sink.token(a.column());
             return !building ? null : aliased(a.alias(), a.column());
         }
 
