@@ -5,7 +5,7 @@ import dev.cairn.dialect.sql.ServerSql;
 import dev.cairn.dsl.Schema;
 import dev.cairn.schema.apply.SchemaHistory;
 import dev.cairn.schema.apply.SchemaLock;
-import dev.cairn.schema.diff.Change;
+import dev.cairn.schema.Change;
 import dev.cairn.schema.diff.SchemaDiff;
 import dev.cairn.schema.introspect.Introspector;
 import dev.cairn.schema.shape.SchemaShape;

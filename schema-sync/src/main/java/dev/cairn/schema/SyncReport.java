@@ -1,6 +1,6 @@
 package dev.cairn.schema;
 
-import dev.cairn.schema.diff.Change;
+import dev.cairn.schema.Change;
 import java.util.List;
 import java.util.stream.Collectors;
 

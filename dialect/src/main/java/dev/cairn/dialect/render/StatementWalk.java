@@ -2,24 +2,9 @@ package dev.cairn.dialect.render;
 
 import dev.cairn.dialect.Dialect;
 import dev.cairn.dialect.sql.JooqContexts;
-import dev.cairn.dialect.sql.SqlTypes;
-import dev.cairn.dialect.sql.StorageValues;
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Condition;
-import dev.cairn.dsl.Condition.Between;
-import dev.cairn.dsl.Condition.Comparison;
-import dev.cairn.dsl.Condition.Exists;
-import dev.cairn.dsl.Condition.InList;
-import dev.cairn.dsl.Condition.InSelect;
-import dev.cairn.dsl.Condition.Junction;
-import dev.cairn.dsl.Condition.Like;
-import dev.cairn.dsl.Condition.Negation;
-import dev.cairn.dsl.Condition.NullCheck;
-import dev.cairn.dsl.Condition.RawCondition;
 import dev.cairn.dsl.Expression;
-import dev.cairn.dsl.Expression.AliasedColumn;
-import dev.cairn.dsl.Expression.Arithmetic;
-import dev.cairn.dsl.Expression.Function;
 import dev.cairn.dsl.Expression.Param;
 import dev.cairn.dsl.FromItem;
 import dev.cairn.dsl.SelectStatement;
@@ -35,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
-import org.jooq.DataType;
 import org.jooq.DeleteQuery;
 import org.jooq.Field;
 import org.jooq.JoinType;
@@ -65,7 +49,11 @@ public final class StatementWalk {
     /** Receives the shape and the values of a statement. */
     public interface Sink {
         /** A token of the statement's structure. */
-        void token(String structure);
+        /**
+         * A token of the statement's structure: a string, or a table or column of the model, which stands for itself
+         * (compared by identity: one token where its name would take several).
+         */
+        void token(Object structure);
 
         /** A number in the structure (such as the padded length of an IN list). */
         void token(int number);
@@ -90,7 +78,7 @@ public final class StatementWalk {
 
     private static final Sink NO_SINK = new Sink() {
         @Override
-        public void token(String structure) {
+        public void token(Object structure) {
         }
 
         @Override
@@ -107,20 +95,20 @@ public final class StatementWalk {
     // Null when the walk only reads the shape and the values.
     private final DSLContext jooq;
     private final boolean ddl;
-    private int placeholders;
-    // What the values met next are compared with.
-    private Object subject;
-    private final ConditionWalk conditions = new ConditionWalk();
-    private final ExpressionWalk expressions = new ExpressionWalk();
+    private final TermWalk terms;
 
     private StatementWalk(Sink sink, Dialect dialect, boolean build, boolean ddl) {
         this.sink = sink;
         this.dialect = dialect;
         this.jooq = build ? JooqContexts.of(dialect) : null;
         this.ddl = ddl;
+        this.terms = new TermWalk(sink, dialect, build, ddl, this::nested);
     }
 
-    /** A walk that reads the shape and the values only: the hot path of every query of a cached shape. */
+    /**
+     * A walk that reads the shape and the values only: the hot path of every query of a cached shape. Each statement
+     * method starts afresh, so one walk may read statement after statement (on one thread).
+     */
     public static StatementWalk reading(Dialect dialect, Sink sink) {
         return new StatementWalk(sink, dialect, false, false);
     }
@@ -137,7 +125,7 @@ public final class StatementWalk {
 
     /** How many placeholders the walk has numbered so far; each took the value the sink received at that index. */
     public int placeholders() {
-        return placeholders;
+        return terms.placeholders();
     }
 
     /** How a SELECT is walked: on its own, inside a condition, or inside a count or an existence test. */
@@ -156,6 +144,7 @@ public final class StatementWalk {
      * cannot bind an OFFSET under DISTINCT; outside, every database does what the statement says.
      */
     public org.jooq.Select<?> select(SelectStatement<?> s, Purpose purpose) {
+        terms.reset();
         if (purpose == Purpose.ROWS) {
             return selectQuery(s, Place.TOP);
         }
@@ -165,56 +154,25 @@ public final class StatementWalk {
         Field<Object> limit = null;
         if (s.offset() != null) {
             sink.token(" OFFSET ");
-            offset = value(new Param<>(ColumnType.INTEGER, s.offset()), "OFFSET", null);
+            offset = terms.value(new Param<>(ColumnType.INTEGER, s.offset()), "OFFSET", null);
             if (purpose == Purpose.COUNT) {
-                offsetAgain = value(new Param<>(ColumnType.INTEGER, s.offset()), "OFFSET", null);
+                offsetAgain = terms.value(new Param<>(ColumnType.INTEGER, s.offset()), "OFFSET", null);
             }
         }
         if (s.limit() != null) {
             sink.token(" LIMIT ");
-            limit = value(new Param<>(ColumnType.INTEGER, s.limit()), "LIMIT", null);
+            limit = terms.value(new Param<>(ColumnType.INTEGER, s.limit()), "LIMIT", null);
         }
         if (jooq == null) {
             return null;
         }
-        return purpose == Purpose.COUNT ? count(inner, offset, offsetAgain, limit) : exists(inner, offset, limit);
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private org.jooq.Select<?> count(SelectQuery<Record> inner, Field<Object> offset, Field<Object> offsetAgain,
-                                     Field<Object> limit) {
-        Field<Long> all = (Field) DSL.count();
-        Field<Long> counted = all;
-        if (offset != null) {
-            counted = DSL.when(all.gt((Field) offset), all.minus((Field) offsetAgain)).otherwise(DSL.inline(0L));
-        }
-        if (limit != null) {
-            counted = DSL.least(counted, (Field) limit);
-        }
-        return jooq.select(counted).from(inner.asTable("q"));
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private org.jooq.Select<?> exists(SelectQuery<Record> inner, Field<Object> offset, Field<Object> limit) {
-        if (offset == null && limit == null) {
-            return jooq.selectOne().whereExists(inner);
-        }
-        SelectQuery<Record> q = jooq.selectQuery();
-        q.addSelect(DSL.inline(1));
-        q.addFrom(inner.asTable("q"));
-        if (limit != null) {
-            q.addConditions(((Field) limit).gt(DSL.inline(0)));
-        }
-        if (offset != null) {
-            q.addLimit(number(offset), DSL.inline(1));
-        } else {
-            q.addLimit(DSL.inline(1));
-        }
-        return q;
+        return purpose == Purpose.COUNT ? Counting.count(jooq, inner, offset, offsetAgain, limit)
+                : Counting.exists(jooq, inner, offset, limit);
     }
 
     /** An UPDATE: assignments, then WHERE. */
     public UpdateQuery<Record> update(Update<?> u) {
+        terms.reset();
         sink.token("UPDATE ");
         table(u.table());
         UpdateQuery<Record> q = jooq == null ? null : jooq.updateQuery(DSL.table(DSL.name(u.table().name())));
@@ -223,10 +181,10 @@ public final class StatementWalk {
             sink.token(" SET ");
             sink.token(a.column().name());
             sink.token("=");
-            subject = a.column();
-            Field<Object> value = a.value() instanceof Param<?> p ? value(p, a.column(), a.column()) : field(a.value());
+            terms.subject(a.column());
+            Field<Object> value = a.value() instanceof Param<?> p ? terms.value(p, a.column(), a.column()) : terms.field(a.value());
             if (q != null) {
-                set.put(field(a.column(), false), value);
+                set.put(terms.field(a.column(), false), value);
             }
         }
         if (q != null) {
@@ -234,7 +192,7 @@ public final class StatementWalk {
         }
         if (u.where() != null) {
             sink.token(" WHERE ");
-            org.jooq.Condition where = condition(u.where());
+            org.jooq.Condition where = terms.condition(u.where());
             if (q != null) {
                 q.addConditions(where);
             }
@@ -244,12 +202,13 @@ public final class StatementWalk {
 
     /** A DELETE. */
     public DeleteQuery<Record> delete(Delete<?> d) {
+        terms.reset();
         sink.token("DELETE ");
         table(d.table());
         DeleteQuery<Record> q = jooq == null ? null : jooq.deleteQuery(DSL.table(DSL.name(d.table().name())));
         if (d.where() != null) {
             sink.token(" WHERE ");
-            org.jooq.Condition where = condition(d.where());
+            org.jooq.Condition where = terms.condition(d.where());
             if (q != null) {
                 q.addConditions(where);
             }
@@ -284,14 +243,14 @@ public final class StatementWalk {
             sink.token(" JOIN ");
             Table<?> item = from(j.item());
             sink.token(" ON ");
-            org.jooq.Condition on = condition(j.on());
+            org.jooq.Condition on = terms.condition(j.on());
             if (q != null) {
                 q.addJoin(item, joinType(j.kind()), on);
             }
         }
         if (s.where() != null) {
             sink.token(" WHERE ");
-            org.jooq.Condition where = condition(s.where());
+            org.jooq.Condition where = terms.condition(s.where());
             if (q != null) {
                 q.addConditions(where);
             }
@@ -299,7 +258,7 @@ public final class StatementWalk {
         if (!s.groupBy().isEmpty()) {
             sink.token(" GROUP BY ");
             for (Expression<?> e : s.groupBy()) {
-                Field<Object> f = field(e);
+                Field<Object> f = terms.field(e);
                 sink.token(",");
                 if (q != null) {
                     q.addGroupBy(f);
@@ -308,7 +267,7 @@ public final class StatementWalk {
         }
         if (s.having() != null) {
             sink.token(" HAVING ");
-            org.jooq.Condition having = condition(s.having());
+            org.jooq.Condition having = terms.condition(s.having());
             if (q != null) {
                 q.addHaving(having);
             }
@@ -340,11 +299,11 @@ public final class StatementWalk {
         Field<Object> offset = null;
         if (s.limit() != null) {
             sink.token(" LIMIT ");
-            limit = value(new Param<>(ColumnType.INTEGER, s.limit()), "LIMIT", null);
+            limit = terms.value(new Param<>(ColumnType.INTEGER, s.limit()), "LIMIT", null);
         }
         if (s.offset() != null) {
             sink.token(" OFFSET ");
-            offset = value(new Param<>(ColumnType.INTEGER, s.offset()), "OFFSET", null);
+            offset = terms.value(new Param<>(ColumnType.INTEGER, s.offset()), "OFFSET", null);
         }
         if (q == null) {
             return;
@@ -377,7 +336,7 @@ public final class StatementWalk {
             if (jooq != null) {
                 FromItem<?> source = rows.source();
                 for (Column<?> c : source.table().columns()) {
-                    out.add(source.alias() == null ? field(c, true) : aliased(source.alias(), c));
+                    out.add(source.alias() == null ? terms.field(c, true) : terms.aliased(source.alias(), c));
                 }
             }
             return null;
@@ -386,7 +345,7 @@ public final class StatementWalk {
         @Override
         public Void visit(Projection.Single<?> single) {
             sink.token("ONE ");
-            out.add(field(single.expression()));
+            out.add(terms.field(single.expression()));
             return null;
         }
 
@@ -395,7 +354,7 @@ public final class StatementWalk {
             sink.token(cols.recordType() == null ? "COLS" : cols.recordType().getName());
             sink.token(" ");
             for (Expression<?> e : cols.expressions()) {
-                out.add(field(e));
+                out.add(terms.field(e));
                 sink.token(",");
             }
             return null;
@@ -420,157 +379,18 @@ public final class StatementWalk {
         return item.alias() == null ? t : t.as(DSL.name(item.alias()));
     }
 
-    // The class as well as the name: two models may give different tables the same name.
+    // The table itself: two models may give different tables the same name.
     private void table(dev.cairn.dsl.Table<?, ?> table) {
-        sink.token(table.name());
-        sink.token("@");
-        sink.token(table.getClass().getName());
+        sink.token(table);
     }
 
-    /** A condition: its tokens and values, and its jOOQ form when building. */
+    /** A condition: its tokens and values, and its jOOQ form when building (a check constraint, in DDL). */
     public org.jooq.Condition condition(Condition c) {
-        return c.accept(conditions);
-    }
-
-    /** The walk of each kind of condition; a kind the model adds does not compile until it is walked here. */
-    private final class ConditionWalk implements Condition.Visitor<org.jooq.Condition> {
-        @Override
-        public org.jooq.Condition visit(Comparison cmp) {
-            subject = cmp.left() instanceof Param<?> ? cmp.right() : cmp.left();
-            sink.token("(");
-            Field<Object> left = field(cmp.left());
-            sink.token(cmp.operator().symbol());
-            Field<Object> right = field(cmp.right());
-            sink.token(")");
-            return jooq == null ? null : JooqParts.compare(left, cmp.operator(), right);
-        }
-
-        @Override
-        public org.jooq.Condition visit(Junction j) {
-            sink.token(j.isAnd() ? "AND(" : "OR(");
-            List<org.jooq.Condition> parts = new ArrayList<>(j.parts().size());
-            for (Condition part : j.parts()) {
-                parts.add(condition(part));
-                sink.token(",");
-            }
-            sink.token(")");
-            return jooq == null ? null : j.isAnd() ? DSL.and(parts) : DSL.or(parts);
-        }
-
-        @Override
-        public org.jooq.Condition visit(Negation n) {
-            sink.token("NOT(");
-            org.jooq.Condition inner = condition(n.operand());
-            sink.token(")");
-            return jooq == null ? null : DSL.not(inner);
-        }
-
-        @Override
-        public org.jooq.Condition visit(NullCheck n) {
-            Field<Object> f = field(n.operand());
-            sink.token(n.negated() ? " NOTNULL" : " ISNULL");
-            return jooq == null ? null : n.negated() ? f.isNotNull() : f.isNull();
-        }
-
-        @Override
-        public org.jooq.Condition visit(InList in) {
-            return inList(in);
-        }
-
-        @Override
-        public org.jooq.Condition visit(Between b) {
-            Field<Object> f = field(b.operand());
-            sink.token(b.negated() ? " NOTBETWEEN " : " BETWEEN ");
-            subject = b.operand();
-            Field<Object> low = value(b.low(), subject, null);
-            Field<Object> high = value(b.high(), subject, null);
-            return jooq == null ? null : b.negated() ? f.notBetween(low, high) : f.between(low, high);
-        }
-
-        @Override
-        public org.jooq.Condition visit(Like l) {
-            Field<Object> f = text(l.operand());
-            sink.token(l.negated() ? " NOTLIKE" : " LIKE");
-            sink.token(l.ignoreCase() ? "I" : "_");
-            sink.token(l.escape() == null ? " " : l.escape() == '!' ? "E! " : "E" + l.escape() + " ");
-            Field<Object> pattern = value(l.pattern(), l.operand(), null);
-            return jooq == null ? null : JooqParts.like(f, l, pattern);
-        }
-
-        @Override
-        public org.jooq.Condition visit(InSelect in) {
-            Field<Object> f = field(in.operand());
-            sink.token(in.negated() ? " NOTIN(" : " IN(");
-            var sub = subquery(in.subquery());
-            sink.token(")");
-            return jooq == null ? null : in.negated() ? f.notIn(sub) : f.in(sub);
-        }
-
-        @Override
-        public org.jooq.Condition visit(Exists e) {
-            sink.token(e.negated() ? "NOTEXISTS(" : "EXISTS(");
-            var sub = subquery(e.subquery());
-            sink.token(")");
-            return jooq == null ? null : e.negated() ? DSL.notExists(sub) : DSL.exists(sub);
-        }
-
-        @Override
-        public org.jooq.Condition visit(RawCondition raw) {
-            sink.token("RAW{");
-            sink.token(raw.sql());
-            sink.token("}");
-            Object[] bindings = new Object[raw.params().size()];
-            for (int i = 0; i < bindings.length; i++) {
-                bindings[i] = value(raw.params().get(i), null, null);
-            }
-            return jooq == null ? null : DSL.condition("(" + raw.sql() + ")", bindings);
-        }
-    }
-
-    private org.jooq.Condition inList(InList in) {
-        int size = in.values().size();
-        if (size == 0) {
-            // Nothing is in an empty list: the operand (and any value in it) is left out.
-            sink.token(in.negated() ? " NOTIN0" : " IN0");
-            return jooq == null ? null : in.negated() ? DSL.trueCondition() : DSL.falseCondition();
-        }
-        Field<Object> f = field(in.operand());
-        subject = in.operand();
-        int padded = paddedInListSize(size);
-        sink.token(in.negated() ? " NOTIN" : " IN");
-        sink.token(padded);
-        sink.token("(");
-        List<Field<Object>> list = new ArrayList<>(padded);
-        for (Param<?> p : in.values()) {
-            list.add(value(p, subject, null));
-        }
-        // The last value fills the padding: it matches nothing new.
-        for (int i = size; i < padded; i++) {
-            list.add(value(in.values().get(size - 1), subject, null));
-        }
-        sink.token(")");
-        if (jooq == null) {
-            return null;
-        }
-        return in.negated() ? f.notIn(list) : f.in(list);
-    }
-
-    /**
-     * The number of parameters an IN list of {@code n} values is rendered with: the next power of two up to 1,024,
-     * then the next multiple of 1,024. Lists of any length share a few query shapes instead of one each.
-     */
-    public static int paddedInListSize(int n) {
-        if (n <= 1) {
-            return n;
-        }
-        if (n <= 1024) {
-            return Integer.highestOneBit(n - 1) << 1;
-        }
-        return (n + 1023) / 1024 * 1024;
+        return terms.condition(c);
     }
 
     @SuppressWarnings("unchecked")
-    private org.jooq.Select<? extends Record1<Object>> subquery(SelectStatement<?> select) {
+    private org.jooq.Select<? extends Record1<Object>> nested(SelectStatement<?> select) {
         if (ddl) {
             throw new IllegalArgumentException("Subqueries are not allowed in a check constraint: " + select);
         }
@@ -586,14 +406,14 @@ public final class StatementWalk {
         if (key.nulls() != SortField.Nulls.DEFAULT && dialect.isMySqlFamily()) {
             sink.token(" NULLS ");
             sink.token(key.nulls().name());
-            Field<Object> nullable = field(key.expression());
+            Field<Object> nullable = terms.field(key.expression());
             if (q != null) {
                 boolean first = key.nulls() == SortField.Nulls.FIRST;
                 q.addOrderBy(DSL.when(nullable.isNull(), DSL.inline(first ? 0 : 1))
                         .otherwise(DSL.inline(first ? 1 : 0)).asc());
             }
         }
-        Field<Object> f = field(key.expression());
+        Field<Object> f = terms.field(key.expression());
         sink.token(key.descending() ? " D" : " A");
         sink.token(key.nulls().name());
         if (q == null) {
@@ -605,106 +425,6 @@ public final class StatementWalk {
             case FIRST -> dialect.isMySqlFamily() ? s : s.nullsFirst();
             case LAST -> dialect.isMySqlFamily() ? s : s.nullsLast();
         });
-    }
-
-    /** An expression: its tokens and values, and its jOOQ field when building. */
-    private Field<Object> field(Expression<?> e) {
-        return e.accept(expressions);
-    }
-
-    /** The walk of each kind of expression; a kind the model adds does not compile until it is walked here. */
-    private final class ExpressionWalk implements Expression.Visitor<Field<Object>> {
-        @Override
-        public Field<Object> visit(Column<?> col) {
-            sink.token(col.table().name());
-            sink.token(".");
-            sink.token(col.name());
-            return jooq == null ? null : field(col, !ddl);
-        }
-
-        @Override
-        public Field<Object> visit(AliasedColumn<?> a) {
-            sink.token(a.alias());
-            sink.token(".");
-            sink.token(a.column().name());
-            return jooq == null ? null : aliased(a.alias(), a.column());
-        }
-
-        @Override
-        public Field<Object> visit(Param<?> p) {
-            return value(p, subject, null);
-        }
-
-        @Override
-        public Field<Object> visit(Arithmetic<?> a) {
-            sink.token("(");
-            Field<Object> left = field(a.left());
-            sink.token(a.op().symbol());
-            Field<Object> right = field(a.right());
-            sink.token(")");
-            return jooq == null ? null : JooqParts.arithmetic(left, a.op(), right);
-        }
-
-        @Override
-        public Field<Object> visit(Function<?> f) {
-            sink.token(f.name().name());
-            sink.token(f.distinct() ? "(D " : "(");
-            Field<Object> operand = null;
-            if (f.operand() == null) {
-                sink.token("*");
-            } else {
-                operand = f.name() == Function.Name.LOWER || f.name() == Function.Name.UPPER
-                        ? text(f.operand()) : field(f.operand());
-            }
-            sink.token(")");
-            return jooq == null ? null : JooqParts.function(f, operand);
-        }
-    }
-
-    /**
-     * A text operand of LIKE, LOWER or UPPER. H2 keeps a CHAR(n) value padded with spaces where MySQL drops them,
-     * so "ends with 'abc'" would miss 'abc' in a CHAR(8); on H2 such a column is read without its padding.
-     */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private Field<Object> text(Expression<?> operand) {
-        Field<Object> f = field(operand);
-        if (jooq != null && dialect.family() == Dialect.Family.H2 && operand.type().kind() == ColumnType.Kind.CHAR
-                && (operand instanceof Column<?> || operand instanceof AliasedColumn<?>)) {
-            return (Field) DSL.rtrim((Field<String>) (Field) f);
-        }
-        return f;
-    }
-
-    /** The next value: told to the sink, and in the jOOQ parts a placeholder numbered with its index. */
-    private Field<Object> value(Param<?> p, Object comparedWith, Column<?> storedIn) {
-        sink.value(p, comparedWith, storedIn);
-        if (jooq == null) {
-            return null;
-        }
-        DataType<Object> type = storageType(p.type());
-        if (ddl) {
-            Object stored = StorageValues.toStorage(p.type(), p.value(), dialect);
-            if (stored instanceof java.time.LocalTime time && time.getNano() != 0) {
-                // jOOQ inlines a LocalTime without its fraction.
-                return DSL.field("time {0}", type, DSL.inline(time.format(java.time.format.DateTimeFormatter.ISO_LOCAL_TIME)));
-            }
-            return DSL.inline(stored, type);
-        }
-        return Placeholders.param(placeholders++, type);
-    }
-
-    private Field<Object> field(Column<?> c, boolean qualified) {
-        return qualified ? DSL.field(DSL.name(c.table().name(), c.name()), storageType(c.type()))
-                : DSL.field(DSL.name(c.name()), storageType(c.type()));
-    }
-
-    private Field<Object> aliased(String alias, Column<?> c) {
-        return DSL.field(DSL.name(alias, c.name()), storageType(c.type()));
-    }
-
-    @SuppressWarnings("unchecked")
-    private DataType<Object> storageType(ColumnType<?> type) {
-        return (DataType<Object>) SqlTypes.storage(type, dialect);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -722,6 +442,6 @@ public final class StatementWalk {
 
     /** Renders a statement this walk built; see {@link Placeholders#render}. */
     public RenderedSql render(Query query) {
-        return Placeholders.render(jooq, query, placeholders);
+        return Placeholders.render(jooq, query, terms.placeholders());
     }
 }

@@ -35,7 +35,7 @@ public final class QueryValues {
         }
 
         @Override
-        public void token(String structure) {
+        public void token(Object structure) {
         }
 
         @Override

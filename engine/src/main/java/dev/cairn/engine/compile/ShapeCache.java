@@ -1,5 +1,6 @@
 package dev.cairn.engine.compile;
 
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
@@ -35,7 +36,7 @@ final class ShapeCache {
         return store(tokens.template(), compiled);
     }
 
-    CompiledQuery get(String key, Supplier<CompiledQuery> compile) {
+    CompiledQuery get(List<Object> key, Supplier<CompiledQuery> compile) {
         CompiledQuery hit = map.get(key);
         return hit != null ? hit : store(key, compile.get());
     }

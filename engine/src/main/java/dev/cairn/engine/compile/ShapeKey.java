@@ -73,28 +73,27 @@ final class ShapeKey {
      * until the thread's next probe, which is all a cache lookup needs.
      */
     static final class Probe {
-        private static final ThreadLocal<TokenBuffer> BUFFERS = ThreadLocal.withInitial(TokenBuffer::new);
+        private static final ThreadLocal<Probing> PROBING = ThreadLocal.withInitial(Probing::new);
 
         private final char kind;
         private final Object ast;
         private final int hash;
         private final TokenBuffer tokens;
         private final int length;
-        private final Dialect dialect;
 
         private Probe(char kind, Object ast, List<Param<?>> values, ValueRules rules) {
             this.kind = kind;
             this.ast = ast;
-            this.dialect = rules.dialect();
-            this.tokens = BUFFERS.get();
-            Hasher hasher = new Hasher(kind, values, rules, tokens);
-            walk(hasher);
-            this.hash = hasher.h;
+            Probing probing = PROBING.get().on(rules.dialect());
+            this.tokens = probing.tokens;
+            probing.hasher.start(kind, values, rules);
+            walk(probing.walk);
+            probing.hasher.values = null; // not kept by the thread beyond this statement
+            this.hash = probing.hasher.h;
             this.length = tokens.size;
         }
 
-        private void walk(StatementWalk.Sink sink) {
-            StatementWalk w = StatementWalk.reading(dialect, sink);
+        private void walk(StatementWalk w) {
             if (ast instanceof SelectStatement<?> s) {
                 w.select(s, purpose(kind));
             } else if (ast instanceof Update<?> u) {
@@ -146,51 +145,49 @@ final class ShapeKey {
         return new Probe('D', delete, values, rules);
     }
 
-    static String ofInsert(Table<?, ?> table, List<Column<?>> columns, List<Column<?>> conflict,
-                           List<Column<?>> update) {
-        StringBuilder sb = new StringBuilder(64).append("INSERT ").append(table.name()).append('@')
-                .append(table.getClass().getName()).append(' ');
-        names(sb, columns);
+    /** The shape of an INSERT (an upsert when {@code update} is not null): the table and the columns themselves. */
+    static List<Object> ofInsert(Table<?, ?> table, List<Column<?>> columns, List<Column<?>> conflict,
+                                 List<Column<?>> update) {
+        List<Object> key = new ArrayList<>(columns.size() + 8);
+        key.add("INSERT");
+        key.add(table);
+        key.addAll(columns);
         if (update != null) {
-            sb.append(" ON ");
-            names(sb, conflict);
-            sb.append(" UPDATE ");
-            names(sb, update);
+            key.add(" ON ");
+            key.addAll(conflict);
+            key.add(" UPDATE ");
+            key.addAll(update);
         }
-        return sb.toString();
+        return key;
     }
 
-    static String ofInsertSelect(Dialect dialect, Table<?, ?> table, List<Column<?>> columns,
-                                 SelectStatement<?> select) {
-        StringBuilder sb = new StringBuilder(128).append("INSERT ").append(table.name()).append('@')
-                .append(table.getClass().getName()).append(' ');
-        names(sb, columns);
+    /** The shape of an INSERT ... SELECT: the table, the columns and the select's tokens. */
+    static List<Object> ofInsertSelect(Dialect dialect, Table<?, ?> table, List<Column<?>> columns,
+                                       SelectStatement<?> select) {
         Collector c = new Collector('S');
         StatementWalk.reading(dialect, c).select(select, StatementWalk.Purpose.ROWS);
-        for (Object token : c.tokens) {
-            sb.append(token);
-        }
-        return sb.toString();
-    }
-
-    private static void names(StringBuilder sb, List<Column<?>> columns) {
-        for (Column<?> c : columns) {
-            sb.append(c.name()).append(',');
-        }
+        List<Object> key = new ArrayList<>(columns.size() + c.tokens.size() + 2);
+        key.add("INSERT SELECT");
+        key.add(table);
+        key.addAll(columns);
+        key.addAll(c.tokens);
+        return key;
     }
 
     /** Hashes the tokens as {@link Template} does, collecting the values as {@link ValueRules} let them be sent. */
     private static final class Hasher implements StatementWalk.Sink {
         int h;
-        private final List<Param<?>> values;
-        private final ValueRules rules;
-
+        private List<Param<?>> values;
+        private ValueRules rules;
         private final TokenBuffer tokens;
 
-        Hasher(char kind, List<Param<?>> values, ValueRules rules, TokenBuffer tokens) {
+        Hasher(TokenBuffer tokens) {
+            this.tokens = tokens;
+        }
+
+        void start(char kind, List<Param<?>> values, ValueRules rules) {
             this.values = values;
             this.rules = rules;
-            this.tokens = tokens;
             tokens.size = 0;
             Character k = Character.valueOf(kind);
             tokens.add(k);
@@ -213,7 +210,7 @@ final class ShapeKey {
         }
 
         @Override
-        public void token(String structure) {
+        public void token(Object structure) {
             tokens.add(structure);
             h = mix(h, structure);
         }
@@ -223,6 +220,25 @@ final class ShapeKey {
             Integer n = Integer.valueOf(number);
             tokens.add(n);
             h = mix(h, n);
+        }
+    }
+
+    /**
+     * What a thread probes with, made once: the token buffer, the hasher and a reading walk over them (for one
+     * dialect at a time). Probes do not nest, and every walk and hash starts afresh, so reuse is safe.
+     */
+    private static final class Probing {
+        final TokenBuffer tokens = new TokenBuffer();
+        final Hasher hasher = new Hasher(tokens);
+        private Dialect dialect;
+        StatementWalk walk;
+
+        Probing on(Dialect d) {
+            if (d != dialect) {
+                dialect = d;
+                walk = StatementWalk.reading(d, hasher);
+            }
+            return this;
         }
     }
 
@@ -248,7 +264,7 @@ final class ShapeKey {
         }
 
         @Override
-        public void token(String structure) {
+        public void token(Object structure) {
             tokens.add(structure);
         }
 

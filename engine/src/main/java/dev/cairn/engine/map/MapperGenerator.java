@@ -195,6 +195,9 @@ final class MapperGenerator {
             types[s.column()] = s.type();
         }
         try {
+            if (host != MapperGenerator.class) {
+                reachableFrom(host.getModule());
+            }
             MethodHandles.Lookup lookup = host == MapperGenerator.class ? MethodHandles.lookup()
                     : MethodHandles.privateLookupIn(host, MethodHandles.lookup());
             Class<?> mapperClass = host == MapperGenerator.class
@@ -204,6 +207,22 @@ final class MapperGenerator {
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return null;
         }
+    }
+
+    /**
+     * On the module path, a mapper is defined in the row type's package (to call its constructor and accessors
+     * directly), so that module must be read by this one and must reach the two engine packages the mapper calls;
+     * neither package is exported to applications, so they are exported to that module alone. The application still
+     * has to open the package to this module (see module-info). On the class path all of this is a no-op.
+     */
+    private static void reachableFrom(Module app) {
+        Module engine = MapperGenerator.class.getModule();
+        if (!engine.isNamed() || app == engine) {
+            return;
+        }
+        engine.addReads(app);
+        engine.addExports(RowMapper.class.getPackageName(), app);
+        engine.addExports(ColumnReaders.class.getPackageName(), app);
     }
 
     /** Replaces the placeholder owner "THIS" with the generated class's name. */

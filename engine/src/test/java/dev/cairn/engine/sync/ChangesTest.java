@@ -12,7 +12,7 @@ import dev.cairn.engine.testing.DatabaseTest;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.SyncMode;
 import dev.cairn.schema.SyncReport;
-import dev.cairn.schema.diff.Change;
+import dev.cairn.schema.Change;
 import java.math.BigDecimal;
 import java.util.List;
 

@@ -10,7 +10,7 @@ import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.SchemaDriftException;
 import dev.cairn.schema.SyncMode;
 import dev.cairn.schema.SyncReport;
-import dev.cairn.schema.diff.Change;
+import dev.cairn.schema.Change;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;

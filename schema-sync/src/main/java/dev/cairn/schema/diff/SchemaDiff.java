@@ -1,5 +1,6 @@
 package dev.cairn.schema.diff;
 
+import dev.cairn.schema.Change;
 import dev.cairn.dialect.Dialect;
 import dev.cairn.dsl.Check;
 import dev.cairn.dsl.Column;

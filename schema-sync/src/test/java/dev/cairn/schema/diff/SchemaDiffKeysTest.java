@@ -1,16 +1,17 @@
 package dev.cairn.schema.diff;
 
+import dev.cairn.schema.Change;
 import static dev.cairn.dsl.type.ReferentialAction.CASCADE;
 import static dev.cairn.dsl.type.ReferentialAction.RESTRICT;
-import static dev.cairn.schema.diff.Change.Kind.ADD_CHECK;
-import static dev.cairn.schema.diff.Change.Kind.ADD_FOREIGN_KEY;
-import static dev.cairn.schema.diff.Change.Kind.ADD_INDEX;
-import static dev.cairn.schema.diff.Change.Kind.ADD_UNIQUE;
-import static dev.cairn.schema.diff.Change.Kind.DROP_CHECK;
-import static dev.cairn.schema.diff.Change.Kind.DROP_FOREIGN_KEY;
-import static dev.cairn.schema.diff.Change.Kind.DROP_INDEX;
-import static dev.cairn.schema.diff.Change.Kind.DROP_UNIQUE;
-import static dev.cairn.schema.diff.Change.Kind.MODIFY_PRIMARY_KEY;
+import static dev.cairn.schema.Change.Kind.ADD_CHECK;
+import static dev.cairn.schema.Change.Kind.ADD_FOREIGN_KEY;
+import static dev.cairn.schema.Change.Kind.ADD_INDEX;
+import static dev.cairn.schema.Change.Kind.ADD_UNIQUE;
+import static dev.cairn.schema.Change.Kind.DROP_CHECK;
+import static dev.cairn.schema.Change.Kind.DROP_FOREIGN_KEY;
+import static dev.cairn.schema.Change.Kind.DROP_INDEX;
+import static dev.cairn.schema.Change.Kind.DROP_UNIQUE;
+import static dev.cairn.schema.Change.Kind.MODIFY_PRIMARY_KEY;
 import static dev.cairn.schema.diff.SchemaDiffTest.H2;
 import static dev.cairn.schema.diff.SchemaDiffTest.MARIADB;
 import static dev.cairn.schema.diff.SchemaDiffTest.column;

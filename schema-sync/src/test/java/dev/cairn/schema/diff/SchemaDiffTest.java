@@ -1,15 +1,16 @@
 package dev.cairn.schema.diff;
 
-import static dev.cairn.schema.diff.Change.Kind.ADD_COLUMN;
-import static dev.cairn.schema.diff.Change.Kind.ADD_FOREIGN_KEY;
-import static dev.cairn.schema.diff.Change.Kind.CREATE_TABLE;
-import static dev.cairn.schema.diff.Change.Kind.DROP_COLUMN;
-import static dev.cairn.schema.diff.Change.Kind.DROP_FOREIGN_KEY;
-import static dev.cairn.schema.diff.Change.Kind.DROP_TABLE;
-import static dev.cairn.schema.diff.Change.Kind.MODIFY_COLUMN;
-import static dev.cairn.schema.diff.Change.Kind.MODIFY_PRIMARY_KEY;
-import static dev.cairn.schema.diff.Change.Kind.RENAME_COLUMN;
-import static dev.cairn.schema.diff.Change.Kind.RENAME_TABLE;
+import dev.cairn.schema.Change;
+import static dev.cairn.schema.Change.Kind.ADD_COLUMN;
+import static dev.cairn.schema.Change.Kind.ADD_FOREIGN_KEY;
+import static dev.cairn.schema.Change.Kind.CREATE_TABLE;
+import static dev.cairn.schema.Change.Kind.DROP_COLUMN;
+import static dev.cairn.schema.Change.Kind.DROP_FOREIGN_KEY;
+import static dev.cairn.schema.Change.Kind.DROP_TABLE;
+import static dev.cairn.schema.Change.Kind.MODIFY_COLUMN;
+import static dev.cairn.schema.Change.Kind.MODIFY_PRIMARY_KEY;
+import static dev.cairn.schema.Change.Kind.RENAME_COLUMN;
+import static dev.cairn.schema.Change.Kind.RENAME_TABLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 

@@ -1,4 +1,4 @@
-package dev.cairn.schema.diff;
+package dev.cairn.schema;
 
 import java.util.List;
 

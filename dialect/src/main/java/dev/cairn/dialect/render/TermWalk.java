@@ -1,0 +1,315 @@
+package dev.cairn.dialect.render;
+
+import dev.cairn.dialect.Dialect;
+import dev.cairn.dialect.sql.SqlTypes;
+import dev.cairn.dialect.sql.StorageValues;
+import dev.cairn.dsl.Column;
+import dev.cairn.dsl.Condition;
+import dev.cairn.dsl.Condition.Between;
+import dev.cairn.dsl.Condition.Comparison;
+import dev.cairn.dsl.Condition.Exists;
+import dev.cairn.dsl.Condition.InList;
+import dev.cairn.dsl.Condition.InSelect;
+import dev.cairn.dsl.Condition.Junction;
+import dev.cairn.dsl.Condition.Like;
+import dev.cairn.dsl.Condition.Negation;
+import dev.cairn.dsl.Condition.NullCheck;
+import dev.cairn.dsl.Condition.RawCondition;
+import dev.cairn.dsl.Expression;
+import dev.cairn.dsl.Expression.AliasedColumn;
+import dev.cairn.dsl.Expression.Arithmetic;
+import dev.cairn.dsl.Expression.Function;
+import dev.cairn.dsl.Expression.Param;
+import dev.cairn.dsl.SelectStatement;
+import dev.cairn.dsl.type.ColumnType;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.DataType;
+import org.jooq.Field;
+import org.jooq.Record1;
+import org.jooq.impl.DSL;
+
+/**
+ * The part of {@link StatementWalk} that walks conditions and expressions: it tells the sink their tokens and values
+ * and, when building, returns their jOOQ forms, numbering each value's placeholder with its index.
+ */
+final class TermWalk {
+    /** Walks a subquery of an IN or EXISTS, with the same sink and numbering. */
+    interface Subqueries {
+        org.jooq.Select<? extends Record1<Object>> nested(SelectStatement<?> select);
+    }
+
+    private final StatementWalk.Sink sink;
+    private final Dialect dialect;
+    private final boolean building;
+    private final boolean ddl;
+    private final Subqueries subqueries;
+    private final ConditionWalk conditions = new ConditionWalk();
+    private final ExpressionWalk expressions = new ExpressionWalk();
+    private int placeholders;
+    // What the values met next are compared with.
+    private Object subject;
+
+    TermWalk(StatementWalk.Sink sink, Dialect dialect, boolean building, boolean ddl, Subqueries subqueries) {
+        this.sink = sink;
+        this.dialect = dialect;
+        this.building = building;
+        this.ddl = ddl;
+        this.subqueries = subqueries;
+    }
+
+    /** Starts a statement: no placeholders numbered yet, no subject. */
+    void reset() {
+        placeholders = 0;
+        subject = null;
+    }
+
+    int placeholders() {
+        return placeholders;
+    }
+
+    /** Sets what the values met next are compared with, or stored in. */
+    void subject(Object subject) {
+        this.subject = subject;
+    }
+
+    /** A condition: its tokens and values, and its jOOQ form when building. */
+    org.jooq.Condition condition(Condition c) {
+        return c.accept(conditions);
+    }
+
+    /** The walk of each kind of condition; a kind the model adds does not compile until it is walked here. */
+    private final class ConditionWalk implements Condition.Visitor<org.jooq.Condition> {
+        @Override
+        public org.jooq.Condition visit(Comparison cmp) {
+            subject = cmp.left() instanceof Param<?> ? cmp.right() : cmp.left();
+            sink.token("(");
+            Field<Object> left = field(cmp.left());
+            sink.token(cmp.operator().symbol());
+            Field<Object> right = field(cmp.right());
+            sink.token(")");
+            return !building ? null : JooqParts.compare(left, cmp.operator(), right);
+        }
+
+        @Override
+        public org.jooq.Condition visit(Junction j) {
+            sink.token(j.isAnd() ? "AND(" : "OR(");
+            List<org.jooq.Condition> parts = new ArrayList<>(j.parts().size());
+            for (Condition part : j.parts()) {
+                parts.add(condition(part));
+                sink.token(",");
+            }
+            sink.token(")");
+            return !building ? null : j.isAnd() ? DSL.and(parts) : DSL.or(parts);
+        }
+
+        @Override
+        public org.jooq.Condition visit(Negation n) {
+            sink.token("NOT(");
+            org.jooq.Condition inner = condition(n.operand());
+            sink.token(")");
+            return !building ? null : DSL.not(inner);
+        }
+
+        @Override
+        public org.jooq.Condition visit(NullCheck n) {
+            Field<Object> f = field(n.operand());
+            sink.token(n.negated() ? " NOTNULL" : " ISNULL");
+            return !building ? null : n.negated() ? f.isNotNull() : f.isNull();
+        }
+
+        @Override
+        public org.jooq.Condition visit(InList in) {
+            return inList(in);
+        }
+
+        @Override
+        public org.jooq.Condition visit(Between b) {
+            Field<Object> f = field(b.operand());
+            sink.token(b.negated() ? " NOTBETWEEN " : " BETWEEN ");
+            subject = b.operand();
+            Field<Object> low = value(b.low(), subject, null);
+            Field<Object> high = value(b.high(), subject, null);
+            return !building ? null : b.negated() ? f.notBetween(low, high) : f.between(low, high);
+        }
+
+        @Override
+        public org.jooq.Condition visit(Like l) {
+            Field<Object> f = text(l.operand());
+            sink.token(l.negated() ? " NOTLIKE" : " LIKE");
+            sink.token(l.ignoreCase() ? "I" : "_");
+            sink.token(l.escape() == null ? " " : l.escape() == '!' ? "E! " : "E" + l.escape() + " ");
+            Field<Object> pattern = value(l.pattern(), l.operand(), null);
+            return !building ? null : JooqParts.like(f, l, pattern);
+        }
+
+        @Override
+        public org.jooq.Condition visit(InSelect in) {
+            Field<Object> f = field(in.operand());
+            sink.token(in.negated() ? " NOTIN(" : " IN(");
+            var sub = subqueries.nested(in.subquery());
+            sink.token(")");
+            return !building ? null : in.negated() ? f.notIn(sub) : f.in(sub);
+        }
+
+        @Override
+        public org.jooq.Condition visit(Exists e) {
+            sink.token(e.negated() ? "NOTEXISTS(" : "EXISTS(");
+            var sub = subqueries.nested(e.subquery());
+            sink.token(")");
+            return !building ? null : e.negated() ? DSL.notExists(sub) : DSL.exists(sub);
+        }
+
+        @Override
+        public org.jooq.Condition visit(RawCondition raw) {
+            sink.token("RAW{");
+            sink.token(raw.sql());
+            sink.token("}");
+            Object[] bindings = new Object[raw.params().size()];
+            for (int i = 0; i < bindings.length; i++) {
+                bindings[i] = value(raw.params().get(i), null, null);
+            }
+            return !building ? null : DSL.condition("(" + raw.sql() + ")", bindings);
+        }
+    }
+
+    private org.jooq.Condition inList(InList in) {
+        int size = in.values().size();
+        if (size == 0) {
+            // Nothing is in an empty list: the operand (and any value in it) is left out.
+            sink.token(in.negated() ? " NOTIN0" : " IN0");
+            return !building ? null : in.negated() ? DSL.trueCondition() : DSL.falseCondition();
+        }
+        Field<Object> f = field(in.operand());
+        subject = in.operand();
+        int padded = paddedInListSize(size);
+        sink.token(in.negated() ? " NOTIN" : " IN");
+        sink.token(padded);
+        sink.token("(");
+        List<Field<Object>> list = new ArrayList<>(padded);
+        for (Param<?> p : in.values()) {
+            list.add(value(p, subject, null));
+        }
+        // The last value fills the padding: it matches nothing new.
+        for (int i = size; i < padded; i++) {
+            list.add(value(in.values().get(size - 1), subject, null));
+        }
+        sink.token(")");
+        if (!building) {
+            return null;
+        }
+        return in.negated() ? f.notIn(list) : f.in(list);
+    }
+
+    /**
+     * The number of parameters an IN list of {@code n} values is rendered with: the next power of two up to 1,024,
+     * then the next multiple of 1,024. Lists of any length share a few query shapes instead of one each.
+     */
+    static int paddedInListSize(int n) {
+        if (n <= 1) {
+            return n;
+        }
+        if (n <= 1024) {
+            return Integer.highestOneBit(n - 1) << 1;
+        }
+        return (n + 1023) / 1024 * 1024;
+    }
+
+    /** An expression: its tokens and values, and its jOOQ field when building. */
+    Field<Object> field(Expression<?> e) {
+        return e.accept(expressions);
+    }
+
+    /** The walk of each kind of expression; a kind the model adds does not compile until it is walked here. */
+    private final class ExpressionWalk implements Expression.Visitor<Field<Object>> {
+        @Override
+        public Field<Object> visit(Column<?> col) {
+            sink.token(col);
+            return !building ? null : field(col, !ddl);
+        }
+
+        @Override
+        public Field<Object> visit(AliasedColumn<?> a) {
+            sink.token(a.alias());
+            sink.token(a.column());
+            return !building ? null : aliased(a.alias(), a.column());
+        }
+
+        @Override
+        public Field<Object> visit(Param<?> p) {
+            return value(p, subject, null);
+        }
+
+        @Override
+        public Field<Object> visit(Arithmetic<?> a) {
+            sink.token("(");
+            Field<Object> left = field(a.left());
+            sink.token(a.op().symbol());
+            Field<Object> right = field(a.right());
+            sink.token(")");
+            return !building ? null : JooqParts.arithmetic(left, a.op(), right);
+        }
+
+        @Override
+        public Field<Object> visit(Function<?> f) {
+            sink.token(f.name().name());
+            sink.token(f.distinct() ? "(D " : "(");
+            Field<Object> operand = null;
+            if (f.operand() == null) {
+                sink.token("*");
+            } else {
+                operand = f.name() == Function.Name.LOWER || f.name() == Function.Name.UPPER
+                        ? text(f.operand()) : field(f.operand());
+            }
+            sink.token(")");
+            return !building ? null : JooqParts.function(f, operand);
+        }
+    }
+
+    /**
+     * A text operand of LIKE, LOWER or UPPER. H2 keeps a CHAR(n) value padded with spaces where MySQL drops them,
+     * so "ends with 'abc'" would miss 'abc' in a CHAR(8); on H2 such a column is read without its padding.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Field<Object> text(Expression<?> operand) {
+        Field<Object> f = field(operand);
+        if (building && dialect.family() == Dialect.Family.H2 && operand.type().kind() == ColumnType.Kind.CHAR
+                && (operand instanceof Column<?> || operand instanceof AliasedColumn<?>)) {
+            return (Field) DSL.rtrim((Field<String>) (Field) f);
+        }
+        return f;
+    }
+
+    /** The next value: told to the sink, and in the jOOQ parts a placeholder numbered with its index. */
+    Field<Object> value(Param<?> p, Object comparedWith, Column<?> storedIn) {
+        sink.value(p, comparedWith, storedIn);
+        if (!building) {
+            return null;
+        }
+        DataType<Object> type = storageType(p.type());
+        if (ddl) {
+            Object stored = StorageValues.toStorage(p.type(), p.value(), dialect);
+            if (stored instanceof java.time.LocalTime time && time.getNano() != 0) {
+                // jOOQ inlines a LocalTime without its fraction.
+                return DSL.field("time {0}", type, DSL.inline(time.format(java.time.format.DateTimeFormatter.ISO_LOCAL_TIME)));
+            }
+            return DSL.inline(stored, type);
+        }
+        return Placeholders.param(placeholders++, type);
+    }
+
+    Field<Object> field(Column<?> c, boolean qualified) {
+        return qualified ? DSL.field(DSL.name(c.table().name(), c.name()), storageType(c.type()))
+                : DSL.field(DSL.name(c.name()), storageType(c.type()));
+    }
+
+    Field<Object> aliased(String alias, Column<?> c) {
+        return DSL.field(DSL.name(alias, c.name()), storageType(c.type()));
+    }
+
+    @SuppressWarnings("unchecked")
+    DataType<Object> storageType(ColumnType<?> type) {
+        return (DataType<Object>) SqlTypes.storage(type, dialect);
+    }
+
+}

@@ -1,0 +1,27 @@
+/**
+ * Cairn's engine: {@link dev.cairn.engine.Database}, sessions, transactions, batches and the object API
+ * ({@code dev.cairn.engine}), and the exceptions it throws ({@code dev.cairn.engine.exception}). Every other package
+ * is internal.
+ *
+ * <p>On the module path, open the packages of your row types (records or classes) and table classes to this module
+ * and to {@code dev.cairn.dsl}, so that rows are read into them by generated mappers:
+ * <pre>{@code
+ * module com.acme.shop {
+ *     requires dev.cairn.engine;
+ *     opens com.acme.shop.model to dev.cairn.engine, dev.cairn.dsl;
+ * }
+ * }</pre>
+ */
+module dev.cairn.engine {
+    requires transitive dev.cairn.dsl;
+    requires transitive dev.cairn.dialect;
+    requires transitive dev.cairn.schema;
+    requires transitive java.sql;
+    requires com.zaxxer.hikari;
+    requires org.jooq;
+    requires org.objectweb.asm;
+    requires org.slf4j;
+
+    exports dev.cairn.engine;
+    exports dev.cairn.engine.exception;
+}
