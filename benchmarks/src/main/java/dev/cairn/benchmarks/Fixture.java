@@ -158,17 +158,6 @@ final class Fixture implements AutoCloseable {
                 scoreNull ? null : score, rs.getObject(10, LocalDate.class));
     }
 
-    /** Hand-written mapping by column label. */
-    static BenchRow byName(ResultSet rs) throws SQLException {
-        int b = rs.getInt("b");
-        boolean bNull = rs.wasNull();
-        double score = rs.getDouble("score");
-        boolean scoreNull = rs.wasNull();
-        return new BenchRow(rs.getLong("id"), rs.getInt("a"), bNull ? null : b, rs.getString("name"),
-                rs.getObject("created", LocalDateTime.class), rs.getBigDecimal("amount"), rs.getBoolean("active"),
-                rs.getString("code"), scoreNull ? null : score, rs.getObject("day", LocalDate.class));
-    }
-
     /** Binds a row to the ten parameters of {@link #insert}. */
     static void bindRow(PreparedStatement ps, BenchRow r) throws SQLException {
         ps.setLong(1, r.id());
