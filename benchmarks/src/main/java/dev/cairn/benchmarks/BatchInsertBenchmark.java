@@ -102,6 +102,7 @@ public class BatchInsertBenchmark {
     }
 
     @Benchmark
+    @Fork(Runs.PEER_FORKS)
     @Warmup(iterations = Runs.PEER_WARMUP, time = 1)
     public int jooqBatch() {
         return f.jooq.transactionResult(cfg -> {
@@ -118,6 +119,7 @@ public class BatchInsertBenchmark {
     }
 
     @Benchmark
+    @Fork(Runs.PEER_FORKS)
     @Warmup(iterations = Runs.PEER_WARMUP, time = 1)
     public int jdbi() {
         return f.jdbi.inTransaction(h -> {
@@ -131,6 +133,7 @@ public class BatchInsertBenchmark {
     }
 
     @Benchmark
+    @Fork(Runs.PEER_FORKS)
     @Warmup(iterations = Runs.PEER_WARMUP, time = 1)
     public int hibernate() {
         try (StatelessSession s = f.hibernate.openStatelessSession()) {

@@ -60,6 +60,7 @@ public class CompileBenchmark {
     }
 
     @Benchmark
+    @Fork(Runs.PEER_FORKS)
     @Warmup(iterations = Runs.PEER_WARMUP, time = 1)
     public Object jooqRender() {
         i++;

@@ -116,6 +116,7 @@ public class DynamicQueryBenchmark {
     }
 
     @Benchmark
+    @Fork(Runs.PEER_FORKS)
     @Warmup(iterations = Runs.PEER_WARMUP, time = 1)
     public List<BenchRow> jooqRecordsMapping() {
         int mask = ++call & 15;

@@ -83,6 +83,7 @@ public class FetchBenchmark {
     }
 
     @Benchmark
+    @Fork(Runs.PEER_FORKS)
     @Warmup(iterations = Runs.PEER_WARMUP, time = 1)
     public List<BenchRow> jooqRecordsMapping() {
         return f.jooq.select(J_ID, J_A, J_B, J_NAME, J_CREATED, J_AMOUNT, J_ACTIVE, J_CODE, J_SCORE, J_DAY)
@@ -90,6 +91,7 @@ public class FetchBenchmark {
     }
 
     @Benchmark
+    @Fork(Runs.PEER_FORKS)
     @Warmup(iterations = Runs.PEER_WARMUP, time = 1)
     public List<BenchRow> hibernate() {
         try (StatelessSession s = f.hibernate.openStatelessSession()) {
@@ -100,6 +102,7 @@ public class FetchBenchmark {
     }
 
     @Benchmark
+    @Fork(Runs.PEER_FORKS)
     @Warmup(iterations = Runs.PEER_WARMUP, time = 1)
     public List<BenchRow> jdbi() {
         return f.jdbi.withHandle(h -> h.createQuery(sql.replace("?", ":n")).bind("n", (long) rows)

@@ -78,6 +78,7 @@ public class LookupBenchmark {
     }
 
     @Benchmark
+    @Fork(Runs.PEER_FORKS)
     @Warmup(iterations = Runs.PEER_WARMUP, time = 1)
     public BenchRow jooqRecordsMapping() {
         return f.jooq.select(J_ID, J_A, J_B, J_NAME, J_CREATED, J_AMOUNT, J_ACTIVE, J_CODE, J_SCORE, J_DAY)
@@ -85,6 +86,7 @@ public class LookupBenchmark {
     }
 
     @Benchmark
+    @Fork(Runs.PEER_FORKS)
     @Warmup(iterations = Runs.PEER_WARMUP, time = 1)
     public BenchRow hibernate() {
         try (StatelessSession s = f.hibernate.openStatelessSession()) {
@@ -95,6 +97,7 @@ public class LookupBenchmark {
     }
 
     @Benchmark
+    @Fork(Runs.PEER_FORKS)
     @Warmup(iterations = Runs.PEER_WARMUP, time = 1)
     public BenchRow jdbi() {
         return f.jdbi.withHandle(h -> h.createQuery(sql.replace("?", ":id")).bind("id", key())

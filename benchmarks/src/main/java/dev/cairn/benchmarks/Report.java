@@ -120,10 +120,12 @@ final class Report {
         for (Row r : rows) {
             String key = r.scenario() + " | " + r.contender();
             settings.put(key, r.settings());
-            tails.merge(key, r.verdict().warmupTailPct(), Math::max);
+            tails.merge(key, r.verdict().warmupTailPct(), (a, b) -> Double.isNaN(a) || Double.isNaN(b) ? Double.NaN
+                    : Math.max(a, b));
         }
         settings.forEach((key, runs) -> sb.append("| ").append(key).append(" | ").append(runs).append(" | ")
-                .append(String.format(Locale.ROOT, "%.1f%%", tails.get(key))).append(" |\n"));
+                .append(Double.isNaN(tails.get(key)) ? "" : String.format(Locale.ROOT, "%.1f%%", tails.get(key)))
+                .append(" |\n"));
         return sb.toString();
     }
 

@@ -26,7 +26,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  *
  * <p>How long each case warms up and is measured is declared on the benchmark classes, from the constants of
  * {@link Runs}. {@code --quick} overrides them with one short fork per case, to try the script; {@code --include
- * REGEX} runs only the benchmarks whose names match. The MariaDB cases run when {@code CAIRN_MYSQL_URL} is set.
+ * REGEX} runs only the benchmarks whose names match; {@code --out DIR} writes the results elsewhere than
+ * {@code benchmarks/results}, for trial runs. The MariaDB cases run when {@code CAIRN_MYSQL_URL} is set.
  */
 public final class RunBenchmarks {
     private RunBenchmarks() {
@@ -38,7 +39,8 @@ public final class RunBenchmarks {
         int includeAt = argList.indexOf("--include");
         String include = includeAt >= 0 && includeAt + 1 < args.length ? args[includeAt + 1]
                 : "dev\\.cairn\\.benchmarks\\..*Benchmark";
-        Path out = Path.of(System.getProperty("cairn.bench.out", "benchmarks/results"));
+        int outAt = argList.indexOf("--out");
+        Path out = Path.of(outAt >= 0 && outAt + 1 < args.length ? args[outAt + 1] : "benchmarks/results");
         String url = System.getenv("CAIRN_MYSQL_URL");
         boolean server = url != null && !url.isBlank();
 

@@ -65,13 +65,17 @@ final class Steadiness implements OutputFormat {
         double cv = 100 * Math.sqrt(variance) / mean;
         double min = all.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
         double max = all.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
-        double tail = 0;
-        for (List<Double> fork : warmups.getOrDefault(result.getParams().id(), List.of())) {
-            tail = Math.max(tail, tailSpreadPct(fork));
+        List<List<Double>> forks = warmups.getOrDefault(result.getParams().id(), List.of());
+        double tail = forks.isEmpty() ? Double.NaN : 0;
+        for (List<Double> fork : forks) {
+            double t = tailSpreadPct(fork);
+            tail = Double.isNaN(t) ? t : Math.max(tail, t);
         }
         String problem = null;
         if (judge) {
-            if (tail > WARMUP_TOLERANCE_PCT) {
+            if (Double.isNaN(tail)) {
+                problem = "fewer than " + WARMUP_TAIL + " warm-up iterations";
+            } else if (tail > WARMUP_TOLERANCE_PCT) {
                 problem = String.format(Locale.ROOT, "warm-up end differs %.0f%%", tail);
             } else if (cv > CV_TOLERANCE_PCT) {
                 problem = String.format(Locale.ROOT, "measured CV %.0f%%", cv);
@@ -80,10 +84,10 @@ final class Steadiness implements OutputFormat {
         return new Verdict(cv, min, max, tail, all.size(), problem);
     }
 
-    /** How far apart the last warm-up iterations are: (max - min) / min, in percent; 0 with too few. */
+    /** How far apart the last warm-up iterations are: (max - min) / min, in percent; NaN with too few. */
     static double tailSpreadPct(List<Double> scores) {
         if (scores.size() < WARMUP_TAIL) {
-            return 0;
+            return Double.NaN;
         }
         List<Double> tail = scores.subList(scores.size() - WARMUP_TAIL, scores.size());
         double min = tail.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
