@@ -105,7 +105,7 @@ public class BatchInsertBenchmark {
     @Fork(Runs.PEER_FORKS)
     @Warmup(iterations = Runs.PEER_WARMUP, time = 1)
     public int jooqBatch() {
-        return f.jooq.transactionResult(cfg -> {
+        return f.jooq().transactionResult(cfg -> {
             var ctx = org.jooq.impl.DSL.using(cfg);
             BatchBindStep batch = ctx.batch(ctx.insertInto(J_INSERTS, J_ID, J_A, J_B, J_NAME, J_CREATED, J_AMOUNT,
                     J_ACTIVE, J_CODE, J_SCORE, J_DAY).values((Long) null, null, null, null, null, null, null, null, null,
@@ -122,7 +122,7 @@ public class BatchInsertBenchmark {
     @Fork(Runs.PEER_FORKS)
     @Warmup(iterations = Runs.PEER_WARMUP, time = 1)
     public int jdbi() {
-        return f.jdbi.inTransaction(h -> {
+        return f.jdbi().inTransaction(h -> {
             var batch = h.prepareBatch(f.insert.replaceAll("\\?", ":v").replaceFirst("values \\(.*\\)",
                     "values (:id, :a, :b, :name, :created, :amount, :active, :code, :score, :day)"));
             for (BenchRow r : rows) {
@@ -136,7 +136,7 @@ public class BatchInsertBenchmark {
     @Fork(Runs.PEER_FORKS)
     @Warmup(iterations = Runs.PEER_WARMUP, time = 1)
     public int hibernate() {
-        try (StatelessSession s = f.hibernate.openStatelessSession()) {
+        try (StatelessSession s = f.hibernate().openStatelessSession()) {
             s.setJdbcBatchSize(BATCH);
             Transaction tx = s.beginTransaction();
             for (BenchRow r : rows) {

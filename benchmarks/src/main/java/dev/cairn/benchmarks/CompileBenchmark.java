@@ -64,9 +64,9 @@ public class CompileBenchmark {
     @Warmup(iterations = Runs.PEER_WARMUP, time = 1)
     public Object jooqRender() {
         i++;
-        Query q = f.jooq.select(J_ID, J_A, J_B, J_NAME, J_CREATED, J_AMOUNT, J_ACTIVE, J_CODE, J_SCORE, J_DAY)
+        Query q = f.jooq().select(J_ID, J_A, J_B, J_NAME, J_CREATED, J_AMOUNT, J_ACTIVE, J_CODE, J_SCORE, J_DAY)
                 .from(J_ROWS).where(J_A.gt(i).and(J_NAME.like("name 1%")).and(J_ACTIVE.eq(true)));
         List<Object> binds = q.getBindValues();
-        return f.jooq.render(q).length() + binds.size();
+        return f.jooq().render(q).length() + binds.size();
     }
 }

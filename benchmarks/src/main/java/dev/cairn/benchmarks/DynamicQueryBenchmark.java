@@ -133,7 +133,7 @@ public class DynamicQueryBenchmark {
         if ((mask & 8) != 0) {
             c = c.and(J_B.isNotNull());
         }
-        return f.jooq.select(J_ID, J_A, J_B, J_NAME, J_CREATED, J_AMOUNT, J_ACTIVE, J_CODE, J_SCORE, J_DAY)
+        return f.jooq().select(J_ID, J_A, J_B, J_NAME, J_CREATED, J_AMOUNT, J_ACTIVE, J_CODE, J_SCORE, J_DAY)
                 .from(J_ROWS).where(c).fetch(Records.mapping(BenchRow::new));
     }
 }

@@ -86,7 +86,7 @@ public class FetchBenchmark {
     @Fork(Runs.PEER_FORKS)
     @Warmup(iterations = Runs.PEER_WARMUP, time = 1)
     public List<BenchRow> jooqRecordsMapping() {
-        return f.jooq.select(J_ID, J_A, J_B, J_NAME, J_CREATED, J_AMOUNT, J_ACTIVE, J_CODE, J_SCORE, J_DAY)
+        return f.jooq().select(J_ID, J_A, J_B, J_NAME, J_CREATED, J_AMOUNT, J_ACTIVE, J_CODE, J_SCORE, J_DAY)
                 .from(J_ROWS).where(J_ID.le((long) rows)).fetch(Records.mapping(BenchRow::new));
     }
 
@@ -94,7 +94,7 @@ public class FetchBenchmark {
     @Fork(Runs.PEER_FORKS)
     @Warmup(iterations = Runs.PEER_WARMUP, time = 1)
     public List<BenchRow> hibernate() {
-        try (StatelessSession s = f.hibernate.openStatelessSession()) {
+        try (StatelessSession s = f.hibernate().openStatelessSession()) {
             return s.createSelectionQuery("select new dev.cairn.benchmarks.BenchRow(e.id, e.a, e.b, e.name, e.created,"
                     + " e.amount, e.active, e.code, e.score, e.day) from BenchEntity e where e.id <= :n", BenchRow.class)
                     .setParameter("n", (long) rows).list();
@@ -105,7 +105,7 @@ public class FetchBenchmark {
     @Fork(Runs.PEER_FORKS)
     @Warmup(iterations = Runs.PEER_WARMUP, time = 1)
     public List<BenchRow> jdbi() {
-        return f.jdbi.withHandle(h -> h.createQuery(sql.replace("?", ":n")).bind("n", (long) rows)
+        return f.jdbi().withHandle(h -> h.createQuery(sql.replace("?", ":n")).bind("n", (long) rows)
                 .mapTo(BenchRow.class).list());
     }
 }

@@ -81,7 +81,7 @@ public class LookupBenchmark {
     @Fork(Runs.PEER_FORKS)
     @Warmup(iterations = Runs.PEER_WARMUP, time = 1)
     public BenchRow jooqRecordsMapping() {
-        return f.jooq.select(J_ID, J_A, J_B, J_NAME, J_CREATED, J_AMOUNT, J_ACTIVE, J_CODE, J_SCORE, J_DAY)
+        return f.jooq().select(J_ID, J_A, J_B, J_NAME, J_CREATED, J_AMOUNT, J_ACTIVE, J_CODE, J_SCORE, J_DAY)
                 .from(J_ROWS).where(J_ID.eq(key())).fetchOne(Records.mapping(BenchRow::new));
     }
 
@@ -89,7 +89,7 @@ public class LookupBenchmark {
     @Fork(Runs.PEER_FORKS)
     @Warmup(iterations = Runs.PEER_WARMUP, time = 1)
     public BenchRow hibernate() {
-        try (StatelessSession s = f.hibernate.openStatelessSession()) {
+        try (StatelessSession s = f.hibernate().openStatelessSession()) {
             return s.createSelectionQuery("select new dev.cairn.benchmarks.BenchRow(e.id, e.a, e.b, e.name, e.created,"
                     + " e.amount, e.active, e.code, e.score, e.day) from BenchEntity e where e.id = :id", BenchRow.class)
                     .setParameter("id", key()).getSingleResult();
@@ -100,7 +100,7 @@ public class LookupBenchmark {
     @Fork(Runs.PEER_FORKS)
     @Warmup(iterations = Runs.PEER_WARMUP, time = 1)
     public BenchRow jdbi() {
-        return f.jdbi.withHandle(h -> h.createQuery(sql.replace("?", ":id")).bind("id", key())
+        return f.jdbi().withHandle(h -> h.createQuery(sql.replace("?", ":id")).bind("id", key())
                 .mapTo(BenchRow.class).one());
     }
 }
