@@ -42,7 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @State(Scope.Benchmark)
 @Fork(Runs.FORKS)
-@Warmup(iterations = Runs.WARMUP, time = 1)
+@Warmup(iterations = Runs.WRITE_WARMUP, time = 1)
 @Measurement(iterations = Runs.MEASURED, time = 1)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

@@ -26,8 +26,8 @@ import org.openjdk.jmh.runner.format.OutputFormat;
  */
 final class Steadiness implements OutputFormat {
     static final int WARMUP_TAIL = 3;
-    static final double WARMUP_TOLERANCE_PCT = 5;
-    static final double CV_TOLERANCE_PCT = 5;
+    static final int WARMUP_TOLERANCE_PCT = 5;
+    static final int CV_TOLERANCE_PCT = 5;
 
     /** What was found for one benchmark: the figures behind the verdict, and the reason when it is not steady. */
     record Verdict(double cvPct, double min, double max, double warmupTailPct, int samples, String problem) {
