@@ -39,6 +39,17 @@ class ReportTest {
     }
 
     @Test
+    void anUnsteadyScoreWithoutABaselineIsMarkedToo() {
+        Steadiness.Verdict late = new Steadiness.Verdict(2.0, 1.0, 1.1, 12.0, 5, "warm-up end differs 12%");
+        Report report = new Report(List.of(row("Compile", "cairn", 0.4, steady()), row("Compile", "jooqRender", 15.0, late)),
+                false);
+        assertThat(report.markdown("m"))
+                .contains("| Compile |  | jooqRender | 15.000 | us/op | 2.0%, 1.000–1.100 | unsteady: warm-up end differs 12% |")
+                .contains("| Compile a cached shape: at least 10x faster than jOOQ rendering it | 37.5x (jOOQ unsteady: "
+                        + "warm-up end differs 12%) | not known |");
+    }
+
+    @Test
     void theWarmUpTailIsTheSpreadOfTheLastThreeIterations() {
         assertThat(Steadiness.tailSpreadPct(List.of(9.0, 5.0, 1.0, 1.02, 1.04))).isCloseTo(4.0, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(Steadiness.tailSpreadPct(List.of(1.0, 1.0))).isNaN();
