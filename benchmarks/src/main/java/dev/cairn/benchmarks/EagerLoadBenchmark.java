@@ -6,7 +6,7 @@ import static dev.cairn.benchmarks.Library.BOOKS;
 import dev.cairn.benchmarks.Library.Author;
 import dev.cairn.benchmarks.Library.Book;
 import dev.cairn.benchmarks.Library.Chapter;
-import dev.cairn.dsl.Graph;
+import dev.cairn.dsl.query.Graph;
 import dev.cairn.engine.DatabaseListener;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

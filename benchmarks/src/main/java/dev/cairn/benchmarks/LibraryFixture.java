@@ -59,12 +59,12 @@ final class LibraryFixture implements AutoCloseable {
     static LibraryFixture open(int authors, int booksPerAuthor, int chaptersPerBook, DatabaseListener listener) {
         // Database.embedded() takes no listener: the same kind of private in-memory database, shut down on close.
         var config = Database.builder().url("jdbc:h2:mem:lib_" + UUID.randomUUID().toString().replace("-", "")
-                + ";DB_CLOSE_DELAY=-1");
+                + ";DB_CLOSE_DELAY=-1").schema(Schema.of(AUTHORS, BOOKS, CHAPTERS));
         if (listener != null) {
             config.listener(listener);
         }
         Database db = config.build();
-        db.createMissingTables(Schema.of(AUTHORS, BOOKS, CHAPTERS));
+        db.createMissingTables();
         List<Author> a = new ArrayList<>();
         List<Book> b = new ArrayList<>();
         List<Chapter> c = new ArrayList<>();

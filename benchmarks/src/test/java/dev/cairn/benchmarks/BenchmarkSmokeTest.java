@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.benchmarks.Library.Author;
 import dev.cairn.benchmarks.Library.Book;
-import dev.cairn.dsl.Graph;
+import dev.cairn.dsl.query.Graph;
 import dev.cairn.engine.BatchResult;
 import dev.cairn.engine.DatabaseListener;
 import java.util.List;
