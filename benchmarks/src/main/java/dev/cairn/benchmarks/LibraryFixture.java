@@ -35,9 +35,8 @@ final class LibraryFixture implements AutoCloseable {
     static final String FIND_BOOK = SELECT_BOOKS + " where \"lib_books\".\"id\" = ?";
     static final String INSERT_BOOK = "insert into \"lib_books\" (\"author_id\", \"title\", \"price\", \"published\","
             + " \"in_print\") values (?, ?, ?, ?, ?)";
-    static final String UPDATE_BOOK = "update \"lib_books\" set \"lib_books\".\"author_id\" = ?, \"lib_books\".\"title\" = ?,"
-            + " \"lib_books\".\"price\" = ?, \"lib_books\".\"published\" = ?, \"lib_books\".\"in_print\" = ?"
-            + " where \"lib_books\".\"id\" = ?";
+    static final String UPDATE_BOOK = "update \"lib_books\" set \"author_id\" = ?, \"title\" = ?, \"price\" = ?,"
+            + " \"published\" = ?, \"in_print\" = ? where \"lib_books\".\"id\" = ?";
 
     final Database db;
     final DataSource dataSource;
