@@ -56,7 +56,7 @@ public final class RowLayout<R> {
     @SuppressWarnings("unchecked")
     private static java.util.function.Function<Object, Object>[] accessors(Class<?> record) {
         RecordComponent[] rc = record.getRecordComponents();
-        java.util.function.Function<Object, Object>[] out = new java.util.function.Function[rc.length];
+        java.util.function.Function<Object, Object>[] out = (java.util.function.Function<Object, Object>[]) new java.util.function.Function<?, ?>[rc.length];
         MethodHandles.Lookup lookup = MethodHandles.lookup();
         try {
             for (int i = 0; i < rc.length; i++) {

@@ -64,7 +64,7 @@ public sealed interface Ex permits Ex.Col, Ex.Arith, Ex.Text, Ex.Agg {
         @SuppressWarnings({"unchecked", "rawtypes"})
         public Expression<Object> cairn() {
             return src.alias() == null ? (Expression) column
-                    : (Expression) src.table().as(src.alias()).get((Column) column);
+                    : src.table().as(src.alias()).get((Column) column);
         }
 
         @Override
