@@ -24,7 +24,9 @@ import org.hibernate.Transaction;
 import org.jooq.BatchBindStep;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -32,12 +34,16 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Scenario 5: insert 1,000 rows in one transaction with JDBC batching, on H2 and (target {@code mariadb}) on the
  * server at {@code CAIRN_MYSQL_URL}. The table is emptied before every call, outside the measurement.
  */
 @State(Scope.Benchmark)
+@Fork(Runs.FORKS)
+@Warmup(iterations = Runs.WRITE_WARMUP, time = 1)
+@Measurement(iterations = Runs.MEASURED, time = 1)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class BatchInsertBenchmark {
@@ -96,8 +102,10 @@ public class BatchInsertBenchmark {
     }
 
     @Benchmark
+    @Fork(Runs.PEER_FORKS)
+    @Warmup(iterations = Runs.PEER_WARMUP, time = 1)
     public int jooqBatch() {
-        return f.jooq.transactionResult(cfg -> {
+        return f.jooq().transactionResult(cfg -> {
             var ctx = org.jooq.impl.DSL.using(cfg);
             BatchBindStep batch = ctx.batch(ctx.insertInto(J_INSERTS, J_ID, J_A, J_B, J_NAME, J_CREATED, J_AMOUNT,
                     J_ACTIVE, J_CODE, J_SCORE, J_DAY).values((Long) null, null, null, null, null, null, null, null, null,
@@ -111,8 +119,10 @@ public class BatchInsertBenchmark {
     }
 
     @Benchmark
+    @Fork(Runs.PEER_FORKS)
+    @Warmup(iterations = Runs.PEER_WARMUP, time = 1)
     public int jdbi() {
-        return f.jdbi.inTransaction(h -> {
+        return f.jdbi().inTransaction(h -> {
             var batch = h.prepareBatch(f.insert.replaceAll("\\?", ":v").replaceFirst("values \\(.*\\)",
                     "values (:id, :a, :b, :name, :created, :amount, :active, :code, :score, :day)"));
             for (BenchRow r : rows) {
@@ -123,8 +133,10 @@ public class BatchInsertBenchmark {
     }
 
     @Benchmark
+    @Fork(Runs.PEER_FORKS)
+    @Warmup(iterations = Runs.PEER_WARMUP, time = 1)
     public int hibernate() {
-        try (StatelessSession s = f.hibernate.openStatelessSession()) {
+        try (StatelessSession s = f.hibernate().openStatelessSession()) {
             s.setJdbcBatchSize(BATCH);
             Transaction tx = s.beginTransaction();
             for (BenchRow r : rows) {

@@ -24,18 +24,24 @@ import java.util.concurrent.TimeUnit;
 import org.jooq.Records;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Scenario 4: a search form with four optional filters, a different combination on every call (16 shapes in turn),
  * each returning a handful of rows. Hand-written JDBC builds the SQL string with a StringBuilder.
  */
 @State(Scope.Benchmark)
+@Fork(Runs.FORKS)
+@Warmup(iterations = Runs.WARMUP, time = 1)
+@Measurement(iterations = Runs.MEASURED, time = 1)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class DynamicQueryBenchmark {
@@ -110,6 +116,8 @@ public class DynamicQueryBenchmark {
     }
 
     @Benchmark
+    @Fork(Runs.PEER_FORKS)
+    @Warmup(iterations = Runs.PEER_WARMUP, time = 1)
     public List<BenchRow> jooqRecordsMapping() {
         int mask = ++call & 15;
         org.jooq.Condition c = J_ID.le(40L);
@@ -125,7 +133,7 @@ public class DynamicQueryBenchmark {
         if ((mask & 8) != 0) {
             c = c.and(J_B.isNotNull());
         }
-        return f.jooq.select(J_ID, J_A, J_B, J_NAME, J_CREATED, J_AMOUNT, J_ACTIVE, J_CODE, J_SCORE, J_DAY)
+        return f.jooq().select(J_ID, J_A, J_B, J_NAME, J_CREATED, J_AMOUNT, J_ACTIVE, J_CODE, J_SCORE, J_DAY)
                 .from(J_ROWS).where(c).fetch(Records.mapping(BenchRow::new));
     }
 }

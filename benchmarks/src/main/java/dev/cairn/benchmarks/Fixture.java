@@ -42,11 +42,14 @@ final class Fixture implements AutoCloseable {
     final String target;
     final Database db;
     final DataSource dataSource;
-    final DSLContext jooq;
-    final Jdbi jdbi;
-    final SessionFactory hibernate;
     final String selectAll;
     final String insert;
+    // Each peer is set up when its contender first runs (in warm-up), so that a fork builds only the library it
+    // measures: a Hibernate session factory takes seconds, and its start-up queries would feed the JIT's profiles of
+    // H2 and the pool in forks that measure other contenders.
+    private DSLContext jooq;
+    private Jdbi jdbi;
+    private SessionFactory hibernate;
 
     // jOOQ's view of the table, typed so that Records.mapping can call the record's constructor.
     static final org.jooq.Table<?> J_ROWS = DSL.table(DSL.name("bench_rows"));
@@ -66,26 +69,47 @@ final class Fixture implements AutoCloseable {
         this.target = target;
         this.db = db;
         this.dataSource = db.dataSource();
-        boolean mysql = db.dialect().isMySqlFamily();
-        this.jooq = DSL.using(dataSource, mysql ? SQLDialect.MARIADB : SQLDialect.H2,
-                new Settings().withRenderQuotedNames(RenderQuotedNames.ALWAYS).withExecuteLogging(false));
-        this.jdbi = Jdbi.create(dataSource);
-        jdbi.registerRowMapper(ConstructorMapper.factory(BenchRow.class));
-        Configuration cfg = new Configuration().addAnnotatedClass(BenchEntity.class)
-                .addAnnotatedClass(BenchInsertEntity.class);
-        cfg.getProperties().put("hibernate.connection.datasource", dataSource);
-        cfg.setProperty("hibernate.globally_quoted_identifiers", "true");
-        cfg.setProperty("hibernate.hbm2ddl.auto", "none");
-        cfg.setProperty("hibernate.jdbc.batch_size", "1000");
-        cfg.setProperty("hibernate.order_inserts", "true");
-        if (mysql) {
-            // Connector/J reports MariaDB 10 as "5.5.5-10.x", which Hibernate would take for an old MySQL.
-            cfg.setProperty("hibernate.dialect", "org.hibernate.dialect.MariaDBDialect");
-        }
-        this.hibernate = cfg.buildSessionFactory();
         String cols = quoteAll(COLUMNS);
         this.selectAll = "select " + cols + " from " + q("bench_rows");
         this.insert = "insert into " + q("bench_inserts") + " (" + cols + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    }
+
+    private boolean mysql() {
+        return db.dialect().isMySqlFamily();
+    }
+
+    DSLContext jooq() {
+        if (jooq == null) {
+            jooq = DSL.using(dataSource, mysql() ? SQLDialect.MARIADB : SQLDialect.H2,
+                    new Settings().withRenderQuotedNames(RenderQuotedNames.ALWAYS).withExecuteLogging(false));
+        }
+        return jooq;
+    }
+
+    Jdbi jdbi() {
+        if (jdbi == null) {
+            jdbi = Jdbi.create(dataSource);
+            jdbi.registerRowMapper(ConstructorMapper.factory(BenchRow.class));
+        }
+        return jdbi;
+    }
+
+    SessionFactory hibernate() {
+        if (hibernate == null) {
+            Configuration cfg = new Configuration().addAnnotatedClass(BenchEntity.class)
+                    .addAnnotatedClass(BenchInsertEntity.class);
+            cfg.getProperties().put("hibernate.connection.datasource", dataSource);
+            cfg.setProperty("hibernate.globally_quoted_identifiers", "true");
+            cfg.setProperty("hibernate.hbm2ddl.auto", "none");
+            cfg.setProperty("hibernate.jdbc.batch_size", "1000");
+            cfg.setProperty("hibernate.order_inserts", "true");
+            if (mysql()) {
+                // Connector/J reports MariaDB 10 as "5.5.5-10.x", which Hibernate would take for an old MySQL.
+                cfg.setProperty("hibernate.dialect", "org.hibernate.dialect.MariaDBDialect");
+            }
+            hibernate = cfg.buildSessionFactory();
+        }
+        return hibernate;
     }
 
     /** Opens the target and fills {@code bench_rows} with {@code rows} rows. */
@@ -159,17 +183,6 @@ final class Fixture implements AutoCloseable {
                 scoreNull ? null : score, rs.getObject(10, LocalDate.class));
     }
 
-    /** Hand-written mapping by column label. */
-    static BenchRow byName(ResultSet rs) throws SQLException {
-        int b = rs.getInt("b");
-        boolean bNull = rs.wasNull();
-        double score = rs.getDouble("score");
-        boolean scoreNull = rs.wasNull();
-        return new BenchRow(rs.getLong("id"), rs.getInt("a"), bNull ? null : b, rs.getString("name"),
-                rs.getObject("created", LocalDateTime.class), rs.getBigDecimal("amount"), rs.getBoolean("active"),
-                rs.getString("code"), scoreNull ? null : score, rs.getObject("day", LocalDate.class));
-    }
-
     /** Binds a row to the ten parameters of {@link #insert}. */
     static void bindRow(PreparedStatement ps, BenchRow r) throws SQLException {
         ps.setLong(1, r.id());
@@ -194,7 +207,9 @@ final class Fixture implements AutoCloseable {
 
     @Override
     public void close() {
-        hibernate.close();
+        if (hibernate != null) {
+            hibernate.close();
+        }
         db.close();
     }
 }

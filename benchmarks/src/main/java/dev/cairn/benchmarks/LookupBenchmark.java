@@ -22,15 +22,21 @@ import org.hibernate.StatelessSession;
 import org.jooq.Records;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 /** Scenario 2: one row by primary key, a different key on every call, on H2 in memory. */
 @State(Scope.Benchmark)
+@Fork(Runs.FORKS)
+@Warmup(iterations = Runs.WARMUP, time = 1)
+@Measurement(iterations = Runs.MEASURED, time = 1)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class LookupBenchmark {
@@ -72,14 +78,18 @@ public class LookupBenchmark {
     }
 
     @Benchmark
+    @Fork(Runs.PEER_FORKS)
+    @Warmup(iterations = Runs.PEER_WARMUP, time = 1)
     public BenchRow jooqRecordsMapping() {
-        return f.jooq.select(J_ID, J_A, J_B, J_NAME, J_CREATED, J_AMOUNT, J_ACTIVE, J_CODE, J_SCORE, J_DAY)
+        return f.jooq().select(J_ID, J_A, J_B, J_NAME, J_CREATED, J_AMOUNT, J_ACTIVE, J_CODE, J_SCORE, J_DAY)
                 .from(J_ROWS).where(J_ID.eq(key())).fetchOne(Records.mapping(BenchRow::new));
     }
 
     @Benchmark
+    @Fork(Runs.PEER_FORKS)
+    @Warmup(iterations = Runs.PEER_WARMUP, time = 1)
     public BenchRow hibernate() {
-        try (StatelessSession s = f.hibernate.openStatelessSession()) {
+        try (StatelessSession s = f.hibernate().openStatelessSession()) {
             return s.createSelectionQuery("select new dev.cairn.benchmarks.BenchRow(e.id, e.a, e.b, e.name, e.created,"
                     + " e.amount, e.active, e.code, e.score, e.day) from BenchEntity e where e.id = :id", BenchRow.class)
                     .setParameter("id", key()).getSingleResult();
@@ -87,8 +97,10 @@ public class LookupBenchmark {
     }
 
     @Benchmark
+    @Fork(Runs.PEER_FORKS)
+    @Warmup(iterations = Runs.PEER_WARMUP, time = 1)
     public BenchRow jdbi() {
-        return f.jdbi.withHandle(h -> h.createQuery(sql.replace("?", ":id")).bind("id", key())
+        return f.jdbi().withHandle(h -> h.createQuery(sql.replace("?", ":id")).bind("id", key())
                 .mapTo(BenchRow.class).one());
     }
 }

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -26,12 +28,16 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Scenario 6: schema sync's check of 200 unchanged tables (read the live schema in bulk, compare, plan nothing), on
  * H2 and, with {@code CAIRN_MYSQL_URL}, on MariaDB. There is no JDBC contender: the figure is the time itself.
  */
 @State(Scope.Benchmark)
+@Fork(Runs.FORKS)
+@Warmup(iterations = Runs.WARMUP, time = 1)
+@Measurement(iterations = Runs.MEASURED, time = 1)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class SchemaSyncBenchmark {

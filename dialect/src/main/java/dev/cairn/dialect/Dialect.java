@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jooq.SQLDialect;
 
 /**
  * The database a connection talks to: its family (H2, MySQL, MariaDB) and server version, which decide the SQL Cairn
@@ -17,15 +16,9 @@ public final class Dialect {
 
     /** The database products Cairn supports. */
     public enum Family {
-        H2(SQLDialect.H2),
-        MYSQL(SQLDialect.MYSQL),
-        MARIADB(SQLDialect.MARIADB);
-
-        private final SQLDialect jooq;
-
-        Family(SQLDialect jooq) {
-            this.jooq = jooq;
-        }
+        H2,
+        MYSQL,
+        MARIADB
     }
 
     private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)");
@@ -97,11 +90,6 @@ public final class Dialect {
     /** Whether the server's version is at least {@code major.minor}. */
     public boolean atLeast(int major, int minor) {
         return this.major > major || this.major == major && this.minor >= minor;
-    }
-
-    /** The jOOQ dialect used to render SQL for this database. */
-    public SQLDialect jooqDialect() {
-        return family.jooq;
     }
 
     /** MySQL or MariaDB: the family whose DDL, types and locks Cairn treats alike unless noted. */

@@ -88,6 +88,7 @@ public final class SchemaSync {
         }
     }
 
+    @SuppressWarnings("try")
     private SyncReport apply(SyncMode mode) throws SQLException {
         Connection lockConnection = connections.open();
         Dialect dialect;
@@ -97,6 +98,7 @@ public final class SchemaSync {
             lockConnection.close();
             throw e;
         }
+        // Held for the whole block, released when it closes: the resource is never named inside.
         try (SchemaLock lock = SchemaLock.acquire(lockConnection, dialect, lockTimeout);
              Connection c = connections.open()) {
             try (Statement st = c.createStatement()) {

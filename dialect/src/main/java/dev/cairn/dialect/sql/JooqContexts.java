@@ -32,7 +32,7 @@ public final class JooqContexts {
 
     /** The rendering context for a dialect. */
     public static DSLContext of(Dialect dialect) {
-        SQLDialect d = dialect.jooqDialect();
+        SQLDialect d = jooqDialect(dialect);
         synchronized (CONTEXTS) {
             return CONTEXTS.computeIfAbsent(d, JooqContexts::create);
         }
@@ -43,12 +43,21 @@ public final class JooqContexts {
      * values, such as the MERGE H2 runs for an upsert ({@code USING (SELECT ? "email", ...)}).
      */
     public static DSLContext casting(Dialect dialect) {
-        SQLDialect d = dialect.jooqDialect();
+        SQLDialect d = jooqDialect(dialect);
         synchronized (CASTING) {
             // Settings' with-methods change the object they are called on: change a copy.
             return CASTING.computeIfAbsent(d, k -> DSL.using(k, ((Settings) of(dialect).settings().clone())
                     .withParamCastMode(ParamCastMode.DEFAULT)));
         }
+    }
+
+    /** The jOOQ dialect SQL is rendered with for a database. */
+    public static SQLDialect jooqDialect(Dialect dialect) {
+        return switch (dialect.family()) {
+            case H2 -> SQLDialect.H2;
+            case MYSQL -> SQLDialect.MYSQL;
+            case MARIADB -> SQLDialect.MARIADB;
+        };
     }
 
     private static DSLContext create(SQLDialect dialect) {

@@ -129,8 +129,7 @@ public final class BatchQueue {
                 Objects.requireNonNull(target, "target"), link));
     }
 
-    @SuppressWarnings("unchecked")
     private EntityTable<Object> entityOf(Object row) {
-        return (EntityTable<Object>) objects.entityOf(Objects.requireNonNull(row, "row"));
+        return objects.entityOf(Objects.requireNonNull(row, "row"));
     }
 }

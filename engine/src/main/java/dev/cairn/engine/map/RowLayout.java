@@ -56,7 +56,7 @@ public final class RowLayout<R> {
     @SuppressWarnings("unchecked")
     private static java.util.function.Function<Object, Object>[] accessors(Class<?> record) {
         RecordComponent[] rc = record.getRecordComponents();
-        java.util.function.Function<Object, Object>[] out = new java.util.function.Function[rc.length];
+        java.util.function.Function<Object, Object>[] out = (java.util.function.Function<Object, Object>[]) new java.util.function.Function<?, ?>[rc.length];
         MethodHandles.Lookup lookup = MethodHandles.lookup();
         try {
             for (int i = 0; i < rc.length; i++) {
@@ -197,6 +197,30 @@ public final class RowLayout<R> {
     }
 
     /** The values of a row object, one per column in column order; columns the row type lacks are null. */
+    /**
+     * The value of one column in a row, read without collecting the others (eager loading reads one key of every
+     * row). Null when the row type holds no such column.
+     */
+    public Object columnValue(R row, Column<?> column) {
+        for (int i = 0; i < componentColumns.length; i++) {
+            if (componentColumns[i] == column) {
+                if (kind == Kind.ROW) {
+                    return ((Row) row).get(column);
+                }
+                if (accessors != null) {
+                    return accessors[i].apply(row);
+                }
+                try {
+                    return getters[i].invoke(row);
+                } catch (Throwable t) {
+                    throw new MappingException("Cannot read " + table.rowType().getSimpleName() + "."
+                            + componentNames[i], t);
+                }
+            }
+        }
+        return null;
+    }
+
     public Object[] columnValues(R row) {
         Object[] values = new Object[table.columns().size()];
         if (kind == Kind.ROW) {

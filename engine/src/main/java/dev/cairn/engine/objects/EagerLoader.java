@@ -89,14 +89,14 @@ public final class EagerLoader {
         List<Object> children = new ArrayList<>();
         for (List<Object> chunk : chunks(keys(s, relation.owner(), parents, relation.ownerKey()))) {
             for (Object row : rows(s, target, Conditions.in(fk, chunk), order)) {
-                Object key = Conditions.normalKey(values(s, target, row)[fk.position()]);
+                Object key = Conditions.normalKey(value(target, row, fk));
                 byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
                 children.add(row);
             }
         }
         Map<Object, Object> byParent = new IdentityHashMap<>();
         for (Object parent : parents) {
-            Object key = Conditions.normalKey(values(s, relation.owner(), parent)[relation.ownerKey().position()]);
+            Object key = Conditions.normalKey(value(relation.owner(), parent, relation.ownerKey()));
             List<Object> mine = key == null ? List.of() : byKey.getOrDefault(key, List.of());
             byParent.put(parent, relation.isToOne() ? Optional.ofNullable(mine.isEmpty() ? null : mine.get(0))
                     : Collections.unmodifiableList(mine));
@@ -132,7 +132,7 @@ public final class EagerLoader {
         }
         Map<Object, Object> byParent = new IdentityHashMap<>();
         for (Object parent : parents) {
-            Object key = Conditions.normalKey(values(s, relation.owner(), parent)[relation.ownerKey().position()]);
+            Object key = Conditions.normalKey(value(relation.owner(), parent, relation.ownerKey()));
             byParent.put(parent, Collections.unmodifiableList(key == null ? List.of() : byOwner.getOrDefault(key, List.of())));
         }
         return new Level(byParent, new ArrayList<>(targets.values()));
@@ -144,12 +144,12 @@ public final class EagerLoader {
         Map<Object, Object> byKey = new LinkedHashMap<>();
         for (List<Object> chunk : chunks(keys(s, relation.owner(), parents, relation.foreignKey()))) {
             for (Object row : rows(s, target, Conditions.in(targetKey, chunk), List.of())) {
-                byKey.put(Conditions.normalKey(values(s, target, row)[targetKey.position()]), row);
+                byKey.put(Conditions.normalKey(value(target, row, targetKey)), row);
             }
         }
         Map<Object, Object> byParent = new IdentityHashMap<>();
         for (Object parent : parents) {
-            Object key = Conditions.normalKey(values(s, relation.owner(), parent)[relation.foreignKey().position()]);
+            Object key = Conditions.normalKey(value(relation.owner(), parent, relation.foreignKey()));
             byParent.put(parent, Optional.ofNullable(key == null ? null : byKey.get(key)));
         }
         return new Level(byParent, new ArrayList<>(byKey.values()));
@@ -159,7 +159,7 @@ public final class EagerLoader {
     private List<Object> keys(SessionCore s, Table<?, ?> table, List<Object> parents, Column<?> column) {
         Map<Object, Object> distinct = new LinkedHashMap<>();
         for (Object parent : parents) {
-            Object v = values(s, table, parent)[column.position()];
+            Object v = value(table, parent, column);
             if (v != null) {
                 distinct.putIfAbsent(Conditions.normalKey(v), v);
             }
@@ -184,7 +184,7 @@ public final class EagerLoader {
     }
 
     @SuppressWarnings("unchecked")
-    private <R> Object[] values(SessionCore s, Table<R, ?> table, Object row) {
-        return objects.entity(table).layout.columnValues((R) row);
+    private <R> Object value(Table<R, ?> table, Object row, Column<?> column) {
+        return objects.entity(table).layout.columnValue((R) row, column);
     }
 }

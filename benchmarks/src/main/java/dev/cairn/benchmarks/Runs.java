@@ -1,0 +1,28 @@
+package dev.cairn.benchmarks;
+
+/**
+ * How long the cases of a full run warm up and are measured, in one place: the benchmark classes name these
+ * constants in their JMH annotations (which take only constants). Iterations last a second.
+ *
+ * <p>Warm-up is mostly the JIT working through its queue of H2, HikariCP and library methods, and it takes longer
+ * when other work shares the cores. In trial runs on 2 cores, Cairn and JDBC reads settled after 3 to 5 s on a quiet
+ * machine and after up to 10 s on a busy one; writes, which run more of H2, after 7 to 10 s; jOOQ, Jdbi and
+ * Hibernate after 8 to 10 s quiet, jOOQ still improving slowly until about 20 s. Cairn and JDBC, the contenders the
+ * targets are about, run in two forks, because one JVM's JIT decisions and memory layout can put a contender off
+ * another's for the whole of a fork. The peers run in one: they are context, several times slower than JDBC, and a
+ * second fork of each would add about six minutes to the run.
+ */
+final class Runs {
+    static final int FORKS = 2;
+    static final int PEER_FORKS = 1;
+    /** Warm-up iterations of Cairn and hand-written JDBC reading. */
+    static final int WARMUP = 10;
+    /** Warm-up iterations of Cairn and hand-written JDBC writing: H2's write path is more code for the JIT. */
+    static final int WRITE_WARMUP = 15;
+    /** Warm-up iterations of jOOQ, Jdbi and Hibernate. */
+    static final int PEER_WARMUP = 20;
+    static final int MEASURED = 5;
+
+    private Runs() {
+    }
+}
