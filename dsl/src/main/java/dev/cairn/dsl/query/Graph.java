@@ -31,9 +31,10 @@ import java.util.Optional;
  */
 public final class Graph<R> implements Iterable<R> {
     private final List<R> rows;
-    private final Map<Object, Map<Relation<?, ?>, Object>> related;
+    // Per relation, each parent's related rows: a few maps for the whole graph, none per row.
+    private final Map<Relation<?, ?>, Map<Object, Object>> related;
 
-    private Graph(List<R> rows, Map<Object, Map<Relation<?, ?>, Object>> related) {
+    private Graph(List<R> rows, Map<Relation<?, ?>, Map<Object, Object>> related) {
         this.rows = rows;
         this.related = related;
     }
@@ -83,18 +84,32 @@ public final class Graph<R> implements Iterable<R> {
     }
 
     private Object lookup(Object parent, Relation<?, ?> relation) {
-        Map<Relation<?, ?>, Object> loaded = related.get(parent);
-        if (loaded == null) {
+        Map<Object, Object> loaded = related.get(relation);
+        Object v = loaded == null ? null : loaded.get(parent);
+        if (v != null) {
+            return v;
+        }
+        if (!holds(parent)) {
             throw new IllegalArgumentException("This graph holds no such " + relation.owner().name()
                     + " row object; pass a row object the graph returned (rows are looked up by identity)");
         }
-        Object v = loaded.get(relation);
-        if (v == null) {
-            throw new IllegalArgumentException("Relation " + relation.owner().name() + "." + relation.name()
-                    + " was not loaded for this row; add with(" + relation.owner().name().toUpperCase(java.util.Locale.ROOT)
-                    + "." + relation.name() + ") to the query");
+        throw new IllegalArgumentException("Relation " + relation.owner().name() + "." + relation.name()
+                + " was not loaded for this row; add with(" + relation.owner().name().toUpperCase(java.util.Locale.ROOT)
+                + "." + relation.name() + ") to the query");
+    }
+
+    private boolean holds(Object row) {
+        for (R r : rows) {
+            if (r == row) {
+                return true;
+            }
         }
-        return v;
+        for (Map<Object, Object> byParent : related.values()) {
+            if (byParent.containsKey(row)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Assembles a graph; used by the engine. */
@@ -105,13 +120,10 @@ public final class Graph<R> implements Iterable<R> {
     /** Assembles a {@link Graph}. */
     public static final class Builder<R> {
         private final List<R> rows;
-        private final Map<Object, Map<Relation<?, ?>, Object>> related = new IdentityHashMap<>();
+        private final Map<Relation<?, ?>, Map<Object, Object>> related = new IdentityHashMap<>();
 
         private Builder(List<R> rows) {
             this.rows = List.copyOf(rows);
-            for (R r : rows) {
-                related.put(r, new IdentityHashMap<>());
-            }
         }
 
         /** Records the related rows of {@code parent}: a list for to-many relations, an Optional for to-one. */
@@ -120,7 +132,25 @@ public final class Graph<R> implements Iterable<R> {
             if (!expected.isInstance(value)) {
                 throw new IllegalArgumentException("Relation " + relation + " takes a " + expected.getSimpleName());
             }
-            related.computeIfAbsent(parent, p -> new IdentityHashMap<>()).put(relation, value);
+            related.computeIfAbsent(relation, p -> new IdentityHashMap<>()).put(parent, value);
+            return this;
+        }
+
+        /**
+         * Records the related rows of many parents at once: {@code byParent} maps each parent object (by identity) to
+         * a list for a to-many relation or an Optional for a to-one. The graph keeps the map: do not change it after.
+         */
+        public Builder<R> putAll(Relation<?, ?> relation, IdentityHashMap<Object, Object> byParent) {
+            Class<?> expected = relation.isToOne() ? Optional.class : List.class;
+            for (Object value : byParent.values()) {
+                if (!expected.isInstance(value)) {
+                    throw new IllegalArgumentException("Relation " + relation + " takes a " + expected.getSimpleName());
+                }
+            }
+            Map<Object, Object> existing = related.putIfAbsent(relation, byParent);
+            if (existing != null) {
+                existing.putAll(byParent);
+            }
             return this;
         }
 

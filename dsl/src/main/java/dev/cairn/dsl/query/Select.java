@@ -259,7 +259,7 @@ public final class Select<R> implements SelectStatement.Source<R> {
     }
 
     /**
-     * The longest this query may run before it fails with a {@code QueryTimeout} (whole seconds, rounded up);
+     * The longest this query may run before it fails with a {@code QueryTimeoutException} (whole seconds, rounded up);
      * overrides the database's default and the transaction's. The timeout is not part of the SQL: queries that
      * differ only in it share one compiled shape.
      */
@@ -300,7 +300,7 @@ public final class Select<R> implements SelectStatement.Source<R> {
     }
 
     /**
-     * The only result. Throws {@code NotFound} when there is none and {@code NotUnique} when there are several
+     * The only result. Throws {@code NotFoundException} when there is none and {@code NotUniqueException} when there are several
      * (it reads at most two rows).
      */
     public R one() {

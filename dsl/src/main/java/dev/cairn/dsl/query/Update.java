@@ -14,7 +14,7 @@ import java.util.Objects;
  * An immutable UPDATE. It needs a WHERE condition, or an explicit {@link #all()} to change every row:
  *
  * <pre>{@code
- * int n = db.update(USERS).set(USERS.name, "Anne").set(USERS.logins, USERS.logins.plus(1))
+ * int n = db.updateTable(USERS).set(USERS.name, "Anne").set(USERS.logins, USERS.logins.plus(1))
  *           .where(USERS.id.eq(id)).execute();
  * }</pre>
  *

@@ -198,27 +198,31 @@ public final class RowLayout<R> {
 
     /** The values of a row object, one per column in column order; columns the row type lacks are null. */
     /**
-     * The value of one column in a row, read without collecting the others (eager loading reads one key of every
-     * row). Null when the row type holds no such column.
+     * A reader of one column of rows of this layout, without collecting the others (eager loading reads one key of
+     * every row); it reads null when the row type holds no such column.
      */
-    public Object columnValue(R row, Column<?> column) {
+    @SuppressWarnings("unchecked")
+    public java.util.function.Function<R, Object> reader(Column<?> column) {
         for (int i = 0; i < componentColumns.length; i++) {
             if (componentColumns[i] == column) {
                 if (kind == Kind.ROW) {
-                    return ((Row) row).get(column);
+                    return row -> ((Row) row).get(column);
                 }
                 if (accessors != null) {
-                    return accessors[i].apply(row);
+                    return (java.util.function.Function<R, Object>) (java.util.function.Function<?, ?>) accessors[i];
                 }
-                try {
-                    return getters[i].invoke(row);
-                } catch (Throwable t) {
-                    throw new MappingException("Cannot read " + table.rowType().getSimpleName() + "."
-                            + componentNames[i], t);
-                }
+                MethodHandle getter = getters[i];
+                String name = componentNames[i];
+                return row -> {
+                    try {
+                        return getter.invoke(row);
+                    } catch (Throwable t) {
+                        throw new MappingException("Cannot read " + table.rowType().getSimpleName() + "." + name, t);
+                    }
+                };
             }
         }
-        return null;
+        return row -> null;
     }
 
     public Object[] columnValues(R row) {

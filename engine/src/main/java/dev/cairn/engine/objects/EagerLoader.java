@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Loads included relations for rows already read: one query per relation and level, with the parents' keys in an
@@ -55,7 +56,7 @@ public final class EagerLoader {
                                 Graph.Builder<?> graph) {
         for (Include<?, ?> include : includes) {
             Level level = level(s, ownerTable, parents, include);
-            level.byParent.forEach((parent, value) -> graph.put(parent, include.relation(), value));
+            graph.putAll(include.relation(), level.byParent);
             if (!include.nested().isEmpty()) {
                 loadAll(s, include.relation().target(), level.children, include.nested(), graph);
             }
@@ -63,7 +64,7 @@ public final class EagerLoader {
     }
 
     /** What one include loaded: each parent's related rows, and all related rows once each. */
-    private record Level(Map<Object, Object> byParent, List<Object> children) {
+    private record Level(IdentityHashMap<Object, Object> byParent, List<Object> children) {
     }
 
     private Level level(SessionCore s, Table<?, ?> ownerTable, List<Object> parents, Include<?, ?> include) {
@@ -85,18 +86,20 @@ public final class EagerLoader {
     private Level hasMany(SessionCore s, HasMany<?, ?> relation, List<Object> parents, List<SortField> order) {
         Column<?> fk = relation.foreignKey();
         Table<?, ?> target = relation.target();
-        Map<Object, List<Object>> byKey = new HashMap<>();
+        Map<Object, List<Object>> byKey = new HashMap<>(parents.size() * 2);
         List<Object> children = new ArrayList<>();
-        for (List<Object> chunk : chunks(keys(s, relation.owner(), parents, relation.ownerKey()))) {
+        Function<Object, Object> fkOf = reader(target, fk);
+        Function<Object, Object> ownerKeyOf = reader(relation.owner(), relation.ownerKey());
+        for (List<Object> chunk : chunks(keys(parents, ownerKeyOf))) {
             for (Object row : rows(s, target, Conditions.in(fk, chunk), order)) {
-                Object key = Conditions.normalKey(value(target, row, fk));
+                Object key = Conditions.normalKey(fkOf.apply(row));
                 byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
                 children.add(row);
             }
         }
-        Map<Object, Object> byParent = new IdentityHashMap<>();
+        IdentityHashMap<Object, Object> byParent = new IdentityHashMap<>(parents.size());
         for (Object parent : parents) {
-            Object key = Conditions.normalKey(value(relation.owner(), parent, relation.ownerKey()));
+            Object key = Conditions.normalKey(ownerKeyOf.apply(parent));
             List<Object> mine = key == null ? List.of() : byKey.getOrDefault(key, List.of());
             byParent.put(parent, relation.isToOne() ? Optional.ofNullable(mine.isEmpty() ? null : mine.get(0))
                     : Collections.unmodifiableList(mine));
@@ -113,7 +116,8 @@ public final class EagerLoader {
         Map<Object, List<Object>> byOwner = new HashMap<>();
         Map<Object, Object> targets = new LinkedHashMap<>();
         var layout = objects.entity(target).layout;
-        for (List<Object> chunk : chunks(keys(s, relation.owner(), parents, relation.ownerKey()))) {
+        Function<Object, Object> ownerKeyOf = reader(relation.owner(), relation.ownerKey());
+        for (List<Object> chunk : chunks(keys(parents, ownerKeyOf))) {
             Select<ResultRow> q = s.select(selected).from(target).join(relation.through())
                     .on(new Comparison(relation.throughTargetKey(), Operator.EQ, targetKey))
                     .where(Conditions.in(relation.throughOwnerKey(), chunk));
@@ -130,9 +134,9 @@ public final class EagerLoader {
                 byOwner.computeIfAbsent(Conditions.normalKey(r.get(ownerIndex)), k -> new ArrayList<>()).add(row);
             }
         }
-        Map<Object, Object> byParent = new IdentityHashMap<>();
+        IdentityHashMap<Object, Object> byParent = new IdentityHashMap<>(parents.size());
         for (Object parent : parents) {
-            Object key = Conditions.normalKey(value(relation.owner(), parent, relation.ownerKey()));
+            Object key = Conditions.normalKey(ownerKeyOf.apply(parent));
             byParent.put(parent, Collections.unmodifiableList(key == null ? List.of() : byOwner.getOrDefault(key, List.of())));
         }
         return new Level(byParent, new ArrayList<>(targets.values()));
@@ -142,24 +146,26 @@ public final class EagerLoader {
         Table<?, ?> target = relation.target();
         Column<?> targetKey = relation.targetKey();
         Map<Object, Object> byKey = new LinkedHashMap<>();
-        for (List<Object> chunk : chunks(keys(s, relation.owner(), parents, relation.foreignKey()))) {
+        Function<Object, Object> targetKeyOf = reader(target, targetKey);
+        Function<Object, Object> fkOf = reader(relation.owner(), relation.foreignKey());
+        for (List<Object> chunk : chunks(keys(parents, fkOf))) {
             for (Object row : rows(s, target, Conditions.in(targetKey, chunk), List.of())) {
-                byKey.put(Conditions.normalKey(value(target, row, targetKey)), row);
+                byKey.put(Conditions.normalKey(targetKeyOf.apply(row)), row);
             }
         }
-        Map<Object, Object> byParent = new IdentityHashMap<>();
+        IdentityHashMap<Object, Object> byParent = new IdentityHashMap<>(parents.size());
         for (Object parent : parents) {
-            Object key = Conditions.normalKey(value(relation.owner(), parent, relation.foreignKey()));
+            Object key = Conditions.normalKey(fkOf.apply(parent));
             byParent.put(parent, Optional.ofNullable(key == null ? null : byKey.get(key)));
         }
         return new Level(byParent, new ArrayList<>(byKey.values()));
     }
 
     /** The distinct non-null values of a column of the parents, in the parents' order. */
-    private List<Object> keys(SessionCore s, Table<?, ?> table, List<Object> parents, Column<?> column) {
-        Map<Object, Object> distinct = new LinkedHashMap<>();
+    private static List<Object> keys(List<Object> parents, Function<Object, Object> column) {
+        Map<Object, Object> distinct = new LinkedHashMap<>(parents.size() * 2);
         for (Object parent : parents) {
-            Object v = value(table, parent, column);
+            Object v = column.apply(parent);
             if (v != null) {
                 distinct.putIfAbsent(Conditions.normalKey(v), v);
             }
@@ -183,8 +189,10 @@ public final class EagerLoader {
         return q.fetch();
     }
 
+    /** Reads one column of a table's row objects; the table's layout is found once, not per row. */
     @SuppressWarnings("unchecked")
-    private <R> Object value(Table<R, ?> table, Object row, Column<?> column) {
-        return objects.entity(table).layout.columnValue((R) row, column);
+    private <R> Function<Object, Object> reader(Table<R, ?> table, Column<?> column) {
+        Function<R, Object> read = objects.entity(table).layout.reader(column);
+        return row -> read.apply((R) row);
     }
 }
