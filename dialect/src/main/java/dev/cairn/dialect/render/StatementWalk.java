@@ -123,10 +123,6 @@ public final class StatementWalk {
         return new StatementWalk(NO_SINK, dialect, true, true);
     }
 
-    /** How many placeholders the walk has numbered so far; each took the value the sink received at that index. */
-    public int placeholders() {
-        return terms.placeholders();
-    }
 
     /** How a SELECT is walked: on its own, inside a condition, or inside a count or an existence test. */
     private enum Place {
@@ -312,10 +308,6 @@ public final class StatementWalk {
             q.addLimit(number(offset), number(limit));
         } else if (limit != null) {
             q.addLimit(number(limit));
-        } else if (offset != null && dialect.isMySqlFamily()) {
-            // MariaDB ignores a bare OFFSET ... ROWS inside a derived table (a count of it counted every row);
-            // with a LIMIT of "all rows" it does not.
-            q.addLimit(number(offset), DSL.inline(Long.MAX_VALUE));
         } else if (offset != null) {
             q.addOffset(number(offset));
         }

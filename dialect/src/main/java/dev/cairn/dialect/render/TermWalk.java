@@ -2,7 +2,6 @@ package dev.cairn.dialect.render;
 
 import dev.cairn.dialect.Dialect;
 import dev.cairn.dialect.sql.SqlTypes;
-import dev.cairn.dialect.sql.StorageValues;
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Condition;
 import dev.cairn.dsl.Condition.Between;
@@ -288,12 +287,7 @@ final class TermWalk {
         }
         DataType<Object> type = storageType(p.type());
         if (ddl) {
-            Object stored = StorageValues.toStorage(p.type(), p.value(), dialect);
-            if (stored instanceof java.time.LocalTime time && time.getNano() != 0) {
-                // jOOQ inlines a LocalTime without its fraction.
-                return DSL.field("time {0}", type, DSL.inline(time.format(java.time.format.DateTimeFormatter.ISO_LOCAL_TIME)));
-            }
-            return DSL.inline(stored, type);
+            return SqlTypes.literal(p.type(), p.value(), dialect);
         }
         return Placeholders.param(placeholders++, type);
     }

@@ -52,7 +52,7 @@ public final class JooqContexts {
     }
 
     /** The jOOQ dialect SQL is rendered with for a database. */
-    public static SQLDialect jooqDialect(Dialect dialect) {
+    private static SQLDialect jooqDialect(Dialect dialect) {
         return switch (dialect.family()) {
             case H2 -> SQLDialect.H2;
             case MYSQL -> SQLDialect.MYSQL;

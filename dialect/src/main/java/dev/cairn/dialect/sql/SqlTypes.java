@@ -52,6 +52,21 @@ public final class SqlTypes {
     }
 
     /** The jOOQ type of the value exchanged with the driver, used for bind parameters and inlined literals. */
+    /**
+     * A model value as an inlined SQL literal of its storage type, for DDL (defaults, check constraints). jOOQ
+     * inlines a LocalTime without its fraction (23:59:01.5 would become 23:59:01), so such a time is written out.
+     */
+    @SuppressWarnings("unchecked")
+    public static org.jooq.Field<Object> literal(ColumnType<?> type, Object value, Dialect dialect) {
+        Object stored = StorageValues.toStorage(type, value, dialect);
+        DataType<Object> storage = (DataType<Object>) storage(type, dialect);
+        if (stored instanceof java.time.LocalTime time && time.getNano() != 0) {
+            return DSL.field("time {0}", storage,
+                    DSL.inline(time.format(java.time.format.DateTimeFormatter.ISO_LOCAL_TIME)));
+        }
+        return DSL.inline(stored, storage);
+    }
+
     public static DataType<?> storage(ColumnType<?> type, Dialect dialect) {
         boolean h2 = dialect.family() == Dialect.Family.H2;
         return switch (type.kind()) {

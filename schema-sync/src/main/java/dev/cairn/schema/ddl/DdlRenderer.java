@@ -4,7 +4,6 @@ import dev.cairn.dialect.Dialect;
 import dev.cairn.dialect.render.StatementWalk;
 import dev.cairn.dialect.sql.JooqContexts;
 import dev.cairn.dialect.sql.SqlTypes;
-import dev.cairn.dialect.sql.StorageValues;
 import dev.cairn.dsl.Check;
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.ForeignKey;
@@ -14,8 +13,6 @@ import dev.cairn.dsl.UniqueKey;
 import dev.cairn.dsl.type.ColumnType;
 import dev.cairn.dsl.type.DefaultValue;
 import dev.cairn.dsl.type.ReferentialAction;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -212,12 +209,7 @@ public final class DdlRenderer {
     }
 
     private String literal(Column<?> c, Object value) {
-        Object stored = StorageValues.toStorage(c.type(), value, dialect);
-        if (stored instanceof LocalTime time && time.getNano() != 0) {
-            // jOOQ inlines a LocalTime without its fraction: 23:59:01.5 would be stored as the default 23:59:01.
-            return "time " + jooq.renderInlined(DSL.inline(time.format(DateTimeFormatter.ISO_LOCAL_TIME)));
-        }
-        String rendered = jooq.renderInlined(DSL.inline(stored, SqlTypes.storage(c.type(), dialect)));
+        String rendered = jooq.renderInlined(SqlTypes.literal(c.type(), value, dialect));
         if (dialect.isMySqlFamily() && c.type().kind() == ColumnType.Kind.BOOLEAN) {
             // MySQL stores BOOLEAN as TINYINT(1); 1 and 0 are what it reports back as the default.
             rendered = Boolean.TRUE.equals(value) ? "1" : "0";
