@@ -76,7 +76,7 @@ public abstract class Table<R, K> implements FromItem<R> {
         this.definition = new TableDefinition<>(this, name);
     }
 
-    /** The table's name in the database. */
+    /** The table's name as declared: {@code events}, or {@code audit.events} for a table in schema {@code audit}. */
     public final String name() {
         return name;
     }

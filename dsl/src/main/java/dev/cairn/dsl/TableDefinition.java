@@ -57,7 +57,7 @@ final class TableDefinition<R> {
     }
 
     static String checkedTableName(String tableName) {
-        String problem = Identifiers.problemWith(tableName);
+        String problem = Identifiers.problemWithTableName(tableName);
         if (problem != null) {
             throw new DefinitionException(String.valueOf(tableName), null, "table " + problem);
         }

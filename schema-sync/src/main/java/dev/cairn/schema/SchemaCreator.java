@@ -5,16 +5,17 @@ import dev.cairn.dsl.ForeignKey;
 import dev.cairn.dsl.Index;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
+import dev.cairn.dsl.type.Identifiers;
 import dev.cairn.schema.ddl.DdlRenderer;
+import dev.cairn.schema.shape.SchemaShape;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,9 @@ public final class SchemaCreator {
     /** The statements that would create the missing tables, without running them. */
     public static List<String> plan(Connection connection, Schema schema) throws SQLException {
         Dialect dialect = Dialect.detect(connection);
-        return statements(dialect, schema, existingTables(connection));
+        SchemaShape live = SchemaSync.readLive(connection, dialect, schema);
+        return statements(new DdlRenderer(dialect, live.naming().currentSchema()), schema,
+                t -> live.table(Identifiers.schemaOf(t.name()), Identifiers.unqualified(t.name())) != null);
     }
 
     /** Creates the missing tables and returns the statements it ran. */
@@ -49,13 +52,13 @@ public final class SchemaCreator {
         return statements;
     }
 
-    static List<String> statements(Dialect dialect, Schema schema, Set<String> existing) {
-        DdlRenderer ddl = new DdlRenderer(dialect);
+    static List<String> statements(DdlRenderer ddl, Schema schema, Predicate<Table<?, ?>> exists) {
         List<String> creates = new ArrayList<>();
         List<String> later = new ArrayList<>();
         Set<Table<?, ?>> created = new HashSet<>();
         for (Table<?, ?> table : schema.creationOrder()) {
-            if (existing.contains(table.name().toLowerCase(Locale.ROOT))) {
+            // Found as the server finds it: where table names are case-sensitive, Users is not users.
+            if (exists.test(table)) {
                 continue;
             }
             creates.add(ddl.createTable(table, fk -> !schema.isDeferred(fk)));
@@ -73,17 +76,5 @@ public final class SchemaCreator {
         }
         creates.addAll(later);
         return creates;
-    }
-
-    /** Names of the base tables in the connection's current schema (database), in lower case. */
-    static Set<String> existingTables(Connection connection) throws SQLException {
-        Set<String> names = new HashSet<>();
-        try (ResultSet rs = connection.getMetaData().getTables(connection.getCatalog(), connection.getSchema(), "%",
-                new String[] {"TABLE", "BASE TABLE"})) {
-            while (rs.next()) {
-                names.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
-            }
-        }
-        return names;
     }
 }

@@ -3,9 +3,12 @@ package dev.cairn.schema;
 import dev.cairn.dialect.Dialect;
 import dev.cairn.dialect.sql.ServerSql;
 import dev.cairn.dsl.Schema;
+import dev.cairn.dsl.Table;
+import dev.cairn.dsl.type.Identifiers;
 import dev.cairn.schema.apply.SchemaHistory;
 import dev.cairn.schema.apply.SchemaLock;
 import dev.cairn.schema.Change;
+import dev.cairn.schema.diff.DesiredShape;
 import dev.cairn.schema.diff.SchemaDiff;
 import dev.cairn.schema.introspect.Introspector;
 import dev.cairn.schema.shape.SchemaShape;
@@ -156,8 +159,31 @@ public final class SchemaSync {
     }
 
     private List<Change> plan(Connection c, Dialect dialect) throws SQLException {
-        SchemaShape live = Introspector.of(dialect).read(c);
+        SchemaShape live = readLive(c, dialect, schema);
         return new SchemaDiff(schema, dialect, table -> hasRows(c, dialect, table)).plan(live);
+    }
+
+    /**
+     * The live schema, with the other schemas the model's tables are declared in. A schema (database) that does not
+     * exist stops the sync: creating one is the administrator's step (its character set, its grants), not Cairn's.
+     */
+    static SchemaShape readLive(Connection c, Dialect dialect, Schema schema) throws SQLException {
+        SchemaShape live = Introspector.of(dialect).read(c, DesiredShape.otherSchemas(schema));
+        if (!live.missingSchemas().isEmpty()) {
+            List<String> tables = new ArrayList<>();
+            for (Table<?, ?> t : schema.tables()) {
+                if (live.missingSchemas().contains(Identifiers.schemaOf(t.name()))) {
+                    tables.add(t.name());
+                }
+            }
+            String first = live.missingSchemas().iterator().next();
+            throw new SchemaSyncException("The model's tables " + tables + " are in schema(s) " + live.missingSchemas()
+                    + ", which this " + (dialect.isMySqlFamily() ? "server" : "database") + " does not have (or this"
+                    + " user cannot see). Cairn does not create schemas: create it (" + (dialect.isMySqlFamily()
+                    ? "CREATE DATABASE " : "CREATE SCHEMA ") + ServerSql.quote(dialect, first) + "), give this user"
+                    + " access to it, and start again.");
+        }
+        return live;
     }
 
     private static boolean hasRows(Connection c, Dialect dialect, String table) {

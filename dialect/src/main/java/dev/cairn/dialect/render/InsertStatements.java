@@ -3,6 +3,7 @@ package dev.cairn.dialect.render;
 import dev.cairn.dialect.Dialect;
 import dev.cairn.dialect.sql.JooqContexts;
 import dev.cairn.dialect.sql.SqlTypes;
+import dev.cairn.dialect.sql.TableNames;
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.SelectStatement;
 import dev.cairn.dsl.Table;
@@ -27,7 +28,7 @@ public final class InsertStatements {
     public static RenderedSql insert(Dialect dialect, Table<?, ?> table, List<Column<?>> columns,
                                      List<Column<?>> conflict, List<Column<?>> update) {
         DSLContext jooq = JooqContexts.of(dialect);
-        var into = DSL.table(DSL.name(table.name()));
+        var into = DSL.table(TableNames.of(table));
         if (columns.isEmpty()) {
             return Placeholders.render(jooq, jooq.insertInto(into).defaultValues(), 0);
         }
@@ -44,7 +45,7 @@ public final class InsertStatements {
         // Qualified: H2 emulates the upsert with MERGE ... USING (...) "t", where a bare name is ambiguous.
         List<Field<?>> keys = new ArrayList<>();
         for (Column<?> c : conflict) {
-            keys.add(DSL.field(DSL.name(table.name(), c.name()), type(c, dialect)));
+            keys.add(DSL.field(TableNames.column(c), type(c, dialect)));
         }
         Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
         for (Column<?> c : update) {
@@ -69,7 +70,7 @@ public final class InsertStatements {
             throw new IllegalArgumentException("INSERT into '" + table.name() + "' names " + columns.size()
                     + " columns but its SELECT returns " + source.getSelect().size());
         }
-        return walk.render(jooq.insertInto(DSL.table(DSL.name(table.name())), fields).select(source));
+        return walk.render(jooq.insertInto(DSL.table(TableNames.of(table)), fields).select(source));
     }
 
     @SuppressWarnings("unchecked")

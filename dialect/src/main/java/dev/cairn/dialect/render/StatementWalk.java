@@ -2,6 +2,7 @@ package dev.cairn.dialect.render;
 
 import dev.cairn.dialect.Dialect;
 import dev.cairn.dialect.sql.JooqContexts;
+import dev.cairn.dialect.sql.TableNames;
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Condition;
 import dev.cairn.dsl.Expression;
@@ -171,7 +172,7 @@ public final class StatementWalk {
         terms.reset();
         sink.token("UPDATE ");
         table(u.table());
-        UpdateQuery<Record> q = jooq == null ? null : jooq.updateQuery(DSL.table(DSL.name(u.table().name())));
+        UpdateQuery<Record> q = jooq == null ? null : jooq.updateQuery(DSL.table(TableNames.of(u.table())));
         Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
         for (Assignment a : u.assignments()) {
             sink.token(" SET ");
@@ -201,7 +202,7 @@ public final class StatementWalk {
         terms.reset();
         sink.token("DELETE ");
         table(d.table());
-        DeleteQuery<Record> q = jooq == null ? null : jooq.deleteQuery(DSL.table(DSL.name(d.table().name())));
+        DeleteQuery<Record> q = jooq == null ? null : jooq.deleteQuery(DSL.table(TableNames.of(d.table())));
         if (d.where() != null) {
             sink.token(" WHERE ");
             org.jooq.Condition where = terms.condition(d.where());
@@ -367,7 +368,7 @@ public final class StatementWalk {
         if (jooq == null) {
             return null;
         }
-        Table<?> t = DSL.table(DSL.name(item.table().name()));
+        Table<?> t = DSL.table(TableNames.of(item.table()));
         return item.alias() == null ? t : t.as(DSL.name(item.alias()));
     }
 

@@ -2,6 +2,7 @@ package dev.cairn.dialect.render;
 
 import dev.cairn.dialect.Dialect;
 import dev.cairn.dialect.sql.SqlTypes;
+import dev.cairn.dialect.sql.TableNames;
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Condition;
 import dev.cairn.dsl.Condition.Between;
@@ -293,7 +294,7 @@ final class TermWalk {
     }
 
     Field<Object> field(Column<?> c, boolean qualified) {
-        return qualified ? DSL.field(DSL.name(c.table().name(), c.name()), storageType(c.type()))
+        return qualified ? DSL.field(TableNames.column(c), storageType(c.type()))
                 : DSL.field(DSL.name(c.name()), storageType(c.type()));
     }
 

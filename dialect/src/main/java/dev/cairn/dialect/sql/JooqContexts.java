@@ -66,7 +66,8 @@ public final class JooqContexts {
                 .withRenderNameCase(RenderNameCase.AS_IS)
                 .withRenderFormatted(false)
                 .withRenderCatalog(false)
-                .withRenderSchema(false)
+                // A table of another schema is named with it (TableNames); the others have no schema to render.
+                .withRenderSchema(true)
                 .withParamType(ParamType.INDEXED)
                 // Values are bound with typed setters, so H2 needs no cast(? as bigint) around them; the casts cost a
                 // conversion per execution and made a lookup by key measurably slower than hand-written SQL.

@@ -1,6 +1,7 @@
 package dev.cairn.dialect.sql;
 
 import dev.cairn.dialect.Dialect;
+import dev.cairn.dsl.type.Identifiers;
 import java.time.Duration;
 
 /**
@@ -35,9 +36,9 @@ public final class ServerSql {
                 : "SET LOCK_TIMEOUT " + wait.toMillis();
     }
 
-    /** One row of the table if it has any. */
+    /** One row of the table (named as the model declares it, perhaps with its schema) if it has any. */
     public static String anyRow(Dialect dialect, String table) {
-        return "SELECT 1 FROM " + quote(dialect, table) + " LIMIT 1";
+        return "SELECT 1 FROM " + TableNames.quoted(dialect, table) + " LIMIT 1";
     }
 
     /** The current database's name (MySQL/MariaDB). */
@@ -104,15 +105,23 @@ public final class ServerSql {
         return "SHUTDOWN";
     }
 
-    /** The next value of an H2 identity column: parameters table and column. */
+    /** The next value of an H2 identity column: parameters schema (null for the current one), table and column. */
     public static String h2IdentityBase() {
         return "SELECT IDENTITY_BASE FROM INFORMATION_SCHEMA.COLUMNS"
-                + " WHERE TABLE_SCHEMA = SCHEMA() AND TABLE_NAME = ? AND COLUMN_NAME = ?";
+                + " WHERE TABLE_SCHEMA = COALESCE(?, SCHEMA()) AND TABLE_NAME = ? AND COLUMN_NAME = ?";
     }
 
-    /** Moves an H2 identity column to {@code next}; DDL takes no parameters, so the number is written. */
+    /**
+     * Moves an H2 identity column to {@code next}; DDL takes no parameters, so the number is written. The table is
+     * named as the model declares it, perhaps with its schema.
+     */
     public static String h2RestartIdentity(String table, String column, long next) {
-        return "ALTER TABLE \"" + table.replace("\"", "\"\"") + "\" ALTER COLUMN \"" + column.replace("\"", "\"\"")
-                + "\" RESTART WITH " + next;
+        String schema = Identifiers.schemaOf(table);
+        return "ALTER TABLE " + (schema == null ? "" : h2Quoted(schema) + ".") + h2Quoted(Identifiers.unqualified(table))
+                + " ALTER COLUMN " + h2Quoted(column) + " RESTART WITH " + next;
+    }
+
+    private static String h2Quoted(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 }

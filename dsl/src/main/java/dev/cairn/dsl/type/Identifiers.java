@@ -29,12 +29,42 @@ public final class Identifiers {
     }
 
     /**
+     * Returns {@code null} when {@code name} is a valid table name, otherwise why it is not: an identifier, or a
+     * schema (database) and an identifier joined by one dot, {@code audit.events}, for a table in another schema of
+     * the same server. Identifiers themselves never hold a dot, so the dot always separates the two.
+     */
+    public static String problemWithTableName(String name) {
+        int dot = name == null ? -1 : name.indexOf('.');
+        if (dot < 0) {
+            return problemWith(name);
+        }
+        String schemaProblem = problemWith(name.substring(0, dot));
+        if (schemaProblem != null) {
+            return "name '" + name + "' names a schema, but its " + schemaProblem;
+        }
+        String tableProblem = problemWith(name.substring(dot + 1));
+        return tableProblem == null ? null : "name '" + name + "' names schema '" + name.substring(0, dot)
+                + "', but its table " + tableProblem;
+    }
+
+    /** The schema of a table name as {@link #problemWithTableName} accepts it, or {@code null} when it names none. */
+    public static String schemaOf(String tableName) {
+        int dot = tableName.indexOf('.');
+        return dot < 0 ? null : tableName.substring(0, dot);
+    }
+
+    /** A table name without its schema: {@code events} for {@code audit.events}. */
+    public static String unqualified(String tableName) {
+        return tableName.substring(tableName.indexOf('.') + 1);
+    }
+
+    /**
      * A derived name such as {@code idx_users_name}: prefix, table and columns joined by '_'. Names longer than
      * {@link #MAX_LENGTH} are cut and end in a stable hash of the full name, so that they stay unique and identical
      * from one run to the next.
      */
     public static String derive(String prefix, String table, List<String> columns) {
-        String full = prefix + "_" + table + "_" + String.join("_", columns);
+        String full = prefix + "_" + table.replace('.', '_') + "_" + String.join("_", columns);
         if (full.length() <= MAX_LENGTH) {
             return full;
         }

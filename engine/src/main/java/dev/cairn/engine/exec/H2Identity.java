@@ -1,6 +1,7 @@
 package dev.cairn.engine.exec;
 
 import dev.cairn.dialect.sql.ServerSql;
+import dev.cairn.dsl.type.Identifiers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,7 +17,8 @@ public final class H2Identity {
     }
 
     /**
-     * Moves the identity of {@code table.column} past {@code maxInserted} when it is not already; never back.
+     * Moves the identity of {@code table.column} ({@code table} as the model declares it) past {@code maxInserted}
+     * when it is not already; never back.
      * Like AUTO_INCREMENT, the move is not undone by a rollback. It does not end the transaction.
      */
     public static void advancePast(Connection c, String table, String column, long maxInserted) {
@@ -24,8 +26,9 @@ public final class H2Identity {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement(ServerSql.h2IdentityBase())) {
-            ps.setString(1, table);
-            ps.setString(2, column);
+            ps.setString(1, Identifiers.schemaOf(table));
+            ps.setString(2, Identifiers.unqualified(table));
+            ps.setString(3, column);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next() || rs.getObject(1) == null || rs.getLong(1) > maxInserted) {
                     return;

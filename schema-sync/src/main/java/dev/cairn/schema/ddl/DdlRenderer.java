@@ -4,6 +4,7 @@ import dev.cairn.dialect.Dialect;
 import dev.cairn.dialect.render.StatementWalk;
 import dev.cairn.dialect.sql.JooqContexts;
 import dev.cairn.dialect.sql.SqlTypes;
+import dev.cairn.dialect.sql.TableNames;
 import dev.cairn.dsl.Check;
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.ForeignKey;
@@ -12,6 +13,7 @@ import dev.cairn.dsl.Table;
 import dev.cairn.dsl.UniqueKey;
 import dev.cairn.dsl.type.ColumnType;
 import dev.cairn.dsl.type.DefaultValue;
+import dev.cairn.dsl.type.Identifiers;
 import dev.cairn.dsl.type.ReferentialAction;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,16 +26,28 @@ import org.jooq.impl.DSL;
  * Renders the DDL of model objects for one dialect. The statement skeletons are written here because jOOQ's DDL
  * API cannot express parts Cairn needs (MySQL ENUM and SET from plain Java enums, ON UPDATE CURRENT_TIMESTAMP,
  * MariaDB's native UUID, H2's identity columns next to MySQL's AUTO_INCREMENT); every identifier, literal default
- * and check condition inside them is rendered by jOOQ, so nothing is quoted or escaped by hand.
+ * and check condition inside them is rendered by jOOQ, so nothing is quoted or escaped by hand. A table is named as
+ * the model declares it, {@code events} or {@code audit.events} for one in another schema, wherever a method takes
+ * its name as text.
  * See {@code docs/adr/0001-ddl-rendering.md}.
  */
 public final class DdlRenderer {
     private final Dialect dialect;
     private final DSLContext jooq;
+    private final String currentSchema;
 
     public DdlRenderer(Dialect dialect) {
+        this(dialect, null);
+    }
+
+    /**
+     * @param currentSchema the connection's own schema (database), which a foreign key from a table of another
+     *                      schema names its target in; {@code null} when unknown
+     */
+    public DdlRenderer(Dialect dialect, String currentSchema) {
         this.dialect = dialect;
         this.jooq = JooqContexts.of(dialect);
+        this.currentSchema = currentSchema;
     }
 
     /**
@@ -61,7 +75,7 @@ public final class DdlRenderer {
                 parts.add(foreignKeyDefinition(fk));
             }
         }
-        StringBuilder sql = new StringBuilder("CREATE TABLE ").append(quote(table.name())).append(" (")
+        StringBuilder sql = new StringBuilder("CREATE TABLE ").append(table(table.name())).append(" (")
                 .append(String.join(", ", parts)).append(')');
         if (dialect.isMySqlFamily()) {
             sql.append(" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
@@ -71,13 +85,15 @@ public final class DdlRenderer {
 
     /** {@code CREATE INDEX} for a secondary index. */
     public String createIndex(Index index) {
-        return "CREATE INDEX " + quote(index.name()) + " ON " + quote(index.table().name()) + " "
+        String name = dialect.isMySqlFamily() ? quote(index.name())
+                : jooq.render(TableNames.of(Identifiers.schemaOf(index.table().name()), index.name()));
+        return "CREATE INDEX " + name + " ON " + table(index.table().name()) + " "
                 + columnList(index.columns());
     }
 
     /** {@code ALTER TABLE ... ADD CONSTRAINT ... FOREIGN KEY}. */
     public String addForeignKey(ForeignKey fk) {
-        return "ALTER TABLE " + quote(fk.table().name()) + " ADD " + foreignKeyDefinition(fk);
+        return "ALTER TABLE " + table(fk.table().name()) + " ADD " + foreignKeyDefinition(fk);
     }
 
     /** One column's definition: name, type, default, on-update, nullability, generation. */
@@ -121,81 +137,83 @@ public final class DdlRenderer {
 
     /** {@code ALTER TABLE t ADD COLUMN ...}. */
     public String addColumn(Column<?> c) {
-        return "ALTER TABLE " + quote(c.table().name()) + " ADD COLUMN " + columnDefinition(c);
+        return "ALTER TABLE " + table(c.table().name()) + " ADD COLUMN " + columnDefinition(c);
     }
 
     /** Redefines a column in place: type, default, nullability. */
     public String modifyColumn(Column<?> c) {
         return dialect.isMySqlFamily()
-                ? "ALTER TABLE " + quote(c.table().name()) + " MODIFY COLUMN " + columnDefinition(c)
-                : "ALTER TABLE " + quote(c.table().name()) + " ALTER COLUMN " + quote(c.name()) + " " + columnTail(c);
+                ? "ALTER TABLE " + table(c.table().name()) + " MODIFY COLUMN " + columnDefinition(c)
+                : "ALTER TABLE " + table(c.table().name()) + " ALTER COLUMN " + quote(c.name()) + " " + columnTail(c);
     }
 
     /** {@code ALTER TABLE t DROP COLUMN c}. */
     public String dropColumn(String table, String column) {
-        return "ALTER TABLE " + quote(table) + " DROP COLUMN " + quote(column);
+        return "ALTER TABLE " + table(table) + " DROP COLUMN " + quote(column);
     }
 
     /** Renames a column, keeping its data. */
     public String renameColumn(String table, String from, String to) {
         return dialect.isMySqlFamily()
-                ? "ALTER TABLE " + quote(table) + " RENAME COLUMN " + quote(from) + " TO " + quote(to)
-                : "ALTER TABLE " + quote(table) + " ALTER COLUMN " + quote(from) + " RENAME TO " + quote(to);
+                ? "ALTER TABLE " + table(table) + " RENAME COLUMN " + quote(from) + " TO " + quote(to)
+                : "ALTER TABLE " + table(table) + " ALTER COLUMN " + quote(from) + " RENAME TO " + quote(to);
     }
 
     /** Renames a table, keeping its rows. */
     public String renameTable(String from, String to) {
-        return dialect.isMySqlFamily() ? "RENAME TABLE " + quote(from) + " TO " + quote(to)
-                : "ALTER TABLE " + quote(from) + " RENAME TO " + quote(to);
+        // H2 keeps a renamed table in its schema and takes the new name alone.
+        return dialect.isMySqlFamily() ? "RENAME TABLE " + table(from) + " TO " + table(to)
+                : "ALTER TABLE " + table(from) + " RENAME TO " + quote(Identifiers.unqualified(to));
     }
 
     /** {@code DROP TABLE t}. */
     public String dropTable(String table) {
-        return "DROP TABLE " + quote(table);
+        return "DROP TABLE " + table(table);
     }
 
     /** Drops a secondary index. */
     public String dropIndex(String table, String index) {
-        return dialect.isMySqlFamily() ? "DROP INDEX " + quote(index) + " ON " + quote(table)
-                : "DROP INDEX " + quote(index);
+        // An H2 index belongs to its table's schema, and is named in it.
+        return dialect.isMySqlFamily() ? "DROP INDEX " + quote(index) + " ON " + table(table)
+                : "DROP INDEX " + jooq.render(TableNames.of(Identifiers.schemaOf(table), index));
     }
 
     /** {@code ALTER TABLE t ADD CONSTRAINT uk UNIQUE (...)}. */
     public String addUnique(UniqueKey uk) {
-        return "ALTER TABLE " + quote(uk.table().name()) + " ADD CONSTRAINT " + quote(uk.name()) + " UNIQUE "
+        return "ALTER TABLE " + table(uk.table().name()) + " ADD CONSTRAINT " + quote(uk.name()) + " UNIQUE "
                 + columnList(uk.columns());
     }
 
     /** Drops a unique key. */
     public String dropUnique(String table, String name) {
-        return dialect.isMySqlFamily() ? "ALTER TABLE " + quote(table) + " DROP INDEX " + quote(name)
-                : "ALTER TABLE " + quote(table) + " DROP CONSTRAINT " + quote(name);
+        return dialect.isMySqlFamily() ? "ALTER TABLE " + table(table) + " DROP INDEX " + quote(name)
+                : "ALTER TABLE " + table(table) + " DROP CONSTRAINT " + quote(name);
     }
 
     /** Drops a foreign key. */
     public String dropForeignKey(String table, String name) {
-        return dialect.isMySqlFamily() ? "ALTER TABLE " + quote(table) + " DROP FOREIGN KEY " + quote(name)
-                : "ALTER TABLE " + quote(table) + " DROP CONSTRAINT " + quote(name);
+        return dialect.isMySqlFamily() ? "ALTER TABLE " + table(table) + " DROP FOREIGN KEY " + quote(name)
+                : "ALTER TABLE " + table(table) + " DROP CONSTRAINT " + quote(name);
     }
 
     /** {@code ALTER TABLE t ADD CONSTRAINT ck CHECK (...)}. */
     public String addCheck(Check check) {
-        return "ALTER TABLE " + quote(check.table().name()) + " ADD " + checkDefinition(check);
+        return "ALTER TABLE " + table(check.table().name()) + " ADD " + checkDefinition(check);
     }
 
     /** Drops a check constraint. */
     public String dropCheck(String table, String name) {
-        return "ALTER TABLE " + quote(table) + " DROP CONSTRAINT " + quote(name);
+        return "ALTER TABLE " + table(table) + " DROP CONSTRAINT " + quote(name);
     }
 
     /** Replaces a table's primary key. */
     public List<String> replacePrimaryKey(Table<?, ?> table, boolean hadOne) {
         List<String> out = new ArrayList<>();
         if (hadOne) {
-            out.add("ALTER TABLE " + quote(table.name()) + " DROP PRIMARY KEY");
+            out.add("ALTER TABLE " + table(table.name()) + " DROP PRIMARY KEY");
         }
         if (table.primaryKey() != null) {
-            out.add("ALTER TABLE " + quote(table.name()) + " ADD PRIMARY KEY " + columnList(table.primaryKey().columns()));
+            out.add("ALTER TABLE " + table(table.name()) + " ADD PRIMARY KEY " + columnList(table.primaryKey().columns()));
         }
         return out;
     }
@@ -224,7 +242,7 @@ public final class DdlRenderer {
 
     private String foreignKeyDefinition(ForeignKey fk) {
         StringBuilder sb = new StringBuilder("CONSTRAINT ").append(quote(fk.name())).append(" FOREIGN KEY ")
-                .append(columnList(fk.columns())).append(" REFERENCES ").append(quote(fk.targetTable().name()))
+                .append(columnList(fk.columns())).append(" REFERENCES ").append(target(fk))
                 .append(' ').append(columnList(fk.targetColumns()));
         if (fk.onDelete() != ReferentialAction.NO_ACTION) {
             sb.append(" ON DELETE ").append(fk.onDelete().sql());
@@ -235,8 +253,26 @@ public final class DdlRenderer {
         return sb.toString();
     }
 
+    // The server reads a bare REFERENCES name in the referring table's schema, not in the connection's.
+    private String target(ForeignKey fk) {
+        String target = fk.targetTable().name();
+        if (Identifiers.schemaOf(fk.table().name()) == null || Identifiers.schemaOf(target) != null) {
+            return table(target);
+        }
+        if (currentSchema == null) {
+            throw new IllegalStateException("Foreign key " + fk.name() + " of table '" + fk.table().name()
+                    + "' refers to '" + target + "' of the connection's schema, whose name is not known here");
+        }
+        return jooq.render(TableNames.of(currentSchema, target));
+    }
+
     private String columnList(List<? extends Column<?>> columns) {
         return columns.stream().map(c -> quote(c.name())).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /** A table named as the model declares it ({@code events}, {@code audit.events}), quoted for the dialect. */
+    public String table(String declaredName) {
+        return jooq.render(TableNames.of(declaredName));
     }
 
     /** An identifier quoted for the dialect. */

@@ -10,15 +10,19 @@ import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.UniqueKey;
 import dev.cairn.dsl.type.ColumnType;
+import dev.cairn.dsl.type.Identifiers;
 import dev.cairn.schema.ddl.DdlRenderer;
 import dev.cairn.schema.shape.ColumnShape;
 import dev.cairn.schema.shape.ForeignKeyShape;
 import dev.cairn.schema.shape.IndexShape;
 import dev.cairn.schema.shape.Normalizer;
 import dev.cairn.schema.shape.SchemaShape;
+import dev.cairn.schema.shape.TableNaming;
 import dev.cairn.schema.shape.TableShape;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The shape the model asks for in a dialect, built from the same DDL text Cairn would create it with and passed
@@ -31,17 +35,34 @@ public final class DesiredShape {
 
     /** The desired shape of every table of {@code schema}. */
     public static SchemaShape of(Schema schema, Dialect dialect) {
-        SchemaShape shape = new SchemaShape();
+        return of(schema, dialect, TableNaming.IGNORING_CASE);
+    }
+
+    /** The desired shape of every table of {@code schema}, its tables found by name as {@code naming} finds them. */
+    public static SchemaShape of(Schema schema, Dialect dialect, TableNaming naming) {
+        SchemaShape shape = new SchemaShape(naming);
         for (Table<?, ?> t : schema.tables()) {
             shape.add(of(t, dialect));
         }
         return shape;
     }
 
+    /** The schemas (databases) other than the connection's own that the model's tables are declared in. */
+    public static Set<String> otherSchemas(Schema schema) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Table<?, ?> t : schema.tables()) {
+            String s = Identifiers.schemaOf(t.name());
+            if (s != null) {
+                names.add(s);
+            }
+        }
+        return names;
+    }
+
     /** The desired shape of one table. */
     public static TableShape of(Table<?, ?> table, Dialect dialect) {
         DdlRenderer ddl = new DdlRenderer(dialect);
-        TableShape t = new TableShape(table.name());
+        TableShape t = new TableShape(Identifiers.schemaOf(table.name()), Identifiers.unqualified(table.name()));
         for (Column<?> c : table.columns()) {
             t.addColumn(column(c, dialect, ddl));
         }
@@ -56,7 +77,7 @@ public final class DesiredShape {
         }
         for (ForeignKey fk : table.foreignKeys()) {
             t.addForeignKey(new ForeignKeyShape(fk.name().toLowerCase(Locale.ROOT), names(fk.columns()),
-                    fk.targetTable().name().toLowerCase(Locale.ROOT), names(fk.targetColumns()),
+                    fk.targetTable().name(), names(fk.targetColumns()),
                     Normalizer.action(fk.onDelete().sql()), Normalizer.action(fk.onUpdate().sql())));
         }
         if (dialect.enforcesChecks()) {

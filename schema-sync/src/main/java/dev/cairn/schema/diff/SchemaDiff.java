@@ -9,11 +9,13 @@ import dev.cairn.dsl.Index;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.UniqueKey;
+import dev.cairn.dsl.type.Identifiers;
 import dev.cairn.schema.ddl.DdlRenderer;
 import dev.cairn.schema.shape.ColumnShape;
 import dev.cairn.schema.shape.ForeignKeyShape;
 import dev.cairn.schema.shape.IndexShape;
 import dev.cairn.schema.shape.SchemaShape;
+import dev.cairn.schema.shape.TableNaming;
 import dev.cairn.schema.shape.TableShape;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,7 +39,7 @@ public final class SchemaDiff {
 
     private final Schema model;
     private final Dialect dialect;
-    private final DdlRenderer ddl;
+    private DdlRenderer ddl;
     private final Predicate<String> hasRows;
 
     /**
@@ -52,39 +54,46 @@ public final class SchemaDiff {
 
     /** The plan from {@code live} to the model. */
     public List<Change> plan(SchemaShape live) {
-        SchemaShape desired = DesiredShape.of(model, dialect);
+        SchemaShape desired = DesiredShape.of(model, dialect, live.naming());
+        // A foreign key from a table of another schema names the connection's schema, known from the live side.
+        ddl = new DdlRenderer(dialect, live.naming().currentSchema());
         List<Change> changes = new ArrayList<>();
         Set<String> matched = new HashSet<>();
         for (Table<?, ?> table : model.creationOrder()) {
-            TableShape want = desired.table(table.name());
-            TableShape have = live.table(table.name());
+            // A table is found as the server finds it: where names are case-sensitive, Users is not users.
+            String schema = Identifiers.schemaOf(table.name());
+            TableShape want = desired.table(schema, Identifiers.unqualified(table.name()));
+            TableShape have = live.table(schema, Identifiers.unqualified(table.name()));
             if (have == null) {
                 for (String old : table.formerNames()) {
-                    TableShape former = live.table(old);
-                    if (former != null && desired.table(old) == null) {
+                    TableShape former = live.table(schema, old);
+                    if (former != null && desired.table(schema, old) == null) {
                         have = former;
                         changes.add(new Change(Change.Kind.RENAME_TABLE, table.name(), "rename table " + former.name()
-                                + " to " + table.name(), List.of(ddl.renameTable(former.name(), table.name())), false, null));
+                                + " to " + table.name(), List.of(ddl.renameTable(former.qualifiedName(), table.name())),
+                                false, null));
                         break;
                     }
                 }
             }
             if (have == null) {
-                create(table, changes);
+                create(table, changes, caseOnly(live, schema, Identifiers.unqualified(table.name())));
                 continue;
             }
-            matched.add(TableShape.key(have.name()));
+            matched.add(live.key(have));
             Map<String, String> renamed = columns(table, want, have, changes);
-            keys(table, want, have, renamed, changes);
+            keys(table, want, have, renamed, live.naming(), changes);
         }
         Map<String, TableShape> unknown = new LinkedHashMap<>();
         for (TableShape t : live.tables()) {
-            String key = TableShape.key(t.name());
-            if (!matched.contains(key) && desired.table(t.name()) == null && !OWN_TABLES.contains(key)) {
+            String key = live.key(t);
+            // Another schema is shared ground: only the tables the model names there are its business.
+            if (t.schema() == null && !matched.contains(key) && desired.table(t.name()) == null
+                    && !OWN_TABLES.contains(key)) {
                 unknown.put(key, t);
             }
         }
-        drops(unknown, changes);
+        drops(unknown, live.naming(), changes);
         changes.sort(Comparator.comparingInt(c -> c.kind().ordinal()));
         return changes;
     }
@@ -94,54 +103,74 @@ public final class SchemaDiff {
      * drop a table another one still refers to. Where they refer to each other in a cycle, one foreign key is dropped
      * first.
      */
-    private void drops(Map<String, TableShape> unknown, List<Change> changes) {
+    private void drops(Map<String, TableShape> unknown, TableNaming naming, List<Change> changes) {
         Map<String, List<Map.Entry<TableShape, ForeignKeyShape>>> referrers = new HashMap<>();
         for (TableShape t : unknown.values()) {
             for (ForeignKeyShape fk : t.foreignKeys().values()) {
-                String target = TableShape.key(fk.targetTable());
-                if (unknown.containsKey(target) && !target.equals(TableShape.key(t.name()))) {
+                String target = naming.key(fk.targetTable());
+                if (unknown.containsKey(target) && !target.equals(naming.key(null, t.name()))) {
                     referrers.computeIfAbsent(target, k -> new ArrayList<>()).add(Map.entry(t, fk));
                 }
             }
         }
         Map<String, Boolean> dropped = new HashMap<>();
         for (TableShape t : unknown.values()) {
-            drop(t, referrers, dropped, changes);
+            drop(t, naming, referrers, dropped, changes);
         }
     }
 
     // dropped holds false while the table's referrers are being placed, true once the table is.
-    private void drop(TableShape table, Map<String, List<Map.Entry<TableShape, ForeignKeyShape>>> referrers,
+    private void drop(TableShape table, TableNaming naming,
+                      Map<String, List<Map.Entry<TableShape, ForeignKeyShape>>> referrers,
                       Map<String, Boolean> dropped, List<Change> changes) {
-        String key = TableShape.key(table.name());
+        String key = naming.key(null, table.name());
         if (dropped.containsKey(key)) {
             return;
         }
         dropped.put(key, false);
         for (Map.Entry<TableShape, ForeignKeyShape> ref : referrers.getOrDefault(key, List.of())) {
             TableShape referrer = ref.getKey();
-            if (Boolean.FALSE.equals(dropped.get(TableShape.key(referrer.name())))) {
+            if (Boolean.FALSE.equals(dropped.get(naming.key(null, referrer.name())))) {
                 String fk = ref.getValue().name();
                 changes.add(new Change(Change.Kind.DROP_FOREIGN_KEY, referrer.name(), "drop foreign key " + fk
                         + ", so that table " + table.name() + " can be dropped",
                         List.of(ddl.dropForeignKey(referrer.name(), fk)), true, null));
             } else {
-                drop(referrer, referrers, dropped, changes);
+                drop(referrer, naming, referrers, dropped, changes);
             }
         }
         dropped.put(key, true);
+        // Cairn's DDL reads a dot as a schema: such a name would address another table.
+        String refusal = table.name().indexOf('.') < 0 ? null
+                : "the name holds a dot, which Cairn reads as a schema; drop the table by hand if it must go";
         changes.add(new Change(Change.Kind.DROP_TABLE, table.name(), "drop table " + table.name()
-                + " (not in the model)", List.of(ddl.dropTable(table.name())), true, null));
+                + " (not in the model)", refusal == null ? List.of(ddl.dropTable(table.name())) : List.of(), true,
+                refusal));
     }
 
-    private void create(Table<?, ?> table, List<Change> changes) {
+    /**
+     * Words for a table to create when the database has one whose name differs only in case: where table names
+     * are case-sensitive (lower_case_table_names=0, H2) it is another table, and the model's is created beside it.
+     */
+    private static String caseOnly(SchemaShape live, String schema, String name) {
+        for (TableShape t : live.tables()) {
+            if (t.name().equalsIgnoreCase(name) && !t.name().equals(name)
+                    && (schema == null ? t.schema() == null : schema.equalsIgnoreCase(String.valueOf(t.schema())))) {
+                return " (the database has " + t.qualifiedName() + ", another table where table names are"
+                        + " case-sensitive)";
+            }
+        }
+        return "";
+    }
+
+    private void create(Table<?, ?> table, List<Change> changes, String note) {
         List<String> statements = new ArrayList<>();
         statements.add(ddl.createTable(table, fk -> false));
         for (Index index : table.indexes()) {
             statements.add(ddl.createIndex(index));
         }
-        changes.add(new Change(Change.Kind.CREATE_TABLE, table.name(), "create table " + table.name(), statements,
-                false, null));
+        changes.add(new Change(Change.Kind.CREATE_TABLE, table.name(), "create table " + table.name() + note,
+                statements, false, null));
         for (ForeignKey fk : table.foreignKeys()) {
             changes.add(new Change(Change.Kind.ADD_FOREIGN_KEY, table.name(), "add foreign key " + fk.name(),
                     List.of(ddl.addForeignKey(fk)), false, null));
@@ -170,7 +199,7 @@ public final class SchemaDiff {
             }
             if (existing == null) {
                 boolean needsValue = !c.isNullable() && c.defaultValue() == null && !c.isAutoIncrement();
-                String refusal = needsValue && hasRows.test(have.name())
+                String refusal = needsValue && hasRows.test(have.qualifiedName())
                         ? "the table has rows and the column is NOT NULL without a default; give it a default, or add"
                         + " it nullable, fill it, then make it NOT NULL" : null;
                 changes.add(new Change(Change.Kind.ADD_COLUMN, table.name(), "add column " + ddl.columnDefinition(c),
@@ -202,7 +231,7 @@ public final class SchemaDiff {
     }
 
     private void keys(Table<?, ?> table, TableShape want, TableShape have, Map<String, String> renamed,
-                      List<Change> changes) {
+                      TableNaming naming, List<Change> changes) {
         for (UniqueKey uk : table.uniqueKeys()) {
             IndexShape wanted = want.indexes().get(TableShape.key(uk.name()));
             IndexShape existing = have.indexes().get(TableShape.key(uk.name()));
@@ -251,7 +280,7 @@ public final class SchemaDiff {
         for (ForeignKey fk : table.foreignKeys()) {
             ForeignKeyShape wanted = want.foreignKeys().get(TableShape.key(fk.name()));
             ForeignKeyShape existing = have.foreignKeys().get(TableShape.key(fk.name()));
-            if (existing != null && sameForeignKey(existing, wanted, renamed)) {
+            if (existing != null && sameForeignKey(existing, wanted, renamed, naming)) {
                 continue;
             }
             if (existing != null) {
@@ -269,8 +298,10 @@ public final class SchemaDiff {
         }
     }
 
-    private static boolean sameForeignKey(ForeignKeyShape a, ForeignKeyShape b, Map<String, String> renamed) {
-        return afterRenames(a.columns(), renamed).equals(b.columns()) && a.targetTable().equalsIgnoreCase(b.targetTable())
+    private static boolean sameForeignKey(ForeignKeyShape a, ForeignKeyShape b, Map<String, String> renamed,
+                                          TableNaming naming) {
+        return afterRenames(a.columns(), renamed).equals(b.columns())
+                && naming.key(a.targetTable()).equals(naming.key(b.targetTable()))
                 && a.targetColumns().equals(b.targetColumns()) && a.onDelete().equals(b.onDelete())
                 && a.onUpdate().equals(b.onUpdate());
     }

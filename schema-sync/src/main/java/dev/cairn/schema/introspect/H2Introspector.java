@@ -5,12 +5,14 @@ import dev.cairn.schema.shape.ForeignKeyShape;
 import dev.cairn.schema.shape.IndexShape;
 import dev.cairn.schema.shape.Normalizer;
 import dev.cairn.schema.shape.SchemaShape;
+import dev.cairn.schema.shape.TableNaming;
 import dev.cairn.schema.shape.TableShape;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,19 +26,43 @@ final class H2Introspector implements Introspector {
     private static final long UNBOUNDED = 1_000_000_000L;
 
     @Override
-    public SchemaShape read(Connection c) throws SQLException {
-        SchemaShape schema = new SchemaShape();
-        String where = " WHERE TABLE_SCHEMA = CURRENT_SCHEMA";
+    public SchemaShape read(Connection c, Collection<String> otherSchemas) throws SQLException {
+        SchemaShape shape;
+        // Identifiers are compared exactly unless the database was opened with CASE_INSENSITIVE_IDENTIFIERS.
+        try (ResultSet rs = query(c, "SELECT CURRENT_SCHEMA, (SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                + " WHERE SETTING_NAME = 'CASE_INSENSITIVE_IDENTIFIERS')", null)) {
+            rs.next();
+            shape = new SchemaShape(new TableNaming(!"TRUE".equalsIgnoreCase(rs.getString(2)), rs.getString(1)));
+        }
+        read(c, shape.in(null), shape.naming().currentSchema());
+        for (String other : otherSchemas) {
+            if (shape.naming().isCurrent(other)) {
+                continue;
+            }
+            try (ResultSet rs = query(c, "SELECT 1 FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = ?", other)) {
+                if (rs.next()) {
+                    read(c, shape.in(other), other);
+                } else {
+                    shape.missingSchema(other);
+                }
+            }
+        }
+        return shape;
+    }
+
+    /** Reads the tables of one schema into {@code schema}. */
+    private void read(Connection c, SchemaShape.Part schema, String database) throws SQLException {
+        String where = " WHERE TABLE_SCHEMA = ?";
         try (ResultSet rs = query(c, "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES" + where
-                + " AND TABLE_TYPE = 'BASE TABLE'")) {
+                + " AND TABLE_TYPE = 'BASE TABLE'", database)) {
             while (rs.next()) {
                 schema.getOrAdd(rs.getString(1));
             }
         }
         Map<String, List<String>> enums = new LinkedHashMap<>();
         try (ResultSet rs = query(c, "SELECT OBJECT_NAME, ENUM_IDENTIFIER, VALUE_NAME FROM INFORMATION_SCHEMA.ENUM_VALUES"
-                + " WHERE OBJECT_SCHEMA = CURRENT_SCHEMA AND OBJECT_TYPE = 'TABLE'"
-                + " ORDER BY OBJECT_NAME, ENUM_IDENTIFIER, VALUE_ORDINAL")) {
+                + " WHERE OBJECT_SCHEMA = ? AND OBJECT_TYPE = 'TABLE'"
+                + " ORDER BY OBJECT_NAME, ENUM_IDENTIFIER, VALUE_ORDINAL", database)) {
             while (rs.next()) {
                 enums.computeIfAbsent(rs.getString(1) + "\u0000" + rs.getString(2), k -> new ArrayList<>())
                         .add(rs.getString(3));
@@ -45,7 +71,7 @@ final class H2Introspector implements Introspector {
         try (ResultSet rs = query(c, "SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH,"
                 + " NUMERIC_PRECISION, NUMERIC_SCALE, DATETIME_PRECISION, IS_NULLABLE, COLUMN_DEFAULT, IS_IDENTITY,"
                 + " COLUMN_ON_UPDATE, DTD_IDENTIFIER FROM INFORMATION_SCHEMA.COLUMNS" + where
-                + " ORDER BY TABLE_NAME, ORDINAL_POSITION")) {
+                + " ORDER BY TABLE_NAME, ORDINAL_POSITION", database)) {
             while (rs.next()) {
                 TableShape t = schema.table(rs.getString(1));
                 if (t == null) {
@@ -61,7 +87,7 @@ final class H2Introspector implements Introspector {
         Set<String> constraintIndexes = new HashSet<>();
         Map<String, String[]> constraints = new LinkedHashMap<>();
         try (ResultSet rs = query(c, "SELECT TABLE_NAME, CONSTRAINT_NAME, CONSTRAINT_TYPE, INDEX_NAME"
-                + " FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS" + where)) {
+                + " FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS" + where, database)) {
             while (rs.next()) {
                 constraints.put(rs.getString(2), new String[] {rs.getString(1), rs.getString(3)});
                 if (rs.getString(4) != null) {
@@ -75,7 +101,7 @@ final class H2Introspector implements Introspector {
         }
         Map<String, List<String>> keyColumns = new LinkedHashMap<>();
         try (ResultSet rs = query(c, "SELECT CONSTRAINT_NAME, COLUMN_NAME FROM INFORMATION_SCHEMA.KEY_COLUMN_USAGE"
-                + where + " ORDER BY CONSTRAINT_NAME, ORDINAL_POSITION")) {
+                + where + " ORDER BY CONSTRAINT_NAME, ORDINAL_POSITION", database)) {
             while (rs.next()) {
                 keyColumns.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2).toLowerCase(Locale.ROOT));
             }
@@ -92,30 +118,42 @@ final class H2Introspector implements Introspector {
                 t.addIndex(new IndexShape(e.getKey(), cols, true));
             }
         }
-        try (ResultSet rs = query(c, "SELECT CONSTRAINT_NAME, UNIQUE_CONSTRAINT_NAME, DELETE_RULE, UPDATE_RULE"
-                + " FROM INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = CURRENT_SCHEMA")) {
+        // The referenced key may be in another schema: its table and columns are read where it is.
+        Map<String, ForeignKeyShape> fks = new LinkedHashMap<>();
+        try (ResultSet rs = query(c, "SELECT r.CONSTRAINT_NAME, u.TABLE_SCHEMA, u.TABLE_NAME, k.COLUMN_NAME,"
+                + " r.DELETE_RULE, r.UPDATE_RULE FROM INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS r"
+                + " JOIN INFORMATION_SCHEMA.TABLE_CONSTRAINTS u ON u.CONSTRAINT_SCHEMA = r.UNIQUE_CONSTRAINT_SCHEMA"
+                + " AND u.CONSTRAINT_NAME = r.UNIQUE_CONSTRAINT_NAME"
+                + " JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE k ON k.CONSTRAINT_SCHEMA = u.CONSTRAINT_SCHEMA"
+                + " AND k.CONSTRAINT_NAME = u.CONSTRAINT_NAME"
+                + " WHERE r.CONSTRAINT_SCHEMA = ? ORDER BY r.CONSTRAINT_NAME, k.ORDINAL_POSITION", database)) {
             while (rs.next()) {
                 String[] fk = constraints.get(rs.getString(1));
-                String[] target = constraints.get(rs.getString(2));
                 TableShape t = fk == null ? null : schema.table(fk[0]);
-                if (t == null || target == null) {
+                if (t == null) {
                     continue;
                 }
-                t.addForeignKey(new ForeignKeyShape(rs.getString(1),
-                        keyColumns.getOrDefault(rs.getString(1), List.of()), target[0].toLowerCase(Locale.ROOT),
-                        keyColumns.getOrDefault(rs.getString(2), List.of()), Normalizer.action(rs.getString(3)),
-                        Normalizer.action(rs.getString(4))));
+                ForeignKeyShape prev = fks.get(rs.getString(1));
+                List<String> targets = new ArrayList<>(prev == null ? List.of() : prev.targetColumns());
+                targets.add(rs.getString(4).toLowerCase(Locale.ROOT));
+                ForeignKeyShape shape = new ForeignKeyShape(rs.getString(1),
+                        keyColumns.getOrDefault(rs.getString(1), List.of()),
+                        schema.naming().declared(rs.getString(2), rs.getString(3)), targets,
+                        Normalizer.action(rs.getString(5)), Normalizer.action(rs.getString(6)));
+                fks.put(rs.getString(1), shape);
+                t.addForeignKey(shape);
             }
         }
         Map<String, List<String>> indexColumns = new LinkedHashMap<>();
         try (ResultSet rs = query(c, "SELECT TABLE_NAME, INDEX_NAME, COLUMN_NAME FROM INFORMATION_SCHEMA.INDEX_COLUMNS"
-                + where + " ORDER BY TABLE_NAME, INDEX_NAME, ORDINAL_POSITION")) {
+                + where + " ORDER BY TABLE_NAME, INDEX_NAME, ORDINAL_POSITION", database)) {
             while (rs.next()) {
                 indexColumns.computeIfAbsent(rs.getString(1) + "\u0000" + rs.getString(2), k -> new ArrayList<>())
                         .add(rs.getString(3).toLowerCase(Locale.ROOT));
             }
         }
-        try (ResultSet rs = query(c, "SELECT TABLE_NAME, INDEX_NAME, INDEX_TYPE_NAME FROM INFORMATION_SCHEMA.INDEXES" + where)) {
+        try (ResultSet rs = query(c, "SELECT TABLE_NAME, INDEX_NAME, INDEX_TYPE_NAME FROM INFORMATION_SCHEMA.INDEXES" + where,
+                database)) {
             while (rs.next()) {
                 String id = rs.getString(1) + "\u0000" + rs.getString(2);
                 TableShape t = schema.table(rs.getString(1));
@@ -127,7 +165,6 @@ final class H2Introspector implements Introspector {
                         false));
             }
         }
-        return schema;
     }
 
     /** The type text of a column from its {@code INFORMATION_SCHEMA.COLUMNS} row, before normalising. */
@@ -155,15 +192,20 @@ final class H2Introspector implements Introspector {
     }
 
     @Override
-    public String tableName(Connection c, String name) throws SQLException {
+    public String tableName(Connection c, String schema, String name) throws SQLException {
         // H2 keeps unquoted names in upper case and quoted ones as written.
-        return TableLookup.matching(c, "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = CURRENT_SCHEMA"
-                + " AND TABLE_TYPE = 'BASE TABLE' AND LOWER(TABLE_NAME) = LOWER(?)", name);
+        return TableLookup.matching(c, "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
+                + " WHERE TABLE_SCHEMA = COALESCE(?, CURRENT_SCHEMA) AND TABLE_TYPE = 'BASE TABLE'"
+                + " AND LOWER(TABLE_NAME) = LOWER(?)", schema, name);
     }
 
-    private static ResultSet query(Connection c, String sql) throws SQLException {
+    /** Runs a catalog query whose one parameter, if any, is the schema read. */
+    private static ResultSet query(Connection c, String sql, String schema) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);
         ps.closeOnCompletion();
+        if (schema != null) {
+            ps.setString(1, schema);
+        }
         return ps.executeQuery();
     }
 }

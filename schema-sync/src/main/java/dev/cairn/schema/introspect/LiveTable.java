@@ -36,7 +36,7 @@ public final class LiveTable extends Table<Row, Object> {
 
     // Package-private so that the mapping of each reported type can be tested without a database.
     LiveTable(TableShape shape, boolean mySql) {
-        super(shape.name(), Row.class);
+        super(shape.qualifiedName(), Row.class);
         List<Column<?>> byPosition = new ArrayList<>();
         for (ColumnShape c : shape.columns()) {
             byPosition.add(column(c, mySql));
@@ -52,13 +52,18 @@ public final class LiveTable extends Table<Row, Object> {
     }
 
     /**
-     * The live table {@code name} (in any case) of the connection's current database; throws when there is none.
-     * The name is looked up by itself first, so a name that is not a table costs one query, not a schema read.
+     * The live table {@code name} (in any case) of the connection's current database, or {@code schema.name} of
+     * another schema; throws when there is none. The name is looked up by itself first, so a name that is not a
+     * table costs one query, not a schema read.
      */
     public static LiveTable read(Connection connection, Dialect dialect, String name) throws SQLException {
         Introspector introspector = Introspector.of(dialect);
-        String stored = introspector.tableName(connection, name);
-        TableShape shape = stored == null ? null : introspector.read(connection).table(stored);
+        int dot = name.indexOf('.');
+        String schema = dot < 0 ? null : name.substring(0, dot);
+        String local = name.substring(dot + 1);
+        String stored = introspector.tableName(connection, schema, local);
+        TableShape shape = stored == null ? null
+                : introspector.read(connection, schema == null ? List.of() : List.of(schema)).table(schema, stored);
         if (shape == null) {
             throw new IllegalArgumentException("The database has no table '" + shown(name) + "'");
         }

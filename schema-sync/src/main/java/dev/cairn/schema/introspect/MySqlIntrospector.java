@@ -11,7 +11,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import dev.cairn.schema.shape.TableNaming;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,16 +28,40 @@ final class MySqlIntrospector implements Introspector {
     }
 
     @Override
-    public SchemaShape read(Connection c) throws SQLException {
-        SchemaShape schema = new SchemaShape();
-        try (ResultSet rs = query(c, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
-                + " AND TABLE_TYPE = 'BASE TABLE'")) {
+    public SchemaShape read(Connection c, Collection<String> otherSchemas) throws SQLException {
+        SchemaShape shape;
+        try (ResultSet rs = query(c, "SELECT DATABASE(), @@lower_case_table_names", null)) {
+            rs.next();
+            shape = new SchemaShape(TableNaming.mysql(rs.getInt(2), rs.getString(1)));
+        }
+        String database = shape.naming().currentSchema();
+        read(c, shape.in(null), database);
+        for (String other : otherSchemas) {
+            if (shape.naming().isCurrent(other)) {
+                continue;
+            }
+            // Compared by the server, as it compares the name in a query: exactly where names are case-sensitive.
+            try (ResultSet rs = query(c, "SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?", other)) {
+                if (rs.next()) {
+                    read(c, shape.in(other), other);
+                } else {
+                    shape.missingSchema(other);
+                }
+            }
+        }
+        return shape;
+    }
+
+    /** Reads the tables of one schema (database) into {@code schema}. */
+    private void read(Connection c, SchemaShape.Part schema, String database) throws SQLException {
+        try (ResultSet rs = query(c, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?"
+                + " AND TABLE_TYPE = 'BASE TABLE'", database)) {
             while (rs.next()) {
                 schema.getOrAdd(rs.getString(1));
             }
         }
         try (ResultSet rs = query(c, "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA"
-                + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, ORDINAL_POSITION")) {
+                + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION", database)) {
             while (rs.next()) {
                 TableShape t = schema.table(rs.getString(1));
                 if (t == null) {
@@ -48,10 +74,11 @@ final class MySqlIntrospector implements Introspector {
                         extra.contains("auto_increment"), extra.contains("on update")));
             }
         }
+        TableNaming naming = schema.naming();
         Map<String, Map<String, List<String>>> uniques = new LinkedHashMap<>();
         Map<String, Map<String, List<String>>> plain = new LinkedHashMap<>();
         try (ResultSet rs = query(c, "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME FROM information_schema.STATISTICS"
-                + " WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX")) {
+                + " WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX", database)) {
             while (rs.next()) {
                 TableShape t = schema.table(rs.getString(1));
                 if (t == null) {
@@ -66,40 +93,41 @@ final class MySqlIntrospector implements Introspector {
                     continue;
                 }
                 Map<String, Map<String, List<String>>> target = rs.getInt(3) == 0 ? uniques : plain;
-                target.computeIfAbsent(TableShape.key(t.name()), k -> new LinkedHashMap<>())
+                target.computeIfAbsent(t.name(), k -> new LinkedHashMap<>())
                         .computeIfAbsent(index, k -> new ArrayList<>()).add(column);
             }
         }
         try (ResultSet rs = query(c, "SELECT k.TABLE_NAME, k.CONSTRAINT_NAME, k.COLUMN_NAME, k.REFERENCED_TABLE_NAME,"
-                + " k.REFERENCED_COLUMN_NAME, r.DELETE_RULE, r.UPDATE_RULE FROM information_schema.KEY_COLUMN_USAGE k"
+                + " k.REFERENCED_COLUMN_NAME, r.DELETE_RULE, r.UPDATE_RULE, k.REFERENCED_TABLE_SCHEMA"
+                + " FROM information_schema.KEY_COLUMN_USAGE k"
                 + " JOIN information_schema.REFERENTIAL_CONSTRAINTS r ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA"
                 + " AND r.TABLE_NAME = k.TABLE_NAME AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME"
-                + " WHERE k.TABLE_SCHEMA = DATABASE() AND k.REFERENCED_TABLE_NAME IS NOT NULL"
-                + " ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION")) {
+                + " WHERE k.TABLE_SCHEMA = ? AND k.REFERENCED_TABLE_NAME IS NOT NULL"
+                + " ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION", database)) {
             Map<String, ForeignKeyShape> fks = new LinkedHashMap<>();
             while (rs.next()) {
                 TableShape t = schema.table(rs.getString(1));
                 if (t == null) {
                     continue;
                 }
-                String id = TableShape.key(t.name()) + "." + TableShape.key(rs.getString(2));
+                String id = t.name() + "." + TableShape.key(rs.getString(2));
                 ForeignKeyShape prev = fks.get(id);
                 List<String> cols = new ArrayList<>(prev == null ? List.of() : prev.columns());
                 List<String> targets = new ArrayList<>(prev == null ? List.of() : prev.targetColumns());
                 cols.add(rs.getString(3).toLowerCase(Locale.ROOT));
                 targets.add(rs.getString(5).toLowerCase(Locale.ROOT));
                 ForeignKeyShape fk = new ForeignKeyShape(rs.getString(2), cols,
-                        rs.getString(4).toLowerCase(Locale.ROOT), targets, Normalizer.action(rs.getString(6)),
+                        naming.declared(rs.getString(8), rs.getString(4)), targets, Normalizer.action(rs.getString(6)),
                         Normalizer.action(rs.getString(7)));
                 fks.put(id, fk);
                 t.addForeignKey(fk);
             }
         }
         for (TableShape t : schema.tables()) {
-            for (Map.Entry<String, List<String>> e : uniques.getOrDefault(TableShape.key(t.name()), Map.of()).entrySet()) {
+            for (Map.Entry<String, List<String>> e : uniques.getOrDefault(t.name(), Map.of()).entrySet()) {
                 t.addIndex(new IndexShape(e.getKey(), e.getValue(), true));
             }
-            for (Map.Entry<String, List<String>> e : plain.getOrDefault(TableShape.key(t.name()), Map.of()).entrySet()) {
+            for (Map.Entry<String, List<String>> e : plain.getOrDefault(t.name(), Map.of()).entrySet()) {
                 // MySQL/MariaDB create an index for a foreign key by themselves, named after it: not the model's.
                 ForeignKeyShape fk = t.foreignKeys().get(TableShape.key(e.getKey()));
                 if (fk != null && fk.columns().equals(e.getValue())) {
@@ -113,7 +141,7 @@ final class MySqlIntrospector implements Introspector {
                     + " FROM information_schema.TABLE_CONSTRAINTS t JOIN information_schema.CHECK_CONSTRAINTS c"
                     + " ON c.CONSTRAINT_SCHEMA = t.CONSTRAINT_SCHEMA AND c.CONSTRAINT_NAME = t.CONSTRAINT_NAME"
                     + (dialect.family() == Dialect.Family.MARIADB ? " AND c.TABLE_NAME = t.TABLE_NAME" : "")
-                    + " WHERE t.TABLE_SCHEMA = DATABASE() AND t.CONSTRAINT_TYPE = 'CHECK'")) {
+                    + " WHERE t.TABLE_SCHEMA = ? AND t.CONSTRAINT_TYPE = 'CHECK'", database)) {
                 while (rs.next()) {
                     TableShape t = schema.table(rs.getString(1));
                     String clause = rs.getString(3) == null ? "" : rs.getString(3).toLowerCase(Locale.ROOT);
@@ -125,19 +153,23 @@ final class MySqlIntrospector implements Introspector {
                 }
             }
         }
-        return schema;
     }
 
     @Override
-    public String tableName(Connection c, String name) throws SQLException {
+    public String tableName(Connection c, String schema, String name) throws SQLException {
         // Not TABLE_NAME = ?: MySQL and MariaDB then look the name up as a file, which may be case-sensitive.
-        return TableLookup.matching(c, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
-                + " AND TABLE_TYPE = 'BASE TABLE' AND LOWER(TABLE_NAME) = LOWER(?)", name);
+        return TableLookup.matching(c, "SELECT TABLE_NAME FROM information_schema.TABLES"
+                + " WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_TYPE = 'BASE TABLE'"
+                + " AND LOWER(TABLE_NAME) = LOWER(?)", schema, name);
     }
 
-    private static ResultSet query(Connection c, String sql) throws SQLException {
+    /** Runs a catalog query whose one parameter, if any, is the schema (database) read. */
+    private static ResultSet query(Connection c, String sql, String schema) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);
         ps.closeOnCompletion();
+        if (schema != null) {
+            ps.setString(1, schema);
+        }
         return ps.executeQuery();
     }
 }

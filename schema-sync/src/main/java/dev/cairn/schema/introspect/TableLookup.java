@@ -1,6 +1,5 @@
 package dev.cairn.schema.introspect;
 
-import dev.cairn.schema.shape.SchemaShape;
 import dev.cairn.schema.shape.TableShape;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,13 +12,14 @@ final class TableLookup {
     }
 
     /**
-     * Runs {@code sql}, whose one parameter is bound to {@code name}, and returns the first name it gives that
-     * equals {@code name} as {@link SchemaShape} compares names (one spelt exactly alike first), or null.
+     * Runs {@code sql}, whose parameters are bound to {@code schema} (may be null) and {@code name}, and returns the
+     * first name it gives that equals {@code name} regardless of case (one spelt exactly alike first), or null.
      */
-    static String matching(Connection c, String sql, String name) throws SQLException {
+    static String matching(Connection c, String sql, String schema, String name) throws SQLException {
         String found = null;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, name);
+            ps.setString(1, schema);
+            ps.setString(2, name);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String candidate = rs.getString(1);

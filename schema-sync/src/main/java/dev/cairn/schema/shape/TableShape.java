@@ -8,10 +8,11 @@ import java.util.Map;
 
 /**
  * A table as schema sync compares it: columns in order, primary key, unique keys and secondary indexes by name,
- * foreign keys by name, check constraints by name. Names of tables, columns and constraints are kept in lower case,
- * as MySQL and MariaDB compare them.
+ * foreign keys by name, check constraints by name. Names of columns and constraints are kept in lower case, as
+ * MySQL and MariaDB compare them; a table's own name is compared as the server does ({@link TableNaming}).
  */
 public final class TableShape {
+    private final String schema;
     private final String name;
     private final Map<String, ColumnShape> columns = new LinkedHashMap<>();
     private List<String> primaryKey = List.of();
@@ -19,7 +20,14 @@ public final class TableShape {
     private final Map<String, ForeignKeyShape> foreignKeys = new LinkedHashMap<>();
     private final Map<String, String> checks = new LinkedHashMap<>();
 
+    /** A table of the connection's own schema. */
     public TableShape(String name) {
+        this(null, name);
+    }
+
+    /** A table of {@code schema}, or of the connection's own schema when it is {@code null}. */
+    public TableShape(String schema, String name) {
+        this.schema = schema;
         this.name = name;
     }
 
@@ -27,8 +35,19 @@ public final class TableShape {
         return identifier.toLowerCase(Locale.ROOT);
     }
 
+    /** The table's name, without its schema. */
     public String name() {
         return name;
+    }
+
+    /** The table's schema (database), or {@code null} for the connection's own. */
+    public String schema() {
+        return schema;
+    }
+
+    /** The name as the model declares it: {@code events}, or {@code audit.events} in another schema. */
+    public String qualifiedName() {
+        return schema == null ? name : schema + "." + name;
     }
 
     public void addColumn(ColumnShape column) {
@@ -78,6 +97,6 @@ public final class TableShape {
 
     @Override
     public String toString() {
-        return name + columns.values();
+        return qualifiedName() + columns.values();
     }
 }

@@ -1,6 +1,7 @@
 package dev.cairn.schema.ddl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.dialect.Dialect;
 import dev.cairn.dsl.Column;
@@ -176,6 +177,37 @@ class DdlRendererAlterTest {
         assertThat(H2.dropUnique(table, "u\"k")).isEqualTo("ALTER TABLE \"odd`table\" DROP CONSTRAINT \"u\"\"k\"");
         assertThat(MYSQL.dropForeignKey(table, "f`k")).isEqualTo("ALTER TABLE `odd``table` DROP FOREIGN KEY `f``k`");
         assertThat(H2.dropCheck(column, "c\"k")).isEqualTo("ALTER TABLE \"odd\"\"column\" DROP CONSTRAINT \"c\"\"k\"");
+    }
+
+    @Test
+    void aTableInAnotherSchemaIsNamedWithItsSchemaEverywhere() {
+        final class Events extends Table<Row, Long> {
+            final Column<Long> id = bigint("id").primaryKey();
+            final Column<Long> itemId = bigint("item_id").index().references(() -> ITEMS.id);
+
+            Events() {
+                super("audit.events");
+            }
+        }
+        Events events = new Events();
+        // The server reads a bare REFERENCES name in the referring table's schema: the target is qualified.
+        DdlRenderer inApp = new DdlRenderer(DdlRendererTest.MYSQL, "app");
+        assertThat(inApp.createTable(events, fk -> true)).startsWith("CREATE TABLE `audit`.`events` (")
+                .contains("REFERENCES `app`.`Items` (`id`)");
+        assertThatThrownBy(() -> MYSQL.addForeignKey(events.foreignKeys().get(0)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("whose name is not known here");
+        assertThat(MYSQL.createIndex(events.indexes().get(0)))
+                .isEqualTo("CREATE INDEX `idx_audit_events_item_id` ON `audit`.`events` (`item_id`)");
+        assertThat(H2.createIndex(events.indexes().get(0)))
+                .as("an H2 index lives in its table's schema")
+                .isEqualTo("CREATE INDEX \"audit\".\"idx_audit_events_item_id\" ON \"audit\".\"events\" (\"item_id\")");
+        assertThat(H2.dropIndex("audit.events", "idx_audit_events_item_id"))
+                .isEqualTo("DROP INDEX \"audit\".\"idx_audit_events_item_id\"");
+        assertThat(inApp.addForeignKey(events.foreignKeys().get(0))).startsWith("ALTER TABLE `audit`.`events` ADD");
+        assertThat(MYSQL.dropColumn("audit.events", "x")).isEqualTo("ALTER TABLE `audit`.`events` DROP COLUMN `x`");
+        assertThat(MYSQL.renameTable("audit.old", "audit.events")).isEqualTo("RENAME TABLE `audit`.`old` TO `audit`.`events`");
+        assertThat(H2.renameTable("audit.old", "audit.events")).isEqualTo("ALTER TABLE \"audit\".\"old\" RENAME TO \"events\"");
+        assertThat(MYSQL.addColumn(events.id)).startsWith("ALTER TABLE `audit`.`events` ADD COLUMN");
     }
 
     @Test

@@ -230,9 +230,10 @@ class DesiredShapeTest {
         TableShape gear = DesiredShape.of(GEAR, MARIADB);
         assertThat(gear.primaryKey()).containsExactly("id");
         assertThat(gear.foreignKeys().values()).containsExactly(
-                new ForeignKeyShape("fk_gear_parent_id", List.of("parent_id"), "parents", List.of("id"), "SET NULL",
+                // The target keeps its case: whether Parents is parents is the server's to say (TableNaming).
+                new ForeignKeyShape("fk_gear_parent_id", List.of("parent_id"), "Parents", List.of("id"), "SET NULL",
                         "CASCADE"),
-                new ForeignKeyShape("fk_gear_parent_code", List.of("parent_code"), "parents", List.of("code"),
+                new ForeignKeyShape("fk_gear_parent_code", List.of("parent_code"), "Parents", List.of("code"),
                         "NO ACTION", "NO ACTION"));
     }
 

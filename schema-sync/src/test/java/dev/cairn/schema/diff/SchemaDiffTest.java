@@ -24,6 +24,7 @@ import dev.cairn.schema.shape.ColumnShape;
 import dev.cairn.schema.shape.ForeignKeyShape;
 import dev.cairn.schema.shape.IndexShape;
 import dev.cairn.schema.shape.SchemaShape;
+import dev.cairn.schema.shape.TableNaming;
 import dev.cairn.schema.shape.TableShape;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -132,6 +133,38 @@ class SchemaDiffTest {
         assertThat(plan(MARIADB, live(items), new Items())).isEmpty();
         items.addColumn(new ColumnShape("at", "timestamp(6) tz", true, "now", false, false));
         assertThat(plan(H2, live(items), new Items())).isEmpty();
+    }
+
+    @Test
+    void whereTableNamesAreCaseSensitiveATableDifferingInCaseIsAnotherOne() {
+        SchemaShape live = new SchemaShape(TableNaming.mysql(0, "app"));
+        live.add(itemsV1());
+        live.add(new TableShape("ITEMS"));
+        List<Change> plan = plan(MARIADB, live, new Items());
+        assertThat(plan).extracting(Change::kind).doesNotContain(Change.Kind.CREATE_TABLE);
+        assertThat(plan).filteredOn(c -> c.kind() == Change.Kind.DROP_TABLE).extracting(Change::table)
+                .containsExactly("ITEMS");
+
+        SchemaShape other = new SchemaShape(TableNaming.mysql(0, "app"));
+        other.add(new TableShape("Items"));
+        assertThat(plan(MARIADB, other, new Items())).filteredOn(c -> c.kind() == Change.Kind.CREATE_TABLE)
+                .extracting(Change::description).containsExactly("create table items (the database has Items, another"
+                        + " table where table names are case-sensitive)");
+        SchemaShape lower = new SchemaShape(TableNaming.mysql(1, "app"));
+        lower.add(itemsV1());
+        assertThat(plan(MARIADB, lower, new Items())).extracting(Change::kind).doesNotContain(Change.Kind.CREATE_TABLE,
+                Change.Kind.DROP_TABLE);
+    }
+
+    @Test
+    void aLiveTableWhoseNameHoldsADotIsNotDroppedByStatement() {
+        SchemaShape live = new SchemaShape(TableNaming.mysql(0, "app"));
+        live.add(itemsV1());
+        live.add(new TableShape("audit.events"));
+        Change drop = plan(MARIADB, live, new Items()).stream().filter(c -> c.kind() == Change.Kind.DROP_TABLE)
+                .findFirst().orElseThrow();
+        assertThat(drop.statements()).isEmpty();
+        assertThat(drop.refusal()).contains("the name holds a dot");
     }
 
     @Test
