@@ -30,10 +30,28 @@ import org.jooq.impl.DSL;
 public final class DdlRenderer {
     private final Dialect dialect;
     private final DSLContext jooq;
+    private final ConstraintNames names;
 
+    /** A renderer that gives indexes, unique keys and checks the model's names (for one table on its own). */
     public DdlRenderer(Dialect dialect) {
+        this(dialect, ConstraintNames.plain());
+    }
+
+    /** A renderer that names indexes, unique keys and checks as {@code names} does for the whole schema. */
+    public DdlRenderer(Dialect dialect, ConstraintNames names) {
         this.dialect = dialect;
         this.jooq = JooqContexts.of(dialect);
+        this.names = names;
+    }
+
+    /** The dialect this renderer writes for. */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** The names this renderer gives indexes, unique keys and checks in the database. */
+    public ConstraintNames names() {
+        return names;
     }
 
     /**
@@ -49,7 +67,7 @@ public final class DdlRenderer {
             parts.add("PRIMARY KEY " + columnList(table.primaryKey().columns()));
         }
         for (UniqueKey uk : table.uniqueKeys()) {
-            parts.add("CONSTRAINT " + quote(uk.name()) + " UNIQUE " + columnList(uk.columns()));
+            parts.add("CONSTRAINT " + quote(names.of(uk)) + " UNIQUE " + columnList(uk.columns()));
         }
         if (dialect.enforcesChecks()) {
             for (Check check : table.checks()) {
@@ -71,7 +89,7 @@ public final class DdlRenderer {
 
     /** {@code CREATE INDEX} for a secondary index. */
     public String createIndex(Index index) {
-        return "CREATE INDEX " + quote(index.name()) + " ON " + quote(index.table().name()) + " "
+        return "CREATE INDEX " + quote(names.of(index)) + " ON " + quote(index.table().name()) + " "
                 + columnList(index.columns());
     }
 
@@ -162,7 +180,7 @@ public final class DdlRenderer {
 
     /** {@code ALTER TABLE t ADD CONSTRAINT uk UNIQUE (...)}. */
     public String addUnique(UniqueKey uk) {
-        return "ALTER TABLE " + quote(uk.table().name()) + " ADD CONSTRAINT " + quote(uk.name()) + " UNIQUE "
+        return "ALTER TABLE " + quote(uk.table().name()) + " ADD CONSTRAINT " + quote(names.of(uk)) + " UNIQUE "
                 + columnList(uk.columns());
     }
 
@@ -186,6 +204,25 @@ public final class DdlRenderer {
     /** Drops a check constraint. */
     public String dropCheck(String table, String name) {
         return "ALTER TABLE " + quote(table) + " DROP CONSTRAINT " + quote(name);
+    }
+
+    /**
+     * Renames an index or unique key in place, without copying the table ({@code RENAME INDEX}: MariaDB 10.5.2 and
+     * MySQL 5.7 or later; on H2 a unique key is a constraint and is renamed as one).
+     */
+    public String renameIndex(String table, String from, String to, boolean unique) {
+        if (dialect.isMySqlFamily()) {
+            return "ALTER TABLE " + quote(table) + " RENAME INDEX " + quote(from) + " TO " + quote(to);
+        }
+        return unique ? renameConstraint(table, from, to) : "ALTER INDEX " + quote(from) + " RENAME TO " + quote(to);
+    }
+
+    /**
+     * Renames a foreign key or check in place, where the database can ({@code RENAME CONSTRAINT}, H2); MySQL and
+     * MariaDB cannot, and drop and add it instead.
+     */
+    public String renameConstraint(String table, String from, String to) {
+        return "ALTER TABLE " + quote(table) + " RENAME CONSTRAINT " + quote(from) + " TO " + quote(to);
     }
 
     /** Replaces a table's primary key. */
@@ -218,8 +255,12 @@ public final class DdlRenderer {
     }
 
     private String checkDefinition(Check check) {
-        return "CONSTRAINT " + quote(check.name()) + " CHECK ("
-                + jooq.renderInlined(StatementWalk.ddl(dialect).condition(check.condition())) + ")";
+        return "CONSTRAINT " + quote(names.of(check)) + " CHECK (" + checkCondition(check) + ")";
+    }
+
+    /** The condition of a check as this renderer writes it in DDL. */
+    public String checkCondition(Check check) {
+        return jooq.renderInlined(StatementWalk.ddl(dialect).condition(check.condition()));
     }
 
     private String foreignKeyDefinition(ForeignKey fk) {
