@@ -45,6 +45,11 @@ final class KeyChanges {
     private final List<Change> changes;
     /** Live indexes and unique keys paired with the model's, by lower-case live name. */
     private final Set<String> kept = new HashSet<>();
+    private final List<ForeignKey> possible = new ArrayList<>();
+    private final Map<ForeignKey, ForeignKeyShape> wanted = new IdentityHashMap<>();
+    private Map<ForeignKey, ForeignKeyShape> fkPairs;
+    /** Live foreign keys paired with the model's, by lower-case live name. */
+    private final Set<String> fkPaired = new HashSet<>();
 
     KeyChanges(Table<?, ?> table, TableShape want, TableShape have, Map<String, String> renamed, SchemaShape live,
                DdlRenderer ddl, List<Change> changes) {
@@ -58,6 +63,17 @@ final class KeyChanges {
     }
 
     void plan() {
+        for (ForeignKey fk : table.foreignKeys()) {
+            if (canHold(fk, have, live)) {
+                possible.add(fk);
+                wanted.put(fk, want.foreignKeys().get(TableShape.key(fk.name())));
+            }
+        }
+        fkPairs = KeyMatch.pairs(possible, ForeignKey::name, ForeignKey::isNamed,
+                have.foreignKeys().values(), ForeignKeyShape::name,
+                (fk, l) -> SchemaDiff.sameForeignKey(l, wanted.get(fk), renamed),
+                (fk, l) -> SchemaDiff.sameForeignKey(l, wanted.get(fk), renamed));
+        fkPairs.values().forEach(l -> fkPaired.add(TableShape.key(l.name())));
         indexes();
         checks();
         foreignKeys();
@@ -141,10 +157,24 @@ final class KeyChanges {
         models.keySet().forEach(w -> wantedNames.add(TableShape.key(w.name())));
         for (IndexShape existing : have.indexes().values()) {
             String key = TableShape.key(existing.name());
-            if (!kept.contains(key) && (wantedNames.contains(key) || !servesForeignKey(existing))) {
+            if (!kept.contains(key) && (wantedNames.contains(key) || !servesForeignKey(existing))
+                    && ownIndexOfDroppedForeignKey(existing) == null) {
                 changes.add(SchemaDiff.dropIndexOrUnique(ddl, table.name(), existing));
             }
         }
+    }
+
+    /**
+     * The live foreign key that is dropped as not in the model, whose own index this is: the one MySQL and MariaDB
+     * made for it under its name, which they keep when the foreign key goes (H2 drops it with it). It goes too.
+     */
+    private ForeignKeyShape ownIndexOfDroppedForeignKey(IndexShape index) {
+        ForeignKeyShape fk = have.foreignKeys().get(TableShape.key(index.name()));
+        boolean own = fk != null && ddl.dialect().isMySqlFamily() && !index.unique()
+                && index.columns().equals(fk.columns()) && !kept.contains(TableShape.key(index.name()))
+                && !fkPaired.contains(TableShape.key(fk.name()))
+                && want.foreignKeys().get(TableShape.key(fk.name())) == null;
+        return own ? fk : null;
     }
 
     private boolean sameIndex(IndexShape wanted, IndexShape existing) {
@@ -251,20 +281,8 @@ final class KeyChanges {
     // ---------------------------------------------------------------- foreign keys
 
     private void foreignKeys() {
-        List<ForeignKey> possible = new ArrayList<>();
-        Map<ForeignKey, ForeignKeyShape> wanted = new IdentityHashMap<>();
-        for (ForeignKey fk : table.foreignKeys()) {
-            if (canHold(fk, have, live)) {
-                possible.add(fk);
-                wanted.put(fk, want.foreignKeys().get(TableShape.key(fk.name())));
-            }
-        }
-        Map<ForeignKey, ForeignKeyShape> pairs = KeyMatch.pairs(possible, ForeignKey::name, ForeignKey::isNamed,
-                have.foreignKeys().values(), ForeignKeyShape::name,
-                (fk, l) -> SchemaDiff.sameForeignKey(l, wanted.get(fk), renamed),
-                (fk, l) -> SchemaDiff.sameForeignKey(l, wanted.get(fk), renamed));
-        Set<String> paired = new HashSet<>();
-        pairs.values().forEach(l -> paired.add(TableShape.key(l.name())));
+        Map<ForeignKey, ForeignKeyShape> pairs = fkPairs;
+        Set<String> paired = fkPaired;
         Set<String> dropped = new HashSet<>();
         for (ForeignKey fk : possible) {
             ForeignKeyShape existing = pairs.get(fk);
@@ -286,8 +304,13 @@ final class KeyChanges {
         for (ForeignKeyShape existing : have.foreignKeys().values()) {
             String key = TableShape.key(existing.name());
             if (!paired.contains(key) && !dropped.contains(key)) {
+                IndexShape own = have.indexes().get(key);
+                boolean withIndex = own != null && ownIndexOfDroppedForeignKey(own) != null;
+                List<String> statements = withIndex ? List.of(ddl.dropForeignKey(table.name(), existing.name()),
+                        ddl.dropIndex(table.name(), own.name())) : List.of(ddl.dropForeignKey(table.name(), existing.name()));
                 changes.add(new Change(Change.Kind.DROP_FOREIGN_KEY, table.name(), "drop foreign key " + existing.name()
-                        + " (not in the model)", List.of(ddl.dropForeignKey(table.name(), existing.name())), false, null));
+                        + (withIndex ? " and the index made for it" : "") + " (not in the model)", statements, false,
+                        null));
             }
         }
     }

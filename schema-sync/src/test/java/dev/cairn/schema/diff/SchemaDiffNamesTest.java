@@ -178,6 +178,14 @@ class SchemaDiffNamesTest {
         assertThat(plan(MARIADB, new NoFk(), posts("posts_ibfk_1", "slug", "score", "CONSTRAINT_1")))
                 .extracting(Change::description).containsExactly("drop foreign key posts_ibfk_1 (not in the model)",
                         "drop index author_id [author_id]");
+        // The index MySQL made under the foreign key's own name goes with it, as on H2.
+        TableShape own = posts("fk_posts_author_id", "slug", "score", "CONSTRAINT_1");
+        own.indexes().remove("author_id");
+        own.addIndex(new IndexShape("fk_posts_author_id", List.of("author_id"), false));
+        assertThat(plan(MARIADB, new NoFk(), own)).extracting(Change::description, Change::statements, Change::destructive)
+                .containsExactly(tuple("drop foreign key fk_posts_author_id and the index made for it (not in the model)",
+                        List.of("ALTER TABLE `posts` DROP FOREIGN KEY `fk_posts_author_id`",
+                                "DROP INDEX `fk_posts_author_id` ON `posts`"), false));
     }
 
     @Test
