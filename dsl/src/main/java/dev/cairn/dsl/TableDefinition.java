@@ -277,12 +277,6 @@ final class TableDefinition<R> {
         checkKeyColumns(fkColumns, "a foreign key");
         String n = constraintName == null ? null : checkedConstraintName(constraintName, fkColumns);
         ForeignKey fk = new ForeignKey(table, n, fkColumns, target);
-        for (ForeignKey other : foreignKeys) {
-            if (other.name().equalsIgnoreCase(fk.name())) {
-                throw new DefinitionException(name, fkColumns.get(0).name(), "foreign key name '" + fk.name()
-                        + "' is already used by " + other + "; give one of them its own name");
-            }
-        }
         foreignKeys.add(fk);
         return fk;
     }

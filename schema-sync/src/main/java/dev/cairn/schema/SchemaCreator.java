@@ -5,6 +5,7 @@ import dev.cairn.dsl.ForeignKey;
 import dev.cairn.dsl.Index;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
+import dev.cairn.schema.ddl.ConstraintNames;
 import dev.cairn.schema.ddl.DdlRenderer;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -50,7 +51,7 @@ public final class SchemaCreator {
     }
 
     static List<String> statements(Dialect dialect, Schema schema, Set<String> existing) {
-        DdlRenderer ddl = new DdlRenderer(dialect);
+        DdlRenderer ddl = new DdlRenderer(dialect, ConstraintNames.of(schema, dialect));
         List<String> creates = new ArrayList<>();
         List<String> later = new ArrayList<>();
         Set<Table<?, ?>> created = new HashSet<>();

@@ -193,6 +193,10 @@ class ConstraintNamingTest {
                 "INSERT INTO " + q + "nm_shop_orders" + q + " VALUES (1, 'a@x.io', 1)"));
         assertThatThrownBy(() -> execute(t, List.of("INSERT INTO " + q + "nm_shop_orders" + q
                 + " VALUES (2, 'a@x.io', 1)"))).isInstanceOf(java.sql.SQLException.class);
+        // Tables created without sync get the same names.
+        execute(t, List.of("DROP TABLE " + q + "nm_shop_customers" + q, "DROP TABLE " + q + "nm_shop_orders" + q));
+        t.open(schema).createMissingTables();
+        assertThat(t.open(schema).schemaSync().plan().plan()).isEmpty();
     }
 
     static final class Authors extends Table<Row, Long> {
