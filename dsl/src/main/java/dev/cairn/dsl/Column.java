@@ -303,23 +303,41 @@ public final class Column<T> implements Expression<T> {
      * schema is built, so tables may refer to each other: {@code references(() -> USERS.id)}.
      */
     public Column<T> references(Supplier<Column<T>> target) {
-        Objects.requireNonNull(target, "target");
-        table.checkBuilding();
-        if (foreignKey != null) {
-            throw problem("already references " + foreignKey.targetColumns().get(0) + "; a column has one foreign key");
-        }
-        foreignKey = table.declareForeignKey(null, List.of(this), () -> List.of(target.get()));
-        return this;
+        return declareReference(null, target);
+    }
+
+    /** A named foreign key: {@code references("fk_posts_author", () -> USERS.id)}. */
+    public Column<T> references(String constraintName, Supplier<Column<T>> target) {
+        return declareReference(Objects.requireNonNull(constraintName, "constraintName"), target);
     }
 
     /** A foreign key to a column that is already defined; its type is checked at once. */
     public Column<T> references(Column<T> target) {
+        return declareReference(null, checkedTarget(target));
+    }
+
+    /** A named foreign key to a column that is already defined; its type is checked at once. */
+    public Column<T> references(String constraintName, Column<T> target) {
+        return declareReference(Objects.requireNonNull(constraintName, "constraintName"), checkedTarget(target));
+    }
+
+    private Supplier<Column<T>> checkedTarget(Column<T> target) {
         Objects.requireNonNull(target, "target");
         if (!type.isCompatibleKey(target.type())) {
             throw problem("foreign key type " + type + " differs from the referenced column " + target
                     + " of type " + target.type());
         }
-        return references(() -> target);
+        return () -> target;
+    }
+
+    private Column<T> declareReference(String constraintName, Supplier<Column<T>> target) {
+        Objects.requireNonNull(target, "target");
+        table.checkBuilding();
+        if (foreignKey != null) {
+            throw problem("already references " + foreignKey.targetColumns().get(0) + "; a column has one foreign key");
+        }
+        foreignKey = table.declareForeignKey(constraintName, List.of(this), () -> List.of(target.get()));
+        return this;
     }
 
     /** What the foreign key declared by {@link #references} does when the referenced row is deleted. */

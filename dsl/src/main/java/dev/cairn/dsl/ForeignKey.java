@@ -39,7 +39,11 @@ public final class ForeignKey {
         return name;
     }
 
-    boolean nameDeclared() {
+    /**
+     * Whether the name was given in the model. A named foreign key that the database holds under another name is
+     * renamed; an unnamed one adopts the name the database has for the same columns, target and actions.
+     */
+    public boolean isNamed() {
         return nameDeclared;
     }
 

@@ -7,11 +7,13 @@ public final class Index {
     private final Table<?, ?> table;
     private final String name;
     private final List<Column<?>> columns;
+    private final boolean named;
 
-    Index(Table<?, ?> table, String name, List<Column<?>> columns) {
+    Index(Table<?, ?> table, String name, List<Column<?>> columns, boolean named) {
         this.table = table;
         this.name = name;
         this.columns = List.copyOf(columns);
+        this.named = named;
     }
 
     public Table<?, ?> table() {
@@ -21,6 +23,14 @@ public final class Index {
     /** The index name: declared, or derived as {@code idx_<table>_<columns>}. */
     public String name() {
         return name;
+    }
+
+    /**
+     * Whether the name was given in the model. A named one that the database holds under another name is renamed;
+     * an unnamed one adopts the name the database has for the same columns in the same order.
+     */
+    public boolean isNamed() {
+        return named;
     }
 
     public List<Column<?>> columns() {

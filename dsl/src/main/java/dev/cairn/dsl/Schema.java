@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * A group of tables that is created, synchronised and used together. Building a schema freezes its tables and
  * checks what spans tables: every foreign key and relation must lead to a table of the schema, with a key of the
- * same type, and constraint names must not collide. It also checks that each table's row type fits its columns
+ * same type, and foreign key names must not collide. It also checks that each table's row type fits its columns
  * (each record component matches a column and can hold its values), and reports every mismatch of every table in
  * one {@link DefinitionException}.
  *
@@ -93,15 +93,6 @@ public final class Schema {
                 }
                 claim(constraintNames, fk.name(), t, fk.columns().get(0).name());
             }
-            for (Check c : t.checks()) {
-                claim(constraintNames, c.name(), t, null);
-            }
-            for (UniqueKey uk : t.uniqueKeys()) {
-                claim(constraintNames, uk.name(), t, uk.columns().get(0).name());
-            }
-            for (Index ix : t.indexes()) {
-                claim(constraintNames, ix.name(), t, ix.columns().get(0).name());
-            }
             for (Relation<?, ?> r : t.relations()) {
                 r.resolveOnce();
                 for (Table<?, ?> needed : concat(r.target(), r.intermediateTables())) {
@@ -127,12 +118,14 @@ public final class Schema {
         return all;
     }
 
-    // H2 keeps index and constraint names per schema, MySQL foreign-key names per database: keep all unique.
+    // MySQL scopes foreign-key names by database; index, unique-key and check names by table (each table checks
+    // its own). Where a database scopes those by schema too (H2; MySQL 8 for checks), schema sync gives the ones
+    // that repeat a name a longer one of their own.
     private static void claim(Map<String, String> names, String name, Table<?, ?> table, String column) {
         String previous = names.putIfAbsent(name.toLowerCase(Locale.ROOT), table.name());
         if (previous != null) {
-            throw new DefinitionException(table.name(), column, "constraint or index name '" + name
-                    + "' is already used in table '" + previous + "'; names must be unique across the schema");
+            throw new DefinitionException(table.name(), column, "foreign key name '" + name
+                    + "' is already used in table '" + previous + "'; foreign key names must be unique across the schema");
         }
     }
 

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -330,10 +329,13 @@ public abstract class Table<R, K> implements FromItem<R> {
      */
     protected final ForeignKey foreignKey(List<Column<?>> fkColumns, Supplier<List<Column<?>>> target,
                                           ReferentialAction onDelete, ReferentialAction onUpdate) {
-        ForeignKey fk = definition.declareForeignKey(null, fkColumns, target);
-        fk.onDelete(onDelete);
-        fk.onUpdate(onUpdate);
-        return fk;
+        return definition.declareForeignKey(null, fkColumns, target, onDelete, onUpdate);
+    }
+
+    /** A named foreign key over several columns: {@code foreignKey("fk_lines_order", List.of(...), ...)}. */
+    protected final ForeignKey foreignKey(String constraintName, List<Column<?>> fkColumns,
+            Supplier<List<Column<?>>> target, ReferentialAction onDelete, ReferentialAction onUpdate) {
+        return definition.declareForeignKey(Objects.requireNonNull(constraintName), fkColumns, target, onDelete, onUpdate);
     }
 
     /** The owner row holds a key of one target row: {@code belongsTo(authorId, () -> USERS)}. */
@@ -397,7 +399,7 @@ public abstract class Table<R, K> implements FromItem<R> {
     protected final void validateRow(String field, Function<? super R, String> rule, Scenario... on) {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(rule, "rule");
-        definition.rules().addRowRule(field, rule, Set.copyOf(Arrays.asList(on)));
+        definition.rules().addRowRule(field, rule, Set.copyOf(List.of(on)));
     }
 
     /**

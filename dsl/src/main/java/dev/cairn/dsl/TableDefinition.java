@@ -256,7 +256,8 @@ final class TableDefinition<R> {
                         + uk + ")");
             }
         }
-        UniqueKey uk = new UniqueKey(table, n, keyColumns);
+        checkIndexNameFree(n, keyColumns);
+        UniqueKey uk = new UniqueKey(table, n, keyColumns, constraintName != null);
         uniqueKeys.add(uk);
         return uk;
     }
@@ -266,7 +267,8 @@ final class TableDefinition<R> {
         checkIndexable(indexColumns, "an index");
         String n = indexName != null ? checkedConstraintName(indexName, indexColumns)
                 : Identifiers.derive("idx", name, indexColumns.stream().map(Column::name).toList());
-        Index index = new Index(table, n, indexColumns);
+        checkIndexNameFree(n, indexColumns);
+        Index index = new Index(table, n, indexColumns, indexName != null);
         indexes.add(index);
         return index;
     }
@@ -276,6 +278,14 @@ final class TableDefinition<R> {
         String n = constraintName == null ? null : checkedConstraintName(constraintName, fkColumns);
         ForeignKey fk = new ForeignKey(table, n, fkColumns, target);
         foreignKeys.add(fk);
+        return fk;
+    }
+
+    ForeignKey declareForeignKey(String constraintName, List<Column<?>> fkColumns, Supplier<List<Column<?>>> target,
+                                 ReferentialAction onDelete, ReferentialAction onUpdate) {
+        ForeignKey fk = declareForeignKey(constraintName, fkColumns, target);
+        fk.onDelete(onDelete);
+        fk.onUpdate(onUpdate);
         return fk;
     }
 
@@ -292,7 +302,7 @@ final class TableDefinition<R> {
                         + " give the second one its own name");
             }
         }
-        Check check = new Check(table, n, condition);
+        Check check = new Check(table, n, condition, constraintName != null);
         checks.add(check);
         return check;
     }
@@ -318,6 +328,19 @@ final class TableDefinition<R> {
         if (c.table() != table) {
             throw new DefinitionException(name, c.name(), what + " of table '" + name
                     + "' cannot use column " + c + " of another table");
+        }
+    }
+
+    // Unique keys and indexes are both indexes in MySQL: one name space per table.
+    private void checkIndexNameFree(String indexName, List<Column<?>> cols) {
+        List<Object> taken = new ArrayList<>(uniqueKeys);
+        taken.addAll(indexes);
+        for (Object other : taken) {
+            String otherName = other instanceof UniqueKey uk ? uk.name() : ((Index) other).name();
+            if (otherName.equalsIgnoreCase(indexName)) {
+                throw new DefinitionException(name, cols.get(0).name(), "index name '" + indexName + "' is already"
+                        + " used by " + other + " of this table; unique keys and indexes share one set of names");
+            }
         }
     }
 

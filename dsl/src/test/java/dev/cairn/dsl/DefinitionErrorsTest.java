@@ -408,7 +408,8 @@ class DefinitionErrorsTest {
 
     static final class ClashA extends Table<Row, Long> {
         final Column<Long> id = bigint("id").primaryKey();
-        final Column<String> code = varchar("code", 5).unique("uk_code");
+        final Column<String> code = varchar("code", 5).unique("uk_code").index("idx_code");
+        final Column<Long> other = bigint("other_id").references("fk_other", () -> ClashB.B.id);
 
         ClashA() {
             super("a");
@@ -416,20 +417,79 @@ class DefinitionErrorsTest {
     }
 
     static final class ClashB extends Table<Row, Long> {
+        static final ClashB B = new ClashB();
         final Column<Long> id = bigint("id").primaryKey();
-        final Column<String> code = varchar("code", 5).unique("UK_CODE");
+        final Column<String> code = varchar("code", 5).unique("UK_CODE").index("idx_code").check("ck", c -> c.ne(""));
+        final Column<Long> other = bigint("other_id").references("FK_OTHER", () -> B.id);
 
         ClashB() {
             super("b");
         }
     }
 
+    static final class SameIndexName extends Table<Row, Long> {
+        final Column<Long> id = bigint("id").primaryKey();
+        final Column<String> code = varchar("code", 5).unique("by_code");
+        final Column<String> name = varchar("name", 5).index("BY_CODE");
+
+        SameIndexName() {
+            super("c");
+        }
+    }
+
     @Test
-    void constraintNamesMustBeUniqueAcrossTheSchema() {
-        assertThatThrownBy(() -> Schema.of(new ClashA(), new ClashB()))
+    void foreignKeyNamesAreUniqueAcrossTheSchemaOtherNamesWithinTheirTable() {
+        assertThatThrownBy(() -> Schema.of(new ClashA(), ClashB.B))
                 .isInstanceOf(DefinitionException.class)
-                .hasMessage("Invalid model: table 'b', column 'code': constraint or index name 'UK_CODE' is already used"
-                        + " in table 'a'; names must be unique across the schema");
+                .hasMessage("Invalid model: table 'b', column 'other_id': foreign key name 'FK_OTHER' is already used"
+                        + " in table 'a'; foreign key names must be unique across the schema");
+        assertThatThrownBy(SameIndexName::new)
+                .isInstanceOf(DefinitionException.class)
+                .hasMessage("Invalid model: table 'c', column 'name': index name 'BY_CODE' is already used by"
+                        + " UNIQUE by_code(code) of this table; unique keys and indexes share one set of names");
+    }
+
+    static final class Shop extends Table<Row, Long> {
+        final Column<Long> id = bigint("id").primaryKey();
+        final Column<String> email = varchar("email", 50).unique("email");
+        final Column<Long> createdAt = bigint("created_at").index("idx_created_at").check("ck_created", c -> c.gt(0L));
+
+        Shop(String name) {
+            super(name);
+        }
+    }
+
+    @Test
+    void twoTablesMayEachHaveAnIndexUniqueKeyAndCheckOfTheSameName() {
+        Schema schema = Schema.of(new Shop("shop_customers"), new Shop("shop_orders"));
+        assertThat(schema.tables()).extracting(t -> t.uniqueKeys().get(0).name(), t -> t.indexes().get(0).name())
+                .containsOnly(org.assertj.core.groups.Tuple.tuple("email", "idx_created_at"));
+    }
+
+    @Test
+    void aNameGivenInTheModelIsMarkedAsSuch() {
+        Shop shop = new Shop("shop");
+        assertThat(shop.uniqueKeys().get(0).isNamed()).isTrue();
+        assertThat(shop.checks().get(0).isNamed()).isTrue();
+        assertThat(shop.indexes().get(0).isNamed()).isTrue();
+        ClashA a = new ClashA();
+        assertThat(a.foreignKeys()).extracting(ForeignKey::name, ForeignKey::isNamed)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("fk_other", true));
+        final class Pets extends Table<Row, Long> {
+            final Column<Long> id = bigint("id").primaryKey();
+            final Column<Long> owner = bigint("owner_id").references(() -> Owners.OWNERS.id).index();
+            final Column<String> code = varchar("code", 10).unique().check(c -> c.ne(""));
+
+            Pets() {
+                super("pets");
+            }
+        }
+        Pets pets = new Pets();
+        assertThat(pets.foreignKeys()).extracting(ForeignKey::name, ForeignKey::isNamed)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("fk_pets_owner_id", false));
+        assertThat(pets.indexes().get(0).isNamed()).isFalse();
+        assertThat(pets.uniqueKeys().get(0).isNamed()).isFalse();
+        assertThat(pets.checks().get(0).isNamed()).isFalse();
     }
 
     @Test

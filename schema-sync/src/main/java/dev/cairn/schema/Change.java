@@ -15,10 +15,15 @@ import java.util.List;
 public record Change(Kind kind, String table, String description, List<String> statements, boolean destructive,
                      String refusal) {
 
-    /** The kinds of change, in the order a plan applies them. */
+    /**
+     * The kinds of change, in the order a plan applies them. Renames of indexes, unique keys ({@code RENAME_INDEX}),
+     * checks and foreign keys come after the drops that free their new names and before the adds that take the old
+     * ones; their description says what they cost.
+     */
     public enum Kind {
         DROP_FOREIGN_KEY, DROP_CHECK, DROP_INDEX, DROP_UNIQUE, RENAME_TABLE, CREATE_TABLE, RENAME_COLUMN, ADD_COLUMN,
-        MODIFY_COLUMN, MODIFY_PRIMARY_KEY, DROP_COLUMN, ADD_INDEX, ADD_UNIQUE, ADD_CHECK, DROP_TABLE, ADD_FOREIGN_KEY
+        MODIFY_COLUMN, MODIFY_PRIMARY_KEY, DROP_COLUMN, RENAME_INDEX, RENAME_CHECK, ADD_INDEX, ADD_UNIQUE, ADD_CHECK,
+        DROP_TABLE, RENAME_FOREIGN_KEY, ADD_FOREIGN_KEY
     }
 
     public Change {

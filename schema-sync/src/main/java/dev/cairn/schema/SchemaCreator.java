@@ -6,6 +6,7 @@ import dev.cairn.dsl.Index;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.type.Identifiers;
+import dev.cairn.schema.ddl.ConstraintNames;
 import dev.cairn.schema.ddl.DdlRenderer;
 import dev.cairn.schema.shape.SchemaShape;
 import java.sql.Connection;
@@ -33,7 +34,7 @@ public final class SchemaCreator {
     public static List<String> plan(Connection connection, Schema schema) throws SQLException {
         Dialect dialect = Dialect.detect(connection);
         SchemaShape live = SchemaSync.readLive(connection, dialect, schema);
-        return statements(new DdlRenderer(dialect, live.naming().currentSchema()), schema,
+        return statements(new DdlRenderer(dialect, ConstraintNames.of(schema, dialect), live.naming().currentSchema()), schema,
                 t -> live.table(Identifiers.schemaOf(t.name()), Identifiers.unqualified(t.name())) != null);
     }
 

@@ -35,19 +35,38 @@ public final class DdlRenderer {
     private final Dialect dialect;
     private final DSLContext jooq;
     private final String currentSchema;
+    private final ConstraintNames names;
 
+    /** A renderer that gives indexes, unique keys and checks the model's names (for one table on its own). */
     public DdlRenderer(Dialect dialect) {
-        this(dialect, null);
+        this(dialect, ConstraintNames.plain(), null);
+    }
+
+    /** A renderer that names indexes, unique keys and checks as {@code names} does for the whole schema. */
+    public DdlRenderer(Dialect dialect, ConstraintNames names) {
+        this(dialect, names, null);
     }
 
     /**
+     * @param names         the names indexes, unique keys and checks get in the database
      * @param currentSchema the connection's own schema (database), which a foreign key from a table of another
      *                      schema names its target in; {@code null} when unknown
      */
-    public DdlRenderer(Dialect dialect, String currentSchema) {
+    public DdlRenderer(Dialect dialect, ConstraintNames names, String currentSchema) {
         this.dialect = dialect;
         this.jooq = JooqContexts.of(dialect);
+        this.names = names;
         this.currentSchema = currentSchema;
+    }
+
+    /** The dialect this renderer writes for. */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** The names this renderer gives indexes, unique keys and checks in the database. */
+    public ConstraintNames names() {
+        return names;
     }
 
     /**
@@ -63,7 +82,7 @@ public final class DdlRenderer {
             parts.add("PRIMARY KEY " + columnList(table.primaryKey().columns()));
         }
         for (UniqueKey uk : table.uniqueKeys()) {
-            parts.add("CONSTRAINT " + quote(uk.name()) + " UNIQUE " + columnList(uk.columns()));
+            parts.add("CONSTRAINT " + quote(names.of(uk)) + " UNIQUE " + columnList(uk.columns()));
         }
         if (dialect.enforcesChecks()) {
             for (Check check : table.checks()) {
@@ -85,8 +104,8 @@ public final class DdlRenderer {
 
     /** {@code CREATE INDEX} for a secondary index. */
     public String createIndex(Index index) {
-        String name = dialect.isMySqlFamily() ? quote(index.name())
-                : jooq.render(TableNames.of(Identifiers.schemaOf(index.table().name()), index.name()));
+        String name = dialect.isMySqlFamily() ? quote(names.of(index))
+                : jooq.render(TableNames.of(Identifiers.schemaOf(index.table().name()), names.of(index)));
         return "CREATE INDEX " + name + " ON " + table(index.table().name()) + " "
                 + columnList(index.columns());
     }
@@ -180,7 +199,7 @@ public final class DdlRenderer {
 
     /** {@code ALTER TABLE t ADD CONSTRAINT uk UNIQUE (...)}. */
     public String addUnique(UniqueKey uk) {
-        return "ALTER TABLE " + table(uk.table().name()) + " ADD CONSTRAINT " + quote(uk.name()) + " UNIQUE "
+        return "ALTER TABLE " + table(uk.table().name()) + " ADD CONSTRAINT " + quote(names.of(uk)) + " UNIQUE "
                 + columnList(uk.columns());
     }
 
@@ -204,6 +223,26 @@ public final class DdlRenderer {
     /** Drops a check constraint. */
     public String dropCheck(String table, String name) {
         return "ALTER TABLE " + table(table) + " DROP CONSTRAINT " + quote(name);
+    }
+
+    /**
+     * Renames an index or unique key in place, without copying the table ({@code RENAME INDEX}: MariaDB 10.5.2 and
+     * MySQL 5.7 or later; on H2 a unique key is a constraint and is renamed as one).
+     */
+    public String renameIndex(String table, String from, String to, boolean unique) {
+        if (dialect.isMySqlFamily()) {
+            return "ALTER TABLE " + table(table) + " RENAME INDEX " + quote(from) + " TO " + quote(to);
+        }
+        return unique ? renameConstraint(table, from, to) : "ALTER INDEX "
+                + jooq.render(TableNames.of(Identifiers.schemaOf(table), from)) + " RENAME TO " + quote(to);
+    }
+
+    /**
+     * Renames a foreign key or check in place, where the database can ({@code RENAME CONSTRAINT}, H2); MySQL and
+     * MariaDB cannot, and drop and add it instead.
+     */
+    public String renameConstraint(String table, String from, String to) {
+        return "ALTER TABLE " + table(table) + " RENAME CONSTRAINT " + quote(from) + " TO " + quote(to);
     }
 
     /** Replaces a table's primary key. */
@@ -236,8 +275,12 @@ public final class DdlRenderer {
     }
 
     private String checkDefinition(Check check) {
-        return "CONSTRAINT " + quote(check.name()) + " CHECK ("
-                + jooq.renderInlined(StatementWalk.ddl(dialect).condition(check.condition())) + ")";
+        return "CONSTRAINT " + quote(names.of(check)) + " CHECK (" + checkCondition(check) + ")";
+    }
+
+    /** The condition of a check as this renderer writes it in DDL. */
+    public String checkCondition(Check check) {
+        return jooq.renderInlined(StatementWalk.ddl(dialect).condition(check.condition()));
     }
 
     private String foreignKeyDefinition(ForeignKey fk) {

@@ -11,6 +11,7 @@ import dev.cairn.dsl.Table;
 import dev.cairn.dsl.UniqueKey;
 import dev.cairn.dsl.type.ColumnType;
 import dev.cairn.dsl.type.Identifiers;
+import dev.cairn.schema.ddl.ConstraintNames;
 import dev.cairn.schema.ddl.DdlRenderer;
 import dev.cairn.schema.shape.ColumnShape;
 import dev.cairn.schema.shape.ForeignKeyShape;
@@ -41,8 +42,9 @@ public final class DesiredShape {
     /** The desired shape of every table of {@code schema}, its tables found by name as {@code naming} finds them. */
     public static SchemaShape of(Schema schema, Dialect dialect, TableNaming naming) {
         SchemaShape shape = new SchemaShape(naming);
+        DdlRenderer ddl = new DdlRenderer(dialect, ConstraintNames.of(schema, dialect));
         for (Table<?, ?> t : schema.tables()) {
-            shape.add(of(t, dialect));
+            shape.add(of(t, dialect, ddl));
         }
         return shape;
     }
@@ -59,9 +61,13 @@ public final class DesiredShape {
         return names;
     }
 
-    /** The desired shape of one table. */
+    /** The desired shape of one table, on its own (see {@link ConstraintNames} for names in a schema). */
     public static TableShape of(Table<?, ?> table, Dialect dialect) {
-        DdlRenderer ddl = new DdlRenderer(dialect);
+        return of(table, dialect, new DdlRenderer(dialect));
+    }
+
+    private static TableShape of(Table<?, ?> table, Dialect dialect, DdlRenderer ddl) {
+        ConstraintNames names = ddl.names();
         TableShape t = new TableShape(Identifiers.schemaOf(table.name()), Identifiers.unqualified(table.name()));
         for (Column<?> c : table.columns()) {
             t.addColumn(column(c, dialect, ddl));
@@ -70,10 +76,10 @@ public final class DesiredShape {
             t.primaryKey(names(table.primaryKey().columns()));
         }
         for (UniqueKey uk : table.uniqueKeys()) {
-            t.addIndex(new IndexShape(uk.name().toLowerCase(Locale.ROOT), names(uk.columns()), true));
+            t.addIndex(new IndexShape(names.of(uk).toLowerCase(Locale.ROOT), names(uk.columns()), true));
         }
         for (Index ix : table.indexes()) {
-            t.addIndex(new IndexShape(ix.name().toLowerCase(Locale.ROOT), names(ix.columns()), false));
+            t.addIndex(new IndexShape(names.of(ix).toLowerCase(Locale.ROOT), names(ix.columns()), false));
         }
         for (ForeignKey fk : table.foreignKeys()) {
             t.addForeignKey(new ForeignKeyShape(fk.name().toLowerCase(Locale.ROOT), names(fk.columns()),
@@ -82,7 +88,7 @@ public final class DesiredShape {
         }
         if (dialect.enforcesChecks()) {
             for (Check ck : table.checks()) {
-                t.addCheck(ck.name());
+                t.addCheck(names.of(ck), ddl.checkCondition(ck), false);
             }
         }
         return t;

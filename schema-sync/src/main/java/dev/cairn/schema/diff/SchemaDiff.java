@@ -2,14 +2,13 @@ package dev.cairn.schema.diff;
 
 import dev.cairn.schema.Change;
 import dev.cairn.dialect.Dialect;
-import dev.cairn.dsl.Check;
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.ForeignKey;
 import dev.cairn.dsl.Index;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
-import dev.cairn.dsl.UniqueKey;
 import dev.cairn.dsl.type.Identifiers;
+import dev.cairn.schema.ddl.ConstraintNames;
 import dev.cairn.schema.ddl.DdlRenderer;
 import dev.cairn.schema.shape.ColumnShape;
 import dev.cairn.schema.shape.ForeignKeyShape;
@@ -48,7 +47,7 @@ public final class SchemaDiff {
     public SchemaDiff(Schema model, Dialect dialect, Predicate<String> hasRows) {
         this.model = model;
         this.dialect = dialect;
-        this.ddl = new DdlRenderer(dialect);
+        this.ddl = new DdlRenderer(dialect, ConstraintNames.of(model, dialect));
         this.hasRows = hasRows;
     }
 
@@ -56,7 +55,7 @@ public final class SchemaDiff {
     public List<Change> plan(SchemaShape live) {
         SchemaShape desired = DesiredShape.of(model, dialect, live.naming());
         // A foreign key from a table of another schema names the connection's schema, known from the live side.
-        ddl = new DdlRenderer(dialect, live.naming().currentSchema());
+        ddl = new DdlRenderer(dialect, ConstraintNames.of(model, dialect), live.naming().currentSchema());
         List<Change> changes = new ArrayList<>();
         Set<String> matched = new HashSet<>();
         for (Table<?, ?> table : model.creationOrder()) {
@@ -77,12 +76,12 @@ public final class SchemaDiff {
                 }
             }
             if (have == null) {
-                create(table, changes, caseOnly(live, schema, Identifiers.unqualified(table.name())));
+                create(table, live, changes, caseOnly(live, schema, Identifiers.unqualified(table.name())));
                 continue;
             }
             matched.add(live.key(have));
             Map<String, String> renamed = columns(table, want, have, changes);
-            keys(table, want, have, renamed, live.naming(), changes);
+            keys(table, want, have, renamed, live, changes);
         }
         Map<String, TableShape> unknown = new LinkedHashMap<>();
         for (TableShape t : live.tables()) {
@@ -163,7 +162,7 @@ public final class SchemaDiff {
         return "";
     }
 
-    private void create(Table<?, ?> table, List<Change> changes, String note) {
+    private void create(Table<?, ?> table, SchemaShape live, List<Change> changes, String note) {
         List<String> statements = new ArrayList<>();
         statements.add(ddl.createTable(table, fk -> false));
         for (Index index : table.indexes()) {
@@ -172,8 +171,10 @@ public final class SchemaDiff {
         changes.add(new Change(Change.Kind.CREATE_TABLE, table.name(), "create table " + table.name() + note,
                 statements, false, null));
         for (ForeignKey fk : table.foreignKeys()) {
-            changes.add(new Change(Change.Kind.ADD_FOREIGN_KEY, table.name(), "add foreign key " + fk.name(),
-                    List.of(ddl.addForeignKey(fk)), false, null));
+            if (KeyChanges.canHold(fk, null, live)) {
+                changes.add(new Change(Change.Kind.ADD_FOREIGN_KEY, table.name(), "add foreign key " + fk.name(),
+                        List.of(ddl.addForeignKey(fk)), false, null));
+            }
         }
     }
 
@@ -226,87 +227,25 @@ public final class SchemaDiff {
         return renamed;
     }
 
-    private static List<String> afterRenames(List<String> columns, Map<String, String> renamed) {
+    static List<String> afterRenames(List<String> columns, Map<String, String> renamed) {
         return columns.stream().map(c -> renamed.getOrDefault(c, c)).toList();
     }
 
+    /** Plans unique keys, indexes, checks and foreign keys; see {@link KeyMatch} for how live ones are paired. */
     private void keys(Table<?, ?> table, TableShape want, TableShape have, Map<String, String> renamed,
-                      TableNaming naming, List<Change> changes) {
-        for (UniqueKey uk : table.uniqueKeys()) {
-            IndexShape wanted = want.indexes().get(TableShape.key(uk.name()));
-            IndexShape existing = have.indexes().get(TableShape.key(uk.name()));
-            if (existing != null && existing.unique()
-                    && afterRenames(existing.columns(), renamed).equals(wanted.columns())) {
-                continue;
-            }
-            if (existing != null) {
-                changes.add(dropIndexOrUnique(table.name(), existing));
-            }
-            changes.add(new Change(Change.Kind.ADD_UNIQUE, table.name(), "add unique key " + uk.name() + " "
-                    + wanted.columns(), List.of(ddl.addUnique(uk)), true, null));
-        }
-        for (Index ix : table.indexes()) {
-            IndexShape wanted = want.indexes().get(TableShape.key(ix.name()));
-            IndexShape existing = have.indexes().get(TableShape.key(ix.name()));
-            if (existing != null && !existing.unique()
-                    && afterRenames(existing.columns(), renamed).equals(wanted.columns())) {
-                continue;
-            }
-            if (existing != null) {
-                changes.add(dropIndexOrUnique(table.name(), existing));
-            }
-            // Re-adding an index under a name still in use waits with the (destructive) drop of the old one.
-            changes.add(new Change(Change.Kind.ADD_INDEX, table.name(), "add index " + ix.name() + " "
-                    + wanted.columns(), List.of(ddl.createIndex(ix)), existing != null, null));
-        }
-        for (IndexShape existing : have.indexes().values()) {
-            if (!want.indexes().containsKey(TableShape.key(existing.name()))) {
-                changes.add(dropIndexOrUnique(table.name(), existing));
-            }
-        }
-        for (Check ck : table.checks()) {
-            if (want.checks().containsKey(TableShape.key(ck.name()))
-                    && !have.checks().containsKey(TableShape.key(ck.name()))) {
-                changes.add(new Change(Change.Kind.ADD_CHECK, table.name(), "add check " + ck.name(),
-                        List.of(ddl.addCheck(ck)), false, null));
-            }
-        }
-        for (Map.Entry<String, String> existing : have.checks().entrySet()) {
-            if (!want.checks().containsKey(existing.getKey())) {
-                changes.add(new Change(Change.Kind.DROP_CHECK, table.name(), "drop check " + existing.getValue()
-                        + " (not in the model)", List.of(ddl.dropCheck(table.name(), existing.getValue())), false, null));
-            }
-        }
-        for (ForeignKey fk : table.foreignKeys()) {
-            ForeignKeyShape wanted = want.foreignKeys().get(TableShape.key(fk.name()));
-            ForeignKeyShape existing = have.foreignKeys().get(TableShape.key(fk.name()));
-            if (existing != null && sameForeignKey(existing, wanted, renamed, naming)) {
-                continue;
-            }
-            if (existing != null) {
-                changes.add(new Change(Change.Kind.DROP_FOREIGN_KEY, table.name(), "drop foreign key " + existing.name()
-                        + " to change it", List.of(ddl.dropForeignKey(table.name(), existing.name())), false, null));
-            }
-            changes.add(new Change(Change.Kind.ADD_FOREIGN_KEY, table.name(), "add foreign key " + fk.name(),
-                    List.of(ddl.addForeignKey(fk)), false, null));
-        }
-        for (ForeignKeyShape existing : have.foreignKeys().values()) {
-            if (!want.foreignKeys().containsKey(TableShape.key(existing.name()))) {
-                changes.add(new Change(Change.Kind.DROP_FOREIGN_KEY, table.name(), "drop foreign key " + existing.name()
-                        + " (not in the model)", List.of(ddl.dropForeignKey(table.name(), existing.name())), false, null));
-            }
-        }
+                      SchemaShape live, List<Change> changes) {
+        new KeyChanges(table, want, have, renamed, live, ddl, changes).plan();
     }
 
-    private static boolean sameForeignKey(ForeignKeyShape a, ForeignKeyShape b, Map<String, String> renamed,
-                                          TableNaming naming) {
+    static boolean sameForeignKey(ForeignKeyShape a, ForeignKeyShape b, Map<String, String> renamed,
+                                  TableNaming naming) {
         return afterRenames(a.columns(), renamed).equals(b.columns())
                 && naming.key(a.targetTable()).equals(naming.key(b.targetTable()))
                 && a.targetColumns().equals(b.targetColumns()) && a.onDelete().equals(b.onDelete())
                 && a.onUpdate().equals(b.onUpdate());
     }
 
-    private Change dropIndexOrUnique(String table, IndexShape existing) {
+    static Change dropIndexOrUnique(DdlRenderer ddl, String table, IndexShape existing) {
         return existing.unique()
                 ? new Change(Change.Kind.DROP_UNIQUE, table, "drop unique key " + existing.name() + " "
                 + existing.columns(), List.of(ddl.dropUnique(table, existing.name())), true, null)

@@ -13,12 +13,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.StringJoiner;
 
 /** Reads H2 2.x schemas from {@code INFORMATION_SCHEMA}, a handful of queries for the whole schema. */
@@ -84,18 +82,16 @@ final class H2Introspector implements Introspector {
                         "YES".equals(rs.getString(10)), rs.getString(11) != null));
             }
         }
-        Set<String> constraintIndexes = new HashSet<>();
         Map<String, String[]> constraints = new LinkedHashMap<>();
-        try (ResultSet rs = query(c, "SELECT TABLE_NAME, CONSTRAINT_NAME, CONSTRAINT_TYPE, INDEX_NAME"
-                + " FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS" + where, database)) {
+        try (ResultSet rs = query(c, "SELECT t.TABLE_NAME, t.CONSTRAINT_NAME, t.CONSTRAINT_TYPE, k.CHECK_CLAUSE"
+                + " FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS t LEFT JOIN INFORMATION_SCHEMA.CHECK_CONSTRAINTS k"
+                + " ON k.CONSTRAINT_SCHEMA = t.CONSTRAINT_SCHEMA AND k.CONSTRAINT_NAME = t.CONSTRAINT_NAME"
+                + " WHERE t.TABLE_SCHEMA = ?", database)) {
             while (rs.next()) {
                 constraints.put(rs.getString(2), new String[] {rs.getString(1), rs.getString(3)});
-                if (rs.getString(4) != null) {
-                    constraintIndexes.add(rs.getString(1) + "\u0000" + rs.getString(4));
-                }
                 TableShape t = schema.table(rs.getString(1));
                 if (t != null && "CHECK".equals(rs.getString(3))) {
-                    t.addCheck(rs.getString(2));
+                    t.addCheck(rs.getString(2), rs.getString(4), false);
                 }
             }
         }
@@ -152,13 +148,14 @@ final class H2Introspector implements Introspector {
                         .add(rs.getString(3).toLowerCase(Locale.ROOT));
             }
         }
-        try (ResultSet rs = query(c, "SELECT TABLE_NAME, INDEX_NAME, INDEX_TYPE_NAME FROM INFORMATION_SCHEMA.INDEXES" + where,
-                database)) {
+        try (ResultSet rs = query(c, "SELECT TABLE_NAME, INDEX_NAME, INDEX_TYPE_NAME, IS_GENERATED"
+                + " FROM INFORMATION_SCHEMA.INDEXES" + where, database)) {
             while (rs.next()) {
                 String id = rs.getString(1) + "\u0000" + rs.getString(2);
                 TableShape t = schema.table(rs.getString(1));
-                // Indexes H2 made for a primary key, unique key or foreign key belong to that constraint.
-                if (t == null || constraintIndexes.contains(id) || !"INDEX".equals(rs.getString(3))) {
+                // Indexes H2 made for a primary key, unique key or foreign key belong to that constraint. An index
+                // of the user's that a foreign key uses instead of making its own is still the user's.
+                if (t == null || rs.getBoolean(4) || !"INDEX".equals(rs.getString(3))) {
                     continue;
                 }
                 t.addIndex(new IndexShape(rs.getString(2), indexColumns.getOrDefault(id, List.of()),

@@ -54,10 +54,10 @@ final class MySqlIntrospector implements Introspector {
 
     /** Reads the tables of one schema (database) into {@code schema}. */
     private void read(Connection c, SchemaShape.Part schema, String database) throws SQLException {
-        try (ResultSet rs = query(c, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?"
+        try (ResultSet rs = query(c, "SELECT TABLE_NAME, ENGINE FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?"
                 + " AND TABLE_TYPE = 'BASE TABLE'", database)) {
             while (rs.next()) {
-                schema.getOrAdd(rs.getString(1));
+                schema.getOrAdd(rs.getString(1)).engine(rs.getString(2));
             }
         }
         try (ResultSet rs = query(c, "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA"
@@ -128,16 +128,16 @@ final class MySqlIntrospector implements Introspector {
                 t.addIndex(new IndexShape(e.getKey(), e.getValue(), true));
             }
             for (Map.Entry<String, List<String>> e : plain.getOrDefault(t.name(), Map.of()).entrySet()) {
-                // MySQL/MariaDB create an index for a foreign key by themselves, named after it: not the model's.
-                ForeignKeyShape fk = t.foreignKeys().get(TableShape.key(e.getKey()));
-                if (fk != null && fk.columns().equals(e.getValue())) {
-                    continue;
-                }
+                // Including the index MySQL/MariaDB made for a foreign key by themselves: the diff knows it by what
+                // it serves, for its name may be the foreign key's, its first column's, or a former foreign key's.
                 t.addIndex(new IndexShape(e.getKey(), e.getValue(), false));
             }
         }
         if (dialect.enforcesChecks()) {
+            // MariaDB (10.5.10 on) says whether a check was written in a column's definition; MySQL has no such.
+            boolean level = dialect.family() == Dialect.Family.MARIADB && dialect.atLeast(10, 6);
             try (ResultSet rs = query(c, "SELECT t.TABLE_NAME, t.CONSTRAINT_NAME, c.CHECK_CLAUSE"
+                    + (level ? ", c.LEVEL" : ", NULL")
                     + " FROM information_schema.TABLE_CONSTRAINTS t JOIN information_schema.CHECK_CONSTRAINTS c"
                     + " ON c.CONSTRAINT_SCHEMA = t.CONSTRAINT_SCHEMA AND c.CONSTRAINT_NAME = t.CONSTRAINT_NAME"
                     + (dialect.family() == Dialect.Family.MARIADB ? " AND c.TABLE_NAME = t.TABLE_NAME" : "")
@@ -149,7 +149,7 @@ final class MySqlIntrospector implements Introspector {
                     if (t == null || clause.startsWith("json_valid(")) {
                         continue;
                     }
-                    t.addCheck(rs.getString(2));
+                    t.addCheck(rs.getString(2), rs.getString(3), "Column".equalsIgnoreCase(rs.getString(4)));
                 }
             }
         }

@@ -1,10 +1,13 @@
 package dev.cairn.schema.shape;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A table as schema sync compares it: columns in order, primary key, unique keys and secondary indexes by name,
@@ -19,6 +22,9 @@ public final class TableShape {
     private final Map<String, IndexShape> indexes = new LinkedHashMap<>();
     private final Map<String, ForeignKeyShape> foreignKeys = new LinkedHashMap<>();
     private final Map<String, String> checks = new LinkedHashMap<>();
+    private final Map<String, String> checkClauses = new HashMap<>();
+    private final Set<String> columnChecks = new HashSet<>();
+    private String engine;
 
     /** A table of the connection's own schema. */
     public TableShape(String name) {
@@ -90,9 +96,48 @@ public final class TableShape {
         checks.put(key(checkName), checkName);
     }
 
+    /**
+     * A check constraint with its condition as the database writes it ({@code null} when unknown).
+     * {@code columnLevel} marks MariaDB's check written in a column's definition: it is named after the column, and
+     * goes only when the column is redefined without it.
+     */
+    public void addCheck(String checkName, String clause, boolean columnLevel) {
+        addCheck(checkName);
+        if (clause != null) {
+            checkClauses.put(key(checkName), clause);
+        }
+        if (columnLevel) {
+            columnChecks.add(key(checkName));
+        }
+    }
+
     /** Check constraint names by lower-case name. */
     public Map<String, String> checks() {
         return checks;
+    }
+
+    /** The condition of a check as the database writes it, or {@code null} when unknown. */
+    public String checkClause(String checkName) {
+        return checkClauses.get(key(checkName));
+    }
+
+    /** Whether a check is written in its column's definition (MariaDB), named after the column. */
+    public boolean isColumnCheck(String checkName) {
+        return columnChecks.contains(key(checkName));
+    }
+
+    /** The storage engine (MySQL/MariaDB: {@code InnoDB}, {@code MyISAM}...), or {@code null} where there is none. */
+    public String engine() {
+        return engine;
+    }
+
+    public void engine(String engineName) {
+        this.engine = engineName;
+    }
+
+    /** Whether the table can hold foreign keys: not on MySQL engines such as MyISAM, which parse and ignore them. */
+    public boolean holdsForeignKeys() {
+        return engine == null || engine.equalsIgnoreCase("InnoDB") || engine.equalsIgnoreCase("ndbcluster");
     }
 
     @Override

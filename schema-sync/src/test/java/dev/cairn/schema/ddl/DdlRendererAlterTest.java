@@ -191,7 +191,7 @@ class DdlRendererAlterTest {
         }
         Events events = new Events();
         // The server reads a bare REFERENCES name in the referring table's schema: the target is qualified.
-        DdlRenderer inApp = new DdlRenderer(DdlRendererTest.MYSQL, "app");
+        DdlRenderer inApp = new DdlRenderer(DdlRendererTest.MYSQL, ConstraintNames.plain(), "app");
         assertThat(inApp.createTable(events, fk -> true)).startsWith("CREATE TABLE `audit`.`events` (")
                 .contains("REFERENCES `app`.`Items` (`id`)");
         assertThatThrownBy(() -> MYSQL.addForeignKey(events.foreignKeys().get(0)))
