@@ -1,12 +1,16 @@
 package dev.cairn.dsl.type;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.Year;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -26,20 +30,44 @@ public final class ColumnType<T> {
         VARCHAR,
         /** {@code CHAR(length)} as {@link String}. */
         CHAR,
+        /** {@code TINYTEXT} (up to 255 bytes on MySQL) as {@link String}. */
+        TINYTEXT,
         /** {@code TEXT} (up to 64 KiB on MySQL) as {@link String}. */
         TEXT,
+        /** {@code MEDIUMTEXT} (up to 16 MiB on MySQL) as {@link String}. */
+        MEDIUMTEXT,
         /** {@code LONGTEXT} (up to 4 GiB on MySQL) as {@link String}. */
         LONGTEXT,
+        /** {@code TINYINT} (-128 to 127) as {@link Byte}. */
+        TINYINT,
+        /** {@code TINYINT UNSIGNED} (0 to 255) as {@link Short}. */
+        TINYINT_UNSIGNED,
         /** {@code SMALLINT} as {@link Short}. */
         SMALLINT,
+        /** {@code SMALLINT UNSIGNED} (0 to 65,535) as {@link Integer}. */
+        SMALLINT_UNSIGNED,
+        /** {@code MEDIUMINT} (-8,388,608 to 8,388,607) as {@link Integer}. */
+        MEDIUMINT,
+        /** {@code MEDIUMINT UNSIGNED} (0 to 16,777,215) as {@link Integer}. */
+        MEDIUMINT_UNSIGNED,
         /** {@code INT} as {@link Integer}. */
         INT,
+        /** {@code INT UNSIGNED} (0 to 4,294,967,295) as {@link Long}. */
+        INT_UNSIGNED,
         /** {@code BIGINT} as {@link Long}. */
         BIGINT,
+        /** {@code BIGINT UNSIGNED} (0 to 2<sup>64</sup>-1) as {@link BigInteger}. */
+        BIGINT_UNSIGNED,
         /** {@code DECIMAL(precision, scale)} as {@link BigDecimal}. */
         DECIMAL,
+        /** {@code FLOAT} (4-byte floating point) as {@link Float}. */
+        FLOAT,
         /** {@code DOUBLE} as {@link Double}. */
         DOUBLE,
+        /** MySQL's {@code YEAR} (1901 to 2155, and 0) as {@link Year}. */
+        YEAR,
+        /** {@code BIT(length)}, 1 to 64 bits, as the low bits of a {@link Long}. */
+        BIT,
         /** {@code BOOLEAN} as {@link Boolean}. */
         BOOLEAN,
         /** {@code DATE} as {@link java.time.LocalDate}. */
@@ -56,18 +84,44 @@ public final class ColumnType<T> {
         BINARY,
         /** {@code VARBINARY(length)} as {@code byte[]}. */
         VARBINARY,
-        /** {@code BLOB} (up to 4 GiB) as {@code byte[]}. */
+        /** {@code TINYBLOB} (up to 255 bytes on MySQL) as {@code byte[]}. */
+        TINYBLOB,
+        /** {@code BLOB} (up to 64 KiB on MySQL) as {@code byte[]}. */
         BLOB,
+        /** {@code MEDIUMBLOB} (up to 16 MiB on MySQL) as {@code byte[]}. */
+        MEDIUMBLOB,
+        /** {@code LONGBLOB} (up to 4 GiB) as {@code byte[]}. */
+        LONGBLOB,
         /** JSON text, as {@link String} or as an object through a {@link JsonCodec}. */
         JSON,
-        /** {@code ENUM('A','B',...)} of a Java enum's constant names. */
+        /** {@code ENUM('A','B',...)} of a Java enum's {@linkplain #enumLabels labels}. */
         ENUM,
-        /** MySQL {@code SET('A','B',...)} of a Java enum's constant names, as a {@link java.util.Set} of the enum. */
+        /** MySQL {@code SET('A','B',...)} of a Java enum's labels, as a {@link java.util.Set} of the enum. */
         SET;
 
         /** Whether the kind is an integer type, the only kinds that may auto-increment. */
         public boolean isInteger() {
-            return this == SMALLINT || this == INT || this == BIGINT;
+            return switch (this) {
+                case TINYINT, TINYINT_UNSIGNED, SMALLINT, SMALLINT_UNSIGNED, MEDIUMINT, MEDIUMINT_UNSIGNED, INT,
+                     INT_UNSIGNED, BIGINT, BIGINT_UNSIGNED -> true;
+                default -> false;
+            };
+        }
+
+        /** Whether the kind is a number that arithmetic applies to: an integer, a decimal or a floating point. */
+        public boolean isNumeric() {
+            return isInteger() || this == DECIMAL || this == FLOAT || this == DOUBLE;
+        }
+
+        /**
+         * Whether the kind is a text or binary large object, which MySQL/MariaDB neither index without a prefix
+         * length nor give a literal default.
+         */
+        public boolean isLargeObject() {
+            return switch (this) {
+                case TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB, JSON -> true;
+                default -> false;
+            };
         }
 
         /** Whether the kind holds a date and time, the only kinds that may default to "now". */
@@ -77,7 +131,8 @@ public final class ColumnType<T> {
 
         /** Whether the kind stores text compared with LIKE and string functions. */
         public boolean isText() {
-            return this == VARCHAR || this == CHAR || this == TEXT || this == LONGTEXT;
+            return this == VARCHAR || this == CHAR || this == TINYTEXT || this == TEXT || this == MEDIUMTEXT
+                    || this == LONGTEXT;
         }
     }
 
@@ -95,8 +150,9 @@ public final class ColumnType<T> {
             BigDecimal.class, 0, 65, 30, null, null);
 
     /**
-     * The type to bind a value of a raw condition as, from its class: String, Integer, Long, Short, BigDecimal,
-     * Double, Boolean, LocalDate, LocalDateTime, Instant, LocalTime, UUID, byte[] or an enum (bound by name).
+     * The type to bind a value of a raw condition as, from its class: String, Byte, Short, Integer, Long, BigInteger,
+     * BigDecimal, Float, Double, Boolean, LocalDate, LocalDateTime, Instant, LocalTime, Year, UUID, byte[] or an enum
+     * (bound by its {@linkplain Labelled label}).
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static ColumnType<Object> forValue(Object value) {
@@ -113,10 +169,18 @@ public final class ColumnType<T> {
             kind = Kind.BIGINT;
         } else if (c == Short.class) {
             kind = Kind.SMALLINT;
+        } else if (c == Byte.class) {
+            kind = Kind.TINYINT;
+        } else if (c == BigInteger.class) {
+            kind = Kind.BIGINT_UNSIGNED;
         } else if (c == BigDecimal.class) {
             kind = Kind.DECIMAL;
         } else if (c == Double.class) {
             kind = Kind.DOUBLE;
+        } else if (c == Float.class) {
+            kind = Kind.FLOAT;
+        } else if (c == Year.class) {
+            kind = Kind.YEAR;
         } else if (c == Boolean.class) {
             kind = Kind.BOOLEAN;
         } else if (c == LocalDate.class) {
@@ -150,6 +214,8 @@ public final class ColumnType<T> {
     private final int scale;
     private final Class<? extends Enum<?>> enumType;
     private final JsonCodec<T> jsonCodec;
+    // The constants of an ENUM or SET column by label, to read a stored label back; null for other types.
+    private final Map<String, Enum<?>> byLabel;
 
     private ColumnType(Kind kind, Class<?> javaType, int length, int precision, int scale,
                        Class<? extends Enum<?>> enumType, JsonCodec<T> jsonCodec) {
@@ -160,6 +226,20 @@ public final class ColumnType<T> {
         this.scale = scale;
         this.enumType = enumType;
         this.jsonCodec = jsonCodec;
+        this.byLabel = enumType == null ? null : byLabel(enumType);
+    }
+
+    private static Map<String, Enum<?>> byLabel(Class<? extends Enum<?>> enumType) {
+        Map<String, Enum<?>> out = new HashMap<>();
+        for (Enum<?> e : enumType.getEnumConstants()) {
+            out.put(label(e), e);
+        }
+        return out;
+    }
+
+    /** The label an enum constant is stored as: its {@link Labelled#label()}, or else its name. */
+    public static String label(Enum<?> constant) {
+        return constant instanceof Labelled l ? l.label() : constant.name();
     }
 
     private static <T> ColumnType<T> of(Kind kind, Class<?> javaType) {
@@ -190,6 +270,16 @@ public final class ColumnType<T> {
         return sized(Kind.CHAR, String.class, length);
     }
 
+    /** {@code TINYTEXT}. */
+    public static ColumnType<String> tinyText() {
+        return of(Kind.TINYTEXT, String.class);
+    }
+
+    /** {@code MEDIUMTEXT}. */
+    public static ColumnType<String> mediumText() {
+        return of(Kind.MEDIUMTEXT, String.class);
+    }
+
     /** {@code TEXT}. */
     public static ColumnType<String> text() {
         return of(Kind.TEXT, String.class);
@@ -198,6 +288,59 @@ public final class ColumnType<T> {
     /** {@code LONGTEXT}. */
     public static ColumnType<String> longText() {
         return of(Kind.LONGTEXT, String.class);
+    }
+
+    /** {@code TINYINT}. */
+    public static ColumnType<Byte> tinyint() {
+        return of(Kind.TINYINT, Byte.class);
+    }
+
+    /** {@code TINYINT UNSIGNED}. */
+    public static ColumnType<Short> tinyintUnsigned() {
+        return of(Kind.TINYINT_UNSIGNED, Short.class);
+    }
+
+    /** {@code SMALLINT UNSIGNED}. */
+    public static ColumnType<Integer> smallintUnsigned() {
+        return of(Kind.SMALLINT_UNSIGNED, Integer.class);
+    }
+
+    /** {@code MEDIUMINT}. */
+    public static ColumnType<Integer> mediumint() {
+        return of(Kind.MEDIUMINT, Integer.class);
+    }
+
+    /** {@code MEDIUMINT UNSIGNED}. */
+    public static ColumnType<Integer> mediumintUnsigned() {
+        return of(Kind.MEDIUMINT_UNSIGNED, Integer.class);
+    }
+
+    /** {@code INT UNSIGNED}. */
+    public static ColumnType<Long> integerUnsigned() {
+        return of(Kind.INT_UNSIGNED, Long.class);
+    }
+
+    /** {@code BIGINT UNSIGNED}. */
+    public static ColumnType<BigInteger> bigintUnsigned() {
+        return of(Kind.BIGINT_UNSIGNED, BigInteger.class);
+    }
+
+    /** {@code FLOAT}. */
+    public static ColumnType<Float> singlePrecision() {
+        return of(Kind.FLOAT, Float.class);
+    }
+
+    /** {@code YEAR}. */
+    public static ColumnType<Year> year() {
+        return of(Kind.YEAR, Year.class);
+    }
+
+    /** {@code BIT(bits)}, 1 to 64 bits. */
+    public static ColumnType<Long> bit(int bits) {
+        if (bits < 1 || bits > 64) {
+            throw new IllegalArgumentException("bit needs 1 to 64 bits, got " + bits);
+        }
+        return sized(Kind.BIT, Long.class, bits);
     }
 
     /** {@code SMALLINT}. */
@@ -268,9 +411,24 @@ public final class ColumnType<T> {
         return sized(Kind.VARBINARY, byte[].class, length);
     }
 
-    /** A binary large object. */
+    /** {@code TINYBLOB}. */
+    public static ColumnType<byte[]> tinyBlob() {
+        return of(Kind.TINYBLOB, byte[].class);
+    }
+
+    /** {@code BLOB} (up to 64 KiB on MySQL/MariaDB). */
     public static ColumnType<byte[]> blob() {
         return of(Kind.BLOB, byte[].class);
+    }
+
+    /** {@code MEDIUMBLOB}. */
+    public static ColumnType<byte[]> mediumBlob() {
+        return of(Kind.MEDIUMBLOB, byte[].class);
+    }
+
+    /** {@code LONGBLOB}. */
+    public static ColumnType<byte[]> longBlob() {
+        return of(Kind.LONGBLOB, byte[].class);
     }
 
     /** JSON as text. */
@@ -284,16 +442,16 @@ public final class ColumnType<T> {
         return new ColumnType<>(Kind.JSON, codec.javaType(), 0, 0, 0, null, codec);
     }
 
-    /** {@code ENUM} of the constant names of a Java enum. */
+    /** {@code ENUM} of the labels of a Java enum (see {@link Labelled}). */
     public static <E extends Enum<E>> ColumnType<E> enumeration(Class<E> enumType) {
         requireConstants(enumType);
         return new ColumnType<>(Kind.ENUM, enumType, 0, 0, 0, enumType, null);
     }
 
-    /** MySQL's {@code SET} of the constant names of a Java enum, as a {@link Set} of the enum. */
+    /** MySQL's {@code SET} of the labels of a Java enum, as a {@link Set} of the enum. */
     public static <E extends Enum<E>> ColumnType<Set<E>> enumSet(Class<E> enumType) {
         requireConstants(enumType);
-        int length = Arrays.stream(enumType.getEnumConstants()).mapToInt(e -> e.name().length() + 1).sum();
+        int length = Arrays.stream(enumType.getEnumConstants()).mapToInt(e -> label(e).length() + 1).sum();
         return new ColumnType<>(Kind.SET, Set.class, length, 0, 0, enumType, null);
     }
 
@@ -321,7 +479,7 @@ public final class ColumnType<T> {
         return javaType;
     }
 
-    /** Length of VARCHAR, CHAR, BINARY and VARBINARY; the longest member list for SET; 0 otherwise. */
+    /** Length of VARCHAR, CHAR, BINARY and VARBINARY; bits of BIT; the longest member list for SET; 0 otherwise. */
     public int length() {
         return length;
     }
@@ -341,12 +499,20 @@ public final class ColumnType<T> {
         return enumType;
     }
 
-    /** The constant names of the enum of an ENUM or SET column, in declaration order. */
+    /**
+     * The labels of the enum of an ENUM or SET column, in declaration order: each constant's {@link Labelled#label()},
+     * or its name when the enum does not implement {@link Labelled}.
+     */
     public List<String> enumLabels() {
         if (enumType == null) {
             return List.of();
         }
-        return Arrays.stream(enumType.getEnumConstants()).map(Enum::name).toList();
+        return Arrays.stream(enumType.getEnumConstants()).map(e -> label((Enum<?>) e)).toList();
+    }
+
+    /** The constant of an ENUM or SET column's enum stored as {@code label}, or {@code null} when there is none. */
+    public Enum<?> enumConstant(String label) {
+        return byLabel == null ? null : byLabel.get(label);
     }
 
     /** The codec of a JSON column mapped to an object; {@code null} when the column holds plain JSON text. */
@@ -361,7 +527,7 @@ public final class ColumnType<T> {
         }
         return switch (kind) {
             case DECIMAL -> precision == other.precision && scale == other.scale;
-            case CHAR, BINARY -> length == other.length;
+            case CHAR, BINARY, BIT -> length == other.length;
             default -> true;
         };
     }
@@ -371,7 +537,9 @@ public final class ColumnType<T> {
     public String toString() {
         String name = kind.name().toLowerCase(java.util.Locale.ROOT);
         return switch (kind) {
-            case VARCHAR, CHAR, BINARY, VARBINARY -> name + "(" + length + ")";
+            case VARCHAR, CHAR, BINARY, VARBINARY, BIT -> name + "(" + length + ")";
+            case TINYINT_UNSIGNED, SMALLINT_UNSIGNED, MEDIUMINT_UNSIGNED, INT_UNSIGNED, BIGINT_UNSIGNED ->
+                    name.replace("_unsigned", " unsigned");
             case DECIMAL -> name + "(" + precision + "," + scale + ")";
             case DATETIME, TIMESTAMP, TIME -> precision == 6 ? name : name + "(" + precision + ")";
             case ENUM, SET -> name + enumLabels();
