@@ -239,7 +239,9 @@ public final class ValueRules {
      * text without unpaired surrogates, which drivers would send as {@code ?} and so match other rows, and no NaN.
      */
     public void compared(Object subject, Object value) {
-        if (mysql && value instanceof java.time.temporal.Temporal t && t.isSupported(java.time.temporal.ChronoField.YEAR)) {
+        // A Year is no date: a YEAR column holds 0 and 1901 to 2155 as numbers.
+        if (mysql && value instanceof java.time.temporal.Temporal t && !(value instanceof java.time.Year)
+                && t.isSupported(java.time.temporal.ChronoField.YEAR)) {
             int year = t.get(java.time.temporal.ChronoField.YEAR);
             if (year < MYSQL_MIN_YEAR || year > MYSQL_MAX_YEAR) {
                 throw new ValueRejectedException("A date compared with " + describe(subject) + " has a year outside 1 to 9999,"
