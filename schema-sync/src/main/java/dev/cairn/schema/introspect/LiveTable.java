@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 /**
  * A table of {@link Row}s declared from the live database rather than from code: its columns, types, nullability,
  * auto-increment, defaults, primary key and unique keys as the database reports them. ENUM and SET columns are
- * {@code String} columns whose {@link #labels labels} are kept. Foreign keys, indexes and checks are left out: the
+ * {@code String} columns (a varchar as long as the longest value, so that they keep their default) whose
+ * {@link #labels labels} are kept. Foreign keys, indexes and checks are left out: the
  * table is for reading and writing rows, not for schema sync.
  */
 public final class LiveTable extends Table<Row, Object> {
@@ -106,7 +107,7 @@ public final class LiveTable extends Table<Row, Object> {
         boolean zoned = type.endsWith(" tz");
         String name = c.name();
         List<String> choices = labelsOf(type);
-        Column<?> col = choices != null ? text(name) : switch (head.replace(" tz", "").replace(" zerofill", "")) {
+        Column<?> col = choices != null ? varchar(name, longest(choices, type.startsWith("set("))) : switch (head.replace(" tz", "").replace(" zerofill", "")) {
             case "varchar" -> size > 0 ? varchar(name, size) : text(name);
             case "char" -> size > 0 && size <= 255 ? fixedChar(name, size) : text(name);
             case "tinytext" -> tinyText(name);
@@ -202,6 +203,17 @@ public final class LiveTable extends Table<Row, Object> {
             }
         }
         return out;
+    }
+
+    // The longest value of an ENUM (one label) or a SET (all labels, joined by commas), in characters.
+    private static int longest(List<String> labels, boolean set) {
+        int longest = 1;
+        int all = -1;
+        for (String l : labels) {
+            longest = Math.max(longest, l.codePointCount(0, l.length()));
+            all += l.codePointCount(0, l.length()) + 1;
+        }
+        return set ? Math.max(all, 1) : longest;
     }
 
     private static Column<?> precise(Column<?> c, int digits) {

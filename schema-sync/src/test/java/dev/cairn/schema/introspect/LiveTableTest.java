@@ -150,7 +150,9 @@ class LiveTableTest {
         LiveTable t = table(true, new ColumnShape("mood", "enum('HAPPY','SAD')", true, null, false, false),
                 new ColumnShape("perms", "set('READ','WRITE')", true, null, false, false),
                 new ColumnShape("note", "varchar(10)", true, null, false, false));
-        assertThat(t.column("mood").type().kind()).isEqualTo(Kind.TEXT);
+        assertThat(t.column("mood").type()).extracting(x -> x.kind(), x -> x.length())
+                .containsExactly(Kind.VARCHAR, 5);
+        assertThat(t.column("perms").type().length()).isEqualTo("READ,WRITE".length());
         assertThat(t.labels(t.column("mood"))).containsExactly("HAPPY", "SAD");
         assertThat(t.isSet(t.column("mood"))).isFalse();
         assertThat(t.labels(t.column("perms"))).containsExactly("READ", "WRITE");
@@ -205,8 +207,7 @@ class LiveTableTest {
         assertThat(defaultOf("bigint", "99999999999999999999")).isNull();
         assertThat(defaultOf("date", "2000-01-02")).as("date literals are not read").isNull();
         assertThat(defaultOf("datetime(6)", "2020-01-02 03:04:05")).isNull();
-        assertThat(defaultOf("enum('A','B')", "B")).as("an enum is read as text, which takes no literal default")
-                .isNull();
+        assertThat(defaultOf("enum('A','PG-13')", "PG-13")).as("an enum keeps its default label").isEqualTo("PG-13");
     }
 
     @Test
