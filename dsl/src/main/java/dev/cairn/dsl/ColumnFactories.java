@@ -45,12 +45,12 @@ abstract class ColumnFactories<R> {
 
     /** {@code TINYTEXT}: up to 255 bytes on MySQL/MariaDB. */
     protected final Column<String> tinyText(String name) {
-        return definition().addColumn(name, ColumnType.tinyText());
+        return definition().addColumn(name, ColumnType.of(ColumnType.Kind.TINYTEXT, String.class));
     }
 
     /** {@code MEDIUMTEXT}: up to 16 MiB on MySQL/MariaDB. */
     protected final Column<String> mediumText(String name) {
-        return definition().addColumn(name, ColumnType.mediumText());
+        return definition().addColumn(name, ColumnType.of(ColumnType.Kind.MEDIUMTEXT, String.class));
     }
 
     /** {@code LONGTEXT}: up to 4 GiB. */
@@ -60,37 +60,37 @@ abstract class ColumnFactories<R> {
 
     /** {@code TINYINT} (-128 to 127) as {@link Byte}; unlike {@link #bool}, which MySQL stores as TINYINT(1). */
     protected final Column<Byte> tinyint(String name) {
-        return definition().addColumn(name, ColumnType.tinyint());
+        return definition().addColumn(name, ColumnType.of(ColumnType.Kind.TINYINT, Byte.class));
     }
 
     /** {@code TINYINT UNSIGNED} (0 to 255) as {@link Short}; {@code SMALLINT} on H2. */
     protected final Column<Short> tinyintUnsigned(String name) {
-        return definition().addColumn(name, ColumnType.tinyintUnsigned());
+        return definition().addColumn(name, ColumnType.of(ColumnType.Kind.TINYINT_UNSIGNED, Short.class));
     }
 
     /** {@code SMALLINT UNSIGNED} (0 to 65,535) as {@link Integer}; {@code INTEGER} on H2. */
     protected final Column<Integer> smallintUnsigned(String name) {
-        return definition().addColumn(name, ColumnType.smallintUnsigned());
+        return definition().addColumn(name, ColumnType.of(ColumnType.Kind.SMALLINT_UNSIGNED, Integer.class));
     }
 
     /** {@code MEDIUMINT} (-8,388,608 to 8,388,607) as {@link Integer}; {@code INTEGER} on H2. */
     protected final Column<Integer> mediumint(String name) {
-        return definition().addColumn(name, ColumnType.mediumint());
+        return definition().addColumn(name, ColumnType.of(ColumnType.Kind.MEDIUMINT, Integer.class));
     }
 
     /** {@code MEDIUMINT UNSIGNED} (0 to 16,777,215) as {@link Integer}; {@code INTEGER} on H2. */
     protected final Column<Integer> mediumintUnsigned(String name) {
-        return definition().addColumn(name, ColumnType.mediumintUnsigned());
+        return definition().addColumn(name, ColumnType.of(ColumnType.Kind.MEDIUMINT_UNSIGNED, Integer.class));
     }
 
     /** {@code INT UNSIGNED} (0 to 4,294,967,295) as {@link Long}; {@code BIGINT} on H2. */
     protected final Column<Long> integerUnsigned(String name) {
-        return definition().addColumn(name, ColumnType.integerUnsigned());
+        return definition().addColumn(name, ColumnType.of(ColumnType.Kind.INT_UNSIGNED, Long.class));
     }
 
     /** {@code BIGINT UNSIGNED} (0 to 2<sup>64</sup>-1) as {@link BigInteger}; {@code DECIMAL(20,0)} on H2. */
     protected final Column<BigInteger> bigintUnsigned(String name) {
-        return definition().addColumn(name, ColumnType.bigintUnsigned());
+        return definition().addColumn(name, ColumnType.of(ColumnType.Kind.BIGINT_UNSIGNED, BigInteger.class));
     }
 
     /** {@code SMALLINT} as {@link Short}. */
@@ -124,12 +124,12 @@ abstract class ColumnFactories<R> {
      * send a float as text of 6 digits, so Cairn selects it as a double.
      */
     protected final Column<Float> singlePrecision(String name) {
-        return definition().addColumn(name, ColumnType.singlePrecision());
+        return definition().addColumn(name, ColumnType.of(ColumnType.Kind.FLOAT, Float.class));
     }
 
     /** MySQL's {@code YEAR} (1901 to 2155, and 0) as {@link Year}; {@code SMALLINT} on H2. */
     protected final Column<Year> year(String name) {
-        return definition().addColumn(name, ColumnType.year());
+        return definition().addColumn(name, ColumnType.of(ColumnType.Kind.YEAR, Year.class));
     }
 
     /**
@@ -191,7 +191,7 @@ abstract class ColumnFactories<R> {
 
     /** {@code TINYBLOB}: up to 255 bytes on MySQL/MariaDB; {@code BLOB} on H2. */
     protected final Column<byte[]> tinyBlob(String name) {
-        return definition().addColumn(name, ColumnType.tinyBlob());
+        return definition().addColumn(name, ColumnType.of(ColumnType.Kind.TINYBLOB, byte[].class));
     }
 
     /** {@code BLOB}: up to 64 KiB on MySQL/MariaDB, as {@link #text} is; see {@link #longBlob}. {@code BLOB} on H2. */
@@ -201,12 +201,12 @@ abstract class ColumnFactories<R> {
 
     /** {@code MEDIUMBLOB}: up to 16 MiB on MySQL/MariaDB; {@code BLOB} on H2. */
     protected final Column<byte[]> mediumBlob(String name) {
-        return definition().addColumn(name, ColumnType.mediumBlob());
+        return definition().addColumn(name, ColumnType.of(ColumnType.Kind.MEDIUMBLOB, byte[].class));
     }
 
     /** {@code LONGBLOB}: up to 4 GiB on MySQL/MariaDB; {@code BLOB} on H2. */
     protected final Column<byte[]> longBlob(String name) {
-        return definition().addColumn(name, ColumnType.longBlob());
+        return definition().addColumn(name, ColumnType.of(ColumnType.Kind.LONGBLOB, byte[].class));
     }
 
     /** JSON as text; see {@link #json(String, JsonCodec)} to map it to an object. */

@@ -26,78 +26,42 @@ public final class ColumnType<T> {
 
     /** The portable SQL types Cairn models. */
     public enum Kind {
-        /** {@code VARCHAR(length)} as {@link String}. */
-        VARCHAR,
-        /** {@code CHAR(length)} as {@link String}. */
-        CHAR,
-        /** {@code TINYTEXT} (up to 255 bytes on MySQL) as {@link String}. */
-        TINYTEXT,
-        /** {@code TEXT} (up to 64 KiB on MySQL) as {@link String}. */
-        TEXT,
-        /** {@code MEDIUMTEXT} (up to 16 MiB on MySQL) as {@link String}. */
-        MEDIUMTEXT,
-        /** {@code LONGTEXT} (up to 4 GiB on MySQL) as {@link String}. */
-        LONGTEXT,
-        /** {@code TINYINT} (-128 to 127) as {@link Byte}. */
-        TINYINT,
-        /** {@code TINYINT UNSIGNED} (0 to 255) as {@link Short}. */
-        TINYINT_UNSIGNED,
-        /** {@code SMALLINT} as {@link Short}. */
-        SMALLINT,
-        /** {@code SMALLINT UNSIGNED} (0 to 65,535) as {@link Integer}. */
-        SMALLINT_UNSIGNED,
-        /** {@code MEDIUMINT} (-8,388,608 to 8,388,607) as {@link Integer}. */
-        MEDIUMINT,
-        /** {@code MEDIUMINT UNSIGNED} (0 to 16,777,215) as {@link Integer}. */
-        MEDIUMINT_UNSIGNED,
-        /** {@code INT} as {@link Integer}. */
-        INT,
-        /** {@code INT UNSIGNED} (0 to 4,294,967,295) as {@link Long}. */
-        INT_UNSIGNED,
-        /** {@code BIGINT} as {@link Long}. */
-        BIGINT,
-        /** {@code BIGINT UNSIGNED} (0 to 2<sup>64</sup>-1) as {@link BigInteger}. */
-        BIGINT_UNSIGNED,
-        /** {@code DECIMAL(precision, scale)} as {@link BigDecimal}. */
-        DECIMAL,
-        /** {@code FLOAT} (4-byte floating point) as {@link Float}. */
-        FLOAT,
-        /** {@code DOUBLE} as {@link Double}. */
-        DOUBLE,
-        /** MySQL's {@code YEAR} (1901 to 2155, and 0) as {@link Year}. */
-        YEAR,
-        /** {@code BIT(length)}, 1 to 64 bits, as the low bits of a {@link Long}. */
-        BIT,
-        /** {@code BOOLEAN} as {@link Boolean}. */
-        BOOLEAN,
-        /** {@code DATE} as {@link java.time.LocalDate}. */
-        DATE,
-        /** {@code DATETIME(6)} (no time zone) as {@link java.time.LocalDateTime}. */
-        DATETIME,
-        /** A point in time with microsecond precision as {@link java.time.Instant}, stored in UTC. */
-        TIMESTAMP,
-        /** {@code TIME(6)} as {@link java.time.LocalTime}. */
-        TIME,
-        /** A UUID as {@link java.util.UUID}: native where the server has the type, {@code CHAR(36)} elsewhere. */
-        UUID,
-        /** {@code BINARY(length)}, fixed length and padded with zero bytes, as {@code byte[]}. */
-        BINARY,
-        /** {@code VARBINARY(length)} as {@code byte[]}. */
-        VARBINARY,
-        /** {@code TINYBLOB} (up to 255 bytes on MySQL) as {@code byte[]}. */
-        TINYBLOB,
-        /** {@code BLOB} (up to 64 KiB on MySQL) as {@code byte[]}. */
-        BLOB,
-        /** {@code MEDIUMBLOB} (up to 16 MiB on MySQL) as {@code byte[]}. */
-        MEDIUMBLOB,
-        /** {@code LONGBLOB} (up to 4 GiB) as {@code byte[]}. */
-        LONGBLOB,
-        /** JSON text, as {@link String} or as an object through a {@link JsonCodec}. */
-        JSON,
-        /** {@code ENUM('A','B',...)} of a Java enum's {@linkplain #enumLabels labels}. */
-        ENUM,
-        /** MySQL {@code SET('A','B',...)} of a Java enum's labels, as a {@link java.util.Set} of the enum. */
-        SET;
+        /** {@code VARCHAR(length)} as {@link String}. */ VARCHAR,
+        /** {@code CHAR(length)} as {@link String}. */ CHAR,
+        /** {@code TINYTEXT} (up to 255 bytes on MySQL) as {@link String}. */ TINYTEXT,
+        /** {@code TEXT} (up to 64 KiB on MySQL) as {@link String}. */ TEXT,
+        /** {@code MEDIUMTEXT} (up to 16 MiB on MySQL) as {@link String}. */ MEDIUMTEXT,
+        /** {@code LONGTEXT} (up to 4 GiB on MySQL) as {@link String}. */ LONGTEXT,
+        /** {@code TINYINT} (-128 to 127) as {@link Byte}. */ TINYINT,
+        /** {@code TINYINT UNSIGNED} (0 to 255) as {@link Short}. */ TINYINT_UNSIGNED,
+        /** {@code SMALLINT} as {@link Short}. */ SMALLINT,
+        /** {@code SMALLINT UNSIGNED} (0 to 65,535) as {@link Integer}. */ SMALLINT_UNSIGNED,
+        /** {@code MEDIUMINT} (-8,388,608 to 8,388,607) as {@link Integer}. */ MEDIUMINT,
+        /** {@code MEDIUMINT UNSIGNED} (0 to 16,777,215) as {@link Integer}. */ MEDIUMINT_UNSIGNED,
+        /** {@code INT} as {@link Integer}. */ INT,
+        /** {@code INT UNSIGNED} (0 to 4,294,967,295) as {@link Long}. */ INT_UNSIGNED,
+        /** {@code BIGINT} as {@link Long}. */ BIGINT,
+        /** {@code BIGINT UNSIGNED} (0 to 2<sup>64</sup>-1) as {@link BigInteger}. */ BIGINT_UNSIGNED,
+        /** {@code DECIMAL(precision, scale)} as {@link BigDecimal}. */ DECIMAL,
+        /** {@code FLOAT} (4-byte floating point) as {@link Float}. */ FLOAT,
+        /** {@code DOUBLE} as {@link Double}. */ DOUBLE,
+        /** MySQL's {@code YEAR} (1901 to 2155, and 0) as {@link Year}. */ YEAR,
+        /** {@code BIT(length)}, 1 to 64 bits, as the low bits of a {@link Long}. */ BIT,
+        /** {@code BOOLEAN} as {@link Boolean}. */ BOOLEAN,
+        /** {@code DATE} as {@link java.time.LocalDate}. */ DATE,
+        /** {@code DATETIME(6)} (no time zone) as {@link java.time.LocalDateTime}. */ DATETIME,
+        /** A point in time with microsecond precision as {@link java.time.Instant}, stored in UTC. */ TIMESTAMP,
+        /** {@code TIME(6)} as {@link java.time.LocalTime}. */ TIME,
+        /** A UUID as {@link java.util.UUID}: native where the server has the type, {@code CHAR(36)} elsewhere. */ UUID,
+        /** {@code BINARY(length)}, fixed length and padded with zero bytes, as {@code byte[]}. */ BINARY,
+        /** {@code VARBINARY(length)} as {@code byte[]}. */ VARBINARY,
+        /** {@code TINYBLOB} (up to 255 bytes on MySQL) as {@code byte[]}. */ TINYBLOB,
+        /** {@code BLOB} (up to 64 KiB on MySQL) as {@code byte[]}. */ BLOB,
+        /** {@code MEDIUMBLOB} (up to 16 MiB on MySQL) as {@code byte[]}. */ MEDIUMBLOB,
+        /** {@code LONGBLOB} (up to 4 GiB) as {@code byte[]}. */ LONGBLOB,
+        /** JSON text, as {@link String} or as an object through a {@link JsonCodec}. */ JSON,
+        /** {@code ENUM('A','B',...)} of a Java enum's {@linkplain ColumnType#enumLabels labels}. */ ENUM,
+        /** MySQL {@code SET('A','B',...)} of a Java enum's labels, as a {@link java.util.Set} of the enum. */ SET;
 
         /** Whether the kind is an integer type, the only kinds that may auto-increment. */
         public boolean isInteger() {
@@ -137,13 +101,13 @@ public final class ColumnType<T> {
     }
 
     /** The type of bound values with no column behind them, such as LIMIT and OFFSET. */
-    public static final ColumnType<Integer> INTEGER = of(Kind.INT, Integer.class);
+    public static final ColumnType<Integer> INTEGER = plain(Kind.INT, Integer.class);
 
     /** The type of bound text with no column behind it, such as LIKE patterns. */
-    public static final ColumnType<String> STRING = of(Kind.VARCHAR, String.class);
+    public static final ColumnType<String> STRING = plain(Kind.VARCHAR, String.class);
 
     /** The type of counts. */
-    public static final ColumnType<Long> LONG = of(Kind.BIGINT, Long.class);
+    public static final ColumnType<Long> LONG = plain(Kind.BIGINT, Long.class);
 
     /** The type of sums and averages, read as {@link BigDecimal} whatever the operand's type. */
     public static final ColumnType<BigDecimal> DECIMAL = new ColumnType<>(Kind.DECIMAL,
@@ -154,57 +118,9 @@ public final class ColumnType<T> {
      * BigDecimal, Float, Double, Boolean, LocalDate, LocalDateTime, Instant, LocalTime, Year, UUID, byte[] or an enum
      * (bound by its {@linkplain Labelled label}).
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    @SuppressWarnings("unchecked")
     public static ColumnType<Object> forValue(Object value) {
-        if (value == null) {
-            throw new IllegalArgumentException("A raw parameter must not be null; write IS NULL in the SQL instead");
-        }
-        Class<?> c = value.getClass();
-        Kind kind;
-        if (c == String.class) {
-            kind = Kind.VARCHAR;
-        } else if (c == Integer.class) {
-            kind = Kind.INT;
-        } else if (c == Long.class) {
-            kind = Kind.BIGINT;
-        } else if (c == Short.class) {
-            kind = Kind.SMALLINT;
-        } else if (c == Byte.class) {
-            kind = Kind.TINYINT;
-        } else if (c == BigInteger.class) {
-            kind = Kind.BIGINT_UNSIGNED;
-        } else if (c == BigDecimal.class) {
-            kind = Kind.DECIMAL;
-        } else if (c == Double.class) {
-            kind = Kind.DOUBLE;
-        } else if (c == Float.class) {
-            kind = Kind.FLOAT;
-        } else if (c == Year.class) {
-            kind = Kind.YEAR;
-        } else if (c == Boolean.class) {
-            kind = Kind.BOOLEAN;
-        } else if (c == LocalDate.class) {
-            kind = Kind.DATE;
-        } else if (c == LocalDateTime.class) {
-            kind = Kind.DATETIME;
-        } else if (c == Instant.class) {
-            kind = Kind.TIMESTAMP;
-        } else if (c == LocalTime.class) {
-            kind = Kind.TIME;
-        } else if (c == UUID.class) {
-            kind = Kind.UUID;
-        } else if (c == byte[].class) {
-            kind = Kind.VARBINARY;
-        } else if (value instanceof Enum<?> e) {
-            return new ColumnType<Object>(Kind.ENUM, e.getDeclaringClass(), 0, 0, 0, (Class) e.getDeclaringClass(), null);
-        } else {
-            throw new IllegalArgumentException("Cannot bind a " + c.getName() + " as a raw parameter");
-        }
-        if (kind.isDateTime() || kind == Kind.TIME) {
-            // Keep the fraction the caller gave (to the microsecond, the finest any supported database stores).
-            return (ColumnType) temporal(kind, c, 6);
-        }
-        return (ColumnType) (kind == Kind.DECIMAL ? DECIMAL : of(kind, c));
+        return (ColumnType<Object>) RawParameters.typeOf(value);
     }
 
     private final Kind kind;
@@ -242,7 +158,35 @@ public final class ColumnType<T> {
         return constant instanceof Labelled l ? l.label() : constant.name();
     }
 
-    private static <T> ColumnType<T> of(Kind kind, Class<?> javaType) {
+    static <T> ColumnType<T> plain(Kind kind, Class<?> javaType) {
+        return new ColumnType<>(kind, javaType, 0, 0, 0, null, null);
+    }
+
+    /**
+     * The type of a kind that takes no parameter and has one Java type, such as the integer, floating-point, year,
+     * text and blob kinds: {@code ColumnType.of(Kind.INT_UNSIGNED, Long.class)}. The Java type is checked against the
+     * kind's; a kind with a length, precision, enum or codec has its own factory.
+     */
+    public static <T> ColumnType<T> of(Kind kind, Class<T> javaType) {
+        Class<?> expected = switch (kind) {
+            case TINYINT -> Byte.class;
+            case SMALLINT, TINYINT_UNSIGNED -> Short.class;
+            case INT, SMALLINT_UNSIGNED, MEDIUMINT, MEDIUMINT_UNSIGNED -> Integer.class;
+            case BIGINT, INT_UNSIGNED -> Long.class;
+            case BIGINT_UNSIGNED -> BigInteger.class;
+            case FLOAT -> Float.class;
+            case DOUBLE -> Double.class;
+            case BOOLEAN -> Boolean.class;
+            case YEAR -> Year.class;
+            case DATE -> LocalDate.class;
+            case UUID -> UUID.class;
+            case TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT -> String.class;
+            case TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB -> byte[].class;
+            default -> throw new IllegalArgumentException(kind + " has parameters; use its own factory");
+        };
+        if (javaType != expected) {
+            throw new IllegalArgumentException(kind + " holds " + expected.getSimpleName() + ", not " + javaType);
+        }
         return new ColumnType<>(kind, javaType, 0, 0, 0, null, null);
     }
 
@@ -270,69 +214,14 @@ public final class ColumnType<T> {
         return sized(Kind.CHAR, String.class, length);
     }
 
-    /** {@code TINYTEXT}. */
-    public static ColumnType<String> tinyText() {
-        return of(Kind.TINYTEXT, String.class);
-    }
-
-    /** {@code MEDIUMTEXT}. */
-    public static ColumnType<String> mediumText() {
-        return of(Kind.MEDIUMTEXT, String.class);
-    }
-
     /** {@code TEXT}. */
     public static ColumnType<String> text() {
-        return of(Kind.TEXT, String.class);
+        return plain(Kind.TEXT, String.class);
     }
 
     /** {@code LONGTEXT}. */
     public static ColumnType<String> longText() {
-        return of(Kind.LONGTEXT, String.class);
-    }
-
-    /** {@code TINYINT}. */
-    public static ColumnType<Byte> tinyint() {
-        return of(Kind.TINYINT, Byte.class);
-    }
-
-    /** {@code TINYINT UNSIGNED}. */
-    public static ColumnType<Short> tinyintUnsigned() {
-        return of(Kind.TINYINT_UNSIGNED, Short.class);
-    }
-
-    /** {@code SMALLINT UNSIGNED}. */
-    public static ColumnType<Integer> smallintUnsigned() {
-        return of(Kind.SMALLINT_UNSIGNED, Integer.class);
-    }
-
-    /** {@code MEDIUMINT}. */
-    public static ColumnType<Integer> mediumint() {
-        return of(Kind.MEDIUMINT, Integer.class);
-    }
-
-    /** {@code MEDIUMINT UNSIGNED}. */
-    public static ColumnType<Integer> mediumintUnsigned() {
-        return of(Kind.MEDIUMINT_UNSIGNED, Integer.class);
-    }
-
-    /** {@code INT UNSIGNED}. */
-    public static ColumnType<Long> integerUnsigned() {
-        return of(Kind.INT_UNSIGNED, Long.class);
-    }
-
-    /** {@code BIGINT UNSIGNED}. */
-    public static ColumnType<BigInteger> bigintUnsigned() {
-        return of(Kind.BIGINT_UNSIGNED, BigInteger.class);
-    }
-
-    /** {@code FLOAT}. */
-    public static ColumnType<Float> singlePrecision() {
-        return of(Kind.FLOAT, Float.class);
-    }
-
-    /** {@code YEAR}. */
-    public static ColumnType<Year> year() {
-        return of(Kind.YEAR, Year.class);
+        return plain(Kind.LONGTEXT, String.class);
     }
 
     /** {@code BIT(bits)}, 1 to 64 bits. */
@@ -345,17 +234,17 @@ public final class ColumnType<T> {
 
     /** {@code SMALLINT}. */
     public static ColumnType<Short> smallint() {
-        return of(Kind.SMALLINT, Short.class);
+        return plain(Kind.SMALLINT, Short.class);
     }
 
     /** {@code INT}. */
     public static ColumnType<Integer> integer() {
-        return of(Kind.INT, Integer.class);
+        return plain(Kind.INT, Integer.class);
     }
 
     /** {@code BIGINT}. */
     public static ColumnType<Long> bigint() {
-        return of(Kind.BIGINT, Long.class);
+        return plain(Kind.BIGINT, Long.class);
     }
 
     /** {@code DECIMAL(precision, scale)}. */
@@ -368,17 +257,17 @@ public final class ColumnType<T> {
 
     /** {@code DOUBLE}. */
     public static ColumnType<Double> doublePrecision() {
-        return of(Kind.DOUBLE, Double.class);
+        return plain(Kind.DOUBLE, Double.class);
     }
 
     /** {@code BOOLEAN}. */
     public static ColumnType<Boolean> bool() {
-        return of(Kind.BOOLEAN, Boolean.class);
+        return plain(Kind.BOOLEAN, Boolean.class);
     }
 
     /** {@code DATE}. */
     public static ColumnType<LocalDate> date() {
-        return of(Kind.DATE, LocalDate.class);
+        return plain(Kind.DATE, LocalDate.class);
     }
 
     /** A date and time without time zone, with 0 to 6 fractional-second digits. */
@@ -398,7 +287,7 @@ public final class ColumnType<T> {
 
     /** A UUID. */
     public static ColumnType<UUID> uuid() {
-        return of(Kind.UUID, UUID.class);
+        return plain(Kind.UUID, UUID.class);
     }
 
     /** {@code BINARY(length)}. */
@@ -411,29 +300,14 @@ public final class ColumnType<T> {
         return sized(Kind.VARBINARY, byte[].class, length);
     }
 
-    /** {@code TINYBLOB}. */
-    public static ColumnType<byte[]> tinyBlob() {
-        return of(Kind.TINYBLOB, byte[].class);
-    }
-
     /** {@code BLOB} (up to 64 KiB on MySQL/MariaDB). */
     public static ColumnType<byte[]> blob() {
-        return of(Kind.BLOB, byte[].class);
-    }
-
-    /** {@code MEDIUMBLOB}. */
-    public static ColumnType<byte[]> mediumBlob() {
-        return of(Kind.MEDIUMBLOB, byte[].class);
-    }
-
-    /** {@code LONGBLOB}. */
-    public static ColumnType<byte[]> longBlob() {
-        return of(Kind.LONGBLOB, byte[].class);
+        return plain(Kind.BLOB, byte[].class);
     }
 
     /** JSON as text. */
     public static ColumnType<String> json() {
-        return of(Kind.JSON, String.class);
+        return plain(Kind.JSON, String.class);
     }
 
     /** JSON mapped to an object by a codec. */
