@@ -223,7 +223,7 @@ public final class Column<T> implements Expression<T> {
     public Column<T> autoIncrement() {
         table.checkBuilding();
         if (!type.kind().isInteger()) {
-            throw problem("only smallint, int and bigint columns can auto-increment, not " + type);
+            throw problem("only integer columns can auto-increment, not " + type);
         }
         table.declareAutoIncrement(this);
         autoIncrement = true;
@@ -270,8 +270,7 @@ public final class Column<T> implements Expression<T> {
                 throw problem("default value of " + s.length() + " characters does not fit " + type);
             }
         }
-        if (type.kind() == ColumnType.Kind.TEXT || type.kind() == ColumnType.Kind.LONGTEXT
-                || type.kind() == ColumnType.Kind.BLOB || type.kind() == ColumnType.Kind.JSON) {
+        if (type.kind().isLargeObject()) {
             throw problem(type + " columns cannot have a literal default on MySQL/MariaDB");
         }
         defaultValue = DefaultValue.literal(value);

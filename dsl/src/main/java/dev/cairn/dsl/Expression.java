@@ -386,7 +386,7 @@ public sealed interface Expression<T> permits Column, Expression.AliasedColumn, 
     }
 
     private static boolean isNumeric(ColumnType<?> type) {
-        return type.kind().isInteger() || type.kind() == ColumnType.Kind.DECIMAL || type.kind() == ColumnType.Kind.DOUBLE;
+        return type.kind().isNumeric();
     }
 
     private void requireText(String operation) {

@@ -4,18 +4,10 @@ import dev.cairn.dsl.lifecycle.Event;
 import dev.cairn.dsl.lifecycle.Executor;
 import dev.cairn.dsl.lifecycle.Hooks;
 import dev.cairn.dsl.lifecycle.Scenario;
-import dev.cairn.dsl.type.ColumnType;
-import dev.cairn.dsl.type.JsonCodec;
 import dev.cairn.dsl.type.ReferentialAction;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -53,7 +45,7 @@ import java.util.function.UnaryOperator;
  *            {@link Row} for untyped rows
  * @param <K> the key type: the Java type of the one-column primary key, else {@link Void}
  */
-public abstract class Table<R, K> implements FromItem<R> {
+public abstract class Table<R, K> extends ColumnFactories<R> implements FromItem<R> {
     private final String name;
     private final Class<R> rowType;
     private final TableDefinition<R> definition;
@@ -64,7 +56,7 @@ public abstract class Table<R, K> implements FromItem<R> {
      */
     protected Table(String name) {
         this.name = TableDefinition.checkedTableName(name);
-        this.rowType = TableReflection.rowTypeOf(getClass(), name);
+        this.rowType = Schema.Reflection.rowTypeOf(getClass(), name);
         this.definition = new TableDefinition<>(this, name);
     }
 
@@ -164,131 +156,6 @@ public abstract class Table<R, K> implements FromItem<R> {
     /** Whether the columns are exactly the primary key or a unique key of this table, in any order. */
     public final boolean isKey(List<? extends Column<?>> keyColumns) {
         return definition.isKey(keyColumns);
-    }
-
-    // ---------------------------------------------------------------- column factories
-
-    /** {@code VARCHAR(length)}; the length is in characters and must be positive. */
-    protected final Column<String> varchar(String name, int length) {
-        definition.checkLength(name, "varchar", length, Integer.MAX_VALUE);
-        return definition.addColumn(name, ColumnType.varchar(length));
-    }
-
-    /** {@code CHAR(length)}: fixed-length text. */
-    protected final Column<String> fixedChar(String name, int length) {
-        definition.checkLength(name, "char", length, 255);
-        return definition.addColumn(name, ColumnType.fixedChar(length));
-    }
-
-    /** {@code TEXT}: up to 64 KiB on MySQL/MariaDB; see {@link #longText}. */
-    protected final Column<String> text(String name) {
-        return definition.addColumn(name, ColumnType.text());
-    }
-
-    /** {@code LONGTEXT}: up to 4 GiB. */
-    protected final Column<String> longText(String name) {
-        return definition.addColumn(name, ColumnType.longText());
-    }
-
-    /** {@code SMALLINT} as {@link Short}. */
-    protected final Column<Short> smallint(String name) {
-        return definition.addColumn(name, ColumnType.smallint());
-    }
-
-    /** {@code INT} as {@link Integer}. */
-    protected final Column<Integer> integer(String name) {
-        return definition.addColumn(name, ColumnType.integer());
-    }
-
-    /** {@code BIGINT} as {@link Long}. */
-    protected final Column<Long> bigint(String name) {
-        return definition.addColumn(name, ColumnType.bigint());
-    }
-
-    /** {@code DECIMAL(precision, scale)} as {@link BigDecimal}; precision 1 to 65, scale 0 to precision. */
-    protected final Column<BigDecimal> decimal(String name, int precision, int scale) {
-        definition.checkDecimal(name, precision, scale);
-        return definition.addColumn(name, ColumnType.decimal(precision, scale));
-    }
-
-    /** {@code DOUBLE} (8-byte floating point) as {@link Double}; prefer {@link #decimal} for money. */
-    protected final Column<Double> doublePrecision(String name) {
-        return definition.addColumn(name, ColumnType.doublePrecision());
-    }
-
-    /** {@code BOOLEAN} as {@link Boolean}. */
-    protected final Column<Boolean> bool(String name) {
-        return definition.addColumn(name, ColumnType.bool());
-    }
-
-    /** {@code DATE} as {@link LocalDate}. */
-    protected final Column<LocalDate> date(String name) {
-        return definition.addColumn(name, ColumnType.date());
-    }
-
-    /**
-     * A date and time without time zone ({@code DATETIME(6)}) as {@link LocalDateTime}, to the microsecond;
-     * {@link Column#precision(int)} sets fewer fractional digits.
-     */
-    protected final Column<LocalDateTime> datetime(String name) {
-        return definition.addColumn(name, ColumnType.datetime(6));
-    }
-
-    /**
-     * A point in time as {@link Instant}, to the microsecond (finer values are truncated). MySQL/MariaDB store it as
-     * {@code TIMESTAMP(6)} in UTC, which ends in 2038 there; H2 as {@code TIMESTAMP(6) WITH TIME ZONE}.
-     */
-    protected final Column<Instant> timestamp(String name) {
-        return definition.addColumn(name, ColumnType.timestamp(6));
-    }
-
-    /** {@code TIME(6)} as {@link LocalTime}. */
-    protected final Column<LocalTime> time(String name) {
-        return definition.addColumn(name, ColumnType.time(6));
-    }
-
-    /** A {@link UUID}: native on H2 and MariaDB, {@code CHAR(36)} on MySQL. */
-    protected final Column<UUID> uuid(String name) {
-        return definition.addColumn(name, ColumnType.uuid());
-    }
-
-    /** {@code BINARY(length)}: fixed length, shorter values are padded with zero bytes. */
-    protected final Column<byte[]> binary(String name, int length) {
-        definition.checkLength(name, "binary", length, 255);
-        return definition.addColumn(name, ColumnType.binary(length));
-    }
-
-    /** {@code VARBINARY(length)}. */
-    protected final Column<byte[]> varbinary(String name, int length) {
-        definition.checkLength(name, "varbinary", length, Integer.MAX_VALUE);
-        return definition.addColumn(name, ColumnType.varbinary(length));
-    }
-
-    /** A binary large object of up to 4 GiB ({@code LONGBLOB} on MySQL/MariaDB). */
-    protected final Column<byte[]> blob(String name) {
-        return definition.addColumn(name, ColumnType.blob());
-    }
-
-    /** JSON as text; see {@link #json(String, JsonCodec)} to map it to an object. */
-    protected final Column<String> json(String name) {
-        return definition.addColumn(name, ColumnType.json());
-    }
-
-    /** JSON mapped to an object by a codec. */
-    protected final <T> Column<T> json(String name, JsonCodec<T> codec) {
-        return definition.addColumn(name, ColumnType.json(Objects.requireNonNull(codec, "codec")));
-    }
-
-    /** {@code ENUM} of the constant names of a Java enum, stored by name (so reordering constants is safe). */
-    protected final <E extends Enum<E>> Column<E> enumeration(String name, Class<E> enumType) {
-        definition.checkEnum(name, enumType, "enum");
-        return definition.addColumn(name, ColumnType.enumeration(enumType));
-    }
-
-    /** MySQL's {@code SET} of the constant names of a Java enum, as a {@link Set} of the enum (at most 64). */
-    protected final <E extends Enum<E>> Column<Set<E>> enumSet(String name, Class<E> enumType) {
-        definition.checkEnum(name, enumType, "set");
-        return definition.addColumn(name, ColumnType.enumSet(enumType));
     }
 
     // ---------------------------------------------------------------- table-level declarations
@@ -439,6 +306,7 @@ public abstract class Table<R, K> implements FromItem<R> {
     }
 
     /** What the table has declared, for the model's own classes. */
+    @Override
     final TableDefinition<R> definition() {
         return definition;
     }

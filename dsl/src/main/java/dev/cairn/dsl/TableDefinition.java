@@ -9,6 +9,7 @@ import dev.cairn.dsl.type.ReferentialAction;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -22,7 +23,7 @@ import java.util.function.Supplier;
 
 /**
  * What a {@link Table} has declared so far, the rules each declaration must keep, and the freezing of the whole on
- * first use: fields are named (see {@link TableReflection}), whole-table rules are checked, and every list becomes
+ * first use: fields are named (see {@link Schema.Reflection}), whole-table rules are checked, and every list becomes
  * immutable. Before
  * freezing only the thread running the table's constructor touches it; freezing publishes it safely (a volatile
  * flag written last), after which it never changes.
@@ -185,6 +186,20 @@ final class TableDefinition<R> {
         if (what.equals("set") && enumType.getEnumConstants().length > 64) {
             throw new DefinitionException(name, columnName, "a SET holds at most 64 members, "
                     + enumType.getSimpleName() + " has " + enumType.getEnumConstants().length);
+        }
+        Map<String, String> seen = new HashMap<>();
+        for (Object constant : enumType.getEnumConstants()) {
+            String label = ColumnType.label((Enum<?>) constant);
+            String problem = label == null || label.isEmpty() ? "is empty"
+                    : label.endsWith(" ") ? "ends with a space, which MySQL drops"
+                    : what.equals("set") && label.contains(",") ? "holds a comma, which separates SET members"
+                    : seen.containsKey(label.toLowerCase(Locale.ROOT)) ? "repeats '" + seen.get(label.toLowerCase(Locale.ROOT))
+                    + "' (MySQL compares labels ignoring case)" : null;
+            if (problem != null) {
+                throw new DefinitionException(name, columnName, "the label of " + enumType.getSimpleName() + "."
+                        + ((Enum<?>) constant).name() + " " + problem);
+            }
+            seen.put(label.toLowerCase(Locale.ROOT), label);
         }
     }
 
@@ -377,9 +392,7 @@ final class TableDefinition<R> {
     }
 
     private static boolean isUnindexable(Column<?> c) {
-        ColumnType.Kind k = c.type().kind();
-        return k == ColumnType.Kind.TEXT || k == ColumnType.Kind.LONGTEXT || k == ColumnType.Kind.BLOB
-                || k == ColumnType.Kind.JSON;
+        return c.type().kind().isLargeObject();
     }
 
     // ---------------------------------------------------------------- freezing
@@ -405,7 +418,7 @@ final class TableDefinition<R> {
     }
 
     private void freeze() {
-        Map<Object, String> names = TableReflection.fieldNames(table);
+        Map<Object, String> names = Schema.Reflection.fieldNames(table);
         for (Column<?> col : columns) {
             col.fieldName(names.get(col));
         }
@@ -427,7 +440,7 @@ final class TableDefinition<R> {
                         + " the database, so required() would refuse every new row; leave it out");
             }
         }
-        TableReflection.checkKeyType(table, primaryKey);
+        Schema.Reflection.checkKeyType(table, primaryKey);
         for (ForeignKey fk : foreignKeys) {
             for (Column<?> c : fk.columns()) {
                 if (!c.isNullable() && (fk.onDelete() == ReferentialAction.SET_NULL

@@ -367,7 +367,7 @@ class DefinitionErrorsTest {
     @Test
     void otherMistakesAreReportedWithTableAndColumn() {
         assertThatThrownBy(TextAutoIncrement::new).hasMessage("Invalid model: table 'counters', column 'id': only"
-                + " smallint, int and bigint columns can auto-increment, not varchar(10)");
+                + " integer columns can auto-increment, not varchar(10)");
         assertThatThrownBy(NowOnInt::new).hasMessage("Invalid model: table 'events', column 'created': only datetime and"
                 + " timestamp columns can default to now, not int");
         assertThatThrownBy(TooLongDefault::new).hasMessage("Invalid model: table 'tickets', column 'state': default value"

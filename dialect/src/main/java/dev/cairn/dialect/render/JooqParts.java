@@ -1,15 +1,30 @@
 package dev.cairn.dialect.render;
 
+import dev.cairn.dialect.Dialect;
 import dev.cairn.dsl.Condition.Like;
 import dev.cairn.dsl.Condition.Operator;
 import dev.cairn.dsl.Expression.Arithmetic;
 import dev.cairn.dsl.Expression.Function;
+import dev.cairn.dsl.type.ColumnType;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /** The jOOQ form of one node of the model, given the jOOQ forms of its operands. */
 final class JooqParts {
     private JooqParts() {
+    }
+
+    /**
+     * A selected field as the driver reads it exactly. MySQL/MariaDB write a FLOAT in the text protocol with 6
+     * significant digits (16777217 comes back as 16777200); selected as a double, its exact value comes back and
+     * converts back to the same float.
+     */
+    static Field<?> readable(Field<Object> f, ColumnType<?> type, Dialect dialect) {
+        if (type.kind() == ColumnType.Kind.FLOAT && dialect.isMySqlFamily()) {
+            return DSL.field("({0} + 0e0)", SQLDataType.DOUBLE, f);
+        }
+        return f;
     }
 
     static org.jooq.Condition compare(Field<Object> left, Operator operator, Field<Object> right) {

@@ -220,7 +220,7 @@ public final class StatementWalk {
         SelectQuery<Record> q = jooq == null ? null : jooq.selectQuery();
         sink.token(s.distinct() ? "SELECT DISTINCT[" : "SELECT[");
         List<Field<?>> fields = new ArrayList<>();
-        s.projection().accept(new ProjectionWalk(fields));
+        s.projection().accept(new ProjectionWalk(fields, place == Place.TOP));
         sink.token("]FROM ");
         Table<?> from = from(s.from());
         if (q != null) {
@@ -317,9 +317,16 @@ public final class StatementWalk {
     /** A projection: its tokens, and the fields it selects when building. */
     private final class ProjectionWalk implements Projection.Visitor<Void> {
         private final List<Field<?>> out;
+        private final boolean read;
 
-        ProjectionWalk(List<Field<?>> out) {
+        ProjectionWalk(List<Field<?>> out, boolean read) {
             this.out = out;
+            this.read = read;
+        }
+
+        // Only the SELECT list rows are read from: a subquery compares the values themselves.
+        private Field<?> read(Field<Object> f, ColumnType<?> type) {
+            return read && f != null ? JooqParts.readable(f, type, dialect) : f;
         }
 
         @Override
@@ -329,7 +336,8 @@ public final class StatementWalk {
             if (jooq != null) {
                 FromItem<?> source = rows.source();
                 for (Column<?> c : source.table().columns()) {
-                    out.add(source.alias() == null ? terms.field(c, true) : terms.aliased(source.alias(), c));
+                    out.add(read(source.alias() == null ? terms.field(c, true) : terms.aliased(source.alias(), c),
+                            c.type()));
                 }
             }
             return null;
@@ -338,7 +346,7 @@ public final class StatementWalk {
         @Override
         public Void visit(Projection.Single<?> single) {
             sink.token("ONE ");
-            out.add(terms.field(single.expression()));
+            out.add(read(terms.field(single.expression()), single.expression().type()));
             return null;
         }
 
@@ -347,7 +355,7 @@ public final class StatementWalk {
             sink.token(cols.recordType() == null ? "COLS" : cols.recordType().getName());
             sink.token(" ");
             for (Expression<?> e : cols.expressions()) {
-                out.add(terms.field(e));
+                out.add(read(terms.field(e), e.type()));
                 sink.token(",");
             }
             return null;

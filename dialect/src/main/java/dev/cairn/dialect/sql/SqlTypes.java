@@ -22,13 +22,25 @@ public final class SqlTypes {
             case VARCHAR -> "VARCHAR(" + type.length() + ")";
             case CHAR -> "CHAR(" + type.length() + ")";
             // H2's VARCHAR without a length holds up to 1,000,000,000 characters and, unlike CLOB, compares and sorts.
-            case TEXT -> h2 ? "VARCHAR" : "TEXT";
-            case LONGTEXT -> h2 ? "VARCHAR" : "LONGTEXT";
+            case TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT -> h2 ? "VARCHAR" : type.kind().name();
+            // H2 has no unsigned integers: each takes the smallest signed type that holds its range, and Cairn
+            // checks the range before sending a value (as it does on MySQL, so that both refuse the same values).
+            case TINYINT -> "TINYINT";
+            case TINYINT_UNSIGNED -> h2 ? "SMALLINT" : "TINYINT UNSIGNED";
             case SMALLINT -> "SMALLINT";
+            case SMALLINT_UNSIGNED -> h2 ? "INTEGER" : "SMALLINT UNSIGNED";
+            case MEDIUMINT -> h2 ? "INTEGER" : "MEDIUMINT";
+            case MEDIUMINT_UNSIGNED -> h2 ? "INTEGER" : "MEDIUMINT UNSIGNED";
             case INT -> h2 ? "INTEGER" : "INT";
+            case INT_UNSIGNED -> h2 ? "BIGINT" : "INT UNSIGNED";
             case BIGINT -> "BIGINT";
+            case BIGINT_UNSIGNED -> h2 ? "DECIMAL(20,0)" : "BIGINT UNSIGNED";
             case DECIMAL -> "DECIMAL(" + type.precision() + "," + type.scale() + ")";
+            case FLOAT -> h2 ? "REAL" : "FLOAT";
             case DOUBLE -> h2 ? "DOUBLE PRECISION" : "DOUBLE";
+            case YEAR -> h2 ? "SMALLINT" : "YEAR";
+            // H2's BIT is its BOOLEAN.
+            case BIT -> h2 ? "BIGINT" : "BIT(" + type.length() + ")";
             case BOOLEAN -> "BOOLEAN";
             case DATE -> "DATE";
             case DATETIME -> (h2 ? "TIMESTAMP(" : "DATETIME(") + type.precision() + ")";
@@ -37,7 +49,7 @@ public final class SqlTypes {
             case UUID -> dialect.hasNativeUuid() ? "UUID" : "CHAR(36)";
             case BINARY -> "BINARY(" + type.length() + ")";
             case VARBINARY -> "VARBINARY(" + type.length() + ")";
-            case BLOB -> h2 ? "BLOB" : "LONGBLOB";
+            case TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB -> h2 ? "BLOB" : type.kind().name();
             // H2's JSON type treats a bound string as a JSON string literal; text keeps the document as written.
             case JSON -> h2 ? "VARCHAR" : "JSON";
             case ENUM -> "ENUM(" + labels(type, dialect) + ")";
@@ -51,7 +63,6 @@ public final class SqlTypes {
                 .collect(Collectors.joining(","));
     }
 
-    /** The jOOQ type of the value exchanged with the driver, used for bind parameters and inlined literals. */
     /**
      * A model value as an inlined SQL literal of its storage type, for DDL (defaults, check constraints). jOOQ
      * inlines a LocalTime without its fraction (23:59:01.5 would become 23:59:01), so such a time is written out.
@@ -67,14 +78,19 @@ public final class SqlTypes {
         return DSL.inline(stored, storage);
     }
 
+    /** The jOOQ type of the value exchanged with the driver, used for bind parameters and inlined literals. */
     public static DataType<?> storage(ColumnType<?> type, Dialect dialect) {
         boolean h2 = dialect.family() == Dialect.Family.H2;
         return switch (type.kind()) {
-            case VARCHAR, CHAR, TEXT, LONGTEXT, JSON, ENUM, SET -> SQLDataType.VARCHAR;
-            case SMALLINT -> SQLDataType.SMALLINT;
-            case INT -> SQLDataType.INTEGER;
-            case BIGINT -> SQLDataType.BIGINT;
+            case VARCHAR, CHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, JSON, ENUM, SET -> SQLDataType.VARCHAR;
+            case TINYINT -> SQLDataType.TINYINT;
+            case SMALLINT, TINYINT_UNSIGNED, YEAR -> SQLDataType.SMALLINT;
+            case INT, SMALLINT_UNSIGNED, MEDIUMINT, MEDIUMINT_UNSIGNED -> SQLDataType.INTEGER;
+            case BIGINT, INT_UNSIGNED -> SQLDataType.BIGINT;
+            case BIT -> h2 ? SQLDataType.BIGINT : SQLDataType.DECIMAL_INTEGER;
+            case BIGINT_UNSIGNED -> SQLDataType.DECIMAL_INTEGER;
             case DECIMAL -> SQLDataType.DECIMAL(type.precision(), type.scale());
+            case FLOAT -> SQLDataType.REAL;
             case DOUBLE -> SQLDataType.DOUBLE;
             case BOOLEAN -> SQLDataType.BOOLEAN;
             case DATE -> SQLDataType.LOCALDATE;
@@ -83,7 +99,7 @@ public final class SqlTypes {
             case TIME -> SQLDataType.LOCALTIME(type.precision());
             case UUID -> h2 ? SQLDataType.UUID : SQLDataType.VARCHAR;
             case BINARY, VARBINARY -> SQLDataType.VARBINARY;
-            case BLOB -> SQLDataType.BLOB;
+            case TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB -> SQLDataType.BLOB;
         };
     }
 }

@@ -3,10 +3,12 @@ package dev.cairn.dialect.sql;
 import dev.cairn.dialect.Dialect;
 import dev.cairn.dsl.type.ColumnType;
 import dev.cairn.dsl.type.JsonCodec;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -16,8 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * Converts values between their Java type in the model and the value exchanged with the driver, per dialect:
- * instants travel as UTC date-times, UUIDs as text where the server has no UUID type, enums by name, sets of enums
- * as comma-separated names, JSON objects through their codec. Date-times are truncated to the column's
+ * instants travel as UTC date-times, UUIDs as text where the server has no UUID type, enums by label, sets of enums
+ * as comma-separated labels, JSON objects through their codec, years as numbers. Date-times are truncated to the column's
  * fractional-second digits (microseconds by default): MySQL would otherwise round, MariaDB truncate.
  */
 public final class StorageValues {
@@ -38,9 +40,13 @@ public final class StorageValues {
             }
             case DATETIME, TIME -> cutToPrecision(type, value);
             case UUID -> dialect.family() == Dialect.Family.H2 ? value : value.toString();
-            case ENUM -> ((Enum<?>) value).name();
-            case SET -> ((Collection<Enum<?>>) value).stream().map(Enum::name).sorted(byDeclaration(type))
+            case ENUM -> ColumnType.label((Enum<?>) value);
+            case SET -> ((Collection<Enum<?>>) value).stream().map(ColumnType::label).sorted(byDeclaration(type))
                     .collect(Collectors.joining(","));
+            case YEAR -> (short) ((Year) value).getValue();
+            // MySQL reads a BIT value as unsigned: the 64th bit set is a number above Long.MAX_VALUE.
+            case BIT -> dialect == null || dialect.family() == Dialect.Family.H2 || (Long) value >= 0 ? value
+                    : new java.math.BigInteger(Long.toUnsignedString((Long) value));
             case JSON -> type.jsonCodec() == null ? value : ((JsonCodec) type.jsonCodec()).toJson(value);
             default -> value;
         };
@@ -84,8 +90,12 @@ public final class StorageValues {
             case TIMESTAMP -> stored instanceof OffsetDateTime o ? o.toInstant()
                     : ((LocalDateTime) stored).toInstant(ZoneOffset.UTC);
             case UUID -> stored instanceof UUID ? stored : UUID.fromString(stored.toString());
-            case ENUM -> Enum.valueOf((Class) type.enumType(), stored.toString());
+            case ENUM -> constant(type, stored.toString());
             case SET -> parseSet(type, stored.toString());
+            case YEAR -> Year.of(((Number) stored).intValue());
+            case FLOAT -> ((Number) stored).floatValue();
+            case BIT -> ((Number) stored).longValue();
+            case BIGINT_UNSIGNED -> stored instanceof BigDecimal d ? d.toBigIntegerExact() : stored;
             case JSON -> type.jsonCodec() == null ? stored : ((JsonCodec) type.jsonCodec()).fromJson(stored.toString());
             default -> stored;
         };
@@ -95,11 +105,33 @@ public final class StorageValues {
     private static Set<?> parseSet(ColumnType<?> type, String text) {
         EnumSet set = EnumSet.noneOf((Class) type.enumType());
         if (!text.isEmpty()) {
-            for (String name : text.split(",")) {
-                set.add(Enum.valueOf((Class) type.enumType(), name));
+            for (String label : text.split(",")) {
+                set.add(constant(type, label));
             }
         }
         return set;
+    }
+
+    /**
+     * The constant stored as {@code label}. A label the enum does not declare (a value added to the column by hand,
+     * say) is an {@link UnknownLabelException}, which readers report with the table and column.
+     */
+    private static Enum<?> constant(ColumnType<?> type, String label) {
+        Enum<?> e = type.enumConstant(label);
+        if (e == null) {
+            throw new UnknownLabelException("the database holds '" + label + "', which is no label of "
+                    + type.enumType().getName() + " (its labels are " + type.enumLabels() + ")");
+        }
+        return e;
+    }
+
+    /** A stored ENUM or SET label that the column's Java enum does not declare. */
+    public static final class UnknownLabelException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        UnknownLabelException(String message) {
+            super(message);
+        }
     }
 
     private static java.util.Comparator<String> byDeclaration(ColumnType<?> type) {

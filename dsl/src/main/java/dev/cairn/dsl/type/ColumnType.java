@@ -1,12 +1,16 @@
 package dev.cairn.dsl.type;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.Year;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -22,52 +26,66 @@ public final class ColumnType<T> {
 
     /** The portable SQL types Cairn models. */
     public enum Kind {
-        /** {@code VARCHAR(length)} as {@link String}. */
-        VARCHAR,
-        /** {@code CHAR(length)} as {@link String}. */
-        CHAR,
-        /** {@code TEXT} (up to 64 KiB on MySQL) as {@link String}. */
-        TEXT,
-        /** {@code LONGTEXT} (up to 4 GiB on MySQL) as {@link String}. */
-        LONGTEXT,
-        /** {@code SMALLINT} as {@link Short}. */
-        SMALLINT,
-        /** {@code INT} as {@link Integer}. */
-        INT,
-        /** {@code BIGINT} as {@link Long}. */
-        BIGINT,
-        /** {@code DECIMAL(precision, scale)} as {@link BigDecimal}. */
-        DECIMAL,
-        /** {@code DOUBLE} as {@link Double}. */
-        DOUBLE,
-        /** {@code BOOLEAN} as {@link Boolean}. */
-        BOOLEAN,
-        /** {@code DATE} as {@link java.time.LocalDate}. */
-        DATE,
-        /** {@code DATETIME(6)} (no time zone) as {@link java.time.LocalDateTime}. */
-        DATETIME,
-        /** A point in time with microsecond precision as {@link java.time.Instant}, stored in UTC. */
-        TIMESTAMP,
-        /** {@code TIME(6)} as {@link java.time.LocalTime}. */
-        TIME,
-        /** A UUID as {@link java.util.UUID}: native where the server has the type, {@code CHAR(36)} elsewhere. */
-        UUID,
-        /** {@code BINARY(length)}, fixed length and padded with zero bytes, as {@code byte[]}. */
-        BINARY,
-        /** {@code VARBINARY(length)} as {@code byte[]}. */
-        VARBINARY,
-        /** {@code BLOB} (up to 4 GiB) as {@code byte[]}. */
-        BLOB,
-        /** JSON text, as {@link String} or as an object through a {@link JsonCodec}. */
-        JSON,
-        /** {@code ENUM('A','B',...)} of a Java enum's constant names. */
-        ENUM,
-        /** MySQL {@code SET('A','B',...)} of a Java enum's constant names, as a {@link java.util.Set} of the enum. */
-        SET;
+        /** {@code VARCHAR(length)} as {@link String}. */ VARCHAR,
+        /** {@code CHAR(length)} as {@link String}. */ CHAR,
+        /** {@code TINYTEXT} (up to 255 bytes on MySQL) as {@link String}. */ TINYTEXT,
+        /** {@code TEXT} (up to 64 KiB on MySQL) as {@link String}. */ TEXT,
+        /** {@code MEDIUMTEXT} (up to 16 MiB on MySQL) as {@link String}. */ MEDIUMTEXT,
+        /** {@code LONGTEXT} (up to 4 GiB on MySQL) as {@link String}. */ LONGTEXT,
+        /** {@code TINYINT} (-128 to 127) as {@link Byte}. */ TINYINT,
+        /** {@code TINYINT UNSIGNED} (0 to 255) as {@link Short}. */ TINYINT_UNSIGNED,
+        /** {@code SMALLINT} as {@link Short}. */ SMALLINT,
+        /** {@code SMALLINT UNSIGNED} (0 to 65,535) as {@link Integer}. */ SMALLINT_UNSIGNED,
+        /** {@code MEDIUMINT} (-8,388,608 to 8,388,607) as {@link Integer}. */ MEDIUMINT,
+        /** {@code MEDIUMINT UNSIGNED} (0 to 16,777,215) as {@link Integer}. */ MEDIUMINT_UNSIGNED,
+        /** {@code INT} as {@link Integer}. */ INT,
+        /** {@code INT UNSIGNED} (0 to 4,294,967,295) as {@link Long}. */ INT_UNSIGNED,
+        /** {@code BIGINT} as {@link Long}. */ BIGINT,
+        /** {@code BIGINT UNSIGNED} (0 to 2<sup>64</sup>-1) as {@link BigInteger}. */ BIGINT_UNSIGNED,
+        /** {@code DECIMAL(precision, scale)} as {@link BigDecimal}. */ DECIMAL,
+        /** {@code FLOAT} (4-byte floating point) as {@link Float}. */ FLOAT,
+        /** {@code DOUBLE} as {@link Double}. */ DOUBLE,
+        /** MySQL's {@code YEAR} (1901 to 2155, and 0) as {@link Year}. */ YEAR,
+        /** {@code BIT(length)}, 1 to 64 bits, as the low bits of a {@link Long}. */ BIT,
+        /** {@code BOOLEAN} as {@link Boolean}. */ BOOLEAN,
+        /** {@code DATE} as {@link java.time.LocalDate}. */ DATE,
+        /** {@code DATETIME(6)} (no time zone) as {@link java.time.LocalDateTime}. */ DATETIME,
+        /** A point in time with microsecond precision as {@link java.time.Instant}, stored in UTC. */ TIMESTAMP,
+        /** {@code TIME(6)} as {@link java.time.LocalTime}. */ TIME,
+        /** A UUID as {@link java.util.UUID}: native where the server has the type, {@code CHAR(36)} elsewhere. */ UUID,
+        /** {@code BINARY(length)}, fixed length and padded with zero bytes, as {@code byte[]}. */ BINARY,
+        /** {@code VARBINARY(length)} as {@code byte[]}. */ VARBINARY,
+        /** {@code TINYBLOB} (up to 255 bytes on MySQL) as {@code byte[]}. */ TINYBLOB,
+        /** {@code BLOB} (up to 64 KiB on MySQL) as {@code byte[]}. */ BLOB,
+        /** {@code MEDIUMBLOB} (up to 16 MiB on MySQL) as {@code byte[]}. */ MEDIUMBLOB,
+        /** {@code LONGBLOB} (up to 4 GiB) as {@code byte[]}. */ LONGBLOB,
+        /** JSON text, as {@link String} or as an object through a {@link JsonCodec}. */ JSON,
+        /** {@code ENUM('A','B',...)} of a Java enum's {@linkplain ColumnType#enumLabels labels}. */ ENUM,
+        /** MySQL {@code SET('A','B',...)} of a Java enum's labels, as a {@link java.util.Set} of the enum. */ SET;
 
         /** Whether the kind is an integer type, the only kinds that may auto-increment. */
         public boolean isInteger() {
-            return this == SMALLINT || this == INT || this == BIGINT;
+            return switch (this) {
+                case TINYINT, TINYINT_UNSIGNED, SMALLINT, SMALLINT_UNSIGNED, MEDIUMINT, MEDIUMINT_UNSIGNED, INT,
+                     INT_UNSIGNED, BIGINT, BIGINT_UNSIGNED -> true;
+                default -> false;
+            };
+        }
+
+        /** Whether the kind is a number that arithmetic applies to: an integer, a decimal or a floating point. */
+        public boolean isNumeric() {
+            return isInteger() || this == DECIMAL || this == FLOAT || this == DOUBLE;
+        }
+
+        /**
+         * Whether the kind is a text or binary large object, which MySQL/MariaDB neither index without a prefix
+         * length nor give a literal default.
+         */
+        public boolean isLargeObject() {
+            return switch (this) {
+                case TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB, JSON -> true;
+                default -> false;
+            };
         }
 
         /** Whether the kind holds a date and time, the only kinds that may default to "now". */
@@ -77,70 +95,32 @@ public final class ColumnType<T> {
 
         /** Whether the kind stores text compared with LIKE and string functions. */
         public boolean isText() {
-            return this == VARCHAR || this == CHAR || this == TEXT || this == LONGTEXT;
+            return this == VARCHAR || this == CHAR || this == TINYTEXT || this == TEXT || this == MEDIUMTEXT
+                    || this == LONGTEXT;
         }
     }
 
     /** The type of bound values with no column behind them, such as LIMIT and OFFSET. */
-    public static final ColumnType<Integer> INTEGER = of(Kind.INT, Integer.class);
+    public static final ColumnType<Integer> INTEGER = plain(Kind.INT, Integer.class);
 
     /** The type of bound text with no column behind it, such as LIKE patterns. */
-    public static final ColumnType<String> STRING = of(Kind.VARCHAR, String.class);
+    public static final ColumnType<String> STRING = plain(Kind.VARCHAR, String.class);
 
     /** The type of counts. */
-    public static final ColumnType<Long> LONG = of(Kind.BIGINT, Long.class);
+    public static final ColumnType<Long> LONG = plain(Kind.BIGINT, Long.class);
 
     /** The type of sums and averages, read as {@link BigDecimal} whatever the operand's type. */
     public static final ColumnType<BigDecimal> DECIMAL = new ColumnType<>(Kind.DECIMAL,
             BigDecimal.class, 0, 65, 30, null, null);
 
     /**
-     * The type to bind a value of a raw condition as, from its class: String, Integer, Long, Short, BigDecimal,
-     * Double, Boolean, LocalDate, LocalDateTime, Instant, LocalTime, UUID, byte[] or an enum (bound by name).
+     * The type to bind a value of a raw condition as, from its class: String, Byte, Short, Integer, Long, BigInteger,
+     * BigDecimal, Float, Double, Boolean, LocalDate, LocalDateTime, Instant, LocalTime, Year, UUID, byte[] or an enum
+     * (bound by its {@linkplain Labelled label}).
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    @SuppressWarnings("unchecked")
     public static ColumnType<Object> forValue(Object value) {
-        if (value == null) {
-            throw new IllegalArgumentException("A raw parameter must not be null; write IS NULL in the SQL instead");
-        }
-        Class<?> c = value.getClass();
-        Kind kind;
-        if (c == String.class) {
-            kind = Kind.VARCHAR;
-        } else if (c == Integer.class) {
-            kind = Kind.INT;
-        } else if (c == Long.class) {
-            kind = Kind.BIGINT;
-        } else if (c == Short.class) {
-            kind = Kind.SMALLINT;
-        } else if (c == BigDecimal.class) {
-            kind = Kind.DECIMAL;
-        } else if (c == Double.class) {
-            kind = Kind.DOUBLE;
-        } else if (c == Boolean.class) {
-            kind = Kind.BOOLEAN;
-        } else if (c == LocalDate.class) {
-            kind = Kind.DATE;
-        } else if (c == LocalDateTime.class) {
-            kind = Kind.DATETIME;
-        } else if (c == Instant.class) {
-            kind = Kind.TIMESTAMP;
-        } else if (c == LocalTime.class) {
-            kind = Kind.TIME;
-        } else if (c == UUID.class) {
-            kind = Kind.UUID;
-        } else if (c == byte[].class) {
-            kind = Kind.VARBINARY;
-        } else if (value instanceof Enum<?> e) {
-            return new ColumnType<Object>(Kind.ENUM, e.getDeclaringClass(), 0, 0, 0, (Class) e.getDeclaringClass(), null);
-        } else {
-            throw new IllegalArgumentException("Cannot bind a " + c.getName() + " as a raw parameter");
-        }
-        if (kind.isDateTime() || kind == Kind.TIME) {
-            // Keep the fraction the caller gave (to the microsecond, the finest any supported database stores).
-            return (ColumnType) temporal(kind, c, 6);
-        }
-        return (ColumnType) (kind == Kind.DECIMAL ? DECIMAL : of(kind, c));
+        return (ColumnType<Object>) RawParameters.typeOf(value);
     }
 
     private final Kind kind;
@@ -150,6 +130,8 @@ public final class ColumnType<T> {
     private final int scale;
     private final Class<? extends Enum<?>> enumType;
     private final JsonCodec<T> jsonCodec;
+    // The constants of an ENUM or SET column by label, to read a stored label back; null for other types.
+    private final Map<String, Enum<?>> byLabel;
 
     private ColumnType(Kind kind, Class<?> javaType, int length, int precision, int scale,
                        Class<? extends Enum<?>> enumType, JsonCodec<T> jsonCodec) {
@@ -160,9 +142,51 @@ public final class ColumnType<T> {
         this.scale = scale;
         this.enumType = enumType;
         this.jsonCodec = jsonCodec;
+        this.byLabel = enumType == null ? null : byLabel(enumType);
     }
 
-    private static <T> ColumnType<T> of(Kind kind, Class<?> javaType) {
+    private static Map<String, Enum<?>> byLabel(Class<? extends Enum<?>> enumType) {
+        Map<String, Enum<?>> out = new HashMap<>();
+        for (Enum<?> e : enumType.getEnumConstants()) {
+            out.put(label(e), e);
+        }
+        return out;
+    }
+
+    /** The label an enum constant is stored as: its {@link Labelled#label()}, or else its name. */
+    public static String label(Enum<?> constant) {
+        return constant instanceof Labelled l ? l.label() : constant.name();
+    }
+
+    static <T> ColumnType<T> plain(Kind kind, Class<?> javaType) {
+        return new ColumnType<>(kind, javaType, 0, 0, 0, null, null);
+    }
+
+    /**
+     * The type of a kind that takes no parameter and has one Java type, such as the integer, floating-point, year,
+     * text and blob kinds: {@code ColumnType.of(Kind.INT_UNSIGNED, Long.class)}. The Java type is checked against the
+     * kind's; a kind with a length, precision, enum or codec has its own factory.
+     */
+    public static <T> ColumnType<T> of(Kind kind, Class<T> javaType) {
+        Class<?> expected = switch (kind) {
+            case TINYINT -> Byte.class;
+            case SMALLINT, TINYINT_UNSIGNED -> Short.class;
+            case INT, SMALLINT_UNSIGNED, MEDIUMINT, MEDIUMINT_UNSIGNED -> Integer.class;
+            case BIGINT, INT_UNSIGNED -> Long.class;
+            case BIGINT_UNSIGNED -> BigInteger.class;
+            case FLOAT -> Float.class;
+            case DOUBLE -> Double.class;
+            case BOOLEAN -> Boolean.class;
+            case YEAR -> Year.class;
+            case DATE -> LocalDate.class;
+            case UUID -> UUID.class;
+            case TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT -> String.class;
+            case TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB -> byte[].class;
+            default -> throw new IllegalArgumentException(kind + " has parameters; use its own factory");
+        };
+        if (javaType != expected) {
+            throw new IllegalArgumentException(kind + " holds " + expected.getSimpleName() + ", not " + javaType);
+        }
         return new ColumnType<>(kind, javaType, 0, 0, 0, null, null);
     }
 
@@ -192,27 +216,35 @@ public final class ColumnType<T> {
 
     /** {@code TEXT}. */
     public static ColumnType<String> text() {
-        return of(Kind.TEXT, String.class);
+        return plain(Kind.TEXT, String.class);
     }
 
     /** {@code LONGTEXT}. */
     public static ColumnType<String> longText() {
-        return of(Kind.LONGTEXT, String.class);
+        return plain(Kind.LONGTEXT, String.class);
+    }
+
+    /** {@code BIT(bits)}, 1 to 64 bits. */
+    public static ColumnType<Long> bit(int bits) {
+        if (bits < 1 || bits > 64) {
+            throw new IllegalArgumentException("bit needs 1 to 64 bits, got " + bits);
+        }
+        return sized(Kind.BIT, Long.class, bits);
     }
 
     /** {@code SMALLINT}. */
     public static ColumnType<Short> smallint() {
-        return of(Kind.SMALLINT, Short.class);
+        return plain(Kind.SMALLINT, Short.class);
     }
 
     /** {@code INT}. */
     public static ColumnType<Integer> integer() {
-        return of(Kind.INT, Integer.class);
+        return plain(Kind.INT, Integer.class);
     }
 
     /** {@code BIGINT}. */
     public static ColumnType<Long> bigint() {
-        return of(Kind.BIGINT, Long.class);
+        return plain(Kind.BIGINT, Long.class);
     }
 
     /** {@code DECIMAL(precision, scale)}. */
@@ -225,17 +257,17 @@ public final class ColumnType<T> {
 
     /** {@code DOUBLE}. */
     public static ColumnType<Double> doublePrecision() {
-        return of(Kind.DOUBLE, Double.class);
+        return plain(Kind.DOUBLE, Double.class);
     }
 
     /** {@code BOOLEAN}. */
     public static ColumnType<Boolean> bool() {
-        return of(Kind.BOOLEAN, Boolean.class);
+        return plain(Kind.BOOLEAN, Boolean.class);
     }
 
     /** {@code DATE}. */
     public static ColumnType<LocalDate> date() {
-        return of(Kind.DATE, LocalDate.class);
+        return plain(Kind.DATE, LocalDate.class);
     }
 
     /** A date and time without time zone, with 0 to 6 fractional-second digits. */
@@ -255,7 +287,7 @@ public final class ColumnType<T> {
 
     /** A UUID. */
     public static ColumnType<UUID> uuid() {
-        return of(Kind.UUID, UUID.class);
+        return plain(Kind.UUID, UUID.class);
     }
 
     /** {@code BINARY(length)}. */
@@ -268,14 +300,14 @@ public final class ColumnType<T> {
         return sized(Kind.VARBINARY, byte[].class, length);
     }
 
-    /** A binary large object. */
+    /** {@code BLOB} (up to 64 KiB on MySQL/MariaDB). */
     public static ColumnType<byte[]> blob() {
-        return of(Kind.BLOB, byte[].class);
+        return plain(Kind.BLOB, byte[].class);
     }
 
     /** JSON as text. */
     public static ColumnType<String> json() {
-        return of(Kind.JSON, String.class);
+        return plain(Kind.JSON, String.class);
     }
 
     /** JSON mapped to an object by a codec. */
@@ -284,16 +316,16 @@ public final class ColumnType<T> {
         return new ColumnType<>(Kind.JSON, codec.javaType(), 0, 0, 0, null, codec);
     }
 
-    /** {@code ENUM} of the constant names of a Java enum. */
+    /** {@code ENUM} of the labels of a Java enum (see {@link Labelled}). */
     public static <E extends Enum<E>> ColumnType<E> enumeration(Class<E> enumType) {
         requireConstants(enumType);
         return new ColumnType<>(Kind.ENUM, enumType, 0, 0, 0, enumType, null);
     }
 
-    /** MySQL's {@code SET} of the constant names of a Java enum, as a {@link Set} of the enum. */
+    /** MySQL's {@code SET} of the labels of a Java enum, as a {@link Set} of the enum. */
     public static <E extends Enum<E>> ColumnType<Set<E>> enumSet(Class<E> enumType) {
         requireConstants(enumType);
-        int length = Arrays.stream(enumType.getEnumConstants()).mapToInt(e -> e.name().length() + 1).sum();
+        int length = Arrays.stream(enumType.getEnumConstants()).mapToInt(e -> label(e).length() + 1).sum();
         return new ColumnType<>(Kind.SET, Set.class, length, 0, 0, enumType, null);
     }
 
@@ -321,7 +353,7 @@ public final class ColumnType<T> {
         return javaType;
     }
 
-    /** Length of VARCHAR, CHAR, BINARY and VARBINARY; the longest member list for SET; 0 otherwise. */
+    /** Length of VARCHAR, CHAR, BINARY and VARBINARY; bits of BIT; the longest member list for SET; 0 otherwise. */
     public int length() {
         return length;
     }
@@ -341,12 +373,20 @@ public final class ColumnType<T> {
         return enumType;
     }
 
-    /** The constant names of the enum of an ENUM or SET column, in declaration order. */
+    /**
+     * The labels of the enum of an ENUM or SET column, in declaration order: each constant's {@link Labelled#label()},
+     * or its name when the enum does not implement {@link Labelled}.
+     */
     public List<String> enumLabels() {
         if (enumType == null) {
             return List.of();
         }
-        return Arrays.stream(enumType.getEnumConstants()).map(Enum::name).toList();
+        return Arrays.stream(enumType.getEnumConstants()).map(e -> label((Enum<?>) e)).toList();
+    }
+
+    /** The constant of an ENUM or SET column's enum stored as {@code label}, or {@code null} when there is none. */
+    public Enum<?> enumConstant(String label) {
+        return byLabel == null ? null : byLabel.get(label);
     }
 
     /** The codec of a JSON column mapped to an object; {@code null} when the column holds plain JSON text. */
@@ -361,7 +401,7 @@ public final class ColumnType<T> {
         }
         return switch (kind) {
             case DECIMAL -> precision == other.precision && scale == other.scale;
-            case CHAR, BINARY -> length == other.length;
+            case CHAR, BINARY, BIT -> length == other.length;
             default -> true;
         };
     }
@@ -371,7 +411,9 @@ public final class ColumnType<T> {
     public String toString() {
         String name = kind.name().toLowerCase(java.util.Locale.ROOT);
         return switch (kind) {
-            case VARCHAR, CHAR, BINARY, VARBINARY -> name + "(" + length + ")";
+            case VARCHAR, CHAR, BINARY, VARBINARY, BIT -> name + "(" + length + ")";
+            case TINYINT_UNSIGNED, SMALLINT_UNSIGNED, MEDIUMINT_UNSIGNED, INT_UNSIGNED, BIGINT_UNSIGNED ->
+                    name.replace("_unsigned", " unsigned");
             case DECIMAL -> name + "(" + precision + "," + scale + ")";
             case DATETIME, TIMESTAMP, TIME -> precision == 6 ? name : name + "(" + precision + ")";
             case ENUM, SET -> name + enumLabels();

@@ -4,11 +4,13 @@ import dev.cairn.dialect.Dialect;
 import dev.cairn.dialect.sql.StorageValues;
 import dev.cairn.dsl.type.ColumnType;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.Year;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -36,12 +38,33 @@ public final class ValueBinder {
             return;
         }
         switch (type.kind()) {
-            case VARCHAR, CHAR, TEXT, LONGTEXT -> ps.setString(index, (String) value);
-            case SMALLINT -> ps.setShort(index, (Short) value);
-            case INT -> ps.setInt(index, (Integer) value);
-            case BIGINT -> ps.setLong(index, (Long) value);
+            case VARCHAR, CHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT -> ps.setString(index, (String) value);
+            case TINYINT -> ps.setByte(index, (Byte) value);
+            case SMALLINT, TINYINT_UNSIGNED -> ps.setShort(index, (Short) value);
+            case INT, SMALLINT_UNSIGNED, MEDIUMINT, MEDIUMINT_UNSIGNED -> ps.setInt(index, (Integer) value);
+            case BIGINT, INT_UNSIGNED -> ps.setLong(index, (Long) value);
+            case BIGINT_UNSIGNED -> ps.setBigDecimal(index, new BigDecimal((BigInteger) value));
             case DECIMAL -> ps.setBigDecimal(index, (BigDecimal) value);
+            case FLOAT -> {
+                if (h2) {
+                    ps.setFloat(index, (Float) value);
+                } else {
+                    // Connector/J writes a float with its shortest digits (0.1), which MySQL reads as a double
+                    // that no FLOAT equals; the float's exact value as a double compares equal and stores unchanged.
+                    ps.setDouble(index, (Float) value);
+                }
+            }
             case DOUBLE -> ps.setDouble(index, (Double) value);
+            case YEAR -> ps.setShort(index, (short) ((Year) value).getValue());
+            case BIT -> {
+                long bits = (Long) value;
+                if (bits >= 0 || h2) {
+                    ps.setLong(index, bits);
+                } else {
+                    // The 64th bit set: MySQL reads a BIT value as unsigned.
+                    ps.setBigDecimal(index, new BigDecimal(Long.toUnsignedString(bits)));
+                }
+            }
             case BOOLEAN -> ps.setBoolean(index, (Boolean) value);
             case DATE -> {
                 if (h2) {
@@ -58,7 +81,7 @@ public final class ValueBinder {
                     ps.setString(index, value.toString());
                 }
             }
-            case BINARY, VARBINARY, BLOB -> ps.setBytes(index, (byte[]) value);
+            case BINARY, VARBINARY, TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB -> ps.setBytes(index, (byte[]) value);
             case JSON, ENUM, SET -> ps.setString(index, (String) StorageValues.toStorage(type, value, dialect));
             default -> throw new IllegalStateException("No binder for " + type);
         }
@@ -82,12 +105,14 @@ public final class ValueBinder {
 
     private int sqlType(ColumnType<?> type) {
         return switch (type.kind()) {
-            case VARCHAR, TEXT, LONGTEXT, JSON, ENUM, SET -> Types.VARCHAR;
+            case VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, JSON, ENUM, SET -> Types.VARCHAR;
             case CHAR -> Types.CHAR;
-            case SMALLINT -> Types.SMALLINT;
-            case INT -> Types.INTEGER;
-            case BIGINT -> Types.BIGINT;
-            case DECIMAL -> Types.DECIMAL;
+            case TINYINT -> Types.TINYINT;
+            case SMALLINT, TINYINT_UNSIGNED, YEAR -> Types.SMALLINT;
+            case INT, SMALLINT_UNSIGNED, MEDIUMINT, MEDIUMINT_UNSIGNED -> Types.INTEGER;
+            case BIGINT, INT_UNSIGNED, BIT -> Types.BIGINT;
+            case DECIMAL, BIGINT_UNSIGNED -> Types.DECIMAL;
+            case FLOAT -> h2 ? Types.REAL : Types.DOUBLE;
             case DOUBLE -> Types.DOUBLE;
             case BOOLEAN -> Types.BOOLEAN;
             case DATE -> Types.DATE;
@@ -97,7 +122,7 @@ public final class ValueBinder {
             case UUID -> h2 ? Types.OTHER : Types.CHAR;
             case BINARY -> Types.BINARY;
             case VARBINARY -> Types.VARBINARY;
-            case BLOB -> Types.BLOB;
+            case TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB -> Types.BLOB;
         };
     }
 }

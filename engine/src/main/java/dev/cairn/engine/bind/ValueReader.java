@@ -1,8 +1,8 @@
 package dev.cairn.engine.bind;
 
 import dev.cairn.dialect.Dialect;
-import dev.cairn.dialect.sql.StorageValues;
 import dev.cairn.dsl.type.ColumnType;
+import dev.cairn.engine.map.ColumnReaders;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -26,10 +26,26 @@ public final class ValueReader {
     /** The value of column {@code index} (from 1) of the current row, or {@code null}. */
     public Object read(ResultSet rs, int index, ColumnType<?> type) throws SQLException {
         switch (type.kind()) {
-            case VARCHAR, TEXT, LONGTEXT:
+            case VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT:
                 return rs.getString(index);
+            case TINYINT:
+                return ColumnReaders.byteObject(rs, index);
+            case TINYINT_UNSIGNED:
+                return ColumnReaders.shortObject(rs, index);
+            case SMALLINT_UNSIGNED, MEDIUMINT, MEDIUMINT_UNSIGNED:
+                return ColumnReaders.intObject(rs, index);
+            case INT_UNSIGNED:
+                return ColumnReaders.longObject(rs, index);
+            case BIGINT_UNSIGNED:
+                return ColumnReaders.unsignedBigint(rs, index);
+            case FLOAT:
+                return h2 ? ColumnReaders.floatObject(rs, index) : ColumnReaders.floatFromDouble(rs, index);
+            case YEAR:
+                return ColumnReaders.year(rs, index);
+            case BIT:
+                return h2 ? ColumnReaders.longObject(rs, index) : ColumnReaders.bits(rs, index);
             case CHAR:
-                return h2 ? dev.cairn.engine.map.ColumnReaders.paddedChar(rs, index) : rs.getString(index);
+                return h2 ? ColumnReaders.paddedChar(rs, index) : rs.getString(index);
             case SMALLINT: {
                 short v = rs.getShort(index);
                 return v == 0 && rs.wasNull() ? null : v;
@@ -73,10 +89,10 @@ public final class ValueReader {
                 String s = rs.getString(index);
                 return s == null ? null : UUID.fromString(s);
             }
-            case BINARY, VARBINARY, BLOB:
+            case BINARY, VARBINARY, TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB:
                 return rs.getBytes(index);
             case JSON, ENUM, SET:
-                return StorageValues.fromStorage(type, rs.getString(index));
+                return ColumnReaders.converted(rs, index, type);
             default:
                 throw new IllegalStateException("No reader for " + type);
         }

@@ -18,7 +18,9 @@ import java.time.LocalDateTime;
  *
  * <p>A value to store must fit its column: text without unpaired UTF-16 surrogates (drivers turn them into
  * {@code ?}) and within the column's length, decimals within precision and scale (a column that declares a
- * rounding mode is rounded instead), finite doubles, and dates within the server's range. Date-times keep as many
+ * rounding mode is rounded instead), integers within their type's range (unsigned ones too, on H2 as on MySQL, though
+ * H2 stores them in wider types), years and bits within theirs, finite floats and doubles, and dates within the
+ * server's range. Date-times keep as many
  * fractional-second digits as the column does, the rest cut, as MariaDB itself does. A value compared in a condition
  * needs only to be exact: no unpaired surrogate, no NaN.
  */
@@ -81,9 +83,44 @@ public final class ValueRules {
                 }
                 yield s;
             }
+            case TINYTEXT, MEDIUMTEXT -> {
+                String s = (String) value;
+                checkText(column, s);
+                long max = type.kind() == ColumnType.Kind.TINYTEXT ? 255 : 16_777_215;
+                if (mysql && s.length() > max / 4 && s.getBytes(StandardCharsets.UTF_8).length > max) {
+                    throw reject(column, "text of " + s.getBytes(StandardCharsets.UTF_8).length + " bytes is longer"
+                            + " than the " + max + " bytes the column holds");
+                }
+                yield s;
+            }
             case LONGTEXT -> {
                 checkText(column, (String) value);
                 yield value;
+            }
+            case TINYINT_UNSIGNED -> range(column, (Short) value, 0, 255);
+            case SMALLINT_UNSIGNED -> range(column, (Integer) value, 0, 65_535);
+            case MEDIUMINT -> range(column, (Integer) value, -8_388_608, 8_388_607);
+            case MEDIUMINT_UNSIGNED -> range(column, (Integer) value, 0, 16_777_215);
+            case INT_UNSIGNED -> range(column, (Long) value, 0, 4_294_967_295L);
+            case BIGINT_UNSIGNED -> {
+                java.math.BigInteger v = (java.math.BigInteger) value;
+                if (v.signum() < 0 || v.bitLength() > 64) {
+                    throw reject(column, "bigint unsigned holds 0 to 18446744073709551615");
+                }
+                yield v;
+            }
+            case BIT -> type.length() == 64 ? value : range(column, (Long) value, 0, (1L << type.length()) - 1);
+            case YEAR -> {
+                int y = ((java.time.Year) value).getValue();
+                if (y != 0 && (y < 1901 || y > 2155)) {
+                    throw reject(column, "a year column holds 1901 to 2155, and 0");
+                }
+                yield value;
+            }
+            case FLOAT -> {
+                float f = (Float) value;
+                checkFinite(column, f);
+                yield f == 0.0f && Float.floatToRawIntBits(f) != 0 ? Float.valueOf(0.0f) : value;
             }
             case JSON -> {
                 // A codec's text is checked too: strings inside the object reach the driver as its JSON text.
@@ -99,6 +136,16 @@ public final class ValueRules {
                 checkFinite(column, d);
                 // MySQL/MariaDB store -0.0 as 0.0: stored (and returned) alike everywhere.
                 yield d == 0.0 && Double.doubleToRawLongBits(d) != 0 ? Double.valueOf(0.0) : value;
+            }
+            case TINYBLOB, BLOB, MEDIUMBLOB -> {
+                byte[] b = (byte[]) value;
+                long max = type.kind() == ColumnType.Kind.TINYBLOB ? 255
+                        : type.kind() == ColumnType.Kind.BLOB ? 65_535 : 16_777_215;
+                if (mysql && b.length > max) {
+                    throw reject(column, b.length + " bytes are more than the " + max + " a " + type + " column holds"
+                            + (type.kind() == ColumnType.Kind.MEDIUMBLOB ? "" : "; declare a larger blob"));
+                }
+                yield b;
             }
             case BINARY, VARBINARY -> {
                 byte[] b = (byte[]) value;
@@ -157,6 +204,16 @@ public final class ValueRules {
         return v;
     }
 
+    /** {@code value} when it is within {@code min} to {@code max}, which the column's type holds; else refused. */
+    private static Object range(Column<?> column, Number value, long min, long max) {
+        long v = value.longValue();
+        if (v < min || v > max) {
+            throw reject(column, column.type() + " holds " + min + " to " + max
+                    + (column.type().kind() == ColumnType.Kind.BIT ? " (" + column.type().length() + " bits)" : ""));
+        }
+        return value;
+    }
+
     private void checkYear(Column<?> column, int year) {
         if (mysql && (year < MYSQL_MIN_YEAR || year > MYSQL_MAX_YEAR)) {
             throw reject(column, "MySQL/MariaDB store years from 1 to 9999 only");
@@ -182,7 +239,9 @@ public final class ValueRules {
      * text without unpaired surrogates, which drivers would send as {@code ?} and so match other rows, and no NaN.
      */
     public void compared(Object subject, Object value) {
-        if (mysql && value instanceof java.time.temporal.Temporal t && t.isSupported(java.time.temporal.ChronoField.YEAR)) {
+        // A Year is no date: a YEAR column holds 0 and 1901 to 2155 as numbers.
+        if (mysql && value instanceof java.time.temporal.Temporal t && !(value instanceof java.time.Year)
+                && t.isSupported(java.time.temporal.ChronoField.YEAR)) {
             int year = t.get(java.time.temporal.ChronoField.YEAR);
             if (year < MYSQL_MIN_YEAR || year > MYSQL_MAX_YEAR) {
                 throw new ValueRejectedException("A date compared with " + describe(subject) + " has a year outside 1 to 9999,"
@@ -195,7 +254,8 @@ public final class ValueRules {
                 throw new ValueRejectedException("A value compared with " + describe(subject) + " holds an unpaired UTF-16"
                         + " surrogate at index " + at + "; drivers would send it as '?' and match other rows", null, null);
             }
-        } else if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
+        } else if (value instanceof Double d && (d.isNaN() || d.isInfinite())
+                || value instanceof Float f && (f.isNaN() || f.isInfinite())) {
             throw new ValueRejectedException("A value compared with " + describe(subject) + " is NaN or infinite", null, null);
         }
     }

@@ -5,13 +5,16 @@ import dev.cairn.dialect.sql.StorageValues;
 import dev.cairn.dsl.type.ColumnType;
 import dev.cairn.engine.exception.MappingException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
@@ -44,19 +47,29 @@ public final class ColumnReaders {
                 case "long" -> "J";
                 case "int" -> "I";
                 case "short" -> "S";
+                case "byte" -> "B";
                 case "double" -> "D";
+                case "float" -> "F";
                 case "boolean" -> "Z";
                 default -> throw new MappingException("No reader for a primitive " + name);
             };
             return new Reader(name + "Value", "(" + RS + "Ljava/lang/String;)" + desc, false, true);
         }
         return switch (type.kind()) {
-            case VARCHAR, TEXT, LONGTEXT -> new Reader("string", "(" + RS + ")Ljava/lang/String;", false, false);
+            case VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT ->
+                    new Reader("string", "(" + RS + ")Ljava/lang/String;", false, false);
             case CHAR -> new Reader(h2 ? "paddedChar" : "string", "(" + RS + ")Ljava/lang/String;", false, false);
-            case BIGINT -> new Reader("longObject", "(" + RS + ")Ljava/lang/Long;", false, false);
-            case INT -> new Reader("intObject", "(" + RS + ")Ljava/lang/Integer;", false, false);
-            case SMALLINT -> new Reader("shortObject", "(" + RS + ")Ljava/lang/Short;", false, false);
+            case BIGINT, INT_UNSIGNED -> new Reader("longObject", "(" + RS + ")Ljava/lang/Long;", false, false);
+            case INT, SMALLINT_UNSIGNED, MEDIUMINT, MEDIUMINT_UNSIGNED ->
+                    new Reader("intObject", "(" + RS + ")Ljava/lang/Integer;", false, false);
+            case SMALLINT, TINYINT_UNSIGNED -> new Reader("shortObject", "(" + RS + ")Ljava/lang/Short;", false, false);
+            case TINYINT -> new Reader("byteObject", "(" + RS + ")Ljava/lang/Byte;", false, false);
+            case BIGINT_UNSIGNED -> new Reader("unsignedBigint", "(" + RS + ")Ljava/math/BigInteger;", false, false);
             case DOUBLE -> new Reader("doubleObject", "(" + RS + ")Ljava/lang/Double;", false, false);
+            case FLOAT -> new Reader(h2 ? "floatObject" : "floatFromDouble", "(" + RS + ")Ljava/lang/Float;",
+                    false, false);
+            case YEAR -> new Reader("year", "(" + RS + ")Ljava/time/Year;", false, false);
+            case BIT -> new Reader(h2 ? "longObject" : "bits", "(" + RS + ")Ljava/lang/Long;", false, false);
             case BOOLEAN -> new Reader("booleanObject", "(" + RS + ")Ljava/lang/Boolean;", false, false);
             case DECIMAL -> new Reader("decimal", "(" + RS + ")Ljava/math/BigDecimal;", false, false);
             case DATE -> new Reader("date", "(" + RS + ")Ljava/time/LocalDate;", false, false);
@@ -65,7 +78,8 @@ public final class ColumnReaders {
             case TIMESTAMP -> new Reader(h2 ? "instantWithZone" : "instantUtc", "(" + RS + ")Ljava/time/Instant;",
                     false, false);
             case UUID -> new Reader(h2 ? "uuidNative" : "uuidText", "(" + RS + ")Ljava/util/UUID;", false, false);
-            case BINARY, VARBINARY, BLOB -> new Reader("bytes", "(" + RS + ")[B", false, false);
+            case BINARY, VARBINARY, TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB ->
+                    new Reader("bytes", "(" + RS + ")[B", false, false);
             case JSON, ENUM, SET -> converted();
         };
     }
@@ -136,6 +150,62 @@ public final class ColumnReaders {
         return v == 0 && rs.wasNull() ? null : v;
     }
 
+    public static byte byteValue(ResultSet rs, int i, String nullMessage) throws SQLException {
+        byte v = rs.getByte(i);
+        if (v == 0 && rs.wasNull()) {
+            throw new MappingException(nullMessage);
+        }
+        return v;
+    }
+
+    public static Byte byteObject(ResultSet rs, int i) throws SQLException {
+        byte v = rs.getByte(i);
+        return v == 0 && rs.wasNull() ? null : v;
+    }
+
+    /** A BIGINT UNSIGNED, which may pass {@link Long#MAX_VALUE}. */
+    public static BigInteger unsignedBigint(ResultSet rs, int i) throws SQLException {
+        BigDecimal d = rs.getBigDecimal(i);
+        return d == null ? null : d.toBigIntegerExact();
+    }
+
+    public static float floatValue(ResultSet rs, int i, String nullMessage) throws SQLException {
+        float v = rs.getFloat(i);
+        if (v == 0 && rs.wasNull()) {
+            throw new MappingException(nullMessage);
+        }
+        return v;
+    }
+
+    public static Float floatObject(ResultSet rs, int i) throws SQLException {
+        float v = rs.getFloat(i);
+        return v == 0 && rs.wasNull() ? null : v;
+    }
+
+    /** A FLOAT that MySQL/MariaDB sent as a double (see the SELECT list): the nearest float is the stored one. */
+    public static Float floatFromDouble(ResultSet rs, int i) throws SQLException {
+        double v = rs.getDouble(i);
+        return v == 0 && rs.wasNull() ? null : (float) v;
+    }
+
+    public static Year year(ResultSet rs, int i) throws SQLException {
+        int v = rs.getInt(i);
+        return v == 0 && rs.wasNull() ? null : Year.of(v);
+    }
+
+    /** A MySQL BIT(n), which the server sends as its bytes, most significant first. */
+    public static Long bits(ResultSet rs, int i) throws SQLException {
+        byte[] b = rs.getBytes(i);
+        if (b == null) {
+            return null;
+        }
+        long v = 0;
+        for (byte x : b) {
+            v = v << 8 | (x & 0xff);
+        }
+        return v;
+    }
+
     public static double doubleValue(ResultSet rs, int i, String nullMessage) throws SQLException {
         double v = rs.getDouble(i);
         if (v == 0 && rs.wasNull()) {
@@ -201,7 +271,14 @@ public final class ColumnReaders {
         return rs.getBytes(i);
     }
 
+    /** A value read as text and converted (JSON, ENUM and SET); a label the enum lacks names the column. */
     public static Object converted(ResultSet rs, int i, ColumnType<?> type) throws SQLException {
-        return StorageValues.fromStorage(type, rs.getString(i));
+        try {
+            return StorageValues.fromStorage(type, rs.getString(i));
+        } catch (StorageValues.UnknownLabelException e) {
+            ResultSetMetaData meta = rs.getMetaData();
+            throw new MappingException("Table '" + meta.getTableName(i) + "', column '" + meta.getColumnName(i)
+                    + "': " + e.getMessage(), e);
+        }
     }
 }

@@ -239,8 +239,10 @@ final class Inserts<R> {
 
     private static Object convertKey(long key, ColumnType<?> type) {
         return switch (type.kind()) {
-            case SMALLINT -> (short) key;
-            case INT -> (int) key;
+            case TINYINT -> (byte) key;
+            case SMALLINT, TINYINT_UNSIGNED -> (short) key;
+            case INT, SMALLINT_UNSIGNED, MEDIUMINT, MEDIUMINT_UNSIGNED -> (int) key;
+            case BIGINT_UNSIGNED -> new java.math.BigInteger(Long.toUnsignedString(key));
             default -> key;
         };
     }

@@ -60,7 +60,7 @@ public final class AllTypes extends Table<AllTypes.Values, Long> {
     public final Column<UUID> uid = uuid("uid");
     public final Column<byte[]> bin = binary("bin", 4);
     public final Column<byte[]> vbin = varbinary("vbin", 64);
-    public final Column<byte[]> blob = blob("blob");
+    public final Column<byte[]> blob = longBlob("blob");
     public final Column<String> json = json("json");
     public final Column<Prefs> prefs = json("prefs", Prefs.CODEC);
     public final Column<Mood> mood = enumeration("mood", Mood.class);

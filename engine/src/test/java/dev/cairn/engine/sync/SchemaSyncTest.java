@@ -34,6 +34,12 @@ class SchemaSyncTest {
                 .set(Vocabulary.Defaults.DEFAULTS.ltxt, "x").build());
         assertThat(row.get(Vocabulary.Defaults.DEFAULTS.vc)).isEqualTo("it's \"quoted\" \\ ; --");
         assertThat(row.get(Vocabulary.Defaults.DEFAULTS.level)).isEqualTo(Vocabulary.Level.MID);
+        assertThat(row.get(Vocabulary.Defaults.DEFAULTS.rating)).isEqualTo(Vocabulary.Rating.PG_13);
+        assertThat(row.get(Vocabulary.Defaults.DEFAULTS.biu)).isEqualTo(new java.math.BigInteger("18446744073709551615"));
+        assertThat(row.get(Vocabulary.Defaults.DEFAULTS.iu)).isEqualTo(4_294_967_295L);
+        assertThat(row.get(Vocabulary.Defaults.DEFAULTS.flags)).isEqualTo(0b1010L);
+        assertThat(row.get(Vocabulary.Defaults.DEFAULTS.yr)).isEqualTo(java.time.Year.of(1901));
+        assertThat(row.get(Vocabulary.Defaults.DEFAULTS.fl)).isEqualTo(-0.5f);
 
         try (Connection c = t.rawConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + (t.target().equals("H2")

@@ -26,6 +26,15 @@ import java.util.UUID;
 final class Vocabulary {
     enum Level { LOW, MID, HIGH }
 
+    enum Rating implements dev.cairn.dsl.type.Labelled {
+        G, PG_13, NC_17;
+
+        @Override
+        public String label() {
+            return name().replace('_', '-');
+        }
+    }
+
     static final class Defaults extends Table<Row, Long> {
         static final Defaults DEFAULTS = new Defaults();
         final Column<Long> id = bigint("id").autoIncrement().primaryKey();
@@ -48,6 +57,23 @@ final class Vocabulary {
         final Column<byte[]> bin = binary("bin", 16);
         final Column<byte[]> vbin = varbinary("vbin", 200);
         final Column<byte[]> blob = blob("blob");
+        final Column<byte[]> tinyBlob = tinyBlob("tiny_blob");
+        final Column<byte[]> mediumBlob = mediumBlob("medium_blob");
+        final Column<byte[]> longBlob = longBlob("long_blob");
+        final Column<String> tinyTxt = tinyText("tiny_txt");
+        final Column<String> mediumTxt = mediumText("medium_txt");
+        final Column<Byte> ti = tinyint("ti").notNull().defaultValue((byte) -1);
+        final Column<Short> tiu = tinyintUnsigned("tiu").defaultValue((short) 255);
+        final Column<Integer> smu = smallintUnsigned("smu").defaultValue(65_535);
+        final Column<Integer> mi = mediumint("mi").defaultValue(-8_388_608);
+        final Column<Integer> miu = mediumintUnsigned("miu").defaultValue(16_777_215);
+        final Column<Long> iu = integerUnsigned("iu").notNull().defaultValue(4_294_967_295L);
+        final Column<java.math.BigInteger> biu = bigintUnsigned("biu").defaultValue(new java.math.BigInteger(
+                "18446744073709551615"));
+        final Column<Float> fl = singlePrecision("fl").defaultValue(-0.5f);
+        final Column<java.time.Year> yr = year("yr").defaultValue(java.time.Year.of(1901));
+        final Column<Long> flags = bit("flags", 12).defaultValue(0b1010L);
+        final Column<Rating> rating = enumeration("rating", Rating.class).defaultValue(Rating.PG_13);
         final Column<String> txt = text("txt");
         final Column<String> ltxt = longText("ltxt").notNull();
         final Column<String> doc = json("doc");

@@ -7,14 +7,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Whether changing a column may lose data: narrowing its type (a shorter varchar, a smaller integer, a lower
- * decimal scale, fewer enum values), changing its type to another family, or making it NOT NULL. Widening, a
+ * Whether changing a column may lose data: narrowing its type (a shorter varchar, a smaller integer or text or blob
+ * type, a lower decimal scale, fewer enum values, fewer bits), changing its type to another family or its
+ * signedness, or making it NOT NULL. Widening, a
  * new default and dropping NOT NULL lose nothing.
  */
 final class TypeChanges {
     private static final Pattern TYPE = Pattern.compile("^([a-z ]+?)(?:\\((.*)\\))?( unsigned)?( tz)?$");
     private static final List<String> INTEGERS = List.of("tinyint", "smallint", "mediumint", "int", "bigint");
-    private static final List<String> TEXTS = List.of("varchar", "text", "mediumtext", "longtext", "clob");
+    private static final List<String> TEXTS = List.of("varchar", "tinytext", "text", "mediumtext", "longtext", "clob");
+    private static final List<String> BLOBS = List.of("tinyblob", "blob", "mediumblob", "longblob");
+    private static final long[] BLOB_BYTES = {255, 65_535, 16_777_215, 4_294_967_295L};
 
     private TypeChanges() {
     }
@@ -40,12 +43,23 @@ final class TypeChanges {
             return INTEGERS.indexOf(fb) >= INTEGERS.indexOf(fa);
         }
         if (TEXTS.contains(fa) && TEXTS.contains(fb)) {
-            int la = textSize(fa, pa);
-            int lb = textSize(fb, pb);
+            // A tinytext of 255 bytes may hold 255 characters, and surely holds 63 (of 4 bytes each).
+            int la = fa.equals("tinytext") ? 255 : textSize(fa, pa);
+            int lb = fb.equals("tinytext") ? 63 : textSize(fb, pb);
             return lb >= la;
         }
-        if (fa.equals("varbinary") && (fb.equals("varbinary") || fb.equals("blob") || fb.equals("longblob"))) {
-            return fb.equals("varbinary") ? Integer.parseInt(pb) >= Integer.parseInt(pa) : true;
+        if (BLOBS.contains(fb) && (BLOBS.contains(fa) || fa.equals("varbinary"))) {
+            long la = fa.equals("varbinary") ? Long.parseLong(pa) : BLOB_BYTES[BLOBS.indexOf(fa)];
+            return BLOB_BYTES[BLOBS.indexOf(fb)] >= la;
+        }
+        if (fa.equals("varbinary") && fb.equals("varbinary")) {
+            return Integer.parseInt(pb) >= Integer.parseInt(pa);
+        }
+        if (fa.equals("bit") && fb.equals("bit") && pa != null && pb != null) {
+            return Integer.parseInt(pb) >= Integer.parseInt(pa);
+        }
+        if (fa.equals("float") && fb.equals("double")) {
+            return true;  // every float is a double
         }
         if (fa.equals("decimal") && fb.equals("decimal") && pa != null && pb != null) {
             int[] x = Arrays.stream(pa.split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();

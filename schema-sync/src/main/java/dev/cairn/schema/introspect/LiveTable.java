@@ -4,6 +4,7 @@ import dev.cairn.dialect.Dialect;
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Row;
 import dev.cairn.dsl.Table;
+import dev.cairn.dsl.type.ColumnType;
 import dev.cairn.schema.shape.ColumnShape;
 import dev.cairn.schema.shape.IndexShape;
 import dev.cairn.schema.shape.TableShape;
@@ -23,7 +24,8 @@ import java.util.regex.Pattern;
 /**
  * A table of {@link Row}s declared from the live database rather than from code: its columns, types, nullability,
  * auto-increment, defaults, primary key and unique keys as the database reports them. ENUM and SET columns are
- * {@code String} columns whose {@link #labels labels} are kept. Foreign keys, indexes and checks are left out: the
+ * {@code String} columns (a varchar as long as the longest value, so that they keep their default) whose
+ * {@link #labels labels} are kept. Foreign keys, indexes and checks are left out: the
  * table is for reading and writing rows, not for schema sync.
  */
 public final class LiveTable extends Table<Row, Object> {
@@ -110,17 +112,31 @@ public final class LiveTable extends Table<Row, Object> {
         boolean zoned = type.endsWith(" tz");
         String name = c.name();
         List<String> choices = labelsOf(type);
-        Column<?> col = choices != null ? text(name) : switch (head.replace(" tz", "")) {
+        Column<?> col = choices != null ? varchar(name, longest(choices, type.startsWith("set("))) : switch (head.replace(" tz", "").replace(" zerofill", "")) {
             case "varchar" -> size > 0 ? varchar(name, size) : text(name);
             case "char" -> size > 0 && size <= 255 ? fixedChar(name, size) : text(name);
-            case "tinytext", "text", "mediumtext", "clob" -> text(name);
+            case "tinytext" -> tinyText(name);
+            case "text", "clob" -> text(name);
+            case "mediumtext" -> mediumText(name);
             case "longtext", "json" -> longText(name);
-            case "tinyint", "smallint" -> smallint(name);
-            case "mediumint", "int" -> integer(name);
+            case "tinyint" -> tinyint(name);
+            case "tinyint unsigned" -> tinyintUnsigned(name);
+            case "smallint" -> smallint(name);
+            case "smallint unsigned" -> smallintUnsigned(name);
+            case "mediumint" -> mediumint(name);
+            case "mediumint unsigned" -> mediumintUnsigned(name);
+            case "int" -> integer(name);
+            case "int unsigned" -> integerUnsigned(name);
             case "bigint" -> bigint(name);
+            case "bigint unsigned" -> bigintUnsigned(name);
             case "decimal" -> decimal(name, size > 0 ? size : 10, scale);
-            case "double", "float", "real", "decfloat" -> doublePrecision(name);
-            case "boolean", "bit" -> bool(name);
+            // MySQL reports REAL as double; H2's REAL is a 4-byte float.
+            case "float", "real" -> singlePrecision(name);
+            case "double", "decfloat" -> doublePrecision(name);
+            case "year" -> year(name);
+            // BIT(1) is how many schemas store a flag; wider BITs are bit fields.
+            case "bit" -> size > 1 ? bit(name, size) : bool(name);
+            case "boolean" -> bool(name);
             case "date" -> date(name);
             case "datetime" -> precise(datetime(name), size);
             // MySQL's TIMESTAMP is a point in time (kept in UTC); H2's without time zone is a local date-time.
@@ -129,7 +145,10 @@ public final class LiveTable extends Table<Row, Object> {
             case "uuid" -> uuid(name);
             case "binary" -> size > 0 && size <= 255 ? binary(name, size) : blob(name);
             case "varbinary" -> size > 0 ? varbinary(name, size) : blob(name);
-            case "tinyblob", "blob", "mediumblob", "longblob" -> blob(name);
+            case "tinyblob" -> tinyBlob(name);
+            case "blob" -> blob(name);
+            case "mediumblob" -> mediumBlob(name);
+            case "longblob" -> longBlob(name);
             default -> throw new IllegalArgumentException("Column " + name() + "." + name + " has type " + type
                     + ", which Cairn does not map");
         };
@@ -191,6 +210,17 @@ public final class LiveTable extends Table<Row, Object> {
         return out;
     }
 
+    // The longest value of an ENUM (one label) or a SET (all labels, joined by commas), in characters.
+    private static int longest(List<String> labels, boolean set) {
+        int longest = 1;
+        int all = -1;
+        for (String l : labels) {
+            longest = Math.max(longest, l.codePointCount(0, l.length()));
+            all += l.codePointCount(0, l.length()) + 1;
+        }
+        return set ? Math.max(all, 1) : longest;
+    }
+
     private static Column<?> precise(Column<?> c, int digits) {
         return digits >= 0 && digits <= 6 ? c.precision(digits) : c;
     }
@@ -203,12 +233,27 @@ public final class LiveTable extends Table<Row, Object> {
                 col.defaultNow();
             } else if (type == String.class) {
                 ((Column<String>) col).defaultValue(value);
+            } else if (col.type().kind() == ColumnType.Kind.BIT) {
+                // A bit(64) default above Long.MAX_VALUE is its bits in a negative long.
+                java.math.BigInteger bits = new java.math.BigInteger(value);
+                if (bits.signum() < 0 || bits.bitLength() > 64) {
+                    throw new NumberFormatException(value);
+                }
+                ((Column<Long>) col).defaultValue(bits.longValue());
             } else if (type == Long.class) {
                 ((Column<Long>) col).defaultValue(Long.parseLong(value));
             } else if (type == Integer.class) {
                 ((Column<Integer>) col).defaultValue(Integer.parseInt(value));
             } else if (type == Short.class) {
                 ((Column<Short>) col).defaultValue(Short.parseShort(value));
+            } else if (type == Byte.class) {
+                ((Column<Byte>) col).defaultValue(Byte.parseByte(value));
+            } else if (type == java.math.BigInteger.class) {
+                ((Column<java.math.BigInteger>) col).defaultValue(new java.math.BigInteger(value));
+            } else if (type == Float.class) {
+                ((Column<Float>) col).defaultValue(Float.parseFloat(value));
+            } else if (type == java.time.Year.class) {
+                ((Column<java.time.Year>) col).defaultValue(java.time.Year.of(Integer.parseInt(value)));
             } else if (type == BigDecimal.class) {
                 ((Column<BigDecimal>) col).defaultValue(new BigDecimal(value));
             } else if (type == Double.class) {

@@ -6,12 +6,15 @@ import java.util.regex.Pattern;
 
 /**
  * Puts types and defaults, as the model renders them and as each database reports them, into one canonical text,
- * so that equal things compare equal: {@code int(11)} and {@code INTEGER} are {@code int}, {@code tinyint(1)} is
- * {@code boolean}, {@code 'x'} and {@code x} are {@code x}, {@code NULL} is no default, every form of
+ * so that equal things compare equal: {@code int(11)} and {@code INTEGER} are {@code int}, {@code year(4)} is
+ * {@code year}, {@code tinyint(1)} is {@code boolean} (a {@code tinyint} of another width stays {@code tinyint}),
+ * {@code b'101'} is {@code 5}, {@code 'x'} and {@code x} are {@code x}, {@code NULL} is no default, every form of
  * {@code current_timestamp} is {@code now}.
  */
 public final class Normalizer {
-    private static final Pattern INT_WIDTH = Pattern.compile("^(tinyint|smallint|mediumint|int|integer|bigint)\\(\\d+\\)");
+    private static final Pattern INT_WIDTH = Pattern.compile("^(tinyint|smallint|mediumint|int|integer|bigint|year)\\(\\d+\\)");
+    // MySQL reports the default of a BIT column as a bit literal.
+    private static final Pattern BITS = Pattern.compile("^b'([01]+)'$", Pattern.CASE_INSENSITIVE);
     // date '...', timestamp with time zone '...' (H2), and the JDBC escapes {d '...'}, {ts '...'} jOOQ writes for MySQL.
     private static final Pattern TYPED_LITERAL = Pattern.compile(
             "^(?:date|time|timestamp(?: with time zone)?)\\s*('.*')$|^\\{(?:d|t|ts)\\s*('.*')}$",
@@ -99,6 +102,10 @@ public final class Normalizer {
         }
         if (NOW.matcher(d).matches()) {
             return "now";
+        }
+        Matcher bits = BITS.matcher(d);
+        if (bits.matches()) {
+            return new java.math.BigInteger(bits.group(1), 2).toString();
         }
         if (NUMBER.matcher(d).matches()) {
             // 0.25, 2.5E-1 and 0.250 are one value, however each side writes it.

@@ -55,7 +55,7 @@ class DdlRendererTest {
         final Column<UUID> uid = uuid("uid");
         final Column<byte[]> bin = binary("bin", 4);
         final Column<byte[]> vbin = varbinary("vbin", 64);
-        final Column<byte[]> blob = blob("blob");
+        final Column<byte[]> blob = longBlob("blob");
         final Column<String> json = json("json");
         final Column<Mood> mood = enumeration("mood", Mood.class);
         final Column<Set<Perm>> perms = enumSet("perms", Perm.class);

@@ -73,7 +73,7 @@ class DesiredShapeTest {
         final Column<UUID> uid = uuid("uid");
         final Column<byte[]> bin = binary("bin", 4);
         final Column<byte[]> vbin = varbinary("vbin", 64);
-        final Column<byte[]> blob = blob("blob");
+        final Column<byte[]> blob = longBlob("blob");
         final Column<String> json = json("json");
         final Column<Mood> mood = enumeration("mood", Mood.class).defaultValue(Mood.SAD);
         final Column<Set<Perm>> perms = enumSet("perms", Perm.class).defaultValue(EnumSet.of(Perm.READ, Perm.WRITE));

@@ -99,7 +99,40 @@ class TypeChangesTest {
         assertThat(safe("varbinary(64)", "longblob")).isTrue();
         assertThat(safe("blob", "varbinary(64)")).isFalse();
         assertThat(safe("longblob", "blob")).isFalse();
-        assertThat(safe("blob", "longblob")).isFalse();
+        assertThat(safe("blob", "longblob")).isTrue();
+        assertThat(safe("varbinary(70000)", "blob")).isFalse();
+        assertThat(safe("varbinary(70000)", "mediumblob")).isTrue();
+    }
+
+    @Test
+    void blobAndTextSizesWidenUpwardsOnly() {
+        List<String> blobs = List.of("tinyblob", "blob", "mediumblob", "longblob");
+        List<String> texts = List.of("tinytext", "text", "mediumtext", "longtext");
+        for (List<String> ladder : List.of(blobs, texts)) {
+            for (int i = 0; i < ladder.size(); i++) {
+                for (int j = 0; j < ladder.size(); j++) {
+                    if (i != j) {
+                        assertThat(safe(ladder.get(i), ladder.get(j))).as(ladder.get(i) + " -> " + ladder.get(j))
+                                .isEqualTo(j > i);
+                    }
+                }
+            }
+        }
+        assertThat(safe("varchar(63)", "tinytext")).as("63 characters of 4 bytes fit 255 bytes").isTrue();
+        assertThat(safe("varchar(64)", "tinytext")).isFalse();
+        assertThat(safe("tinytext", "varchar(255)")).isTrue();
+        assertThat(safe("tinytext", "varchar(254)")).isFalse();
+    }
+
+    @Test
+    void bitsWidenToMoreBitsAndFloatToDouble() {
+        assertThat(safe("bit(8)", "bit(64)")).isTrue();
+        assertThat(safe("bit(64)", "bit(8)")).isFalse();
+        assertThat(safe("float", "double")).isTrue();
+        assertThat(safe("double", "float")).isFalse();
+        assertThat(safe("year", "smallint")).as("another family").isFalse();
+        assertThat(safe("tinyint unsigned", "smallint unsigned")).isTrue();
+        assertThat(safe("smallint unsigned", "tinyint unsigned")).isFalse();
     }
 
     @Test

@@ -28,6 +28,25 @@ class NormalizerTest {
     }
 
     @Test
+    void theTypesOfTheModelAndOfMariaDbMeetForEveryNewType() {
+        assertThat(Normalizer.type("year(4)")).isEqualTo(Normalizer.type("YEAR")).isEqualTo("year");
+        assertThat(Normalizer.type("tinyint(3) unsigned")).isEqualTo(Normalizer.type("TINYINT UNSIGNED"));
+        assertThat(Normalizer.type("smallint(5) unsigned")).isEqualTo(Normalizer.type("SMALLINT UNSIGNED"));
+        assertThat(Normalizer.type("mediumint(8) unsigned")).isEqualTo(Normalizer.type("MEDIUMINT UNSIGNED"));
+        assertThat(Normalizer.type("int(10) unsigned")).isEqualTo(Normalizer.type("INT UNSIGNED"));
+        assertThat(Normalizer.type("bit(64)")).isEqualTo(Normalizer.type("BIT(64)"));
+        assertThat(Normalizer.type("tinyint(4)")).isNotEqualTo(Normalizer.type("BOOLEAN"));
+        assertThat(Normalizer.type("DECIMAL(20,0)")).isEqualTo(Normalizer.type("NUMERIC(20,0)"));
+    }
+
+    @Test
+    void aBitDefaultIsItsNumber() {
+        assertThat(Normalizer.defaultValue("b'101'")).isEqualTo("5");
+        assertThat(Normalizer.defaultValue("b'" + "1".repeat(64) + "'")).isEqualTo("18446744073709551615");
+        assertThat(Normalizer.defaultValue("'b'")).isEqualTo("b");
+    }
+
+    @Test
     void tinyintOfWidthOneIsBoolean() {
         assertThat(Normalizer.type("tinyint(1)")).isEqualTo("boolean");
         assertThat(Normalizer.type("TINYINT(1)")).isEqualTo("boolean");
