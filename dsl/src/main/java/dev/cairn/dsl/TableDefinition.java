@@ -271,6 +271,21 @@ final class TableDefinition<R> {
         return index;
     }
 
+    Index declareFullTextIndex(String indexName, List<Column<?>> indexColumns) {
+        checkKeyColumns(indexColumns, "a full-text index");
+        for (Column<?> c : indexColumns) {
+            if (!c.type().kind().isText()) {
+                throw new DefinitionException(name, c.name(), "a full-text index takes text columns (varchar, char,"
+                        + " text, longText), not " + c.type());
+            }
+        }
+        String n = indexName != null ? checkedConstraintName(indexName, indexColumns)
+                : Identifiers.derive("ftx", name, indexColumns.stream().map(Column::name).toList());
+        Index index = new Index(table, n, indexColumns, true);
+        indexes.add(index);
+        return index;
+    }
+
     ForeignKey declareForeignKey(String constraintName, List<Column<?>> fkColumns, Supplier<List<Column<?>>> target) {
         checkKeyColumns(fkColumns, "a foreign key");
         String n = constraintName == null ? null : checkedConstraintName(constraintName, fkColumns);

@@ -19,6 +19,8 @@ import dev.cairn.schema.shape.SchemaShape;
 import dev.cairn.schema.shape.TableShape;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The shape the model asks for in a dialect, built from the same DDL text Cairn would create it with and passed
@@ -26,6 +28,8 @@ import java.util.Locale;
  * compares equal to the model.
  */
 public final class DesiredShape {
+    private static final Logger LOG = LoggerFactory.getLogger(DesiredShape.class);
+
     private DesiredShape() {
     }
 
@@ -52,7 +56,11 @@ public final class DesiredShape {
             t.addIndex(new IndexShape(uk.name().toLowerCase(Locale.ROOT), names(uk.columns()), true));
         }
         for (Index ix : table.indexes()) {
-            t.addIndex(new IndexShape(ix.name().toLowerCase(Locale.ROOT), names(ix.columns()), false));
+            if (!ddl.creates(ix)) {
+                LOG.info("{} has no FULLTEXT indexes: {} of table '{}' is left out", dialect, ix, table.name());
+                continue;
+            }
+            t.addIndex(new IndexShape(ix.name().toLowerCase(Locale.ROOT), names(ix.columns()), false, ix.fullText()));
         }
         for (ForeignKey fk : table.foreignKeys()) {
             t.addForeignKey(new ForeignKeyShape(fk.name().toLowerCase(Locale.ROOT), names(fk.columns()),

@@ -138,7 +138,9 @@ public final class SchemaDiff {
         List<String> statements = new ArrayList<>();
         statements.add(ddl.createTable(table, fk -> false));
         for (Index index : table.indexes()) {
-            statements.add(ddl.createIndex(index));
+            if (ddl.creates(index)) {
+                statements.add(ddl.createIndex(index));
+            }
         }
         changes.add(new Change(Change.Kind.CREATE_TABLE, table.name(), "create table " + table.name(), statements,
                 false, null));
@@ -217,9 +219,12 @@ public final class SchemaDiff {
                     + wanted.columns(), List.of(ddl.addUnique(uk)), true, null));
         }
         for (Index ix : table.indexes()) {
+            if (!ddl.creates(ix)) {
+                continue;
+            }
             IndexShape wanted = want.indexes().get(TableShape.key(ix.name()));
             IndexShape existing = have.indexes().get(TableShape.key(ix.name()));
-            if (existing != null && !existing.unique()
+            if (existing != null && !existing.unique() && existing.fullText() == wanted.fullText()
                     && afterRenames(existing.columns(), renamed).equals(wanted.columns())) {
                 continue;
             }
@@ -227,7 +232,7 @@ public final class SchemaDiff {
                 changes.add(dropIndexOrUnique(table.name(), existing));
             }
             // Re-adding an index under a name still in use waits with the (destructive) drop of the old one.
-            changes.add(new Change(Change.Kind.ADD_INDEX, table.name(), "add index " + ix.name() + " "
+            changes.add(new Change(Change.Kind.ADD_INDEX, table.name(), (ix.fullText() ? "add full-text index " : "add index ") + ix.name() + " "
                     + wanted.columns(), List.of(ddl.createIndex(ix)), existing != null, null));
         }
         for (IndexShape existing : have.indexes().values()) {

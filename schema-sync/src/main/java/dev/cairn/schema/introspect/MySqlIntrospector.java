@@ -12,10 +12,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** Reads MySQL and MariaDB schemas from {@code information_schema}: six queries for the whole database. */
 final class MySqlIntrospector implements Introspector {
@@ -50,7 +52,8 @@ final class MySqlIntrospector implements Introspector {
         }
         Map<String, Map<String, List<String>>> uniques = new LinkedHashMap<>();
         Map<String, Map<String, List<String>>> plain = new LinkedHashMap<>();
-        try (ResultSet rs = query(c, "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME FROM information_schema.STATISTICS"
+        Set<String> fullText = new HashSet<>();
+        try (ResultSet rs = query(c, "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, INDEX_TYPE FROM information_schema.STATISTICS"
                 + " WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX")) {
             while (rs.next()) {
                 TableShape t = schema.table(rs.getString(1));
@@ -64,6 +67,9 @@ final class MySqlIntrospector implements Introspector {
                     pk.add(column);
                     t.primaryKey(pk);
                     continue;
+                }
+                if ("FULLTEXT".equalsIgnoreCase(rs.getString(5))) {
+                    fullText.add(TableShape.key(t.name()) + "\u0000" + index);
                 }
                 Map<String, Map<String, List<String>>> target = rs.getInt(3) == 0 ? uniques : plain;
                 target.computeIfAbsent(TableShape.key(t.name()), k -> new LinkedHashMap<>())
@@ -105,7 +111,8 @@ final class MySqlIntrospector implements Introspector {
                 if (fk != null && fk.columns().equals(e.getValue())) {
                     continue;
                 }
-                t.addIndex(new IndexShape(e.getKey(), e.getValue(), false));
+                t.addIndex(new IndexShape(e.getKey(), e.getValue(), false,
+                        fullText.contains(TableShape.key(t.name()) + "\u0000" + e.getKey())));
             }
         }
         if (dialect.enforcesChecks()) {
