@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  */
 public sealed interface Condition permits Condition.Comparison, Condition.Junction, Condition.Negation,
         Condition.NullCheck, Condition.InList, Condition.Between, Condition.Like, Condition.InSelect, Condition.Exists,
-        Condition.RawCondition {
+        Condition.RawCondition, Condition.Match {
 
     /** Passes this condition to the visitor's method for its kind. */
     <X> X accept(Visitor<X> visitor);
@@ -44,6 +44,8 @@ public sealed interface Condition permits Condition.Comparison, Condition.Juncti
         X visit(Exists exists);
 
         X visit(RawCondition raw);
+
+        X visit(Match match);
     }
 
     /** This condition and the other. */
@@ -248,6 +250,60 @@ public sealed interface Condition permits Condition.Comparison, Condition.Juncti
             return visitor.visit(this);
         }
 
+        /** A LIKE matching {@code text} literally, with {@code %} before and after it as asked. */
+        static Condition literal(Expression<?> operand, String text, String operation, boolean ignoreCase,
+                                 boolean anyBefore, boolean anyAfter) {
+            requireText(operand, operation);
+            if (text == null) {
+                throw new IllegalArgumentException(operand + "." + operation + "(null): the text must not be null");
+            }
+            StringBuilder p = new StringBuilder(text.length() + 4);
+            if (anyBefore) {
+                p.append('%');
+            }
+            for (int i = 0; i < text.length(); i++) {
+                char ch = text.charAt(i);
+                if (ch == '%' || ch == '_' || ch == Expression.LIKE_ESCAPE) {
+                    p.append(Expression.LIKE_ESCAPE);
+                }
+                p.append(ch);
+            }
+            if (anyAfter) {
+                p.append('%');
+            }
+            return new Like(operand, new Param<>(ColumnType.STRING, p.toString()), false, ignoreCase,
+                    Expression.LIKE_ESCAPE);
+        }
+
+        // A pattern's backslash escapes, rewritten for the escape character Cairn always names: MySQL gives the
+        // backslash no escaping power under NO_BACKSLASH_ESCAPES, so the default could not mean the same everywhere.
+        static Param<String> pattern(Expression<?> operand, String pattern, String operation) {
+            if (pattern == null) {
+                throw new IllegalArgumentException(operand + "." + operation + "(null): a LIKE pattern must not be null");
+            }
+            StringBuilder p = new StringBuilder(pattern.length() + 4);
+            for (int i = 0; i < pattern.length(); i++) {
+                char ch = pattern.charAt(i);
+                if (ch == '\\' && i + 1 < pattern.length()) {
+                    ch = pattern.charAt(++i);
+                    if (ch == '%' || ch == '_' || ch == Expression.LIKE_ESCAPE) {
+                        p.append(Expression.LIKE_ESCAPE);
+                    }
+                } else if (ch == Expression.LIKE_ESCAPE) {
+                    p.append(Expression.LIKE_ESCAPE);
+                }
+                p.append(ch);
+            }
+            return new Param<>(ColumnType.STRING, p.toString());
+        }
+
+        static void requireText(Expression<?> e, String operation) {
+            ColumnType.Kind k = e.type().kind();
+            if (!k.isText() && k != ColumnType.Kind.ENUM && k != ColumnType.Kind.JSON) {
+                throw new IllegalArgumentException(e + "." + operation + "(...) needs a text column, not " + e.type());
+            }
+        }
+
         @Override
         public String toString() {
             return (ignoreCase ? "lower(" + operand + ")" : operand.toString()) + (negated ? " NOT LIKE ?" : " LIKE ?");
@@ -294,6 +350,70 @@ public sealed interface Condition permits Condition.Comparison, Condition.Juncti
         @Override
         public String toString() {
             return "(" + sql + ")";
+        }
+    }
+
+    /** SQL text from the application, of a declared type, with a {@code ?} for each bound parameter: an expression. */
+    record RawExpression<T>(String sql, List<Param<?>> params, ColumnType<T> type) implements Expression<T> {
+        public RawExpression {
+            params = List.copyOf(params);
+        }
+
+        @Override
+        public <X> X accept(Expression.Visitor<X> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
+        public String toString() {
+            return "(" + sql + ")";
+        }
+    }
+
+    /**
+     * MySQL/MariaDB full-text search, {@code MATCH(columns) AGAINST(text mode)}, over exactly the columns of a FULLTEXT
+     * index; made by {@code Functions.match(columns).against(text, mode)}. {@link #relevance()} is its score.
+     */
+    record Match(List<Column<?>> columns, Param<String> text, Mode mode) implements Condition {
+        /** How the text is read: words ranked by relevance, a boolean query ({@code +must -not "phrase"}), or with
+         * a second search for words found in the best rows. */
+        public enum Mode { NATURAL_LANGUAGE, BOOLEAN, QUERY_EXPANSION }
+
+        public Match {
+            columns = List.copyOf(columns);
+        }
+
+        /** How well each row matches, as a {@code Double}: for projections and ORDER BY (0 for a row that does not). */
+        public Expression<Double> relevance() {
+            return new Relevance(this);
+        }
+
+        @Override
+        public <X> X accept(Visitor<X> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
+        public String toString() {
+            return "MATCH(" + Column.names(columns) + ") AGAINST(? " + mode + ")";
+        }
+
+        /** The relevance of a full-text match: {@code MATCH ... AGAINST} as a number. */
+        public record Relevance(Match match) implements Expression<Double> {
+            @Override
+            public ColumnType<Double> type() {
+                return ColumnType.doublePrecision();
+            }
+
+            @Override
+            public <X> X accept(Expression.Visitor<X> visitor) {
+                return visitor.visit(this);
+            }
+
+            @Override
+            public String toString() {
+                return "relevance of " + match;
+            }
         }
     }
 }

@@ -18,13 +18,14 @@ import java.util.Objects;
  * same Java type, so that comparing an {@code Integer} column with a {@code String} does not compile.
  *
  * <p>The kinds of expression are closed: a {@link Column}, an {@link AliasedColumn}, a bound {@link Param}, an
- * {@link Arithmetic} operation or a {@link Function}. A walk over an expression is a {@link Visitor}, which has one
- * method per kind, so that a new kind does not compile until every walk handles it.
+ * {@link Arithmetic} operation, a {@link Function} or {@link Call}, a {@link Case}, raw SQL or a full-text relevance.
+ * A walk is a {@link Visitor}, one method per kind, so that a new kind does not compile until every walk handles it.
  *
  * @param <T> the Java type of the values
  */
 public sealed interface Expression<T> permits Column, Expression.AliasedColumn, Expression.Param,
-        Expression.Arithmetic, Expression.Function {
+        Expression.Arithmetic, Expression.Function, Expression.Call, Expression.Case, Condition.RawExpression,
+        Condition.Match.Relevance {
 
     /** The SQL type of the expression, which also types the values compared with it. */
     ColumnType<T> type();
@@ -43,6 +44,14 @@ public sealed interface Expression<T> permits Column, Expression.AliasedColumn, 
         X visit(Arithmetic<?> arithmetic);
 
         X visit(Function<?> function);
+
+        X visit(Call<?> call);
+
+        X visit(Case<?> caseWhen);
+
+        X visit(Condition.RawExpression<?> raw);
+
+        X visit(Condition.Match.Relevance relevance);
     }
 
     /** A column of a table referred to through an alias; made by {@link TableAlias#get(Column)}. */
@@ -145,6 +154,51 @@ public sealed interface Expression<T> permits Column, Expression.AliasedColumn, 
         }
     }
 
+    /**
+     * A scalar function of typed operands, made by {@code Functions}, of the same meaning on every database;
+     * {@code unit} is the date part of {@code DATE_ADD} and {@code DATE_SUB}, else null; {@code type} the result's.
+     */
+    record Call<T>(Fn fn, List<Expression<?>> operands, DatePart unit, ColumnType<T> type) implements Expression<T> {
+        /** The scalar functions. */
+        public enum Fn {
+            YEAR, MONTH, DAY, HOUR, MINUTE, SECOND, DATE, DATE_ADD, DATE_SUB, DATEDIFF, NOW, CURRENT_DATE, CONCAT,
+            SUBSTRING, CHAR_LENGTH, TRIM, REPLACE, COALESCE, NULLIF, CAST
+        }
+
+        public Call {
+            operands = List.copyOf(operands);
+        }
+
+        @Override
+        public <X> X accept(Visitor<X> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
+        public String toString() {
+            return fn.name().toLowerCase(java.util.Locale.ROOT) + operands + (unit == null ? "" : " " + unit);
+        }
+    }
+
+    /** The units a date is moved by in {@code Functions.dateAdd} and {@code dateSub}. */
+    enum DatePart { SECOND, MINUTE, HOUR, DAY, WEEK, MONTH, YEAR }
+
+    /** {@code CASE WHEN ... THEN ... [ELSE otherwise] END}; without {@code otherwise} (null), no branch gives null. */
+    record Case<T>(List<When<T>> whens, Expression<T> otherwise, ColumnType<T> type) implements Expression<T> {
+        /** One {@code WHEN condition THEN result}. */
+        public record When<T>(Condition condition, Expression<T> result) {
+        }
+
+        public Case {
+            whens = List.copyOf(whens);
+        }
+
+        @Override
+        public <X> X accept(Visitor<X> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
     /** {@code this = value}. A null value is rejected: SQL's {@code = NULL} matches nothing; use {@link #isNull()}. */
     default Condition eq(T value) {
         return new Comparison(this, Operator.EQ, bind(value, "eq"));
@@ -237,52 +291,52 @@ public sealed interface Expression<T> permits Column, Expression.AliasedColumn, 
      * {@link #contains} or {@link #endsWith}.
      */
     default Condition like(String pattern) {
-        return new Like(this, likePattern(pattern, "like"), false, false, LIKE_ESCAPE);
+        return new Like(this, Like.pattern(this, pattern, "like"), false, false, LIKE_ESCAPE);
     }
 
     /** {@code this NOT LIKE pattern}. */
     default Condition notLike(String pattern) {
-        return new Like(this, likePattern(pattern, "notLike"), true, false, LIKE_ESCAPE);
+        return new Like(this, Like.pattern(this, pattern, "notLike"), true, false, LIKE_ESCAPE);
     }
 
     /** {@code LIKE} ignoring case, whatever the column's collation (Geddy's {@code nocase}). */
     default Condition likeIgnoreCase(String pattern) {
-        return new Like(this, likePattern(pattern, "likeIgnoreCase"), false, true, LIKE_ESCAPE);
+        return new Like(this, Like.pattern(this, pattern, "likeIgnoreCase"), false, true, LIKE_ESCAPE);
     }
 
     /** Text starting with {@code prefix}, taken literally: {@code %} and {@code _} in it match only themselves. */
     default Condition startsWith(String prefix) {
-        return literalLike(prefix, "startsWith", false, false, true);
+        return Like.literal(this, prefix, "startsWith", false, false, true);
     }
 
     /** Text ending with {@code suffix}, taken literally. */
     default Condition endsWith(String suffix) {
-        return literalLike(suffix, "endsWith", false, true, false);
+        return Like.literal(this, suffix, "endsWith", false, true, false);
     }
 
     /** Text containing {@code part}, taken literally. */
     default Condition contains(String part) {
-        return literalLike(part, "contains", false, true, true);
+        return Like.literal(this, part, "contains", false, true, true);
     }
 
     /** {@link #startsWith} ignoring case. */
     default Condition startsWithIgnoreCase(String prefix) {
-        return literalLike(prefix, "startsWithIgnoreCase", true, false, true);
+        return Like.literal(this, prefix, "startsWithIgnoreCase", true, false, true);
     }
 
     /** {@link #endsWith} ignoring case. */
     default Condition endsWithIgnoreCase(String suffix) {
-        return literalLike(suffix, "endsWithIgnoreCase", true, true, false);
+        return Like.literal(this, suffix, "endsWithIgnoreCase", true, true, false);
     }
 
     /** {@link #contains} ignoring case. */
     default Condition containsIgnoreCase(String part) {
-        return literalLike(part, "containsIgnoreCase", true, true, true);
+        return Like.literal(this, part, "containsIgnoreCase", true, true, true);
     }
 
     /** Equal text ignoring case, whatever the column's collation. */
     default Condition eqIgnoreCase(String value) {
-        return literalLike(value, "eqIgnoreCase", true, false, false);
+        return Like.literal(this, value, "eqIgnoreCase", true, false, false);
     }
 
     /** {@code this + other}; the result has this expression's type. */
@@ -327,13 +381,13 @@ public sealed interface Expression<T> permits Column, Expression.AliasedColumn, 
 
     /** {@code lower(this)}, for text. */
     default Expression<String> lower() {
-        requireText("lower");
+        Like.requireText(this, "lower");
         return new Function<>(Function.Name.LOWER, this, false, ColumnType.STRING);
     }
 
     /** {@code upper(this)}, for text. */
     default Expression<String> upper() {
-        requireText("upper");
+        Like.requireText(this, "upper");
         return new Function<>(Function.Name.UPPER, this, false, ColumnType.STRING);
     }
 
@@ -389,56 +443,6 @@ public sealed interface Expression<T> permits Column, Expression.AliasedColumn, 
         return type.kind().isNumeric();
     }
 
-    private void requireText(String operation) {
-        if (!type().kind().isText() && type().kind() != ColumnType.Kind.ENUM && type().kind() != ColumnType.Kind.JSON) {
-            throw new IllegalArgumentException(this + "." + operation + "(...) needs a text column, not " + type());
-        }
-    }
-
-    private Condition literalLike(String text, String operation, boolean ignoreCase, boolean anyBefore, boolean anyAfter) {
-        requireText(operation);
-        if (text == null) {
-            throw new IllegalArgumentException(this + "." + operation + "(null): the text must not be null");
-        }
-        StringBuilder p = new StringBuilder(text.length() + 4);
-        if (anyBefore) {
-            p.append('%');
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (ch == '%' || ch == '_' || ch == LIKE_ESCAPE) {
-                p.append(LIKE_ESCAPE);
-            }
-            p.append(ch);
-        }
-        if (anyAfter) {
-            p.append('%');
-        }
-        return new Like(this, new Param<>(ColumnType.STRING, p.toString()), false, ignoreCase, LIKE_ESCAPE);
-    }
-
     /** The escape character of the patterns {@link #startsWith} and its kin build. */
     char LIKE_ESCAPE = '!';
-
-    // A pattern's backslash escapes, rewritten for the escape character Cairn always names: MySQL gives the
-    // backslash no escaping power under NO_BACKSLASH_ESCAPES, so the default could not mean the same everywhere.
-    private Param<String> likePattern(String pattern, String operation) {
-        if (pattern == null) {
-            throw new IllegalArgumentException(this + "." + operation + "(null): a LIKE pattern must not be null");
-        }
-        StringBuilder p = new StringBuilder(pattern.length() + 4);
-        for (int i = 0; i < pattern.length(); i++) {
-            char ch = pattern.charAt(i);
-            if (ch == '\\' && i + 1 < pattern.length()) {
-                ch = pattern.charAt(++i);
-                if (ch == '%' || ch == '_' || ch == LIKE_ESCAPE) {
-                    p.append(LIKE_ESCAPE);
-                }
-            } else if (ch == LIKE_ESCAPE) {
-                p.append(LIKE_ESCAPE);
-            }
-            p.append(ch);
-        }
-        return new Param<>(ColumnType.STRING, p.toString());
-    }
 }

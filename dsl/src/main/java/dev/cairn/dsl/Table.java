@@ -37,9 +37,8 @@ import java.util.function.UnaryOperator;
  * time may declare {@code Object}. It is checked when the table is frozen.
  *
  * <p>Every mistake a definition can hold is reported by a {@link DefinitionException} naming the table and column,
- * thrown by the declaration that makes it (or, for what spans tables, when the {@link Schema} is built). The table
- * is frozen the first time it is used; it is then immutable (every list it returns too) and safe to share between
- * threads.
+ * thrown by the declaration that makes it (or, for what spans tables, when the {@link Schema} is built). The table is
+ * frozen the first time it is used; it is then immutable (every list it returns too) and safe to share between threads.
  *
  * @param <R> the row type: a record (or class) whose components are matched to the columns, or
  *            {@link Row} for untyped rows
@@ -185,6 +184,11 @@ public abstract class Table<R, K> extends ColumnFactories<R> implements FromItem
         return definition.declareIndex(Objects.requireNonNull(indexName, "indexName"), List.of(indexColumns));
     }
 
+    /** A FULLTEXT index over text columns (MySQL/MariaDB; none on H2), {@code ftx_<table>_<columns>} if name is null. */
+    protected final Index fullTextIndex(String indexName, Column<?>... textColumns) {
+        return definition.declareFullTextIndex(indexName, List.of(textColumns));
+    }
+
     /** A named check constraint over the table's columns: {@code check("ck_dates", END.ge(START))}. */
     protected final Check check(String constraintName, Condition condition) {
         return definition.declareCheck(Objects.requireNonNull(constraintName, "constraintName"), condition, null);
@@ -249,9 +253,8 @@ public abstract class Table<R, K> extends ColumnFactories<R> implements FromItem
     }
 
     /**
-     * Declares a rule over the whole row, reported under {@code field}:
+     * Declares a rule over the whole row, reported under {@code field}, in every scenario unless some are given:
      * {@code validateRow("endsAt", e -> !e.endsAt().isBefore(e.startsAt()), "must not be before startsAt")}.
-     * Without scenarios it applies in all of them.
      */
     protected final void validateRow(String field, Predicate<? super R> valid, String message, Scenario... on) {
         Objects.requireNonNull(valid, "valid");
@@ -270,9 +273,8 @@ public abstract class Table<R, K> extends ColumnFactories<R> implements FromItem
     }
 
     /**
-     * A hook run before the event that may return a changed row (to fill timestamps, say):
-     * {@code before(Event.CREATE, p -> p.withCreatedAt(Instant.now()))}. It runs in the statement's transaction; an
-     * exception it throws rolls the work back.
+     * A hook run before the event that may return a changed row, in the statement's transaction (an exception rolls
+     * the work back): {@code before(Event.CREATE, p -> p.withCreatedAt(Instant.now()))}.
      */
     protected final void before(Event event, UnaryOperator<R> hook) {
         Objects.requireNonNull(hook, "hook");

@@ -283,7 +283,23 @@ final class TableDefinition<R> {
         String n = indexName != null ? checkedConstraintName(indexName, indexColumns)
                 : Identifiers.derive("idx", name, indexColumns.stream().map(Column::name).toList());
         checkIndexNameFree(n, indexColumns);
-        Index index = new Index(table, n, indexColumns, indexName != null);
+        Index index = new Index(table, n, indexColumns, indexName != null, false);
+        indexes.add(index);
+        return index;
+    }
+
+    Index declareFullTextIndex(String indexName, List<Column<?>> indexColumns) {
+        checkKeyColumns(indexColumns, "a full-text index");
+        for (Column<?> c : indexColumns) {
+            if (!c.type().kind().isText()) {
+                throw new DefinitionException(name, c.name(), "a full-text index takes text columns (varchar, char,"
+                        + " text, longText), not " + c.type());
+            }
+        }
+        String n = indexName != null ? checkedConstraintName(indexName, indexColumns)
+                : Identifiers.derive("ftx", name, indexColumns.stream().map(Column::name).toList());
+        checkIndexNameFree(n, indexColumns);
+        Index index = new Index(table, n, indexColumns, indexName != null, true);
         indexes.add(index);
         return index;
     }

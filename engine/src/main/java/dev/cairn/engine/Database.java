@@ -406,6 +406,9 @@ public final class Database extends Session implements AutoCloseable {
             if (isMySqlUrl()) {
                 MYSQL_DEFAULTS.forEach(hc::addDataSourceProperty);
                 hc.setConnectionInitSql(ServerSql.mysqlSessionInit());
+            } else if (url.startsWith("jdbc:h2:")) {
+                hc.setJdbcUrl(ServerSql.h2Url(url));
+                hc.setConnectionInitSql(ServerSql.h2SessionInit());
             }
             driverProperties.forEach(hc::addDataSourceProperty);
             return hc;

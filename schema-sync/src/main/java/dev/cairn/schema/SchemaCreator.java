@@ -64,7 +64,9 @@ public final class SchemaCreator {
             }
             creates.add(ddl.createTable(table, fk -> !schema.isDeferred(fk)));
             for (Index index : table.indexes()) {
-                creates.add(ddl.createIndex(index));
+                if (ddl.creates(index)) {
+                    creates.add(ddl.createIndex(index));
+                }
             }
             created.add(table);
         }

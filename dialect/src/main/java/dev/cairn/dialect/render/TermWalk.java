@@ -12,20 +12,26 @@ import dev.cairn.dsl.Condition.InList;
 import dev.cairn.dsl.Condition.InSelect;
 import dev.cairn.dsl.Condition.Junction;
 import dev.cairn.dsl.Condition.Like;
+import dev.cairn.dsl.Condition.Match;
 import dev.cairn.dsl.Condition.Negation;
 import dev.cairn.dsl.Condition.NullCheck;
 import dev.cairn.dsl.Condition.RawCondition;
+import dev.cairn.dsl.Condition.RawExpression;
 import dev.cairn.dsl.Expression;
 import dev.cairn.dsl.Expression.AliasedColumn;
 import dev.cairn.dsl.Expression.Arithmetic;
+import dev.cairn.dsl.Expression.Call;
+import dev.cairn.dsl.Expression.Case;
 import dev.cairn.dsl.Expression.Function;
 import dev.cairn.dsl.Expression.Param;
 import dev.cairn.dsl.SelectStatement;
 import dev.cairn.dsl.type.ColumnType;
 import java.util.ArrayList;
 import java.util.List;
+import org.jooq.CaseConditionStep;
 import org.jooq.DataType;
 import org.jooq.Field;
+import org.jooq.QueryPart;
 import org.jooq.Record1;
 import org.jooq.impl.DSL;
 
@@ -171,6 +177,27 @@ final class TermWalk {
             }
             return !building ? null : DSL.condition("(" + raw.sql() + ")", bindings);
         }
+
+        @Override
+        public org.jooq.Condition visit(Match m) {
+            sink.token("MATCH ");
+            QueryPart[] parts = match(m);
+            return !building ? null : DSL.condition(CallSql.match(dialect, m), parts);
+        }
+    }
+
+    /** The columns and the text of a full-text search: their tokens and values, and their jOOQ parts. */
+    private QueryPart[] match(Match m) {
+        sink.token(m.mode().name());
+        sink.token("(");
+        QueryPart[] parts = new QueryPart[m.columns().size() + 1];
+        for (int i = 0; i < m.columns().size(); i++) {
+            parts[i] = field(m.columns().get(i));
+            sink.token(",");
+        }
+        parts[parts.length - 1] = value(m.text(), m.columns().get(0), null);
+        sink.token(")");
+        return parts;
     }
 
     private org.jooq.Condition inList(InList in) {
@@ -263,6 +290,75 @@ final class TermWalk {
             }
             sink.token(")");
             return !building ? null : JooqParts.function(f, operand);
+        }
+
+        @Override
+        public Field<Object> visit(Call<?> c) {
+            Object outer = subject;
+            subject = c;
+            sink.token(c.fn());
+            if (c.unit() != null) {
+                sink.token(c.unit());
+            }
+            if (c.fn() == Call.Fn.CAST) {
+                sink.token(c.type().toString());
+            }
+            sink.token("(");
+            List<Field<Object>> operands = new ArrayList<>(c.operands().size());
+            for (int i = 0; i < c.operands().size(); i++) {
+                Expression<?> o = c.operands().get(i);
+                operands.add(CallSql.isText(c, i) ? text(o) : field(o));
+                sink.token(",");
+            }
+            sink.token(")");
+            subject = outer;
+            return !building ? null : CallSql.call(dialect, c, operands, storageType(c.type()));
+        }
+
+        @Override
+        public Field<Object> visit(Case<?> c) {
+            Object outer = subject;
+            sink.token("CASE(");
+            CaseConditionStep<Object> when = null;
+            for (Case.When<?> w : c.whens()) {
+                sink.token(" WHEN ");
+                org.jooq.Condition condition = condition(w.condition());
+                sink.token(" THEN ");
+                subject = c;
+                Field<Object> result = field(w.result());
+                if (building) {
+                    when = when == null ? DSL.when(condition, result) : when.when(condition, result);
+                }
+            }
+            Field<Object> otherwise = null;
+            if (c.otherwise() != null) {
+                sink.token(" ELSE ");
+                subject = c;
+                otherwise = field(c.otherwise());
+            }
+            sink.token(" END)");
+            subject = outer;
+            return !building ? null : otherwise == null ? when : when.otherwise(otherwise);
+        }
+
+        @Override
+        public Field<Object> visit(RawExpression<?> raw) {
+            sink.token("RAWX{");
+            sink.token(raw.type().toString());
+            sink.token(raw.sql());
+            sink.token("}");
+            Object[] bindings = new Object[raw.params().size()];
+            for (int i = 0; i < bindings.length; i++) {
+                bindings[i] = value(raw.params().get(i), null, null);
+            }
+            return !building ? null : DSL.field("(" + raw.sql() + ")", storageType(raw.type()), bindings);
+        }
+
+        @Override
+        public Field<Object> visit(Match.Relevance r) {
+            sink.token("RELEVANCE ");
+            QueryPart[] parts = match(r.match());
+            return !building ? null : DSL.field(CallSql.match(dialect, r.match()), storageType(r.type()), parts);
         }
     }
 

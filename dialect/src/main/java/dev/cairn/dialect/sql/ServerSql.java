@@ -30,6 +30,22 @@ public final class ServerSql {
         return "SET time_zone = '+00:00', sql_mode = CONCAT_WS(',', NULLIF(@@sql_mode, ''), 'STRICT_ALL_TABLES')";
     }
 
+    /** Run when a pooled H2 connection opens: UTC, as MySQL/MariaDB sessions are, for dates of timestamps and now. */
+    public static String h2SessionInit() {
+        return "SET TIME ZONE 'UTC'";
+    }
+
+    /**
+     * An H2 URL with unquoted names resolving as on MySQL/MariaDB: H2 folds them to upper case, where Cairn's names
+     * are lower case, so {@code char_length(name)} would not find the column {@code "name"}.
+     * {@code CASE_INSENSITIVE_IDENTIFIERS=TRUE} is added unless the URL sets it itself; H2 reads it when the database
+     * opens, so a database that another URL opened first keeps that URL's setting.
+     */
+    public static String h2Url(String url) {
+        return url.toUpperCase(java.util.Locale.ROOT).contains(";CASE_INSENSITIVE_IDENTIFIERS=") ? url
+                : url + ";CASE_INSENSITIVE_IDENTIFIERS=TRUE";
+    }
+
     /** How long DDL in this session waits for a table lock. */
     public static String lockWaitTimeout(Dialect dialect, Duration wait) {
         return dialect.isMySqlFamily() ? "SET SESSION lock_wait_timeout = " + Math.max(1, wait.toSeconds())

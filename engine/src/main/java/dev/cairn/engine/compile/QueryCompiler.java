@@ -5,6 +5,7 @@ import dev.cairn.dialect.render.InsertStatements;
 import dev.cairn.dialect.render.Locks;
 import dev.cairn.dialect.render.RenderedSql;
 import dev.cairn.dialect.render.StatementWalk;
+import dev.cairn.dialect.render.UnsupportedSqlException;
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Expression.Param;
 import dev.cairn.dsl.SelectStatement;
@@ -66,7 +67,7 @@ public final class QueryCompiler {
                 });
             }
             StatementWalk walk = StatementWalk.building(dialect, tokens);
-            return compiled(walk.render(walk.select(select, purpose)));
+            return compiled(walk.render(supported(() -> walk.select(select, purpose))));
         });
     }
 
@@ -74,7 +75,7 @@ public final class QueryCompiler {
     public CompiledQuery update(Update<?> update, List<Param<?>> values) {
         return cache.get(ShapeKey.of(update, values, rules), tokens -> {
             StatementWalk walk = StatementWalk.building(dialect, tokens);
-            return compiled(walk.render(walk.update(update)));
+            return compiled(walk.render(supported(() -> walk.update(update))));
         });
     }
 
@@ -82,7 +83,7 @@ public final class QueryCompiler {
     public CompiledQuery delete(Delete<?> delete, List<Param<?>> values) {
         return cache.get(ShapeKey.of(delete, values, rules), tokens -> {
             StatementWalk walk = StatementWalk.building(dialect, tokens);
-            return compiled(walk.render(walk.delete(delete)));
+            return compiled(walk.render(supported(() -> walk.delete(delete))));
         });
     }
 
@@ -99,12 +100,22 @@ public final class QueryCompiler {
     /** {@code INSERT INTO table (columns) SELECT ...}; its values are those {@link QueryValues#of} collects. */
     public CompiledQuery insertSelect(Table<?, ?> table, List<Column<?>> columns, Select<?> select) {
         return cache.get(ShapeKey.ofInsertSelect(dialect, table, columns, select.statement()), () -> compiled(
-                InsertStatements.insertSelect(dialect, table, columns, select.statement(), QueryValues.NONE)));
+                supported(() -> InsertStatements.insertSelect(dialect, table, columns, select.statement(),
+                        QueryValues.NONE))));
     }
 
     /** How many times a statement was compiled (cache misses) since this compiler was made. */
     public long compilations() {
         return cache.compilations();
+    }
+
+    /** Builds a statement, reporting SQL the database has none for (before anything is sent) in the API's terms. */
+    private static <X> X supported(java.util.function.Supplier<X> build) {
+        try {
+            return build.get();
+        } catch (UnsupportedSqlException e) {
+            throw new UnsupportedFeatureException(e.getMessage());
+        }
     }
 
     private static CompiledQuery compiled(RenderedSql sql) {

@@ -6,12 +6,14 @@ import dev.cairn.dsl.FromItem;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.query.Functions;
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * An expression of a generated query, which can be built with Cairn's DSL, written as SQL by hand, and shown as the
  * Java that builds it (for a failure message that can be pasted into a test).
  */
-public sealed interface Ex permits Ex.Col, Ex.Arith, Ex.Text, Ex.Agg {
+public sealed interface Ex permits Ex.Col, Ex.Arith, Ex.Text, Ex.Agg, Ex.Fn {
 
     Expression<Object> cairn();
 
@@ -203,6 +205,86 @@ public sealed interface Ex permits Ex.Col, Ex.Arith, Ex.Text, Ex.Agg {
         @Override
         public boolean aggregate() {
             return true;
+        }
+    }
+
+    /**
+     * A scalar function of {@code Functions} over one operand and some values: charLength, concat, substring, trim,
+     * replace (of text), coalesce, nullif and a CASE ({@code when(x > v0, x).otherwise(v1)}).
+     */
+    record Fn(String fn, Ex operand, List<Object> values) implements Ex {
+        /** The same function with {@code n} values of its operand's type. */
+        Fn withValues(java.util.function.Function<Ex, Object> value, int n) {
+            List<Object> vs = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                vs.add(value.apply(operand));
+            }
+            return new Fn(fn, operand, vs);
+        }
+
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public Expression<Object> cairn() {
+            Expression op = operand.cairn();
+            return (Expression) switch (fn) {
+                case "charLength" -> Functions.charLength(op);
+                case "concat" -> Functions.concat(op, values.get(0));
+                case "substring" -> Functions.substring(op, (Integer) values.get(0), (Integer) values.get(1));
+                case "trim" -> Functions.trim(op);
+                case "replace" -> Functions.replace(op, (String) values.get(0), (String) values.get(1));
+                case "coalesce" -> Functions.coalesce(op, values.get(0));
+                case "nullif" -> Functions.nullif(op, values.get(0));
+                case "case" -> Functions.when(op.gt(values.get(0)), op).otherwise(values.get(1));
+                default -> throw new IllegalArgumentException(fn);
+            };
+        }
+
+        @Override
+        public void sql(SqlText out) {
+            switch (fn) {
+                case "concat" -> {
+                    out.add(out.mysql() ? "CONCAT(" : "(");
+                    operand.sql(out);
+                    out.add(out.mysql() ? ", " : " || ").value(values.get(0)).add(")");
+                }
+                case "case" -> {
+                    out.add("CASE WHEN ");
+                    operand.sql(out);
+                    out.add(" > ").value(values.get(0)).add(" THEN ");
+                    operand.sql(out);
+                    out.add(" ELSE ").value(values.get(1)).add(" END");
+                }
+                default -> {
+                    out.add(switch (fn) {
+                        case "charLength" -> "CHAR_LENGTH(";
+                        default -> fn.toUpperCase(java.util.Locale.ROOT) + "(";
+                    });
+                    operand.sql(out);
+                    for (Object v : values) {
+                        out.add(", ").value(v);
+                    }
+                    out.add(")");
+                }
+            }
+        }
+
+        @Override
+        public String dsl() {
+            String args = values.stream().map(Ex::literal).collect(Collectors.joining(", "));
+            if (fn.equals("case")) {
+                return "Functions.when(" + operand.dsl() + ".gt(" + literal(values.get(0)) + "), " + operand.dsl()
+                        + ").otherwise(" + literal(values.get(1)) + ")";
+            }
+            return "Functions." + fn + "(" + operand.dsl() + (args.isEmpty() ? "" : ", " + args) + ")";
+        }
+
+        @Override
+        public Class<?> javaType() {
+            return switch (fn) {
+                case "charLength" -> Integer.class;
+                case "concat", "substring", "trim", "replace" -> String.class;
+                default -> operand.javaType();
+            };
         }
     }
 

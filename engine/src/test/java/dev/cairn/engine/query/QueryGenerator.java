@@ -26,6 +26,7 @@ public final class QueryGenerator {
         "%an%", "%'%", "%a", "__", "\\%%", "%\\\\%", "_%", "%s_", "O\\'%", "R&%"};
     private static final String[] FRAGMENTS = {"A", "a", "b", "an", "%", "_", "!", "\\", "'", " ", "100%", "_s",
         "Ann", "bo", "", "sure", "ve"};
+    private static final String[] NON_EMPTY = {"A", "a", "b", "an", "%", "_", "!", "\\", "'", " ", "Ann", "bo"};
     private static final int[] IN_SIZES = {0, 1, 1, 2, 3, 3, 5, 17};
 
     private final Random r;
@@ -366,9 +367,27 @@ public final class QueryGenerator {
         };
     }
 
-    /** A computed expression: arithmetic holding a value or another column, or lower/upper of text. */
+    /** A computed expression: arithmetic holding a value or another column, lower/upper of text, or a function. */
     private Ex expression(List<Ex.Src> scope) {
-        return r.nextInt(5) == 0 ? new Ex.Text(r.nextBoolean(), columnOf(scope, String.class)) : numeric(scope);
+        int w = r.nextInt(10);
+        return w < 2 ? new Ex.Text(r.nextBoolean(), columnOf(scope, String.class)) : w < 4 ? function(scope)
+                : numeric(scope);
+    }
+
+    /** A scalar function of text or of a number, with values that match some rows and miss others. */
+    private Ex function(List<Ex.Src> scope) {
+        Ex text = columnOf(scope, String.class);
+        Ex number = r.nextBoolean() ? columnOf(scope, numericType()) : numeric(scope);
+        return switch (r.nextInt(8)) {
+            case 0 -> new Ex.Fn("charLength", text, List.of());
+            case 1 -> new Ex.Fn("concat", text, List.of(pick(FRAGMENTS)));
+            case 2 -> new Ex.Fn("substring", text, List.of(1 + r.nextInt(4), r.nextInt(4)));
+            case 3 -> new Ex.Fn("trim", text, List.of());
+            case 4 -> new Ex.Fn("replace", text, List.of(pick(NON_EMPTY), pick(FRAGMENTS)));
+            case 5 -> new Ex.Fn("coalesce", r.nextBoolean() ? text : number, null).withValues(this::value, 1);
+            case 6 -> new Ex.Fn("nullif", r.nextBoolean() ? text : number, null).withValues(this::value, 1);
+            default -> new Ex.Fn("case", number, null).withValues(this::value, 2);
+        };
     }
 
     private Ex numeric(List<Ex.Src> scope) {

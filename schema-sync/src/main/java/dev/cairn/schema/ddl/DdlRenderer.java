@@ -15,6 +15,7 @@ import dev.cairn.dsl.type.ColumnType;
 import dev.cairn.dsl.type.DefaultValue;
 import dev.cairn.dsl.type.Identifiers;
 import dev.cairn.dsl.type.ReferentialAction;
+import dev.cairn.schema.SchemaSyncException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -102,10 +103,28 @@ public final class DdlRenderer {
         return sql.toString();
     }
 
-    /** {@code CREATE INDEX} for a secondary index. */
+    /**
+     * Whether this database gets the index: every index but a FULLTEXT one on H2, which has no such index (nor
+     * MySQL's MATCH to use it), so the model's full-text indexes are left out there.
+     */
+    public boolean creates(Index index) {
+        return !index.fullText() || dialect.isMySqlFamily();
+    }
+
+    /** {@code CREATE INDEX} for a secondary index; {@code CREATE FULLTEXT INDEX ... [WITH PARSER p]} for a full-text one. */
     public String createIndex(Index index) {
         String name = dialect.isMySqlFamily() ? quote(names.of(index))
                 : jooq.render(TableNames.of(Identifiers.schemaOf(index.table().name()), names.of(index)));
+        if (index.fullText()) {
+            String parser = index.parser();
+            if (parser != null && dialect.family() == Dialect.Family.MARIADB && parser.equalsIgnoreCase("ngram")) {
+                throw new SchemaSyncException("Table '" + index.table().name() + "', full-text index '" + index.name()
+                        + "': MariaDB has no ngram parser (MySQL 5.7.6+ has); declare the index without parser(\"ngram\")"
+                        + " for MariaDB");
+            }
+            return "CREATE FULLTEXT INDEX " + name + " ON " + table(index.table().name()) + " "
+                    + columnList(index.columns()) + (parser == null ? "" : " WITH PARSER " + parser);
+        }
         return "CREATE INDEX " + name + " ON " + table(index.table().name()) + " "
                 + columnList(index.columns());
     }

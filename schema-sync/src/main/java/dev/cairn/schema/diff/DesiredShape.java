@@ -24,6 +24,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The shape the model asks for in a dialect, built from the same DDL text Cairn would create it with and passed
@@ -31,6 +33,8 @@ import java.util.Set;
  * compares equal to the model.
  */
 public final class DesiredShape {
+    private static final Logger LOG = LoggerFactory.getLogger(DesiredShape.class);
+
     private DesiredShape() {
     }
 
@@ -79,7 +83,11 @@ public final class DesiredShape {
             t.addIndex(new IndexShape(names.of(uk).toLowerCase(Locale.ROOT), names(uk.columns()), true));
         }
         for (Index ix : table.indexes()) {
-            t.addIndex(new IndexShape(names.of(ix).toLowerCase(Locale.ROOT), names(ix.columns()), false));
+            if (!ddl.creates(ix)) {
+                LOG.info("{} has no FULLTEXT indexes: {} of table '{}' is left out", dialect, ix, table.name());
+                continue;
+            }
+            t.addIndex(new IndexShape(names.of(ix).toLowerCase(Locale.ROOT), names(ix.columns()), false, ix.fullText()));
         }
         for (ForeignKey fk : table.foreignKeys()) {
             t.addForeignKey(new ForeignKeyShape(fk.name().toLowerCase(Locale.ROOT), names(fk.columns()),

@@ -110,7 +110,9 @@ final class KeyChanges {
             models.put(want.indexes().get(TableShape.key(names.of(uk))), uk);
         }
         for (Index ix : table.indexes()) {
-            models.put(want.indexes().get(TableShape.key(names.of(ix))), ix);
+            if (ddl.creates(ix)) {
+                models.put(want.indexes().get(TableShape.key(names.of(ix))), ix);
+            }
         }
         Map<IndexShape, IndexShape> pairs = KeyMatch.pairs(new ArrayList<>(models.keySet()), IndexShape::name,
                 w -> models.get(w) instanceof UniqueKey uk ? uk.isNamed() : ((Index) models.get(w)).isNamed(),
@@ -139,7 +141,8 @@ final class KeyChanges {
                 changes.add(new Change(Change.Kind.ADD_UNIQUE, table.name(), "add unique key " + wanted.name() + " "
                         + wanted.columns(), List.of(ddl.addUnique(uk)), true, null));
             } else {
-                changes.add(new Change(Change.Kind.ADD_INDEX, table.name(), "add index " + wanted.name() + " "
+                changes.add(new Change(Change.Kind.ADD_INDEX, table.name(), (wanted.fullText() ? "add full-text index "
+                        : "add index ") + wanted.name() + " "
                         + wanted.columns(), List.of(ddl.createIndex((Index) e.getValue())), replaces, null));
             }
         }
@@ -180,7 +183,7 @@ final class KeyChanges {
     }
 
     private boolean sameIndex(IndexShape wanted, IndexShape existing) {
-        return existing.unique() == wanted.unique()
+        return existing.unique() == wanted.unique() && existing.fullText() == wanted.fullText()
                 && afterRenames(existing.columns(), renamed).equals(wanted.columns());
     }
 
@@ -190,7 +193,7 @@ final class KeyChanges {
      * refuse to drop the last one. The index is then the foreign key's, and left alone.
      */
     private boolean servesForeignKey(IndexShape index) {
-        if (index.unique()) {
+        if (index.unique() || index.fullText()) {
             return false;
         }
         List<String> columns = afterRenames(index.columns(), renamed);

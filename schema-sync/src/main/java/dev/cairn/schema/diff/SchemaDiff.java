@@ -166,7 +166,9 @@ public final class SchemaDiff {
         List<String> statements = new ArrayList<>();
         statements.add(ddl.createTable(table, fk -> false));
         for (Index index : table.indexes()) {
-            statements.add(ddl.createIndex(index));
+            if (ddl.creates(index)) {
+                statements.add(ddl.createIndex(index));
+            }
         }
         changes.add(new Change(Change.Kind.CREATE_TABLE, table.name(), "create table " + table.name() + note,
                 statements, false, null));

@@ -14,10 +14,12 @@ import java.sql.SQLException;
 import dev.cairn.schema.shape.TableNaming;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** Reads MySQL and MariaDB schemas from {@code information_schema}: six queries for the whole database. */
 final class MySqlIntrospector implements Introspector {
@@ -77,7 +79,8 @@ final class MySqlIntrospector implements Introspector {
         TableNaming naming = schema.naming();
         Map<String, Map<String, List<String>>> uniques = new LinkedHashMap<>();
         Map<String, Map<String, List<String>>> plain = new LinkedHashMap<>();
-        try (ResultSet rs = query(c, "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME FROM information_schema.STATISTICS"
+        Set<String> fullText = new HashSet<>();
+        try (ResultSet rs = query(c, "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, INDEX_TYPE FROM information_schema.STATISTICS"
                 + " WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX", database)) {
             while (rs.next()) {
                 TableShape t = schema.table(rs.getString(1));
@@ -91,6 +94,9 @@ final class MySqlIntrospector implements Introspector {
                     pk.add(column);
                     t.primaryKey(pk);
                     continue;
+                }
+                if ("FULLTEXT".equalsIgnoreCase(rs.getString(5))) {
+                    fullText.add(t.name() + "\u0000" + index);
                 }
                 Map<String, Map<String, List<String>>> target = rs.getInt(3) == 0 ? uniques : plain;
                 target.computeIfAbsent(t.name(), k -> new LinkedHashMap<>())
@@ -130,7 +136,8 @@ final class MySqlIntrospector implements Introspector {
             for (Map.Entry<String, List<String>> e : plain.getOrDefault(t.name(), Map.of()).entrySet()) {
                 // Including the index MySQL/MariaDB made for a foreign key by themselves: the diff knows it by what
                 // it serves, for its name may be the foreign key's, its first column's, or a former foreign key's.
-                t.addIndex(new IndexShape(e.getKey(), e.getValue(), false));
+                t.addIndex(new IndexShape(e.getKey(), e.getValue(), false,
+                        fullText.contains(t.name() + "\u0000" + e.getKey())));
             }
         }
         if (dialect.enforcesChecks()) {
