@@ -7,6 +7,7 @@ import dev.cairn.dsl.lifecycle.Scenario;
 import dev.cairn.dsl.type.ColumnType;
 import dev.cairn.dsl.type.JsonCodec;
 import dev.cairn.dsl.type.ReferentialAction;
+import dev.cairn.dsl.type.TableOptions;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -110,6 +111,11 @@ public abstract class Table<R, K> implements FromItem<R> {
      */
     protected final void formerly(String oldName) {
         definition.addFormerName(oldName);
+    }
+
+    /** The table's comment, charset and collation, declared in its constructor: {@code options().comment("Pets")}. */
+    public final TableOptions options() {
+        return definition.options();
     }
 
     /** The Java type rows of this table are read into and written from. */
