@@ -116,6 +116,11 @@ class StatementTest {
             public Integer visit(Condition.RawCondition x) {
                 return x.params().size();
             }
+
+            @Override
+            public Integer visit(Condition.CaseSensitive x) {
+                return 1;
+            }
         };
         assertThat(c.accept(values)).isEqualTo(4);
         assertThat(c).isInstanceOf(Junction.class);

@@ -2,6 +2,7 @@ package dev.cairn.dialect.render;
 
 import dev.cairn.dsl.Condition.Like;
 import dev.cairn.dsl.Condition.Operator;
+import dev.cairn.dsl.Expression;
 import dev.cairn.dsl.Expression.Arithmetic;
 import dev.cairn.dsl.Expression.Function;
 import org.jooq.Field;
@@ -37,6 +38,19 @@ final class JooqParts {
             return l.negated() ? f.notLike(pattern, e) : f.like(pattern, e);
         }
         return l.negated() ? f.notLike(pattern) : f.like(pattern);
+    }
+
+    /** {@code operand LIKE pattern ESCAPE '!'}, the pattern in {@code collation} when it is not null. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static org.jooq.Condition likeExactly(Field<Object> operand, Field<Object> pattern, String collation) {
+        return ((Field<String>) (Field) operand).like((Field<String>) (Field) (collation == null ? pattern
+                : collated(pattern, collation)), Expression.LIKE_ESCAPE);
+    }
+
+    /** {@code f COLLATE collation}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static Field<Object> collated(Field<Object> f, String collation) {
+        return (Field) f.collate(collation);
     }
 
     static Field<Object> arithmetic(Field<Object> left, Arithmetic.Op op, Field<Object> right) {
