@@ -17,7 +17,8 @@ public record Change(Kind kind, String table, String description, List<String> s
 
     /** The kinds of change, in the order a plan applies them. */
     public enum Kind {
-        DROP_FOREIGN_KEY, DROP_CHECK, DROP_INDEX, DROP_UNIQUE, RENAME_TABLE, CREATE_TABLE, RENAME_COLUMN, ADD_COLUMN,
+        DROP_FOREIGN_KEY, DROP_CHECK, DROP_INDEX, DROP_UNIQUE, RENAME_TABLE, CREATE_TABLE, MODIFY_TABLE, RENAME_COLUMN,
+        ADD_COLUMN,
         MODIFY_COLUMN, MODIFY_PRIMARY_KEY, DROP_COLUMN, ADD_INDEX, ADD_UNIQUE, ADD_CHECK, DROP_TABLE, ADD_FOREIGN_KEY
     }
 

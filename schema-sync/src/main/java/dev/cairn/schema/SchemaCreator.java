@@ -59,6 +59,7 @@ public final class SchemaCreator {
                 continue;
             }
             creates.add(ddl.createTable(table, fk -> !schema.isDeferred(fk)));
+            creates.addAll(ddl.afterCreateTable(table));
             for (Index index : table.indexes()) {
                 creates.add(ddl.createIndex(index));
             }

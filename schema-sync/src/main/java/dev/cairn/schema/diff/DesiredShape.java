@@ -42,6 +42,9 @@ public final class DesiredShape {
     public static TableShape of(Table<?, ?> table, Dialect dialect) {
         DdlRenderer ddl = new DdlRenderer(dialect);
         TableShape t = new TableShape(table.name());
+        boolean mySql = dialect.isMySqlFamily();
+        t.options(mySql ? lower(table.options().charset()) : null, mySql ? lower(table.options().collation()) : null,
+                table.options().comment());
         for (Column<?> c : table.columns()) {
             t.addColumn(column(c, dialect, ddl));
         }
@@ -72,8 +75,15 @@ public final class DesiredShape {
         if (dialect.family() == Dialect.Family.MARIADB && c.type().kind() == ColumnType.Kind.JSON) {
             type = "LONGTEXT";  // MariaDB's JSON is an alias of LONGTEXT with a json_valid check
         }
+        // H2 has one collation for the whole database: a declared character set or collation means nothing there.
+        boolean mySql = dialect.isMySqlFamily();
         return new ColumnShape(c.name().toLowerCase(Locale.ROOT), Normalizer.type(type), c.isNullable(),
-                Normalizer.defaultValue(ddl.defaultClause(c)), c.isAutoIncrement(), c.isOnUpdateNow());
+                Normalizer.defaultValue(ddl.defaultClause(c)), c.isAutoIncrement(), c.isOnUpdateNow(),
+                mySql ? lower(c.charset()) : null, mySql ? lower(c.collation()) : null, c.comment());
+    }
+
+    private static String lower(String name) {
+        return name == null ? null : name.toLowerCase(Locale.ROOT);
     }
 
     private static List<String> names(List<? extends Column<?>> columns) {

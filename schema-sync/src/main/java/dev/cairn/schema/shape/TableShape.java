@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * A table as schema sync compares it: columns in order, primary key, unique keys and secondary indexes by name,
- * foreign keys by name, check constraints by name. Names of tables, columns and constraints are kept in lower case,
- * as MySQL and MariaDB compare them.
+ * foreign keys by name, check constraints by name, and the table's character set, collation and comment. Names of
+ * tables, columns and constraints are kept in lower case, as MySQL and MariaDB compare them.
  */
 public final class TableShape {
     private final String name;
@@ -18,6 +18,9 @@ public final class TableShape {
     private final Map<String, IndexShape> indexes = new LinkedHashMap<>();
     private final Map<String, ForeignKeyShape> foreignKeys = new LinkedHashMap<>();
     private final Map<String, String> checks = new LinkedHashMap<>();
+    private String charset;
+    private String collation;
+    private String comment;
 
     public TableShape(String name) {
         this.name = name;
@@ -74,6 +77,31 @@ public final class TableShape {
     /** Check constraint names by lower-case name. */
     public Map<String, String> checks() {
         return checks;
+    }
+
+    /**
+     * Sets the default character set, collation and comment: as the database reports them, or as the model declares
+     * them ({@code null} where it declares none, which is then not compared).
+     */
+    public void options(String charset, String collation, String comment) {
+        this.charset = charset;
+        this.collation = collation;
+        this.comment = comment;
+    }
+
+    /** The default character set, or {@code null}. */
+    public String charset() {
+        return charset;
+    }
+
+    /** The default collation, or {@code null}. */
+    public String collation() {
+        return collation;
+    }
+
+    /** The comment ({@code ""} for none in a live table), or {@code null}. */
+    public String comment() {
+        return comment;
     }
 
     @Override
