@@ -1,6 +1,7 @@
 package dev.cairn.schema.shape;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,9 +26,12 @@ public final class Normalizer {
     private static final Pattern NOW = Pattern.compile(
             "^(current_timestamp|localtimestamp|now)(\\(\\d*\\))?$", Pattern.CASE_INSENSITIVE);
     // Expression defaults each database spells its own way (H2 reports UUID() as RANDOM_UUID()).
-    private static final java.util.Map<String, String> SYNONYMS = java.util.Map.of(
-            "random_uuid()", "uuid()", "current_date", "curdate()", "current_date()", "curdate()",
-            "current_time", "curtime()", "localtime", "curtime()", "current_time()", "curtime()");
+    private static final Map<Pattern, String> SYNONYMS = Map.of(
+            Pattern.compile("\\brandom_uuid\\(\\)"), "uuid()",
+            Pattern.compile("\\b(?:current_date|curdate)(?:\\(\\))?(?![\\w(])"), "curdate()",
+            Pattern.compile("\\b(?:current_time|localtime|curtime)(?:\\(\\))?(?![\\w(])"), "curtime()",
+            Pattern.compile("\\b(?:current_timestamp|localtimestamp|now)(?:\\(\\))?(?![\\w(])"), "now()",
+            Pattern.compile("\\b(?:current_timestamp|localtimestamp|now)\\((\\d+)\\)"), "now($1)");
 
     private Normalizer() {
     }
@@ -200,7 +204,35 @@ public final class Normalizer {
             // MySQL 8 writes expression defaults in parentheses, MariaDB as they were given.
             return defaultValue(e.substring(1, e.length() - 1));
         }
-        return SYNONYMS.getOrDefault(e, e);
+        return synonyms(e);
+    }
+
+    // Each synonym in one spelling, outside quoted text: extract(day from current_date) is extract(day from curdate()).
+    private static String synonyms(String e) {
+        StringBuilder out = new StringBuilder(e.length());
+        int start = 0;
+        char quote = 0;
+        for (int i = 0; i <= e.length(); i++) {
+            char ch = i < e.length() ? e.charAt(i) : 0;
+            if (quote == 0 && (ch == '\'' || ch == '"' || ch == '`' || i == e.length())) {
+                String plain = e.substring(start, i);
+                for (Map.Entry<Pattern, String> s : SYNONYMS.entrySet()) {
+                    plain = s.getKey().matcher(plain).replaceAll(s.getValue());
+                }
+                out.append(plain);
+                start = i;
+                quote = ch;
+            } else if (quote != 0 && (ch == '\\' || ch == quote)) {
+                if (ch == '\\') {
+                    i++;
+                } else {
+                    out.append(e, start, i + 1);
+                    start = i + 1;
+                    quote = 0;
+                }
+            }
+        }
+        return out.toString();
     }
 
     private static boolean isWord(char ch) {

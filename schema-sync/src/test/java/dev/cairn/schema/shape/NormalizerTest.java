@@ -195,6 +195,15 @@ class NormalizerTest {
         assertThat(Normalizer.defaultValue("CURRENT_DATE")).isEqualTo("curdate()");
         assertThat(Normalizer.defaultValue("curdate()")).isEqualTo("curdate()");
         assertThat(Normalizer.defaultValue("LOCALTIMESTAMP(3)")).isEqualTo(Normalizer.defaultValue("now(3)"));
+        // Inside an expression too, but not inside its text.
+        assertThat(Normalizer.defaultValue("EXTRACT(DAY FROM CURRENT_DATE) * 2"))
+                .isEqualTo(Normalizer.defaultValue("(extract(day from curdate()) * 2)"))
+                .isEqualTo("extract(day from curdate())*2");
+        assertThat(Normalizer.defaultValue("concat('current_date', current_date)"))
+                .isEqualTo("concat('current_date',curdate())");
+        assertThat(Normalizer.defaultValue("date_add(current_timestamp(3), interval 1 day)"))
+                .isEqualTo(Normalizer.defaultValue("date_add(NOW(3), INTERVAL 1 DAY)"));
+        assertThat(Normalizer.defaultValue("localtimestamp_x()")).isEqualTo("localtimestamp_x()");
     }
 
     @Test
