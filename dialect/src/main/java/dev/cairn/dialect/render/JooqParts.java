@@ -47,10 +47,14 @@ final class JooqParts {
                 : collated(pattern, collation)), Expression.LIKE_ESCAPE);
     }
 
-    /** {@code f COLLATE collation}. */
+    /**
+     * {@code CONVERT(f USING utf8mb4) COLLATE collation}. The conversion is for Connector/J, which under
+     * NO_BACKSLASH_ESCAPES sends text holding a quote or backslash as a binary hex literal, which no text collation
+     * applies to.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     static Field<Object> collated(Field<Object> f, String collation) {
-        return (Field) f.collate(collation);
+        return (Field) DSL.field("convert({0} using utf8mb4)", String.class, f).collate(collation);
     }
 
     static Field<Object> arithmetic(Field<Object> left, Arithmetic.Op op, Field<Object> right) {
