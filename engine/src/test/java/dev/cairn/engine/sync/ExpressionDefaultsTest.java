@@ -7,6 +7,7 @@ import dev.cairn.dsl.Row;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.engine.Database;
+import dev.cairn.engine.DynamicTable;
 import dev.cairn.engine.testing.DatabaseTest;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.Change;
@@ -17,6 +18,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -84,8 +86,18 @@ class ExpressionDefaultsTest {
                 + " at datetime(3) DEFAULT current_timestamp(3), twice int(11) DEFAULT (1+2),"
                 + " note text NOT NULL DEFAULT '', code varchar(10) DEFAULT 'uuid()', PRIMARY KEY (id))"
                 + " DEFAULT CHARSET=utf8mb4");
-        SyncReport report = t.open(Schema.of(new Tickets(h2))).schemaSync().plan();
+        Database db = t.open(Schema.of(new Tickets(h2)));
+        SyncReport report = db.schemaSync().plan();
         assertThat(report.plan()).as(report.planText()).isEmpty();
+
+        // Read from the database alone, the table knows its defaults: a row without id, day or note gets them.
+        DynamicTable live = db.table("cs_tickets");
+        db.insertInto(live.table()).rows(List.of(live.row(Map.of("code", "x")))).execute();
+        Map<String, Object> row = live.select().fetch().get(0);
+        assertThat(row.get("id")).isNotNull();
+        assertThat(row.get("note")).isEqualTo("");
+        assertThat(db.table("cs_tickets").column("id").defaultValue().expression()).isEqualTo("uuid()");
+        assertThat(db.table("cs_tickets").column("code").defaultValue().literal()).isEqualTo("uuid()");
     }
 
     @DatabaseTest
