@@ -4,6 +4,7 @@ import dev.cairn.dsl.type.ColumnType;
 import dev.cairn.dsl.type.DefaultValue;
 import dev.cairn.dsl.type.Identifiers;
 import dev.cairn.dsl.type.ReferentialAction;
+import dev.cairn.dsl.type.TableOptions;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -41,6 +42,9 @@ public final class Column<T> implements Expression<T> {
     private String fieldName;
     private List<String> formerNames = List.of();
     private java.math.RoundingMode rounding;
+    private String charset;
+    private String collation;
+    private String comment;
 
     Column(TableDefinition<?> table, String name, ColumnType<T> type, int position) {
         this.table = table;
@@ -270,11 +274,80 @@ public final class Column<T> implements Expression<T> {
                 throw problem("default value of " + s.length() + " characters does not fit " + type);
             }
         }
-        if (type.kind().isLargeObject()) {
+        if (type.kind().isLargeObject() && type.javaType() == byte[].class) {
             throw problem(type + " columns cannot have a literal default on MySQL/MariaDB");
         }
         defaultValue = DefaultValue.literal(value);
         return this;
+    }
+
+    /**
+     * A default the database computes, as SQL text from the model (never from input) for the database in use:
+     * {@code "uuid()"}, {@code "curdate()"}, {@code "now(3)"}, {@code "(price * 2)"} (MariaDB 10.2+, MySQL 8.0.13+).
+     */
+    public Column<T> defaultExpression(String sql) {
+        table.checkBuilding();
+        String problem = DefaultValue.problemWithExpression(sql);
+        if (problem != null) {
+            throw problem(problem);
+        }
+        defaultValue = DefaultValue.expression(sql);
+        return this;
+    }
+
+    /** The collation on MySQL/MariaDB ({@code utf8mb4_bin}: case counts); undeclared, the live one is kept. */
+    public Column<T> collation(String name) {
+        collation = textOption(name, "collation", charset, name);
+        return this;
+    }
+
+    /** The column's character set on MySQL/MariaDB, such as {@code utf8mb4}; as {@link #collation(String)}. */
+    public Column<T> charset(String name) {
+        charset = textOption(name, "character set", name, collation);
+        return this;
+    }
+
+    /** The column's comment (up to 1,024 characters): compared, and kept through every change, on H2 too. */
+    public Column<T> comment(String text) {
+        comment = textOption(text, "comment", null, null);
+        return this;
+    }
+
+    /** The declared character set, or {@code null}: keep the live one. */
+    public String charset() {
+        return charset;
+    }
+
+    /** The declared collation, or {@code null}: keep the live one. */
+    public String collation() {
+        return collation;
+    }
+
+    /** The declared comment, or {@code null}: keep the live one. */
+    public String comment() {
+        return comment;
+    }
+
+    /** Equal text with case, accents and trailing spaces counting, whatever the column's collation. */
+    public Condition eqCaseSensitive(String value) {
+        return Condition.CaseSensitive.equalTo(this, value);
+    }
+
+    /** {@link #like} with case and accents counting, whatever the column's collation; alike on H2 and MariaDB. */
+    public Condition likeCaseSensitive(String pattern) {
+        return Condition.CaseSensitive.like((Condition.Like) like(pattern));
+    }
+
+    private String textOption(String value, String what, String set, String coll) {
+        table.checkBuilding();
+        ColumnType.Kind k = type.kind();
+        String problem = what.equals("comment") ? TableOptions.problemWithComment(value, 1024)
+                : !k.isText() && k != ColumnType.Kind.ENUM && k != ColumnType.Kind.SET ? "only text, enum and set"
+                + " columns have a " + what + ", not " + type : TableOptions.problemWith(value, what, set, coll);
+        if (problem != null) {
+            throw problem(problem);
+        }
+        return value;
     }
 
     /** Defaults to the current date and time; datetime and timestamp columns only. */

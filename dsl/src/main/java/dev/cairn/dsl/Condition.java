@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  */
 public sealed interface Condition permits Condition.Comparison, Condition.Junction, Condition.Negation,
         Condition.NullCheck, Condition.InList, Condition.Between, Condition.Like, Condition.InSelect, Condition.Exists,
-        Condition.RawCondition, Condition.Match {
+        Condition.RawCondition, Condition.Match, Condition.CaseSensitive {
 
     /** Passes this condition to the visitor's method for its kind. */
     <X> X accept(Visitor<X> visitor);
@@ -46,6 +46,8 @@ public sealed interface Condition permits Condition.Comparison, Condition.Juncti
         X visit(RawCondition raw);
 
         X visit(Match match);
+
+        X visit(CaseSensitive caseSensitive);
     }
 
     /** This condition and the other. */
@@ -333,6 +335,56 @@ public sealed interface Condition permits Condition.Comparison, Condition.Juncti
         @Override
         public String toString() {
             return (negated ? "NOT EXISTS (" : "EXISTS (") + subquery + ")";
+        }
+    }
+
+    /**
+     * {@code operand LIKE pattern} (escaped by {@link Expression#LIKE_ESCAPE}) comparing text character by character,
+     * case and accents included, whatever the column's collation; made by {@link Column#eqCaseSensitive} and
+     * {@link Column#likeCaseSensitive}. MySQL and MariaDB compare in the column's collation first (which an index can
+     * serve), then in {@code utf8mb4_bin}; H2 compares so already.
+     */
+    record CaseSensitive(Expression<?> operand, Param<String> pattern) implements Condition {
+        /** Text equal to {@code value}: a pattern with every {@code %}, {@code _} and escape character escaped. */
+        static CaseSensitive equalTo(Expression<?> operand, String value) {
+            requireText(operand, "eqCaseSensitive");
+            if (value == null) {
+                throw new IllegalArgumentException(operand + ".eqCaseSensitive(null): a comparison with NULL matches"
+                        + " no row; use isNull() or isNotNull()");
+            }
+            StringBuilder p = new StringBuilder(value.length() + 4);
+            for (int i = 0; i < value.length(); i++) {
+                char ch = value.charAt(i);
+                if (ch == '%' || ch == '_' || ch == Expression.LIKE_ESCAPE) {
+                    p.append(Expression.LIKE_ESCAPE);
+                }
+                p.append(ch);
+            }
+            return new CaseSensitive(operand, new Param<>(ColumnType.STRING, p.toString()));
+        }
+
+        /** The case-sensitive form of a plain {@code LIKE}. */
+        static CaseSensitive like(Like like) {
+            requireText(like.operand(), "likeCaseSensitive");
+            return new CaseSensitive(like.operand(), like.pattern());
+        }
+
+        private static void requireText(Expression<?> operand, String operation) {
+            ColumnType.Kind k = operand.type().kind();
+            if (!k.isText() && k != ColumnType.Kind.ENUM) {
+                throw new IllegalArgumentException(operand + "." + operation + "(...) needs a text column, not "
+                        + operand.type());
+            }
+        }
+
+        @Override
+        public <X> X accept(Visitor<X> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
+        public String toString() {
+            return operand + " LIKE ? (case-sensitive)";
         }
     }
 

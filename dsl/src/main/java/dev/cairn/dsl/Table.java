@@ -5,6 +5,7 @@ import dev.cairn.dsl.lifecycle.Executor;
 import dev.cairn.dsl.lifecycle.Hooks;
 import dev.cairn.dsl.lifecycle.Scenario;
 import dev.cairn.dsl.type.ReferentialAction;
+import dev.cairn.dsl.type.TableOptions;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -100,6 +101,11 @@ public abstract class Table<R, K> extends ColumnFactories<R> implements FromItem
      */
     protected final void formerly(String oldName) {
         definition.addFormerName(oldName);
+    }
+
+    /** The table's comment, charset and collation, declared in its constructor: {@code options().comment("Pets")}. */
+    public final TableOptions options() {
+        return definition.options();
     }
 
     /** The Java type rows of this table are read into and written from. */

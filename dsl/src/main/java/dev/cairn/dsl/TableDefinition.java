@@ -6,6 +6,7 @@ import dev.cairn.dsl.lifecycle.Hooks;
 import dev.cairn.dsl.type.ColumnType;
 import dev.cairn.dsl.type.Identifiers;
 import dev.cairn.dsl.type.ReferentialAction;
+import dev.cairn.dsl.type.TableOptions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -42,6 +43,8 @@ final class TableDefinition<R> {
     private List<Relation<?, ?>> relations = new ArrayList<>();
     private List<String> formerNames = List.of();
     private final Validations<R> validations;
+    private final TableOptions options = new TableOptions(this::checkBuilding,
+            problem -> new DefinitionException(name(), null, problem));
     private final Map<Event, List<BiFunction<R, Executor, R>>> before = new EnumMap<>(Event.class);
     private final Map<Event, List<BiConsumer<R, Executor>>> after = new EnumMap<>(Event.class);
     private Hooks<R> hooks;
@@ -127,6 +130,10 @@ final class TableDefinition<R> {
 
     List<String> formerNames() {
         return formerNames;
+    }
+
+    TableOptions options() {
+        return options;
     }
 
     Validations<R> validations() {

@@ -500,4 +500,47 @@ class DefinitionErrorsTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Table 'owners' is already defined");
     }
+
+    static final class Options extends Table<Row, Void> {
+        Options(java.util.function.Consumer<Options> declare) {
+            super("opts");
+            declare.accept(this);
+        }
+
+        Column<String> text() {
+            return varchar("t", 10);
+        }
+
+        Column<Integer> number() {
+            return integer("n");
+        }
+    }
+
+    private static void rejects(java.util.function.Consumer<Options> declare, String message) {
+        assertThatThrownBy(() -> new Options(declare)).isInstanceOf(DefinitionException.class).hasMessage(message);
+    }
+
+    @Test
+    void badCollationsCharsetsCommentsAndDefaultExpressionsAreRejected() {
+        rejects(o -> o.text().collation("utf8mb4 bin"), "Invalid model: table 'opts', column 't': collation"
+                + " 'utf8mb4 bin' is not a name of letters, digits and '_'");
+        rejects(o -> o.text().charset("latin1").collation("utf8mb4_bin"), "Invalid model: table 'opts', column 't':"
+                + " collation utf8mb4_bin does not belong to character set latin1");
+        rejects(o -> o.number().collation("utf8mb4_bin"), "Invalid model: table 'opts', column 'n': only text, enum"
+                + " and set columns have a collation, not int");
+        rejects(o -> o.text().comment("x".repeat(1025)), "Invalid model: table 'opts', column 't': a comment holds"
+                + " at most 1024 characters, got 1025");
+        rejects(o -> o.text().defaultExpression("uuid(); DROP TABLE x"), "Invalid model: table 'opts', column 't':"
+                + " default expression uuid(); DROP TABLE x holds a ';'; write one SQL expression");
+        rejects(o -> o.text().defaultExpression("concat('a', b"), "Invalid model: table 'opts', column 't':"
+                + " default expression concat('a', b has unbalanced parentheses");
+        rejects(o -> o.text().defaultExpression("1 -- x"), "Invalid model: table 'opts', column 't':"
+                + " default expression 1 -- x holds a comment; write one SQL expression");
+        rejects(o -> o.text().defaultExpression(" "), "Invalid model: table 'opts', column 't':"
+                + " a default expression must not be blank");
+        rejects(o -> o.options().charset("latin1").collation("utf8mb4_bin"), "Invalid model: table 'opts':"
+                + " collation utf8mb4_bin does not belong to character set latin1");
+        assertThat(new Options(o -> o.text().defaultExpression("concat('a;--', ')')")).columns().get(0)
+                .defaultValue().expression()).isEqualTo("concat('a;--', ')')");
+    }
 }

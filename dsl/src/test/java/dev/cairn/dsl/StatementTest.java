@@ -121,6 +121,11 @@ class StatementTest {
             public Integer visit(Condition.Match x) {
                 return 1;
             }
+
+            @Override
+            public Integer visit(Condition.CaseSensitive x) {
+                return 1;
+            }
         };
         assertThat(c.accept(values)).isEqualTo(4);
         assertThat(c).isInstanceOf(Junction.class);

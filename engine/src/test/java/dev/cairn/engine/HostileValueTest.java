@@ -846,6 +846,9 @@ class HostileValueTest {
                             () -> ids(r, c.endsWithIgnoreCase(s)));
                     read(r, v, "containsIgnoreCase", expectedIds(r, v, x -> lower(x).contains(lower(s))),
                             () -> ids(r, c.containsIgnoreCase(s)));
+                    read(r, v, "eqCaseSensitive", expectedIds(r, v, x -> x.equals(s)), () -> ids(r, c.eqCaseSensitive(s)));
+                    read(r, v, "likeCaseSensitive(v)", expectedIds(r, v, x -> like((String) x, s, false)),
+                            () -> ids(r, c.likeCaseSensitive(s)));
                 }
                 read(r, v, "startsWith", expectedIds(r, v, x -> ((String) x).startsWith(s)), () -> ids(r, c.startsWith(s)));
                 read(r, v, "endsWith", expectedIds(r, v, x -> ((String) x).endsWith(s)), () -> ids(r, c.endsWith(s)));

@@ -63,6 +63,7 @@ public final class SchemaCreator {
                 continue;
             }
             creates.add(ddl.createTable(table, fk -> !schema.isDeferred(fk)));
+            creates.addAll(ddl.afterCreateTable(table));
             for (Index index : table.indexes()) {
                 if (ddl.creates(index)) {
                     creates.add(ddl.createIndex(index));

@@ -3,6 +3,7 @@ package dev.cairn.dialect.render;
 import dev.cairn.dialect.Dialect;
 import dev.cairn.dsl.Condition.Like;
 import dev.cairn.dsl.Condition.Operator;
+import dev.cairn.dsl.Expression;
 import dev.cairn.dsl.Expression.Arithmetic;
 import dev.cairn.dsl.Expression.Function;
 import dev.cairn.dsl.type.ColumnType;
@@ -52,6 +53,23 @@ final class JooqParts {
             return l.negated() ? f.notLike(pattern, e) : f.like(pattern, e);
         }
         return l.negated() ? f.notLike(pattern) : f.like(pattern);
+    }
+
+    /** {@code operand LIKE pattern ESCAPE '!'}, the pattern in {@code collation} when it is not null. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static org.jooq.Condition likeExactly(Field<Object> operand, Field<Object> pattern, String collation) {
+        return ((Field<String>) (Field) operand).like((Field<String>) (Field) (collation == null ? pattern
+                : collated(pattern, collation)), Expression.LIKE_ESCAPE);
+    }
+
+    /**
+     * {@code CONVERT(f USING utf8mb4) COLLATE collation}. The conversion is for Connector/J, which under
+     * NO_BACKSLASH_ESCAPES sends text holding a quote or backslash as a binary hex literal, which no text collation
+     * applies to.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static Field<Object> collated(Field<Object> f, String collation) {
+        return (Field) DSL.field("convert({0} using utf8mb4)", String.class, f).collate(collation);
     }
 
     static Field<Object> arithmetic(Field<Object> left, Arithmetic.Op op, Field<Object> right) {

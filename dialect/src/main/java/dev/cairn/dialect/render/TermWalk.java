@@ -6,6 +6,7 @@ import dev.cairn.dialect.sql.TableNames;
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Condition;
 import dev.cairn.dsl.Condition.Between;
+import dev.cairn.dsl.Condition.CaseSensitive;
 import dev.cairn.dsl.Condition.Comparison;
 import dev.cairn.dsl.Condition.Exists;
 import dev.cairn.dsl.Condition.InList;
@@ -146,6 +147,11 @@ final class TermWalk {
             sink.token(l.ignoreCase() ? "I" : "_");
             sink.token(l.escape() == null ? " " : l.escape() == '!' ? "E! " : "E" + l.escape() + " ");
             Field<Object> pattern = value(l.pattern(), l.operand(), null);
+            if (building && l.ignoreCase() && dialect.isMySqlFamily()) {
+                // Lower case on both sides, compared in a binary collation: accents count, as they do on H2, where
+                // a utf8mb4_general_ci column would take 'é' for 'e'.
+                pattern = JooqParts.collated(pattern, "utf8mb4_bin");
+            }
             return !building ? null : JooqParts.like(f, l, pattern);
         }
 
@@ -183,6 +189,26 @@ final class TermWalk {
             sink.token("MATCH ");
             QueryPart[] parts = match(m);
             return !building ? null : DSL.condition(CallSql.match(dialect, m), parts);
+        }
+
+        @Override
+        public org.jooq.Condition visit(CaseSensitive cs) {
+            sink.token(" CSLIKE(");
+            Field<Object> f = text(cs.operand());
+            Field<Object> pattern = value(cs.pattern(), cs.operand(), null);
+            if (!dialect.isMySqlFamily()) {
+                // H2 compares text by code point, whatever the column (Cairn never sets a database collation).
+                sink.token(")");
+                return !building ? null : JooqParts.likeExactly(f, pattern, null);
+            }
+            // The column's collation is usually case-insensitive: its own LIKE, which an index can serve, narrows
+            // the rows, and the same LIKE in a binary collation decides. LIKE never pads, so trailing spaces count.
+            sink.token(",");
+            Field<Object> f2 = text(cs.operand());
+            Field<Object> pattern2 = value(cs.pattern(), cs.operand(), null);
+            sink.token(")");
+            return !building ? null
+                    : JooqParts.likeExactly(f, pattern, null).and(JooqParts.likeExactly(f2, pattern2, "utf8mb4_bin"));
         }
     }
 

@@ -16,6 +16,8 @@ import dev.cairn.dsl.type.DefaultValue;
 import dev.cairn.dsl.type.Identifiers;
 import dev.cairn.dsl.type.ReferentialAction;
 import dev.cairn.schema.SchemaSyncException;
+import dev.cairn.dsl.type.TableOptions;
+import dev.cairn.schema.shape.ColumnShape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -98,9 +100,53 @@ public final class DdlRenderer {
         StringBuilder sql = new StringBuilder("CREATE TABLE ").append(table(table.name())).append(" (")
                 .append(String.join(", ", parts)).append(')');
         if (dialect.isMySqlFamily()) {
-            sql.append(" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
+            TableOptions o = table.options();
+            String charset = o.charset() != null ? o.charset() : o.collation() != null ? o.collation().split("_")[0]
+                    : "utf8mb4";
+            sql.append(" ENGINE=InnoDB DEFAULT CHARSET=").append(charset);
+            if (o.collation() != null) {
+                sql.append(" COLLATE=").append(o.collation());
+            }
+            if (o.comment() != null) {
+                sql.append(" COMMENT=").append(inline(o.comment()));
+            }
         }
         return sql.toString();
+    }
+
+    /**
+     * The statements that follow {@link #createTable}: on H2, which has no table options in CREATE TABLE, the
+     * table's comment. Empty when there is nothing to add.
+     */
+    public List<String> afterCreateTable(Table<?, ?> table) {
+        String comment = table.options().comment();
+        return dialect.isMySqlFamily() || comment == null ? List.of()
+                : List.of("COMMENT ON TABLE " + table(table.name()) + " IS " + inline(comment));
+    }
+
+    /**
+     * Changes the table's options to those the model declares, where they differ from {@code live}'s: its comment,
+     * and on MySQL/MariaDB its default character set and collation (which apply to columns added later; the
+     * columns there are keep theirs). Empty when nothing differs.
+     */
+    public List<String> alterTableOptions(Table<?, ?> table, String liveCharset, String liveCollation,
+                                          String liveComment) {
+        TableOptions o = table.options();
+        boolean comment = o.comment() != null && !o.comment().equals(liveComment);
+        if (!dialect.isMySqlFamily()) {
+            return comment ? afterCreateTable(table) : List.of();
+        }
+        StringBuilder sb = new StringBuilder();
+        if (o.charset() != null && !o.charset().equalsIgnoreCase(String.valueOf(liveCharset))) {
+            sb.append(" DEFAULT CHARSET=").append(o.charset());
+        }
+        if (o.collation() != null && (sb.length() > 0 || !o.collation().equalsIgnoreCase(String.valueOf(liveCollation)))) {
+            sb.append(" COLLATE=").append(o.collation());
+        }
+        if (comment) {
+            sb.append(" COMMENT=").append(inline(o.comment()));
+        }
+        return sb.length() == 0 ? List.of() : List.of("ALTER TABLE " + table(table.name()) + sb);
     }
 
     /**
@@ -139,9 +185,34 @@ public final class DdlRenderer {
         return quote(c.name()) + " " + columnTail(c);
     }
 
-    /** A column's definition without its name: type, default, on-update, nullability, generation. */
+    /** A column's definition without its name: type, default, on-update, nullability, generation, comment. */
     public String columnTail(Column<?> c) {
+        return columnTail(c, null);
+    }
+
+    /**
+     * A column's definition without its name, keeping from {@code live} (when not null) the character set, collation
+     * and comment the model does not declare: MySQL's MODIFY COLUMN and H2's ALTER COLUMN replace the whole
+     * definition, and would otherwise reset them to the table's defaults and none.
+     */
+    public String columnTail(Column<?> c, ColumnShape live) {
         StringBuilder sb = new StringBuilder(SqlTypes.ddl(c.type(), dialect));
+        ColumnType.Kind kind = c.type().kind();
+        if (dialect.isMySqlFamily() && (kind.isText() || kind == ColumnType.Kind.ENUM || kind == ColumnType.Kind.SET)) {
+            String charset = c.charset() != null ? c.charset()
+                    : live != null && c.collation() == null ? live.charset() : null;
+            String collation = c.collation() != null ? c.collation() : live == null ? null
+                    : c.charset() == null || c.charset().equalsIgnoreCase(String.valueOf(live.charset()))
+                    ? live.collation() : null;
+            if (charset != null) {
+                sb.append(" CHARACTER SET ").append(charset);
+            }
+            if (collation != null) {
+                sb.append(" COLLATE ").append(collation);
+            }
+        }
+        String comment = c.comment() != null ? c.comment() : live == null ? null : live.comment();
+        comment = comment == null || comment.isEmpty() ? null : inline(comment);
         if (c.isAutoIncrement() && dialect.family() == Dialect.Family.H2) {
             sb.append(" GENERATED BY DEFAULT AS IDENTITY");
         }
@@ -152,6 +223,9 @@ public final class DdlRenderer {
         if (c.isOnUpdateNow()) {
             sb.append(" ON UPDATE ").append(now(c.type()));
         }
+        if (comment != null && !dialect.isMySqlFamily()) {
+            sb.append(" COMMENT ").append(comment);  // H2 wants it before the constraints
+        }
         if (!c.isNullable()) {
             sb.append(" NOT NULL");
         } else if (dialect.isMySqlFamily()) {
@@ -160,6 +234,9 @@ public final class DdlRenderer {
         }
         if (c.isAutoIncrement() && dialect.isMySqlFamily()) {
             sb.append(" AUTO_INCREMENT");
+        }
+        if (comment != null && dialect.isMySqlFamily()) {
+            sb.append(" COMMENT ").append(comment);
         }
         return sb.toString();
     }
@@ -170,7 +247,20 @@ public final class DdlRenderer {
         if (def == null) {
             return null;
         }
-        return def.isCurrentTimestamp() ? now(c.type()) : literal(c, def.literal());
+        return switch (def.kind()) {
+            case NOW -> now(c.type());
+            case LITERAL -> mySqlNeedsParentheses(c) ? "(" + literal(c, def.literal()) + ")" : literal(c, def.literal());
+            // MySQL 8 takes an expression default only in parentheses; MariaDB and H2 take it as it is.
+            case EXPRESSION -> dialect.family() == Dialect.Family.MYSQL && !def.expression().startsWith("(")
+                    ? "(" + def.expression() + ")" : def.expression();
+        };
+    }
+
+    // MySQL 8 gives TEXT, BLOB and JSON columns no literal default, only an expression; MariaDB takes the literal.
+    private boolean mySqlNeedsParentheses(Column<?> c) {
+        ColumnType.Kind k = c.type().kind();
+        return dialect.family() == Dialect.Family.MYSQL && (k == ColumnType.Kind.TEXT || k == ColumnType.Kind.LONGTEXT
+                || k == ColumnType.Kind.JSON || k == ColumnType.Kind.BLOB);
     }
 
     /** {@code ALTER TABLE t ADD COLUMN ...}. */
@@ -180,9 +270,17 @@ public final class DdlRenderer {
 
     /** Redefines a column in place: type, default, nullability. */
     public String modifyColumn(Column<?> c) {
+        return modifyColumn(c, null);
+    }
+
+    /**
+     * Redefines a column in place, keeping from {@code live} the character set, collation and comment the model does
+     * not declare (see {@link #columnTail(Column, ColumnShape)}).
+     */
+    public String modifyColumn(Column<?> c, ColumnShape live) {
         return dialect.isMySqlFamily()
-                ? "ALTER TABLE " + table(c.table().name()) + " MODIFY COLUMN " + columnDefinition(c)
-                : "ALTER TABLE " + table(c.table().name()) + " ALTER COLUMN " + quote(c.name()) + " " + columnTail(c);
+                ? "ALTER TABLE " + table(c.table().name()) + " MODIFY COLUMN " + quote(c.name()) + " " + columnTail(c, live)
+                : "ALTER TABLE " + table(c.table().name()) + " ALTER COLUMN " + quote(c.name()) + " " + columnTail(c, live);
     }
 
     /** {@code ALTER TABLE t DROP COLUMN c}. */
@@ -335,6 +433,11 @@ public final class DdlRenderer {
     /** A table named as the model declares it ({@code events}, {@code audit.events}), quoted for the dialect. */
     public String table(String declaredName) {
         return jooq.render(TableNames.of(declaredName));
+    }
+
+    // Text from the model (a comment) as an SQL string literal, escaped by jOOQ for the dialect.
+    private String inline(String text) {
+        return jooq.renderInlined(DSL.inline(text));
     }
 
     /** An identifier quoted for the dialect. */

@@ -73,6 +73,9 @@ public final class DesiredShape {
     private static TableShape of(Table<?, ?> table, Dialect dialect, DdlRenderer ddl) {
         ConstraintNames names = ddl.names();
         TableShape t = new TableShape(Identifiers.schemaOf(table.name()), Identifiers.unqualified(table.name()));
+        boolean mySql = dialect.isMySqlFamily();
+        t.options(mySql ? lower(table.options().charset()) : null, mySql ? lower(table.options().collation()) : null,
+                table.options().comment());
         for (Column<?> c : table.columns()) {
             t.addColumn(column(c, dialect, ddl));
         }
@@ -107,8 +110,15 @@ public final class DesiredShape {
         if (dialect.family() == Dialect.Family.MARIADB && c.type().kind() == ColumnType.Kind.JSON) {
             type = "LONGTEXT";  // MariaDB's JSON is an alias of LONGTEXT with a json_valid check
         }
+        // H2 has one collation for the whole database: a declared character set or collation means nothing there.
+        boolean mySql = dialect.isMySqlFamily();
         return new ColumnShape(c.name().toLowerCase(Locale.ROOT), Normalizer.type(type), c.isNullable(),
-                Normalizer.defaultValue(ddl.defaultClause(c)), c.isAutoIncrement(), c.isOnUpdateNow());
+                Normalizer.defaultValue(ddl.defaultClause(c)), c.isAutoIncrement(), c.isOnUpdateNow(),
+                mySql ? lower(c.charset()) : null, mySql ? lower(c.collation()) : null, c.comment());
+    }
+
+    private static String lower(String name) {
+        return name == null ? null : name.toLowerCase(Locale.ROOT);
     }
 
     private static List<String> names(List<? extends Column<?>> columns) {

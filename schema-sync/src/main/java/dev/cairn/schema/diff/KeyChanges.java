@@ -273,7 +273,7 @@ final class KeyChanges {
      */
     private String dropCheck(String existing) {
         Column<?> column = have.isColumnCheck(existing) ? table.column(existing) : null;
-        return column != null ? ddl.modifyColumn(column) : ddl.dropCheck(table.name(), existing);
+        return column != null ? ddl.modifyColumn(column, have.column(column.name())) : ddl.dropCheck(table.name(), existing);
     }
 
     // Redefining the column changes it as the model has it: destructive where the column differs at all.

@@ -82,6 +82,7 @@ public final class SchemaDiff {
             matched.add(live.key(have));
             Map<String, String> renamed = columns(table, want, have, changes);
             keys(table, want, have, renamed, live, changes);
+            tableOptions(table, want, have, changes);
         }
         Map<String, TableShape> unknown = new LinkedHashMap<>();
         for (TableShape t : live.tables()) {
@@ -165,6 +166,7 @@ public final class SchemaDiff {
     private void create(Table<?, ?> table, SchemaShape live, List<Change> changes, String note) {
         List<String> statements = new ArrayList<>();
         statements.add(ddl.createTable(table, fk -> false));
+        statements.addAll(ddl.afterCreateTable(table));
         for (Index index : table.indexes()) {
             if (ddl.creates(index)) {
                 statements.add(ddl.createIndex(index));
@@ -213,7 +215,8 @@ public final class SchemaDiff {
             String differences = wanted.differences(existing);
             if (!differences.isEmpty()) {
                 changes.add(new Change(Change.Kind.MODIFY_COLUMN, table.name(), "modify column " + c.name() + ": "
-                        + differences, List.of(ddl.modifyColumn(c)), TypeChanges.loses(existing, wanted), null));
+                        + differences, List.of(ddl.modifyColumn(c, existing)), TypeChanges.loses(existing, wanted)
+                        || TypeChanges.changesBehaviour(existing, wanted, isKeyColumn(have, existing.name())), null));
             }
         }
         for (ColumnShape existing : have.columns()) {
@@ -227,6 +230,35 @@ public final class SchemaDiff {
                     + " -> " + want.primaryKey(), ddl.replacePrimaryKey(table, !have.primaryKey().isEmpty()), true, null));
         }
         return renamed;
+    }
+
+    // Whether the live column is in the primary key or a unique key, which a new collation may find duplicates in.
+    private static boolean isKeyColumn(TableShape have, String column) {
+        String key = TableShape.key(column);
+        return have.primaryKey().contains(key)
+                || have.indexes().values().stream().anyMatch(ix -> ix.unique() && ix.columns().contains(key));
+    }
+
+    /** Plans the change of the table's comment, character set and collation, where the model declares them. */
+    private void tableOptions(Table<?, ?> table, TableShape want, TableShape have, List<Change> changes) {
+        List<String> statements = ddl.alterTableOptions(table, have.charset(), have.collation(), have.comment());
+        if (statements.isEmpty()) {
+            return;
+        }
+        StringBuilder what = new StringBuilder();
+        if (want.charset() != null && !want.charset().equalsIgnoreCase(String.valueOf(have.charset()))) {
+            what.append("; default character set ").append(have.charset()).append(" -> ").append(want.charset());
+        }
+        if (want.collation() != null && !want.collation().equalsIgnoreCase(String.valueOf(have.collation()))) {
+            what.append("; default collation ").append(have.collation()).append(" -> ").append(want.collation());
+        }
+        if (want.comment() != null && !want.comment().equals(have.comment())) {
+            what.append("; comment '").append(have.comment() == null ? "" : have.comment()).append("' -> '")
+                    .append(want.comment()).append("'");
+        }
+        // Table defaults apply to columns added later and convert no data: safe.
+        changes.add(new Change(Change.Kind.MODIFY_TABLE, table.name(), "table " + table.name() + ": "
+                + what.substring(2), statements, false, null));
     }
 
     static List<String> afterRenames(List<String> columns, Map<String, String> renamed) {

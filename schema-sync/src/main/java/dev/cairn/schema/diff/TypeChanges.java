@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Whether changing a column may lose data: narrowing its type (a shorter varchar, a smaller integer or text or blob
  * type, a lower decimal scale, fewer enum values, fewer bits), changing its type to another family or its
- * signedness, or making it NOT NULL. Widening, a
- * new default and dropping NOT NULL lose nothing.
+ * signedness, or making it NOT NULL. Widening, a new default and dropping NOT NULL lose nothing. Some changes lose
+ * no data but change what the database does with it ({@link #changesBehaviour}); they are destructive too.
  */
 final class TypeChanges {
     private static final Pattern TYPE = Pattern.compile("^([a-z ]+?)(?:\\((.*)\\))?( unsigned)?( tz)?$");
@@ -27,6 +27,16 @@ final class TypeChanges {
             return true;
         }
         return !from.type().equals(to.type()) && !widens(from.type(), to.type());
+    }
+
+    /**
+     * Whether the change alters what the database does with the data, though it loses none of it: a live default
+     * removed or changed (inserts then store something else), a new character set (which may not hold every stored
+     * character), or a new collation on a primary or unique key column (rows unique before may be duplicates after).
+     */
+    static boolean changesBehaviour(ColumnShape from, ColumnShape to, boolean keyColumn) {
+        return from.defaultValue() != null && !from.defaultValue().equals(to.defaultValue())
+                || to.charsetDiffers(from) || keyColumn && to.collationDiffers(from);
     }
 
     static boolean widens(String from, String to) {

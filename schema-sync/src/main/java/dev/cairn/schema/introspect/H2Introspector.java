@@ -51,10 +51,11 @@ final class H2Introspector implements Introspector {
     /** Reads the tables of one schema into {@code schema}. */
     private void read(Connection c, SchemaShape.Part schema, String database) throws SQLException {
         String where = " WHERE TABLE_SCHEMA = ?";
-        try (ResultSet rs = query(c, "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES" + where
+        try (ResultSet rs = query(c, "SELECT TABLE_NAME, REMARKS FROM INFORMATION_SCHEMA.TABLES" + where
                 + " AND TABLE_TYPE = 'BASE TABLE'", database)) {
             while (rs.next()) {
-                schema.getOrAdd(rs.getString(1));
+                // H2 has one collation for the whole database: tables and columns have none of their own.
+                schema.getOrAdd(rs.getString(1)).options(null, null, rs.getString(2) == null ? "" : rs.getString(2));
             }
         }
         Map<String, List<String>> enums = new LinkedHashMap<>();
@@ -68,7 +69,7 @@ final class H2Introspector implements Introspector {
         }
         try (ResultSet rs = query(c, "SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH,"
                 + " NUMERIC_PRECISION, NUMERIC_SCALE, DATETIME_PRECISION, IS_NULLABLE, COLUMN_DEFAULT, IS_IDENTITY,"
-                + " COLUMN_ON_UPDATE, DTD_IDENTIFIER FROM INFORMATION_SCHEMA.COLUMNS" + where
+                + " COLUMN_ON_UPDATE, DTD_IDENTIFIER, REMARKS FROM INFORMATION_SCHEMA.COLUMNS" + where
                 + " ORDER BY TABLE_NAME, ORDINAL_POSITION", database)) {
             while (rs.next()) {
                 TableShape t = schema.table(rs.getString(1));
@@ -79,7 +80,8 @@ final class H2Introspector implements Introspector {
                         enums.get(rs.getString(1) + "\u0000" + rs.getString(12)));
                 t.addColumn(new ColumnShape(rs.getString(2), Normalizer.type(type),
                         "YES".equals(rs.getString(8)), Normalizer.defaultValue(rs.getString(9)),
-                        "YES".equals(rs.getString(10)), rs.getString(11) != null));
+                        "YES".equals(rs.getString(10)), rs.getString(11) != null, null, null,
+                        rs.getString(13) == null ? "" : rs.getString(13)));
             }
         }
         Map<String, String[]> constraints = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Row;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.type.ColumnType;
+import dev.cairn.dsl.type.DefaultValue;
 import dev.cairn.schema.shape.ColumnShape;
 import dev.cairn.schema.shape.IndexShape;
 import dev.cairn.schema.shape.TableShape;
@@ -228,12 +229,18 @@ public final class LiveTable extends Table<Row, Object> {
     @SuppressWarnings("unchecked")
     private static void declareDefault(Column<?> col, String value) {
         Class<?> type = col.type().javaType();
+        boolean quoted = value.length() >= 2 && value.startsWith("'") && value.endsWith("'");
+        // Normalised, a number, date or time starts with a digit or a sign; an expression (uuid()) does not.
+        boolean expression = !quoted && DefaultValue.problemWithExpression(value) == null
+                && (Character.isLetter(value.charAt(0)) || value.startsWith("("));
         try {
             if (value.equals("now") && col.type().kind().isDateTime()) {
                 col.defaultNow();
-            } else if (type == String.class) {
-                ((Column<String>) col).defaultValue(value);
-            } else if (col.type().kind() == ColumnType.Kind.BIT) {
+            } else if (type == String.class && quoted) {
+                ((Column<String>) col).defaultValue(value.substring(1, value.length() - 1).replace("''", "'"));
+            } else if (type == String.class && expression) {
+                col.defaultExpression(value);
+            } else if (col.type().kind() == ColumnType.Kind.BIT && !expression) {
                 // A bit(64) default above Long.MAX_VALUE is its bits in a negative long.
                 java.math.BigInteger bits = new java.math.BigInteger(value);
                 if (bits.signum() < 0 || bits.bitLength() > 64) {
@@ -260,10 +267,15 @@ public final class LiveTable extends Table<Row, Object> {
                 ((Column<Double>) col).defaultValue(Double.parseDouble(value));
             } else if (type == Boolean.class) {
                 ((Column<Boolean>) col).defaultValue(!value.equals("0") && !value.toLowerCase(Locale.ROOT).equals("false"));
+            } else if (expression) {
+                col.defaultExpression(value);
             }
         } catch (RuntimeException e) {
-            // A default Cairn cannot express (an expression, say) stays the database's: inserts that omit the
-            // column still get it, as long as the row leaves the value null and the column is nullable.
+            // An expression (uuid(), curdate()), or a value Cairn reads in another type: still the database's
+            // default, which inserts that leave the value null get.
+            if (expression) {
+                col.defaultExpression(value);
+            }
         }
     }
 }

@@ -56,13 +56,19 @@ final class MySqlIntrospector implements Introspector {
 
     /** Reads the tables of one schema (database) into {@code schema}. */
     private void read(Connection c, SchemaShape.Part schema, String database) throws SQLException {
-        try (ResultSet rs = query(c, "SELECT TABLE_NAME, ENGINE FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?"
-                + " AND TABLE_TYPE = 'BASE TABLE'", database)) {
+        try (ResultSet rs = query(c, "SELECT TABLE_NAME, ENGINE, TABLE_COLLATION, TABLE_COMMENT"
+                + " FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE'", database)) {
             while (rs.next()) {
-                schema.getOrAdd(rs.getString(1)).engine(rs.getString(2));
+                TableShape t = schema.getOrAdd(rs.getString(1));
+                t.engine(rs.getString(2));
+                String collation = lower(rs.getString(3));
+                // Every character set's collations are named after it: utf8mb4_unicode_ci is one of utf8mb4.
+                t.options(collation == null ? null : collation.split("_")[0], collation,
+                        rs.getString(4) == null ? "" : rs.getString(4));
             }
         }
-        try (ResultSet rs = query(c, "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA"
+        try (ResultSet rs = query(c, "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA,"
+                + " DATA_TYPE, CHARACTER_SET_NAME, COLLATION_NAME, COLUMN_COMMENT"
                 + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION", database)) {
             while (rs.next()) {
                 TableShape t = schema.table(rs.getString(1));
@@ -72,8 +78,9 @@ final class MySqlIntrospector implements Introspector {
                 String extra = rs.getString(6) == null ? "" : rs.getString(6).toLowerCase(Locale.ROOT);
                 String type = Normalizer.type(rs.getString(3));
                 t.addColumn(new ColumnShape(rs.getString(2), type,
-                        "YES".equals(rs.getString(4)), Normalizer.defaultValue(rs.getString(5)),
-                        extra.contains("auto_increment"), extra.contains("on update")));
+                        "YES".equals(rs.getString(4)), Normalizer.defaultValue(defaultText(rs.getString(5), extra,
+                        rs.getString(7))), extra.contains("auto_increment"), extra.contains("on update"),
+                        lower(rs.getString(8)), lower(rs.getString(9)), rs.getString(10) == null ? "" : rs.getString(10)));
             }
         }
         TableNaming naming = schema.naming();
@@ -168,6 +175,24 @@ final class MySqlIntrospector implements Introspector {
         return TableLookup.matching(c, "SELECT TABLE_NAME FROM information_schema.TABLES"
                 + " WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_TYPE = 'BASE TABLE'"
                 + " AND LOWER(TABLE_NAME) = LOWER(?)", schema, name);
+    }
+
+    /**
+     * A column default as SQL text. MariaDB reports it so (literal text quoted, expressions as written); MySQL 8
+     * reports literal text without quotes and marks expressions DEFAULT_GENERATED, so its literal text is quoted
+     * here, that a text default 'uuid()' is not taken for the expression.
+     */
+    private String defaultText(String reported, String extra, String dataType) {
+        if (reported == null || dialect.family() != Dialect.Family.MYSQL || extra.contains("default_generated")) {
+            return reported;
+        }
+        String t = dataType == null ? "" : dataType.toLowerCase(Locale.ROOT);
+        boolean text = t.endsWith("char") || t.endsWith("text") || t.equals("enum") || t.equals("set");
+        return text ? "'" + reported.replace("'", "''") + "'" : reported;
+    }
+
+    private static String lower(String name) {
+        return name == null ? null : name.toLowerCase(Locale.ROOT);
     }
 
     /** Runs a catalog query whose one parameter, if any, is the schema (database) read. */

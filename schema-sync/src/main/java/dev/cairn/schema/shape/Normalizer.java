@@ -1,6 +1,7 @@
 package dev.cairn.schema.shape;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -8,8 +9,8 @@ import java.util.regex.Pattern;
  * Puts types and defaults, as the model renders them and as each database reports them, into one canonical text,
  * so that equal things compare equal: {@code int(11)} and {@code INTEGER} are {@code int}, {@code year(4)} is
  * {@code year}, {@code tinyint(1)} is {@code boolean} (a {@code tinyint} of another width stays {@code tinyint}),
- * {@code b'101'} is {@code 5}, {@code 'x'} and {@code x} are {@code x}, {@code NULL} is no default, every form of
- * {@code current_timestamp} is {@code now}.
+ * {@code b'101'} is {@code 5}, {@code NULL} is no default, every form of {@code current_timestamp} is {@code now},
+ * and {@code uuid()} and {@code RANDOM_UUID()} are one expression, which is never equal to the text {@code 'uuid()'}.
  */
 public final class Normalizer {
     private static final Pattern INT_WIDTH = Pattern.compile("^(tinyint|smallint|mediumint|int|integer|bigint|year)\\(\\d+\\)");
@@ -21,11 +22,19 @@ public final class Normalizer {
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern DATE_TIME = Pattern.compile(
             "^((?:\\d{4}-\\d{2}-\\d{2} )?\\d{2}:\\d{2}:\\d{2})(\\.\\d+)?([+-]\\d{2}(?::\\d{2})?)?$");
+    private static final Pattern DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
     private static final Pattern CAST = Pattern.compile("^cast\\((.*) as [a-z ]+(\\(\\d+(,\\d+)?\\))?\\)$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern NUMBER = Pattern.compile("^[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?$");
     private static final Pattern NOW = Pattern.compile(
             "^(current_timestamp|localtimestamp|now)(\\(\\d*\\))?$", Pattern.CASE_INSENSITIVE);
+    // Expression defaults each database spells its own way (H2 reports UUID() as RANDOM_UUID()).
+    private static final Map<Pattern, String> SYNONYMS = Map.of(
+            Pattern.compile("\\brandom_uuid\\(\\)"), "uuid()",
+            Pattern.compile("\\b(?:current_date|curdate)(?:\\(\\))?(?![\\w(])"), "curdate()",
+            Pattern.compile("\\b(?:current_time|localtime|curtime)(?:\\(\\))?(?![\\w(])"), "curtime()",
+            Pattern.compile("\\b(?:current_timestamp|localtimestamp|now)(?:\\(\\))?(?![\\w(])"), "now()",
+            Pattern.compile("\\b(?:current_timestamp|localtimestamp|now)\\((\\d+)\\)"), "now($1)");
 
     private Normalizer() {
     }
@@ -87,7 +96,13 @@ public final class Normalizer {
         return sb.toString();
     }
 
-    /** The canonical form of a default, or {@code null} for none. */
+    /**
+     * The canonical form of a default, or {@code null} for none. Literal text keeps its quotes ({@code 'x'}, with a
+     * quote inside doubled), so that it never equals an expression ({@code 'uuid()'} is not {@code uuid()}); numbers,
+     * dates and times are their value; the current time is {@code now}; any other expression is its text in lower
+     * case without spaces that separate nothing and without outer parentheses, with synonyms in one spelling
+     * ({@code uuid()} for {@code RANDOM_UUID()}, {@code curdate()} for {@code CURRENT_DATE}).
+     */
     public static String defaultValue(String raw) {
         if (raw == null) {
             return null;
@@ -115,7 +130,8 @@ public final class Normalizer {
         if (typed.matches()) {
             d = typed.group(1) != null ? typed.group(1) : typed.group(2);
         }
-        if (d.length() >= 2 && d.startsWith("'") && d.endsWith("'")) {
+        boolean quoted = isOneLiteral(d);
+        if (quoted) {
             d = d.substring(1, d.length() - 1).replace("''", "'").replace("\\\\", "\\");
         }
         Matcher dateTime = DATE_TIME.matcher(d);
@@ -123,7 +139,13 @@ public final class Normalizer {
             // 05.120000 and 05.12 are one value (MariaDB pads to the column's digits); +00:00 is H2's +00.
             String fraction = dateTime.group(2) == null ? "" : dateTime.group(2).replaceFirst("\\.?0+$", "");
             String offset = dateTime.group(3) == null ? "" : dateTime.group(3).replaceFirst(":00$", "");
-            d = dateTime.group(1) + fraction + offset;
+            return dateTime.group(1) + fraction + offset;
+        }
+        if (DATE.matcher(d).matches()) {
+            return d;
+        }
+        if (quoted) {
+            return "'" + d.replace("'", "''") + "'";
         }
         if (d.equalsIgnoreCase("true")) {
             return "1";
@@ -131,7 +153,120 @@ public final class Normalizer {
         if (d.equalsIgnoreCase("false")) {
             return "0";
         }
-        return d;
+        return expression(d);
+    }
+
+    // Whether the text is one quoted literal, 'it''s', rather than an expression such as 'a' || 'b'.
+    private static boolean isOneLiteral(String d) {
+        if (d.length() < 2 || d.charAt(0) != '\'') {
+            return false;
+        }
+        for (int i = 1; i < d.length(); i++) {
+            char ch = d.charAt(i);
+            if (ch == '\\' && i + 1 < d.length() && d.charAt(i + 1) == '\\') {
+                i++;  // MariaDB doubles a backslash; H2 writes one, which escapes nothing
+            } else if (ch == '\'') {
+                if (i + 1 < d.length() && d.charAt(i + 1) == '\'') {
+                    i++;
+                } else {
+                    return i == d.length() - 1;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** An expression default: lower case and spaces out (outside quotes), outer parentheses off, synonyms as one. */
+    private static String expression(String d) {
+        StringBuilder sb = new StringBuilder(d.length());
+        char quote = 0;
+        for (int i = 0; i < d.length(); i++) {
+            char ch = d.charAt(i);
+            if (quote != 0) {
+                sb.append(ch);
+                if (ch == '\\' && i + 1 < d.length()) {
+                    sb.append(d.charAt(++i));
+                } else if (ch == quote) {
+                    quote = 0;
+                }
+            } else if (ch == '\'' || ch == '"' || ch == '`') {
+                quote = ch;
+                sb.append(ch);
+            } else if (Character.isWhitespace(ch)) {
+                // A space is kept only between two words: "interval 1 day", not "1 + 2".
+                int next = i + 1;
+                while (next < d.length() && Character.isWhitespace(d.charAt(next))) {
+                    next++;
+                }
+                if (sb.length() > 0 && next < d.length() && isWord(sb.charAt(sb.length() - 1)) && isWord(d.charAt(next))) {
+                    sb.append(' ');
+                }
+                i = next - 1;
+            } else {
+                sb.append(Character.toLowerCase(ch));
+            }
+        }
+        String e = sb.toString();
+        if (e.startsWith("(") && closingParen(e) == e.length() - 1) {
+            // MySQL 8 writes expression defaults in parentheses, MariaDB as they were given.
+            return defaultValue(e.substring(1, e.length() - 1));
+        }
+        return synonyms(e);
+    }
+
+    // Each synonym in one spelling, outside quoted text: extract(day from current_date) is extract(day from curdate()).
+    private static String synonyms(String e) {
+        StringBuilder out = new StringBuilder(e.length());
+        int start = 0;
+        char quote = 0;
+        for (int i = 0; i <= e.length(); i++) {
+            char ch = i < e.length() ? e.charAt(i) : 0;
+            if (quote == 0 && (ch == '\'' || ch == '"' || ch == '`' || i == e.length())) {
+                String plain = e.substring(start, i);
+                for (Map.Entry<Pattern, String> s : SYNONYMS.entrySet()) {
+                    plain = s.getKey().matcher(plain).replaceAll(s.getValue());
+                }
+                out.append(plain);
+                start = i;
+                quote = ch;
+            } else if (quote != 0 && (ch == '\\' || ch == quote)) {
+                if (ch == '\\') {
+                    i++;
+                } else {
+                    out.append(e, start, i + 1);
+                    start = i + 1;
+                    quote = 0;
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isWord(char ch) {
+        return Character.isLetterOrDigit(ch) || ch == '_';
+    }
+
+    // The index of the parenthesis that closes the one at 0, outside quotes, or -1.
+    private static int closingParen(String e) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = 0; i < e.length(); i++) {
+            char ch = e.charAt(i);
+            if (quote != 0) {
+                if (ch == '\\') {
+                    i++;
+                } else if (ch == quote) {
+                    quote = 0;
+                }
+            } else if (ch == '\'' || ch == '"' || ch == '`') {
+                quote = ch;
+            } else if (ch == '(') {
+                depth++;
+            } else if (ch == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** RESTRICT and NO ACTION behave alike (checked at once) in every supported database. */

@@ -11,8 +11,9 @@ import java.util.Set;
 
 /**
  * A table as schema sync compares it: columns in order, primary key, unique keys and secondary indexes by name,
- * foreign keys by name, check constraints by name. Names of columns and constraints are kept in lower case, as
- * MySQL and MariaDB compare them; a table's own name is compared as the server does ({@link TableNaming}).
+ * foreign keys by name, check constraints by name, and the table's character set, collation and comment. Names of
+ * columns and constraints are kept in lower case, as MySQL and MariaDB compare them; a table's own name is compared
+ * as the server does ({@link TableNaming}).
  */
 public final class TableShape {
     private final String schema;
@@ -25,6 +26,9 @@ public final class TableShape {
     private final Map<String, String> checkClauses = new HashMap<>();
     private final Set<String> columnChecks = new HashSet<>();
     private String engine;
+    private String charset;
+    private String collation;
+    private String comment;
 
     /** A table of the connection's own schema. */
     public TableShape(String name) {
@@ -138,6 +142,31 @@ public final class TableShape {
     /** Whether the table can hold foreign keys: not on MySQL engines such as MyISAM, which parse and ignore them. */
     public boolean holdsForeignKeys() {
         return engine == null || engine.equalsIgnoreCase("InnoDB") || engine.equalsIgnoreCase("ndbcluster");
+    }
+
+    /**
+     * Sets the default character set, collation and comment: as the database reports them, or as the model declares
+     * them ({@code null} where it declares none, which is then not compared).
+     */
+    public void options(String charset, String collation, String comment) {
+        this.charset = charset;
+        this.collation = collation;
+        this.comment = comment;
+    }
+
+    /** The default character set, or {@code null}. */
+    public String charset() {
+        return charset;
+    }
+
+    /** The default collation, or {@code null}. */
+    public String collation() {
+        return collation;
+    }
+
+    /** The comment ({@code ""} for none in a live table), or {@code null}. */
+    public String comment() {
+        return comment;
     }
 
     @Override

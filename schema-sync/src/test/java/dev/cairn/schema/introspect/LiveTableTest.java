@@ -173,7 +173,7 @@ class LiveTableTest {
     void flagsAndDefaults() {
         TableShape shape = new TableShape("live");
         shape.addColumn(new ColumnShape("id", "bigint", false, null, true, false));
-        shape.addColumn(new ColumnShape("name", "varchar(20)", false, "it's", false, false));
+        shape.addColumn(new ColumnShape("name", "varchar(20)", false, "'it''s'", false, false));
         shape.addColumn(new ColumnShape("at", "datetime(6)", true, "now", false, true));
         shape.primaryKey(List.of("id"));
         LiveTable t = new LiveTable(shape, true);
@@ -196,8 +196,9 @@ class LiveTableTest {
         assertThat(defaultOf("boolean", "1")).isEqualTo(true);
         assertThat(defaultOf("boolean", "0")).isEqualTo(false);
         assertThat(defaultOf("boolean", "FALSE")).isEqualTo(false);
-        assertThat(defaultOf("varchar(5)", "")).isEqualTo("");
-        assertThat(defaultOf("varchar(5)", "now")).as("text, not the time").isEqualTo("now");
+        assertThat(defaultOf("varchar(5)", "''")).isEqualTo("");
+        assertThat(defaultOf("varchar(5)", "'now'")).as("text, not the time").isEqualTo("now");
+        assertThat(defaultOf("text", "''")).isEqualTo("");
         assertThat(defaultOf("timestamp(6)", "now")).isEqualTo("now");
     }
 
@@ -207,7 +208,22 @@ class LiveTableTest {
         assertThat(defaultOf("bigint", "99999999999999999999")).isNull();
         assertThat(defaultOf("date", "2000-01-02")).as("date literals are not read").isNull();
         assertThat(defaultOf("datetime(6)", "2020-01-02 03:04:05")).isNull();
-        assertThat(defaultOf("enum('A','PG-13')", "PG-13")).as("an enum keeps its default label").isEqualTo("PG-13");
+        assertThat(defaultOf("enum('A','PG-13')", "'PG-13'")).as("an enum keeps its default label").isEqualTo("PG-13");
+    }
+
+    @Test
+    void anExpressionDefaultIsDeclaredAsOneAndTextThatReadsLikeOneIsText() {
+        DefaultValue uuid = table(true, new ColumnShape("c", "uuid", false, "uuid()", false, false)).column("c")
+                .defaultValue();
+        assertThat(uuid.kind()).isEqualTo(DefaultValue.Kind.EXPRESSION);
+        assertThat(uuid.expression()).isEqualTo("uuid()");
+        DefaultValue today = table(true, new ColumnShape("c", "date", true, "curdate()", false, false)).column("c")
+                .defaultValue();
+        assertThat(today.expression()).isEqualTo("curdate()");
+        DefaultValue text = table(true, new ColumnShape("c", "varchar(9)", true, "'uuid()'", false, false)).column("c")
+                .defaultValue();
+        assertThat(text.kind()).isEqualTo(DefaultValue.Kind.LITERAL);
+        assertThat(text.literal()).isEqualTo("uuid()");
     }
 
     @Test

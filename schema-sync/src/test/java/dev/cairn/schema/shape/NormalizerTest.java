@@ -163,24 +163,66 @@ class NormalizerTest {
     }
 
     @Test
-    void quotedTextIsUnquotedAndUnescaped() {
-        assertThat(Normalizer.defaultValue("'open'")).isEqualTo("open");
-        assertThat(Normalizer.defaultValue("'it''s'")).isEqualTo("it's");
-        assertThat(Normalizer.defaultValue("' pad '")).isEqualTo(" pad ");
+    void quotedTextKeepsItsQuotesInOneSpelling() {
+        assertThat(Normalizer.defaultValue("'open'")).isEqualTo("'open'");
+        assertThat(Normalizer.defaultValue("'it''s'")).isEqualTo("'it''s'");
+        assertThat(Normalizer.defaultValue("' pad '")).isEqualTo("' pad '");
         // MariaDB doubles a backslash, H2 does not: both are one backslash.
-        assertThat(Normalizer.defaultValue("'a\\\\b'")).isEqualTo("a\\b");
-        assertThat(Normalizer.defaultValue("'a\\b'")).isEqualTo("a\\b");
-        assertThat(Normalizer.defaultValue("'it\\\\''s'''''")).isEqualTo("it\\'s''");
+        assertThat(Normalizer.defaultValue("'a\\\\b'")).isEqualTo("'a\\b'");
+        assertThat(Normalizer.defaultValue("'a\\b'")).isEqualTo("'a\\b'");
+        assertThat(Normalizer.defaultValue("'a\\'")).as("H2's text a\\").isEqualTo("'a\\'");
+        assertThat(Normalizer.defaultValue("'it\\\\''s'''''")).isEqualTo("'it\\''s'''''");
     }
 
     @Test
     void quotedTextThatLooksLikeSomethingElseStaysText() {
-        assertThat(Normalizer.defaultValue("''")).isEqualTo("");
-        assertThat(Normalizer.defaultValue("'NULL'")).isEqualTo("NULL");
-        assertThat(Normalizer.defaultValue("'now()'")).isEqualTo("now()");
-        assertThat(Normalizer.defaultValue("'CURRENT_TIMESTAMP'")).isEqualTo("CURRENT_TIMESTAMP");
-        assertThat(Normalizer.defaultValue("'007'")).isEqualTo("007");
-        assertThat(Normalizer.defaultValue("'1.50'")).isEqualTo("1.50");
+        assertThat(Normalizer.defaultValue("''")).isEqualTo("''");
+        assertThat(Normalizer.defaultValue("'NULL'")).isEqualTo("'NULL'");
+        assertThat(Normalizer.defaultValue("'now()'")).isEqualTo("'now()'");
+        assertThat(Normalizer.defaultValue("'CURRENT_TIMESTAMP'")).isEqualTo("'CURRENT_TIMESTAMP'");
+        assertThat(Normalizer.defaultValue("'007'")).isEqualTo("'007'");
+        assertThat(Normalizer.defaultValue("'1.50'")).isEqualTo("'1.50'");
+        assertThat(Normalizer.defaultValue("'true'")).isEqualTo("'true'");
+    }
+
+    @Test
+    void anExpressionNeverEqualsTextThatSpellsIt() {
+        assertThat(Normalizer.defaultValue("uuid()")).isEqualTo("uuid()");
+        assertThat(Normalizer.defaultValue("'uuid()'")).isEqualTo("'uuid()'");
+        assertThat(Normalizer.defaultValue("curdate()")).isNotEqualTo(Normalizer.defaultValue("'curdate()'"));
+        assertThat(Normalizer.defaultValue("'a' || 'b'")).as("two literals are an expression").isEqualTo("'a'||'b'");
+    }
+
+    @Test
+    void expressionsAreCaseSpacesAndOuterParenthesesFree() {
+        // MariaDB reports (1+2) as (1 + 2), MySQL 8 writes uuid() as (uuid()).
+        assertThat(Normalizer.defaultValue("(1 + 2)")).isEqualTo(Normalizer.defaultValue("(1+2)")).isEqualTo("1+2");
+        assertThat(Normalizer.defaultValue("(uuid())")).isEqualTo("uuid()");
+        assertThat(Normalizer.defaultValue("UUID()")).isEqualTo("uuid()");
+        assertThat(Normalizer.defaultValue("((now() + INTERVAL 1  DAY))")).isEqualTo("now()+interval 1 day");
+        assertThat(Normalizer.defaultValue("concat('A', 'b')")).isEqualTo("concat('A','b')");
+        assertThat(Normalizer.defaultValue("concat('A B')")).as("text inside keeps case and spaces")
+                .isEqualTo("concat('A B')");
+        assertThat(Normalizer.defaultValue("(1) + (2)")).as("not one pair of parentheses").isEqualTo("(1)+(2)");
+        assertThat(Normalizer.defaultValue("('x')")).isEqualTo("'x'");
+        assertThat(Normalizer.defaultValue("(current_timestamp(3))")).isEqualTo("now");
+    }
+
+    @Test
+    void synonymsOfH2AndMariaDbAreOne() {
+        assertThat(Normalizer.defaultValue("RANDOM_UUID()")).isEqualTo("uuid()");
+        assertThat(Normalizer.defaultValue("CURRENT_DATE")).isEqualTo("curdate()");
+        assertThat(Normalizer.defaultValue("curdate()")).isEqualTo("curdate()");
+        assertThat(Normalizer.defaultValue("LOCALTIMESTAMP(3)")).isEqualTo(Normalizer.defaultValue("now(3)"));
+        // Inside an expression too, but not inside its text.
+        assertThat(Normalizer.defaultValue("EXTRACT(DAY FROM CURRENT_DATE) * 2"))
+                .isEqualTo(Normalizer.defaultValue("(extract(day from curdate()) * 2)"))
+                .isEqualTo("extract(day from curdate())*2");
+        assertThat(Normalizer.defaultValue("concat('current_date', current_date)"))
+                .isEqualTo("concat('current_date',curdate())");
+        assertThat(Normalizer.defaultValue("date_add(current_timestamp(3), interval 1 day)"))
+                .isEqualTo(Normalizer.defaultValue("date_add(NOW(3), INTERVAL 1 DAY)"));
+        assertThat(Normalizer.defaultValue("localtimestamp_x()")).isEqualTo("localtimestamp_x()");
     }
 
     @Test
@@ -191,7 +233,7 @@ class NormalizerTest {
             assertThat(Normalizer.defaultValue(now)).as(now).isEqualTo("now");
         }
         assertThat(Normalizer.defaultValue("current_timestamp(x)")).isEqualTo("current_timestamp(x)");
-        assertThat(Normalizer.defaultValue("current_date")).isEqualTo("current_date");
+        assertThat(Normalizer.defaultValue("current_date")).isEqualTo("curdate()");
     }
 
     @Test
@@ -229,7 +271,7 @@ class NormalizerTest {
         assertThat(Normalizer.defaultValue("CAST(1.5E10 AS DOUBLE PRECISION)")).isEqualTo("15000000000");
         assertThat(Normalizer.defaultValue("cast(-0E0 as double)")).isEqualTo("0");
         assertThat(Normalizer.defaultValue("CAST(1.50 AS NUMERIC(10,2))")).isEqualTo("1.5");
-        assertThat(Normalizer.defaultValue("CAST('x' AS VARCHAR(10))")).isEqualTo("x");
+        assertThat(Normalizer.defaultValue("CAST('x' AS VARCHAR(10))")).isEqualTo("'x'");
         assertThat(Normalizer.defaultValue("CAST(CURRENT_TIMESTAMP AS TIMESTAMP)")).isEqualTo("now");
     }
 
