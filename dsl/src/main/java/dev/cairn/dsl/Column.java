@@ -4,7 +4,7 @@ import dev.cairn.dsl.type.ColumnType;
 import dev.cairn.dsl.type.DefaultValue;
 import dev.cairn.dsl.type.Identifiers;
 import dev.cairn.dsl.type.ReferentialAction;
-import dev.cairn.dsl.type.TableOptions;
+import dev.cairn.dsl.type.TextOptions;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -42,15 +42,16 @@ public final class Column<T> implements Expression<T> {
     private String fieldName;
     private List<String> formerNames = List.of();
     private java.math.RoundingMode rounding;
-    private String charset;
-    private String collation;
-    private String comment;
+    private final TextOptions text;
 
     Column(TableDefinition<?> table, String name, ColumnType<T> type, int position) {
         this.table = table;
         this.name = name;
         this.type = type;
         this.position = position;
+        ColumnType.Kind k = type.kind();
+        this.text = new TextOptions(table::checkBuilding, this::problem, 1024,
+                k.isText() || k == ColumnType.Kind.ENUM || k == ColumnType.Kind.SET ? null : type.toString());
     }
 
     /** The table this column belongs to. */
@@ -297,35 +298,25 @@ public final class Column<T> implements Expression<T> {
 
     /** The collation on MySQL/MariaDB ({@code utf8mb4_bin}: case counts); undeclared, the live one is kept. */
     public Column<T> collation(String name) {
-        collation = textOption(name, "collation", charset, name);
+        text.collation(name);
         return this;
     }
 
     /** The column's character set on MySQL/MariaDB, such as {@code utf8mb4}; as {@link #collation(String)}. */
     public Column<T> charset(String name) {
-        charset = textOption(name, "character set", name, collation);
+        text.charset(name);
         return this;
     }
 
     /** The column's comment (up to 1,024 characters): compared, and kept through every change, on H2 too. */
-    public Column<T> comment(String text) {
-        comment = textOption(text, "comment", null, null);
+    public Column<T> comment(String comment) {
+        text.comment(comment);
         return this;
     }
 
-    /** The declared character set, or {@code null}: keep the live one. */
-    public String charset() {
-        return charset;
-    }
-
-    /** The declared collation, or {@code null}: keep the live one. */
-    public String collation() {
-        return collation;
-    }
-
-    /** The declared comment, or {@code null}: keep the live one. */
-    public String comment() {
-        return comment;
+    /** The declared character set, collation and comment ({@code null} where undeclared: the live one is kept). */
+    public TextOptions textOptions() {
+        return text;
     }
 
     /** Equal text with case, accents and trailing spaces counting, whatever the column's collation. */
@@ -336,18 +327,6 @@ public final class Column<T> implements Expression<T> {
     /** {@link #like} with case and accents counting, whatever the column's collation; alike on H2 and MariaDB. */
     public Condition likeCaseSensitive(String pattern) {
         return Condition.CaseSensitive.like((Condition.Like) like(pattern));
-    }
-
-    private String textOption(String value, String what, String set, String coll) {
-        table.checkBuilding();
-        ColumnType.Kind k = type.kind();
-        String problem = what.equals("comment") ? TableOptions.problemWithComment(value, 1024)
-                : !k.isText() && k != ColumnType.Kind.ENUM && k != ColumnType.Kind.SET ? "only text, enum and set"
-                + " columns have a " + what + ", not " + type : TableOptions.problemWith(value, what, set, coll);
-        if (problem != null) {
-            throw problem(problem);
-        }
-        return value;
     }
 
     /** Defaults to the current date and time; datetime and timestamp columns only. */

@@ -9,6 +9,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.Year;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -28,13 +31,13 @@ abstract class ColumnFactories<R> {
 
     /** {@code VARCHAR(length)}; the length is in characters and must be positive. */
     protected final Column<String> varchar(String name, int length) {
-        definition().checkLength(name, "varchar", length, Integer.MAX_VALUE);
+        checkLength(name, "varchar", length, Integer.MAX_VALUE);
         return definition().addColumn(name, ColumnType.varchar(length));
     }
 
     /** {@code CHAR(length)}: fixed-length text. */
     protected final Column<String> fixedChar(String name, int length) {
-        definition().checkLength(name, "char", length, 255);
+        checkLength(name, "char", length, 255);
         return definition().addColumn(name, ColumnType.fixedChar(length));
     }
 
@@ -110,7 +113,7 @@ abstract class ColumnFactories<R> {
 
     /** {@code DECIMAL(precision, scale)} as {@link BigDecimal}; precision 1 to 65, scale 0 to precision. */
     protected final Column<BigDecimal> decimal(String name, int precision, int scale) {
-        definition().checkDecimal(name, precision, scale);
+        checkDecimal(name, precision, scale);
         return definition().addColumn(name, ColumnType.decimal(precision, scale));
     }
 
@@ -137,7 +140,7 @@ abstract class ColumnFactories<R> {
      * {@code bit(64)} any long, the top bit being the sign bit ({@code -1L} is 64 ones). {@code BIGINT} on H2.
      */
     protected final Column<Long> bit(String name, int bits) {
-        definition().checkLength(name, "bit", bits, 64);
+        checkLength(name, "bit", bits, 64);
         return definition().addColumn(name, ColumnType.bit(bits));
     }
 
@@ -179,13 +182,13 @@ abstract class ColumnFactories<R> {
 
     /** {@code BINARY(length)}: fixed length, shorter values are padded with zero bytes. */
     protected final Column<byte[]> binary(String name, int length) {
-        definition().checkLength(name, "binary", length, 255);
+        checkLength(name, "binary", length, 255);
         return definition().addColumn(name, ColumnType.binary(length));
     }
 
     /** {@code VARBINARY(length)}. */
     protected final Column<byte[]> varbinary(String name, int length) {
-        definition().checkLength(name, "varbinary", length, Integer.MAX_VALUE);
+        checkLength(name, "varbinary", length, Integer.MAX_VALUE);
         return definition().addColumn(name, ColumnType.varbinary(length));
     }
 
@@ -224,13 +227,57 @@ abstract class ColumnFactories<R> {
      * {@link dev.cairn.dsl.type.Labelled} ({@code 'PG-13'}). Reordering constants is safe.
      */
     protected final <E extends Enum<E>> Column<E> enumeration(String name, Class<E> enumType) {
-        definition().checkEnum(name, enumType, "enum");
+        checkEnum(name, enumType, "enum");
         return definition().addColumn(name, ColumnType.enumeration(enumType));
     }
 
     /** MySQL's {@code SET} of a Java enum's labels (as for {@link #enumeration}), as a {@link Set} of the enum (at most 64). */
     protected final <E extends Enum<E>> Column<Set<E>> enumSet(String name, Class<E> enumType) {
-        definition().checkEnum(name, enumType, "set");
+        checkEnum(name, enumType, "set");
         return definition().addColumn(name, ColumnType.enumSet(enumType));
+    }
+
+    // ---------------------------------------------------------------- what each type takes
+
+    private void checkLength(String columnName, String what, int length, int max) {
+        if (length <= 0 || length > max) {
+            throw new DefinitionException(definition().name(), columnName, what + (max == Integer.MAX_VALUE
+                    ? " needs a positive length, got " : " needs a length from 1 to " + max + ", got ") + length);
+        }
+    }
+
+    private void checkDecimal(String columnName, int precision, int scale) {
+        if (precision < 1 || precision > 65) {
+            throw new DefinitionException(definition().name(), columnName, "decimal precision must be from 1 to 65, got " + precision);
+        }
+        if (scale < 0 || scale > precision) {
+            throw new DefinitionException(definition().name(), columnName, "decimal scale " + scale
+                    + " must be from 0 to the precision " + precision);
+        }
+    }
+
+    private void checkEnum(String columnName, Class<?> enumType, String what) {
+        Objects.requireNonNull(enumType, "enumType");
+        if (enumType.getEnumConstants() == null || enumType.getEnumConstants().length == 0) {
+            throw new DefinitionException(definition().name(), columnName, what + " needs an enum with at least one constant");
+        }
+        if (what.equals("set") && enumType.getEnumConstants().length > 64) {
+            throw new DefinitionException(definition().name(), columnName, "a SET holds at most 64 members, "
+                    + enumType.getSimpleName() + " has " + enumType.getEnumConstants().length);
+        }
+        Map<String, String> seen = new HashMap<>();
+        for (Object constant : enumType.getEnumConstants()) {
+            String label = ColumnType.label((Enum<?>) constant);
+            String problem = label == null || label.isEmpty() ? "is empty"
+                    : label.endsWith(" ") ? "ends with a space, which MySQL drops"
+                    : what.equals("set") && label.contains(",") ? "holds a comma, which separates SET members"
+                    : seen.containsKey(label.toLowerCase(Locale.ROOT)) ? "repeats '" + seen.get(label.toLowerCase(Locale.ROOT))
+                    + "' (MySQL compares labels ignoring case)" : null;
+            if (problem != null) {
+                throw new DefinitionException(definition().name(), columnName, "the label of " + enumType.getSimpleName() + "."
+                        + ((Enum<?>) constant).name() + " " + problem);
+            }
+            seen.put(label.toLowerCase(Locale.ROOT), label);
+        }
     }
 }

@@ -93,7 +93,7 @@ public sealed interface Condition permits Condition.Comparison, Condition.Juncti
     /**
      * SQL written by the application, with a {@code ?} for each parameter: the escape hatch for what the DSL does
      * not cover. Parameters are bound, never pasted into the text; the SQL itself must not be built from input.
-     * Identifiers are not quoted for you: H2 folds unquoted names to upper case, so quote them there.
+     * Unquoted names resolve alike on H2 and MySQL/MariaDB (Cairn opens H2 with case-insensitive identifiers).
      *
      * <pre>{@code Condition.raw("char_length(name) > ?", 3)}</pre>
      */
@@ -112,10 +112,7 @@ public sealed interface Condition permits Condition.Comparison, Condition.Juncti
     }
 
     private static List<Condition> concat(Condition first, Condition[] more) {
-        List<Condition> all = new ArrayList<>(1 + more.length);
-        all.add(first);
-        all.addAll(Arrays.asList(more));
-        return all;
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(first), Arrays.stream(more)).toList();
     }
 
     /** Binary comparison operators. */
@@ -347,34 +344,17 @@ public sealed interface Condition permits Condition.Comparison, Condition.Juncti
     record CaseSensitive(Expression<?> operand, Param<String> pattern) implements Condition {
         /** Text equal to {@code value}: a pattern with every {@code %}, {@code _} and escape character escaped. */
         static CaseSensitive equalTo(Expression<?> operand, String value) {
-            requireText(operand, "eqCaseSensitive");
             if (value == null) {
                 throw new IllegalArgumentException(operand + ".eqCaseSensitive(null): a comparison with NULL matches"
                         + " no row; use isNull() or isNotNull()");
             }
-            StringBuilder p = new StringBuilder(value.length() + 4);
-            for (int i = 0; i < value.length(); i++) {
-                char ch = value.charAt(i);
-                if (ch == '%' || ch == '_' || ch == Expression.LIKE_ESCAPE) {
-                    p.append(Expression.LIKE_ESCAPE);
-                }
-                p.append(ch);
-            }
-            return new CaseSensitive(operand, new Param<>(ColumnType.STRING, p.toString()));
+            return like((Like) Like.literal(operand, value, "eqCaseSensitive", false, false, false));
         }
 
         /** The case-sensitive form of a plain {@code LIKE}. */
         static CaseSensitive like(Like like) {
-            requireText(like.operand(), "likeCaseSensitive");
+            Like.requireText(like.operand(), "likeCaseSensitive");
             return new CaseSensitive(like.operand(), like.pattern());
-        }
-
-        private static void requireText(Expression<?> operand, String operation) {
-            ColumnType.Kind k = operand.type().kind();
-            if (!k.isText() && k != ColumnType.Kind.ENUM) {
-                throw new IllegalArgumentException(operand + "." + operation + "(...) needs a text column, not "
-                        + operand.type());
-            }
         }
 
         @Override
@@ -427,8 +407,7 @@ public sealed interface Condition permits Condition.Comparison, Condition.Juncti
      * index; made by {@code Functions.match(columns).against(text, mode)}. {@link #relevance()} is its score.
      */
     record Match(List<Column<?>> columns, Param<String> text, Mode mode) implements Condition {
-        /** How the text is read: words ranked by relevance, a boolean query ({@code +must -not "phrase"}), or with
-         * a second search for words found in the best rows. */
+        /** How the text is read: ranked words, a boolean query ({@code +must -not "phrase"}), or query expansion. */
         public enum Mode { NATURAL_LANGUAGE, BOOLEAN, QUERY_EXPANSION }
 
         public Match {

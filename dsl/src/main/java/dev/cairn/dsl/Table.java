@@ -5,7 +5,7 @@ import dev.cairn.dsl.lifecycle.Executor;
 import dev.cairn.dsl.lifecycle.Hooks;
 import dev.cairn.dsl.lifecycle.Scenario;
 import dev.cairn.dsl.type.ReferentialAction;
-import dev.cairn.dsl.type.TableOptions;
+import dev.cairn.dsl.type.TextOptions;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -104,7 +104,7 @@ public abstract class Table<R, K> extends ColumnFactories<R> implements FromItem
     }
 
     /** The table's comment, charset and collation, declared in its constructor: {@code options().comment("Pets")}. */
-    public final TableOptions options() {
+    public final TextOptions options() {
         return definition.options();
     }
 

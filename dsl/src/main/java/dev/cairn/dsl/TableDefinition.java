@@ -6,7 +6,7 @@ import dev.cairn.dsl.lifecycle.Hooks;
 import dev.cairn.dsl.type.ColumnType;
 import dev.cairn.dsl.type.Identifiers;
 import dev.cairn.dsl.type.ReferentialAction;
-import dev.cairn.dsl.type.TableOptions;
+import dev.cairn.dsl.type.TextOptions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -43,7 +43,7 @@ final class TableDefinition<R> {
     private List<Relation<?, ?>> relations = new ArrayList<>();
     private List<String> formerNames = List.of();
     private final Validations<R> validations;
-    private final TableOptions options = new TableOptions(this::checkBuilding,
+    private final TextOptions options = new TextOptions(this::checkBuilding,
             problem -> new DefinitionException(name(), null, problem));
     private final Map<Event, List<BiFunction<R, Executor, R>>> before = new EnumMap<>(Event.class);
     private final Map<Event, List<BiConsumer<R, Executor>>> after = new EnumMap<>(Event.class);
@@ -132,7 +132,7 @@ final class TableDefinition<R> {
         return formerNames;
     }
 
-    TableOptions options() {
+    TextOptions options() {
         return options;
     }
 
@@ -167,48 +167,6 @@ final class TableDefinition<R> {
     }
 
     // ---------------------------------------------------------------- declarations
-
-    void checkLength(String columnName, String what, int length, int max) {
-        if (length <= 0 || length > max) {
-            throw new DefinitionException(name, columnName, what + (max == Integer.MAX_VALUE
-                    ? " needs a positive length, got " : " needs a length from 1 to " + max + ", got ") + length);
-        }
-    }
-
-    void checkDecimal(String columnName, int precision, int scale) {
-        if (precision < 1 || precision > 65) {
-            throw new DefinitionException(name, columnName, "decimal precision must be from 1 to 65, got " + precision);
-        }
-        if (scale < 0 || scale > precision) {
-            throw new DefinitionException(name, columnName, "decimal scale " + scale
-                    + " must be from 0 to the precision " + precision);
-        }
-    }
-
-    void checkEnum(String columnName, Class<?> enumType, String what) {
-        Objects.requireNonNull(enumType, "enumType");
-        if (enumType.getEnumConstants() == null || enumType.getEnumConstants().length == 0) {
-            throw new DefinitionException(name, columnName, what + " needs an enum with at least one constant");
-        }
-        if (what.equals("set") && enumType.getEnumConstants().length > 64) {
-            throw new DefinitionException(name, columnName, "a SET holds at most 64 members, "
-                    + enumType.getSimpleName() + " has " + enumType.getEnumConstants().length);
-        }
-        Map<String, String> seen = new HashMap<>();
-        for (Object constant : enumType.getEnumConstants()) {
-            String label = ColumnType.label((Enum<?>) constant);
-            String problem = label == null || label.isEmpty() ? "is empty"
-                    : label.endsWith(" ") ? "ends with a space, which MySQL drops"
-                    : what.equals("set") && label.contains(",") ? "holds a comma, which separates SET members"
-                    : seen.containsKey(label.toLowerCase(Locale.ROOT)) ? "repeats '" + seen.get(label.toLowerCase(Locale.ROOT))
-                    + "' (MySQL compares labels ignoring case)" : null;
-            if (problem != null) {
-                throw new DefinitionException(name, columnName, "the label of " + enumType.getSimpleName() + "."
-                        + ((Enum<?>) constant).name() + " " + problem);
-            }
-            seen.put(label.toLowerCase(Locale.ROOT), label);
-        }
-    }
 
     void addFormerName(String oldName) {
         checkBuilding();

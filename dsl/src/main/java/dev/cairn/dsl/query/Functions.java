@@ -227,7 +227,9 @@ public final class Functions {
     public static <T> Expression<T> coalesce(Expression<T> first, Expression<T>... more) {
         List<Expression<?>> operands = new ArrayList<>(1 + more.length);
         operands.add(Objects.requireNonNull(first, "first"));
-        operands.addAll(Arrays.asList(more));
+        for (Expression<T> e : more) {
+            operands.add(e);
+        }
         return new Call<>(Fn.COALESCE, operands, null, first.type());
     }
 
@@ -336,10 +338,12 @@ public final class Functions {
         if (columns.length == 0) {
             throw new IllegalArgumentException("match() needs the columns of a FULLTEXT index");
         }
+        List<Column<String>> list = new ArrayList<>(columns.length);
         for (Column<String> c : columns) {
             requireText(c, "match");
+            list.add(c);
         }
-        return new FullText(List.of(columns));
+        return new FullText(List.copyOf(list));
     }
 
     /** The columns of a full-text search, waiting for its text. */

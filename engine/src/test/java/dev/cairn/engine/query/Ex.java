@@ -223,7 +223,7 @@ public sealed interface Ex permits Ex.Col, Ex.Arith, Ex.Text, Ex.Agg, Ex.Fn {
         }
 
         @Override
-        @SuppressWarnings({"unchecked", "rawtypes"})
+        @SuppressWarnings({"unchecked", "rawtypes", "cast"})
         public Expression<Object> cairn() {
             Expression op = operand.cairn();
             return (Expression) switch (fn) {

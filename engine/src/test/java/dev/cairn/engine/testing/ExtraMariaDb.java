@@ -159,7 +159,9 @@ public final class ExtraMariaDb implements BeforeAllCallback, AfterAllCallback {
                 throw new AssertionError("mariadbd " + options + " stopped while starting:\n" + tail(log));
             }
             try (Connection c = connection()) {
-                return;
+                if (c.isValid(1)) {
+                    return;
+                }
             } catch (SQLException e) {
                 last = e;
                 Thread.sleep(100);

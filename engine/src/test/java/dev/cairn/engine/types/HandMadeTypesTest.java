@@ -1,7 +1,6 @@
 package dev.cairn.engine.types;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Row;
@@ -25,7 +24,24 @@ class HandMadeTypesTest {
 
     @DatabaseTest
     void aHandMadeTableOfEveryTypeIsReadByNameIntoTypesThatHoldItsValues(TestDatabase t) throws Exception {
-        assumeTrue(!t.target().equals("H2"), "unsigned types, YEAR and BIT(n) are MySQL's");
+        if (t.target().equals("H2")) {
+            // H2 has no unsigned types, YEAR or BIT(n): its own spelling of the types it has.
+            try (Connection c = t.rawConnection(); Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE \"ty_legacy\" (\"id\" INTEGER PRIMARY KEY, \"ti\" TINYINT, \"sm\" SMALLINT,"
+                        + " \"bi\" BIGINT, \"fl\" REAL, \"db\" DOUBLE PRECISION, \"flag\" BOOLEAN,"
+                        + " \"tx\" CHARACTER VARYING, \"bl\" BINARY LARGE OBJECT)");
+                st.execute("INSERT INTO \"ty_legacy\" VALUES (7, -128, -32768, -9223372036854775808,"
+                        + " 3.4028234663852886e38, -1.7976931348623157e308, TRUE, 'x', X'00ff')");
+            }
+            DynamicTable live = t.open().table("ty_legacy");
+            Map<String, Object> row = live.find(7);
+            assertThat(row).containsEntry("ti", (byte) -128).containsEntry("sm", (short) -32768)
+                    .containsEntry("bi", Long.MIN_VALUE).containsEntry("fl", Float.MAX_VALUE)
+                    .containsEntry("db", -Double.MAX_VALUE).containsEntry("flag", true).containsEntry("tx", "x");
+            assertThat((byte[]) row.get("bl")).containsExactly(0, -1);
+            assertThat(live.select().where(live.eq("ti", (byte) -128)).fetch()).hasSize(1);
+            return;
+        }
         try (Connection c = t.rawConnection(); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE ty_legacy (id int(10) unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY,"
                     + " ti tinyint(4), tiu tinyint(3) unsigned, sm smallint(6), smu smallint(5) unsigned zerofill,"

@@ -114,7 +114,7 @@ public final class DesiredShape {
         boolean mySql = dialect.isMySqlFamily();
         return new ColumnShape(c.name().toLowerCase(Locale.ROOT), Normalizer.type(type), c.isNullable(),
                 Normalizer.defaultValue(ddl.defaultClause(c)), c.isAutoIncrement(), c.isOnUpdateNow(),
-                mySql ? lower(c.charset()) : null, mySql ? lower(c.collation()) : null, c.comment());
+                mySql ? lower(c.textOptions().charset()) : null, mySql ? lower(c.textOptions().collation()) : null, c.textOptions().comment());
     }
 
     private static String lower(String name) {

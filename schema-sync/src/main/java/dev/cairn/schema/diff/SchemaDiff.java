@@ -241,7 +241,7 @@ public final class SchemaDiff {
 
     /** Plans the change of the table's comment, character set and collation, where the model declares them. */
     private void tableOptions(Table<?, ?> table, TableShape want, TableShape have, List<Change> changes) {
-        List<String> statements = ddl.alterTableOptions(table, have.charset(), have.collation(), have.comment());
+        List<String> statements = ddl.alterTextOptions(table, have.charset(), have.collation(), have.comment());
         if (statements.isEmpty()) {
             return;
         }

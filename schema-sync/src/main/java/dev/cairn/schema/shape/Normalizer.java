@@ -33,6 +33,8 @@ public final class Normalizer {
             Pattern.compile("\\brandom_uuid\\(\\)"), "uuid()",
             Pattern.compile("\\b(?:current_date|curdate)(?:\\(\\))?(?![\\w(])"), "curdate()",
             Pattern.compile("\\b(?:current_time|localtime|curtime)(?:\\(\\))?(?![\\w(])"), "curtime()",
+            // H2 keeps CURRENT_USER() as the SQL-standard CURRENT_USER.
+            Pattern.compile("\\bcurrent_user(?:\\(\\))?(?![\\w(])"), "current_user()",
             Pattern.compile("\\b(?:current_timestamp|localtimestamp|now)(?:\\(\\))?(?![\\w(])"), "now()",
             Pattern.compile("\\b(?:current_timestamp|localtimestamp|now)\\((\\d+)\\)"), "now($1)");
 

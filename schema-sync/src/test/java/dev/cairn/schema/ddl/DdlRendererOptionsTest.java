@@ -69,10 +69,10 @@ class DdlRendererOptionsTest {
 
     @Test
     void tableOptionsChangeOnlyWhereTheyDiffer() {
-        assertThat(MARIADB.alterTableOptions(PETS, "utf8mb4", "utf8mb4_unicode_ci", "pets we keep")).isEmpty();
-        assertThat(MARIADB.alterTableOptions(PETS, "utf8mb4", "utf8mb4_general_ci", "pets"))
+        assertThat(MARIADB.alterTextOptions(PETS, "utf8mb4", "utf8mb4_unicode_ci", "pets we keep")).isEmpty();
+        assertThat(MARIADB.alterTextOptions(PETS, "utf8mb4", "utf8mb4_general_ci", "pets"))
                 .containsExactly("ALTER TABLE `pets` COLLATE=utf8mb4_unicode_ci COMMENT='pets we keep'");
-        assertThat(H2.alterTableOptions(PETS, null, null, "")).containsExactly("COMMENT ON TABLE \"pets\" IS 'pets we keep'");
-        assertThat(H2.alterTableOptions(PETS, null, null, "pets we keep")).isEqualTo(List.of());
+        assertThat(H2.alterTextOptions(PETS, null, null, "")).containsExactly("COMMENT ON TABLE \"pets\" IS 'pets we keep'");
+        assertThat(H2.alterTextOptions(PETS, null, null, "pets we keep")).isEqualTo(List.of());
     }
 }

@@ -4,33 +4,46 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * A table's comment, default character set and collation, declared in the table's constructor:
- * {@code options().comment("Pets we look after").charset("utf8mb4").collation("utf8mb4_unicode_ci")}. What is not
- * declared is left as the database has it. Schema sync compares what is declared; the character set and collation
- * are MySQL/MariaDB's (H2 has one collation for the whole database and ignores them), the comment is kept on H2 too.
- * The table's default character set and collation apply to columns added later; they do not convert the columns
+ * The comment, character set and collation of a table (its defaults, declared in the table's constructor:
+ * {@code options().comment("Pets we look after").charset("utf8mb4").collation("utf8mb4_unicode_ci")}) or of a text
+ * column ({@code varchar("name", 50).collation("utf8mb4_bin").comment("display name")}). What is not declared is
+ * left as the database has it. Schema sync compares what is declared; the character set and collation are
+ * MySQL/MariaDB's (H2 has one collation for the whole database and ignores them), the comment is kept on H2 too.
+ * A table's default character set and collation apply to columns added later; they do not convert the columns
  * there are.
  */
-public final class TableOptions {
+public final class TextOptions {
     private final Runnable checkBuilding;
     private final Function<String, RuntimeException> problem;
+    private final int maxComment;
+    private final String noCharset;
     private String charset;
     private String collation;
     private String comment;
 
-    /**
-     * @param checkBuilding throws unless the table is still being defined
-     * @param problem       makes the exception for a bad declaration, naming the table
-     */
-    public TableOptions(Runnable checkBuilding, Function<String, RuntimeException> problem) {
-        this.checkBuilding = checkBuilding;
-        this.problem = problem;
+    /** The options of a table: a comment of up to 2,048 characters, default character set and collation. */
+    public TextOptions(Runnable checkBuilding, Function<String, RuntimeException> problem) {
+        this(checkBuilding, problem, 2048, null);
     }
 
-    /** The table's comment, up to 2,048 characters. */
-    public TableOptions comment(String text) {
+    /**
+     * @param checkBuilding throws unless the table is still being defined
+     * @param problem       makes the exception for a bad declaration, naming the table (and column)
+     * @param maxComment    the longest comment MySQL takes: 2,048 characters for a table, 1,024 for a column
+     * @param noCharset     why the owner has no character set or collation (a column's non-text type), or null
+     */
+    public TextOptions(Runnable checkBuilding, Function<String, RuntimeException> problem, int maxComment,
+                       String noCharset) {
+        this.checkBuilding = checkBuilding;
+        this.problem = problem;
+        this.maxComment = maxComment;
+        this.noCharset = noCharset;
+    }
+
+    /** The comment. */
+    public TextOptions comment(String text) {
         checkBuilding.run();
-        String problem = problemWithComment(text, 2048);
+        String problem = problemWithComment(text, maxComment);
         if (problem != null) {
             throw this.problem.apply(problem);
         }
@@ -38,15 +51,15 @@ public final class TableOptions {
         return this;
     }
 
-    /** The table's default character set, such as {@code utf8mb4}. */
-    public TableOptions charset(String name) {
+    /** The character set (a table's default), such as {@code utf8mb4}. */
+    public TextOptions charset(String name) {
         checkBuilding.run();
         charset = checked(name, "character set", name, collation);
         return this;
     }
 
-    /** The table's default collation, such as {@code utf8mb4_unicode_ci}. */
-    public TableOptions collation(String name) {
+    /** The collation (a table's default), such as {@code utf8mb4_unicode_ci}. */
+    public TextOptions collation(String name) {
         checkBuilding.run();
         collation = checked(name, "collation", charset, name);
         return this;
@@ -68,7 +81,8 @@ public final class TableOptions {
     }
 
     private String checked(String name, String what, String set, String coll) {
-        String problem = problemWith(name, what, set, coll);
+        String problem = noCharset != null ? "only text, enum and set columns have a " + what + ", not " + noCharset
+                : problemWith(name, what, set, coll);
         if (problem != null) {
             throw this.problem.apply(problem);
         }
