@@ -1,6 +1,7 @@
 package dev.cairn.dsl;
 
 import dev.cairn.dsl.type.Identifiers;
+import dev.cairn.dsl.type.TextOptions;
 import dev.cairn.dsl.type.ReferentialAction;
 import java.util.List;
 import java.util.Objects;
@@ -118,6 +119,14 @@ public final class ForeignKey {
                 throw new DefinitionException(table.name(), from.name(), "foreign key type " + from.type()
                         + " differs from the referenced column " + targetTable.name() + "." + to.name()
                         + " of type " + to.type());
+            }
+            String fromCollation = TextOptions.collationOf(from.textOptions(), table.options());
+            String toCollation = TextOptions.collationOf(to.textOptions(), targetTable.options());
+            if (fromCollation != null && toCollation != null && !fromCollation.equalsIgnoreCase(toCollation)) {
+                // MySQL and MariaDB refuse it at once: "Foreign key constraint is incorrectly formed".
+                throw new DefinitionException(table.name(), from.name(), "foreign key collation " + fromCollation
+                        + " differs from the referenced column " + targetTable.name() + "." + to.name() + "'s "
+                        + toCollation + "; declare the same collation on both");
             }
         }
         if (!targetTable.isKey(t)) {

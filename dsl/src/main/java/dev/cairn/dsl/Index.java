@@ -1,6 +1,7 @@
 package dev.cairn.dsl;
 
 import dev.cairn.dsl.type.Identifiers;
+import dev.cairn.dsl.type.TextOptions;
 import java.util.List;
 import java.util.Objects;
 
@@ -77,5 +78,25 @@ public final class Index {
     public String toString() {
         return (fullText ? "FULLTEXT INDEX " : "INDEX ") + name + "(" + Column.names(columns) + ")"
                 + (parser == null ? "" : " WITH PARSER " + parser);
+    }
+
+    /**
+     * MySQL builds a full-text index over columns of one collation only ("cannot be part of FULLTEXT index"): where
+     * the model declares two different ones, directly or through the table's default, it says so now.
+     */
+    void checkOneCollation() {
+        if (!fullText) {
+            return;
+        }
+        String first = null;
+        for (Column<?> c : columns) {
+            String collation = TextOptions.collationOf(c.textOptions(), table.options());
+            if (first == null) {
+                first = collation;
+            } else if (collation != null && !collation.equalsIgnoreCase(first)) {
+                throw new DefinitionException(table.name(), c.name(), "the columns of full-text index " + name
+                        + " need one collation; " + Column.names(columns) + " have " + first + " and " + collation);
+            }
+        }
     }
 }

@@ -422,6 +422,7 @@ final class TableDefinition<R> {
             }
         }
         Schema.Reflection.checkKeyType(table, primaryKey);
+        indexes.forEach(Index::checkOneCollation);
         for (ForeignKey fk : foreignKeys) {
             for (Column<?> c : fk.columns()) {
                 if (!c.isNullable() && (fk.onDelete() == ReferentialAction.SET_NULL

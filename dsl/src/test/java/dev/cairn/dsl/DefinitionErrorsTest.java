@@ -540,7 +540,47 @@ class DefinitionErrorsTest {
                 + " a default expression must not be blank");
         rejects(o -> o.options().charset("latin1").collation("utf8mb4_bin"), "Invalid model: table 'opts':"
                 + " collation utf8mb4_bin does not belong to character set latin1");
+        rejects(o -> o.text().defaultExpression("(1 + 2) * 'x'"), "Invalid model: table 'opts', column 't':"
+                + " default expression (1 + 2) * 'x' is a constant; declare it with defaultValue(...): H2 stores a"
+                + " constant expression folded into its value, so it would never compare equal there");
         assertThat(new Options(o -> o.text().defaultExpression("concat('a;--', ')')")).columns().get(0)
                 .defaultValue().expression()).isEqualTo("concat('a;--', ')')");
+        assertThat(new Options(o -> o.text().defaultExpression("b'1'")).columns().get(0).defaultValue().expression())
+                .isEqualTo("b'1'");
+    }
+
+    static final class Docs extends Table<Row, Long> {
+        final Column<Long> id = bigint("id").primaryKey();
+        final Column<String> title = varchar("title", 100).collation("utf8mb4_bin");
+        final Column<String> body = text("body");
+
+        Docs(boolean tableCollation) {
+            super("docs");
+            if (tableCollation) {
+                options().collation("utf8mb4_unicode_ci");
+            }
+            fullTextIndex("ft_docs", title, body);
+        }
+    }
+
+    static final class Refs extends Table<Row, Void> {
+        final Column<String> title = varchar("title", 100).collation("utf8mb4_general_ci");
+
+        Refs(Docs docs) {
+            super("refs");
+            title.references(() -> docs.title);
+        }
+    }
+
+    @Test
+    void fullTextColumnsAndForeignKeyEndsOfAnotherDeclaredCollationAreRejected() {
+        assertThat(new Docs(false).indexes()).hasSize(1);
+        assertThatThrownBy(() -> new Docs(true).indexes()).isInstanceOf(DefinitionException.class)
+                .hasMessage("Invalid model: table 'docs', column 'body': the columns of full-text index ft_docs need"
+                        + " one collation; title, body have utf8mb4_bin and utf8mb4_unicode_ci");
+        Docs docs = new Docs(false);
+        assertThatThrownBy(() -> Schema.of(docs, new Refs(docs))).isInstanceOf(DefinitionException.class)
+                .hasMessageContaining("table 'refs', column 'title': foreign key collation utf8mb4_general_ci differs"
+                        + " from the referenced column docs.title's utf8mb4_bin; declare the same collation on both");
     }
 }

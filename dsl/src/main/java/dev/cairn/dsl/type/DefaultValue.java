@@ -78,6 +78,10 @@ public final class DefaultValue {
         if (quote != 0 || depth != 0) {
             return "default expression " + sql + " has unbalanced " + (quote != 0 ? "quotes" : "parentheses");
         }
+        if (!sql.replaceAll("'(?:[^'\\\\]|''|\\\\.)*'", "").matches(".*[A-Za-z_].*")) {
+            return "default expression " + sql + " is a constant; declare it with defaultValue(...): H2 stores a"
+                    + " constant expression folded into its value, so it would never compare equal there";
+        }
         return null;
     }
 

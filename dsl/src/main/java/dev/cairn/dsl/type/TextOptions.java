@@ -111,4 +111,9 @@ public final class TextOptions {
         }
         return null;
     }
+
+    /** The collation in effect for a column: its own if declared, else its table's default; {@code null} if neither. */
+    public static String collationOf(TextOptions column, TextOptions table) {
+        return column.collation != null ? column.collation : table.collation;
+    }
 }

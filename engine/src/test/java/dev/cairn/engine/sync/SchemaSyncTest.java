@@ -24,7 +24,7 @@ class SchemaSyncTest {
         SyncReport first = db.sync(SyncMode.APPLY_SAFE).lastSync();
         assertThat(first.plan()).isNotEmpty().allMatch(c -> !c.destructive() && !c.isRefused());
         assertThat(first.applied()).hasSameSizeAs(first.plan());
-        assertThat(first.plan()).filteredOn(c -> c.kind() == Change.Kind.CREATE_TABLE).hasSize(7);
+        assertThat(first.plan()).filteredOn(c -> c.kind() == Change.Kind.CREATE_TABLE).hasSize(9);
 
         SyncReport second = db.schemaSync().plan();
         assertThat(second.plan()).as(second.planText()).isEmpty();

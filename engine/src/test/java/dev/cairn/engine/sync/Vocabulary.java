@@ -117,8 +117,54 @@ final class Vocabulary {
         }
     }
 
+    /**
+     * Every option a table and its constraints can declare: names (or none) for each kind of constraint, index and
+     * unique-key names its twin reuses, collations, character sets, comments, expression defaults, full-text indexes.
+     */
+    static final class Options extends Table<Row, UUID> {
+        static final Options OPTIONS = new Options();
+        final Column<UUID> id = uuid("id").defaultExpression("uuid()").primaryKey();
+        final Column<String> email = varchar("email", 190).notNull().unique("email");
+        final Column<String> name = varchar("name", 50).notNull().collation("utf8mb4_bin").comment("display name");
+        final Column<String> code = varchar("code", 8).charset("ascii").collation("ascii_bin").index();
+        final Column<String> bio = text("bio").notNull().defaultValue("").comment("it's \"free\" text");
+        final Column<LocalDate> joined = date("joined").notNull().defaultExpression("curdate()");
+        final Column<LocalDateTime> created = datetime("created").precision(3).notNull().defaultExpression("now(3)")
+                .index("idx_created");
+        final Column<Integer> score = integer("score").check(c -> c.ge(0));
+        final Column<String> note = varchar("note", 200);
+        final Column<Long> childId = bigint("child_id").references("fk_options_child", () -> Children.CHILDREN.id)
+                .onDelete(ReferentialAction.CASCADE);
+        final Column<Integer> pa = integer("pa");
+        final Column<String> pb = varchar("pb", 10);
+        final Index search = fullTextIndex(null, bio, note);
+        final Index named = fullTextIndex("ft_options_code", code);
+
+        Options() {
+            super("options");
+            options().comment("every option").charset("utf8mb4");
+            foreignKey("fk_options_parent", List.of(pa, pb), () -> List.of(Parents.PARENTS.a, Parents.PARENTS.b),
+                    ReferentialAction.NO_ACTION, ReferentialAction.CASCADE);
+            unique(pa, pb, email);
+        }
+    }
+
+    /** Reuses the index and unique-key names of {@link Options}, as MySQL allows in another table. */
+    static final class OptionsTwin extends Table<Row, Long> {
+        static final OptionsTwin TWIN = new OptionsTwin();
+        final Column<Long> id = bigint("id").autoIncrement().primaryKey();
+        final Column<String> email = varchar("email", 190).notNull().unique("email");
+        final Column<LocalDateTime> created = datetime("created").notNull().defaultNow().index("idx_created");
+        final Column<UUID> optionId = uuid("option_id").references(() -> Options.OPTIONS.id);
+
+        OptionsTwin() {
+            super("options_twin");
+            options().comment("reuses names").collation("utf8mb4_unicode_ci");
+        }
+    }
+
     static final Schema ALL = Schema.of(Defaults.DEFAULTS, Parents.PARENTS, Children.CHILDREN, AllTypes.ALL_TYPES,
-            Users.USERS, Posts.POSTS, Products.PRODUCTS);
+            Users.USERS, Posts.POSTS, Products.PRODUCTS, Options.OPTIONS, OptionsTwin.TWIN);
 
     private Vocabulary() {
     }
