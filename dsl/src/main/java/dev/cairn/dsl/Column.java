@@ -275,6 +275,10 @@ public final class Column<T> implements Expression<T> {
                 throw problem("default value of " + s.length() + " characters does not fit " + type);
             }
         }
+        if (value instanceof Float f && new java.math.BigDecimal(f.toString()).precision() > 6) {
+            throw problem("a float default keeps at most 6 significant digits on MySQL/MariaDB (MariaDB rounds it at"
+                    + " the next ALTER), not " + f + "; declare it rounded, or use doublePrecision");
+        }
         if (type.kind().isLargeObject() && type.javaType() == byte[].class) {
             throw problem(type + " columns cannot have a literal default on MySQL/MariaDB");
         }

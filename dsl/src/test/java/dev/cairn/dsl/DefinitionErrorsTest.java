@@ -583,4 +583,22 @@ class DefinitionErrorsTest {
                 .hasMessageContaining("table 'refs', column 'title': foreign key collation utf8mb4_general_ci differs"
                         + " from the referenced column docs.title's utf8mb4_bin; declare the same collation on both");
     }
+
+    static final class FloatDefault extends Table<Row, Void> {
+        final Column<Float> ratio;
+
+        FloatDefault(float value) {
+            super("ratios");
+            ratio = singlePrecision("ratio").defaultValue(value);
+        }
+    }
+
+    @Test
+    void aFloatDefaultOfMoreThanSixSignificantDigitsIsRejected() {
+        assertThat(new FloatDefault(-3.40282E38f).ratio.defaultValue().literal()).isEqualTo(-3.40282E38f);
+        assertThatThrownBy(() -> new FloatDefault(1.2345678f)).isInstanceOf(DefinitionException.class)
+                .hasMessage("Invalid model: table 'ratios', column 'ratio': a float default keeps at most 6"
+                        + " significant digits on MySQL/MariaDB (MariaDB rounds it at the next ALTER), not 1.2345678;"
+                        + " declare it rounded, or use doublePrecision");
+    }
 }

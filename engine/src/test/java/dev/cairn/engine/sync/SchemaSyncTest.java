@@ -39,7 +39,7 @@ class SchemaSyncTest {
         assertThat(row.get(Vocabulary.Defaults.DEFAULTS.iu)).isEqualTo(4_294_967_295L);
         assertThat(row.get(Vocabulary.Defaults.DEFAULTS.flags)).isEqualTo(0b1010L);
         assertThat(row.get(Vocabulary.Defaults.DEFAULTS.yr)).isEqualTo(java.time.Year.of(1901));
-        assertThat(row.get(Vocabulary.Defaults.DEFAULTS.fl)).isEqualTo(-0.5f);
+        assertThat(row.get(Vocabulary.Defaults.DEFAULTS.fl)).isEqualTo(-3.40282E38f);
 
         try (Connection c = t.rawConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + (t.target().equals("H2")

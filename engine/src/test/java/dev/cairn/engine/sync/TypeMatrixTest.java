@@ -97,7 +97,7 @@ class TypeMatrixTest {
             add(integerUnsigned(name.apply("iu")), notNull, withDefault ? 4_294_967_295L : null);
             add(bigintUnsigned(name.apply("biu")), notNull, withDefault ? BigInteger.TWO.pow(64).subtract(BigInteger.ONE)
                     : null);
-            add(singlePrecision(name.apply("fl")), notNull, withDefault ? 1.5f : null);
+            add(singlePrecision(name.apply("fl")), notNull, withDefault ? 1.23457f : null);
             add(year(name.apply("yr")), notNull, withDefault ? Year.of(2155) : null);
             add(bit(name.apply("bt"), 5), notNull, withDefault ? 5L : null);
             add(bit(name.apply("b64"), 64), notNull, withDefault ? -1L : null);

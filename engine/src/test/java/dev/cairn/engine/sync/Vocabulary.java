@@ -70,7 +70,7 @@ final class Vocabulary {
         final Column<Long> iu = integerUnsigned("iu").notNull().defaultValue(4_294_967_295L);
         final Column<java.math.BigInteger> biu = bigintUnsigned("biu").defaultValue(new java.math.BigInteger(
                 "18446744073709551615"));
-        final Column<Float> fl = singlePrecision("fl").defaultValue(-0.5f);
+        final Column<Float> fl = singlePrecision("fl").defaultValue(-3.40282E38f);
         final Column<java.time.Year> yr = year("yr").defaultValue(java.time.Year.of(1901));
         final Column<Long> flags = bit("flags", 12).defaultValue(0b1010L);
         final Column<Rating> rating = enumeration("rating", Rating.class).defaultValue(Rating.PG_13);
