@@ -64,6 +64,20 @@ class ChangesTest {
         }
     }
 
+    /** Goods without the index: the index is dropped before the table is renamed, by the table's old name. */
+    static final class BareGoods extends Table<Row, Long> {
+        final Column<Long> id = bigint("id").primaryKey();
+        final Column<String> title = varchar("title", 50).notNull().formerly("name");
+        final Column<Integer> qty = integer("qty");
+        final Column<String> note = varchar("note", 20);
+        final Column<String> legacy = varchar("legacy", 10);
+
+        BareGoods() {
+            super("goods");
+            formerly("items");
+        }
+    }
+
     private static Database v1WithRows(TestDatabase test) {
         ItemsV1 v1 = new ItemsV1();
         Database db = test.open(Schema.of(v1)).sync(SyncMode.APPLY_SAFE);
@@ -130,6 +144,17 @@ class ChangesTest {
         SyncReport r = db.lastSync();
         assertThat(r.plan()).extracting(Change::kind)
                 .containsExactly(Change.Kind.RENAME_TABLE, Change.Kind.RENAME_COLUMN);
+        assertThat(db.select(goods.title).from(goods).orderBy(goods.id.asc()).fetch()).containsExactly("hammer", "nails");
+        assertThat(db.schemaSync().plan().plan()).isEmpty();
+    }
+
+    @DatabaseTest
+    void anIndexDroppedFromARenamedTableIsDroppedByItsOldNameFirst(TestDatabase test) {
+        v1WithRows(test);
+        BareGoods goods = new BareGoods();
+        Database db = test.open(Schema.of(goods)).sync(SyncMode.APPLY_ALL);
+        assertThat(db.lastSync().applied()).extracting(Change::kind)
+                .containsExactly(Change.Kind.DROP_INDEX, Change.Kind.RENAME_TABLE, Change.Kind.RENAME_COLUMN);
         assertThat(db.select(goods.title).from(goods).orderBy(goods.id.asc()).fetch()).containsExactly("hammer", "nails");
         assertThat(db.schemaSync().plan().plan()).isEmpty();
     }

@@ -164,7 +164,7 @@ final class KeyChanges {
             String key = TableShape.key(existing.name());
             if (!kept.contains(key) && (wantedNames.contains(key) || !servesForeignKey(existing))
                     && ownIndexOfDroppedForeignKey(existing) == null) {
-                changes.add(SchemaDiff.dropIndexOrUnique(ddl, table.name(), existing));
+                changes.add(SchemaDiff.dropIndexOrUnique(ddl, have.qualifiedName(), existing));
             }
         }
     }
@@ -247,7 +247,7 @@ final class KeyChanges {
                 changes.add(ddl.dialect().isMySqlFamily()
                         ? new Change(Change.Kind.RENAME_CHECK, table.name(), "rename check " + existing + " to " + name
                         + " (MySQL cannot rename a check: it is dropped and added again, and the add reads every row"
-                        + " of " + table.name() + ")", List.of(dropCheck(existing), ddl.addCheck(ck)),
+                        + " of " + table.name() + ")", List.of(dropCheck(existing, table.name()), ddl.addCheck(ck)),
                         columnCheckDropIsDestructive(existing), null)
                         : new Change(Change.Kind.RENAME_CHECK, table.name(), "rename check " + existing + " to " + name,
                         List.of(ddl.renameConstraint(table.name(), existing, name)), false, null));
@@ -263,17 +263,20 @@ final class KeyChanges {
                 continue;  // goes with its column, which is dropped
             }
             changes.add(new Change(Change.Kind.DROP_CHECK, table.name(), "drop check " + existing
-                    + " (not in the model)", List.of(dropCheck(existing)), columnCheckDropIsDestructive(existing), null));
+                    + " (not in the model)", List.of(dropCheck(existing, have.qualifiedName())), columnCheckDropIsDestructive(existing),
+                    null));
         }
     }
 
     /**
      * Drops a check. MariaDB's check written in a column's definition has no constraint to drop: the column is
-     * redefined as the model has it, which leaves the check out.
+     * redefined as the model has it, which leaves the check out. {@code tableName} is the table's name when the
+     * statement runs: before a rename of the table (a drop), or after it.
      */
-    private String dropCheck(String existing) {
+    private String dropCheck(String existing, String tableName) {
         Column<?> column = have.isColumnCheck(existing) ? table.column(existing) : null;
-        return column != null ? ddl.modifyColumn(column, have.column(column.name())) : ddl.dropCheck(table.name(), existing);
+        return column != null ? ddl.modifyColumn(column, have.column(column.name()))
+                : ddl.dropCheck(tableName, existing);
     }
 
     // Redefining the column changes it as the model has it: destructive where the column differs at all.
@@ -301,7 +304,7 @@ final class KeyChanges {
             if (sameName != null && !paired.contains(TableShape.key(sameName.name()))) {
                 dropped.add(TableShape.key(sameName.name()));
                 changes.add(new Change(Change.Kind.DROP_FOREIGN_KEY, table.name(), "drop foreign key " + sameName.name()
-                        + " to change it", List.of(ddl.dropForeignKey(table.name(), sameName.name())), false, null));
+                        + " to change it", List.of(ddl.dropForeignKey(have.qualifiedName(), sameName.name())), false, null));
             }
             changes.add(new Change(Change.Kind.ADD_FOREIGN_KEY, table.name(), "add foreign key " + fk.name(),
                     List.of(ddl.addForeignKey(fk)), false, null));
@@ -311,8 +314,10 @@ final class KeyChanges {
             if (!paired.contains(key) && !dropped.contains(key)) {
                 IndexShape own = have.indexes().get(key);
                 boolean withIndex = own != null && ownIndexOfDroppedForeignKey(own) != null;
-                List<String> statements = withIndex ? List.of(ddl.dropForeignKey(table.name(), existing.name()),
-                        ddl.dropIndex(table.name(), own.name())) : List.of(ddl.dropForeignKey(table.name(), existing.name()));
+                // Dropped before a rename of the table: by the name it has now.
+                String live = have.qualifiedName();
+                List<String> statements = withIndex ? List.of(ddl.dropForeignKey(live, existing.name()),
+                        ddl.dropIndex(live, own.name())) : List.of(ddl.dropForeignKey(live, existing.name()));
                 changes.add(new Change(Change.Kind.DROP_FOREIGN_KEY, table.name(), "drop foreign key " + existing.name()
                         + (withIndex ? " and the index made for it" : "") + " (not in the model)", statements, false,
                         null));
