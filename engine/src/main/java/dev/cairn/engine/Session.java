@@ -149,7 +149,8 @@ public abstract sealed class Session implements QueryExecutor, EntityContext per
         core.checkUsable(false);
         Objects.requireNonNull(name, "name");
         return new DynamicTable(this, core.engine().liveTable(name,
-                () -> core.onConnection(c -> core.engine().readLiveTable(c, name))));
+                () -> core.onConnection(c -> core.engine().storedTableName(c, name)),
+                stored -> core.onConnection(c -> core.engine().readLiveTable(c, stored))));
     }
 
     /** A batch whose writes run together, in one transaction (a savepoint inside one), on {@link Batch#flush()}. */

@@ -14,7 +14,6 @@ import dev.cairn.engine.map.RowLayout;
 import dev.cairn.schema.introspect.LiveTable;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -112,18 +111,35 @@ public final class Engine {
     }
 
     /**
-     * The live table {@code name}, read by {@code reader} the first time it is asked for. Only tables are kept: a
-     * name that is not one is looked up again on each call (one query), so a table created later is found. Its key
-     * type is {@code Object}: the key columns are known only at run time.
+     * The live table {@code name}: {@code resolve} finds the name the database stores it under (one query, the
+     * first time this spelling is asked for), {@code reader} reads it the first time that stored name is met. A
+     * spelling that finds no table is looked up again on each call, so a table created later is found. Its key type
+     * is {@code Object}: the key columns are known only at run time.
      */
-    public Table<Row, Object> liveTable(String name, Supplier<Table<Row, Object>> reader) {
-        String key = name.toLowerCase(Locale.ROOT);
-        Table<Row, Object> t = liveTables.get(key);
+    public Table<Row, Object> liveTable(String name, Supplier<String> resolve,
+                                        java.util.function.Function<String, Table<Row, Object>> reader) {
+        Table<Row, Object> t = liveTables.get(name);
         if (t == null) {
-            liveTables.putIfAbsent(key, reader.get());
-            t = liveTables.get(key);
+            // Spellings that find one table share one reading; where table names are case-sensitive, Users and
+            // users are two tables, read and kept apart.
+            String stored = resolve.get();
+            t = liveTables.get(stored);
+            if (t == null) {
+                liveTables.putIfAbsent(stored, reader.apply(stored));
+                t = liveTables.get(stored);
+            }
+            liveTables.putIfAbsent(name, t);
         }
         return t;
+    }
+
+    /** The name the live database stores the table {@code name} under. */
+    public String storedTableName(Connection connection, String name) {
+        try {
+            return LiveTable.storedName(ObservedConnection.wrap(connection, observer), dialect, name);
+        } catch (SQLException e) {
+            throw ErrorTranslator.translate(e, null);
+        }
     }
 
     /** Reads the live table {@code name}, telling the observer of its queries. */

@@ -72,6 +72,21 @@ class TableNameCaseTest {
     }
 
     @DatabaseTest
+    void tablesByNameThatDifferOnlyInCaseAreTwoTablesWhereTheServerSaysSo(TestDatabase t) throws Exception {
+        boolean h2 = t.target().equals("H2");
+        try (Connection c = t.rawConnection(); Statement st = c.createStatement()) {
+            st.execute(h2 ? "CREATE TABLE \"Tb_Pets\" (\"id\" INT PRIMARY KEY, \"big\" INT)"
+                    : "CREATE TABLE Tb_Pets (id INT PRIMARY KEY, big INT)");
+            st.execute(h2 ? "CREATE TABLE \"tb_pets\" (\"id\" INT PRIMARY KEY, \"small\" INT)"
+                    : "CREATE TABLE tb_pets (id INT PRIMARY KEY, small INT)");
+        }
+        Database db = t.open();
+        assertThat(db.table("tb_pets").columnNames()).containsExactly("id", "small");
+        assertThat(db.table("Tb_Pets").columnNames()).containsExactly("id", "big");
+        assertThat(db.table("tb_pets").columnNames()).as("kept apart").containsExactly("id", "small");
+    }
+
+    @DatabaseTest
     void aForeignKeyToATableNamedInMixedCaseSyncsToNothing(TestDatabase t) {
         Items items = new Items("Tb_Case_Items");
         Lines lines = new Lines("tb_case_lines", items);

@@ -60,17 +60,30 @@ public final class LiveTable extends Table<Row, Object> {
      * table costs one query, not a schema read.
      */
     public static LiveTable read(Connection connection, Dialect dialect, String name) throws SQLException {
-        Introspector introspector = Introspector.of(dialect);
-        int dot = name.indexOf('.');
-        String schema = dot < 0 ? null : name.substring(0, dot);
-        String local = name.substring(dot + 1);
-        String stored = introspector.tableName(connection, schema, local);
-        TableShape shape = stored == null ? null
-                : introspector.read(connection, schema == null ? List.of() : List.of(schema)).table(schema, stored);
+        String stored = storedName(connection, dialect, name);
+        int dot = stored.indexOf('.');
+        String schema = dot < 0 ? null : stored.substring(0, dot);
+        TableShape shape = Introspector.of(dialect)
+                .read(connection, schema == null ? List.of() : List.of(schema)).table(schema, stored.substring(dot + 1));
         if (shape == null) {
             throw new IllegalArgumentException("The database has no table '" + shown(name) + "'");
         }
         return new LiveTable(shape, dialect.isMySqlFamily());
+    }
+
+    /**
+     * The name the database stores the table {@code name} under ({@code schema.table} for a table of another
+     * schema): the one spelt alike, else the one equal ignoring case. One query. Throws
+     * {@link IllegalArgumentException} when there is no such table.
+     */
+    public static String storedName(Connection connection, Dialect dialect, String name) throws SQLException {
+        int dot = name.indexOf('.');
+        String schema = dot < 0 ? null : name.substring(0, dot);
+        String stored = Introspector.of(dialect).tableName(connection, schema, name.substring(dot + 1));
+        if (stored == null) {
+            throw new IllegalArgumentException("The database has no table '" + shown(name) + "'");
+        }
+        return schema == null ? stored : schema + "." + stored;
     }
 
     /**
