@@ -126,8 +126,12 @@ public final class ExtraMariaDb implements BeforeAllCallback, AfterAllCallback {
         Path data = home.resolve("data");
         Path log = home.resolve("error.log");
         boolean root = "root".equals(System.getProperty("user.name"));
+        // A temporary directory of its own: at start a server deletes the #sql files it finds in its tmpdir, and in
+        // the shared /tmp those are the running shared server's temporary tables.
+        Path tmp = java.nio.file.Files.createDirectories(home.resolve("tmp"));
         List<String> install = new ArrayList<>(List.of(installer, "--no-defaults", "--datadir=" + data,
-                "--auth-root-authentication-method=normal", "--skip-test-db", "--skip-name-resolve"));
+                "--tmpdir=" + tmp, "--auth-root-authentication-method=normal", "--skip-test-db",
+                "--skip-name-resolve"));
         install.addAll(SMALL);
         install.addAll(options);
         if (root) {
@@ -141,7 +145,8 @@ public final class ExtraMariaDb implements BeforeAllCallback, AfterAllCallback {
         }
         port = freePort();
         List<String> command = new ArrayList<>(List.of(server, "--no-defaults", "--datadir=" + data,
-                "--port=" + port, "--bind-address=127.0.0.1", "--socket=" + home.resolve("mysqld.sock"),
+                "--tmpdir=" + tmp, "--port=" + port, "--bind-address=127.0.0.1",
+                "--socket=" + home.resolve("mysqld.sock"),
                 "--pid-file=" + home.resolve("mysqld.pid"), "--log-error=" + log, "--skip-name-resolve"));
         command.addAll(SMALL);
         command.addAll(options);
