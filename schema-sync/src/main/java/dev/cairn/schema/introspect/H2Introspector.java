@@ -8,11 +8,9 @@ import dev.cairn.schema.shape.SchemaShape;
 import dev.cairn.schema.shape.TableNaming;
 import dev.cairn.schema.shape.TableShape;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,36 +18,21 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /** Reads H2 2.x schemas from {@code INFORMATION_SCHEMA}, a handful of queries for the whole schema. */
-final class H2Introspector implements Introspector {
+final class H2Introspector extends CatalogIntrospector {
     private static final long UNBOUNDED = 1_000_000_000L;
 
     @Override
-    public SchemaShape read(Connection c, Collection<String> otherSchemas) throws SQLException {
-        SchemaShape shape;
+    TableNaming naming(Connection c) throws SQLException {
         // Identifiers are compared exactly unless the database was opened with CASE_INSENSITIVE_IDENTIFIERS.
         try (ResultSet rs = query(c, "SELECT CURRENT_SCHEMA, (SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
                 + " WHERE SETTING_NAME = 'CASE_INSENSITIVE_IDENTIFIERS')", null)) {
             rs.next();
-            shape = new SchemaShape(new TableNaming(!"TRUE".equalsIgnoreCase(rs.getString(2)), rs.getString(1)));
+            return new TableNaming(!"TRUE".equalsIgnoreCase(rs.getString(2)), rs.getString(1));
         }
-        read(c, shape.in(null), shape.naming().currentSchema());
-        for (String other : otherSchemas) {
-            if (shape.naming().isCurrent(other)) {
-                continue;
-            }
-            try (ResultSet rs = query(c, "SELECT 1 FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = ?", other)) {
-                if (rs.next()) {
-                    read(c, shape.in(other), other);
-                } else {
-                    shape.missingSchema(other);
-                }
-            }
-        }
-        return shape;
     }
 
-    /** Reads the tables of one schema into {@code schema}. */
-    private void read(Connection c, SchemaShape.Part schema, String database) throws SQLException {
+    @Override
+    void readSchema(Connection c, SchemaShape.Part schema, String database) throws SQLException {
         String where = " WHERE TABLE_SCHEMA = ?";
         try (ResultSet rs = query(c, "SELECT TABLE_NAME, REMARKS FROM INFORMATION_SCHEMA.TABLES" + where
                 + " AND TABLE_TYPE = 'BASE TABLE'", database)) {
@@ -196,15 +179,5 @@ final class H2Introspector implements Introspector {
         return TableLookup.matching(c, "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
                 + " WHERE TABLE_SCHEMA = COALESCE(?, CURRENT_SCHEMA) AND TABLE_TYPE = 'BASE TABLE'"
                 + " AND LOWER(TABLE_NAME) = LOWER(?)", schema, name);
-    }
-
-    /** Runs a catalog query whose one parameter, if any, is the schema read. */
-    private static ResultSet query(Connection c, String sql, String schema) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql);
-        ps.closeOnCompletion();
-        if (schema != null) {
-            ps.setString(1, schema);
-        }
-        return ps.executeQuery();
     }
 }

@@ -6,14 +6,12 @@ import dev.cairn.schema.shape.ForeignKeyShape;
 import dev.cairn.schema.shape.IndexShape;
 import dev.cairn.schema.shape.Normalizer;
 import dev.cairn.schema.shape.SchemaShape;
+import dev.cairn.schema.shape.TableNaming;
 import dev.cairn.schema.shape.TableShape;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import dev.cairn.schema.shape.TableNaming;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +20,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Reads MySQL and MariaDB schemas from {@code information_schema}: six queries for the whole database. */
-final class MySqlIntrospector implements Introspector {
+final class MySqlIntrospector extends CatalogIntrospector {
     private final Dialect dialect;
 
     MySqlIntrospector(Dialect dialect) {
@@ -30,32 +28,15 @@ final class MySqlIntrospector implements Introspector {
     }
 
     @Override
-    public SchemaShape read(Connection c, Collection<String> otherSchemas) throws SQLException {
-        SchemaShape shape;
+    TableNaming naming(Connection c) throws SQLException {
         try (ResultSet rs = query(c, "SELECT DATABASE(), @@lower_case_table_names", null)) {
             rs.next();
-            shape = new SchemaShape(TableNaming.mysql(rs.getInt(2), rs.getString(1)));
+            return TableNaming.mysql(rs.getInt(2), rs.getString(1));
         }
-        String database = shape.naming().currentSchema();
-        read(c, shape.in(null), database);
-        for (String other : otherSchemas) {
-            if (shape.naming().isCurrent(other)) {
-                continue;
-            }
-            // Compared by the server, as it compares the name in a query: exactly where names are case-sensitive.
-            try (ResultSet rs = query(c, "SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?", other)) {
-                if (rs.next()) {
-                    read(c, shape.in(other), other);
-                } else {
-                    shape.missingSchema(other);
-                }
-            }
-        }
-        return shape;
     }
 
-    /** Reads the tables of one schema (database) into {@code schema}. */
-    private void read(Connection c, SchemaShape.Part schema, String database) throws SQLException {
+    @Override
+    void readSchema(Connection c, SchemaShape.Part schema, String database) throws SQLException {
         try (ResultSet rs = query(c, "SELECT TABLE_NAME, ENGINE, TABLE_COLLATION, TABLE_COMMENT"
                 + " FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE'", database)) {
             while (rs.next()) {
@@ -193,15 +174,5 @@ final class MySqlIntrospector implements Introspector {
 
     private static String lower(String name) {
         return name == null ? null : name.toLowerCase(Locale.ROOT);
-    }
-
-    /** Runs a catalog query whose one parameter, if any, is the schema (database) read. */
-    private static ResultSet query(Connection c, String sql, String schema) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql);
-        ps.closeOnCompletion();
-        if (schema != null) {
-            ps.setString(1, schema);
-        }
-        return ps.executeQuery();
     }
 }
