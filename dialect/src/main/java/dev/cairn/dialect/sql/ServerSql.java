@@ -116,6 +116,21 @@ public final class ServerSql {
         return "SELECT ?";
     }
 
+    /**
+     * The default expressions of key columns, evaluated {@code rows} times:
+     * {@code SELECT uuid(), e2 UNION ALL SELECT uuid(), e2 ...}, one result row per inserted row. The expressions are
+     * SQL text from the model or from a live table's definition, never from values; the rows are alike, so their
+     * order does not matter.
+     */
+    public static String selectExpressions(java.util.List<String> expressions, int rows) {
+        String one = "SELECT " + String.join(", ", expressions);
+        StringBuilder sb = new StringBuilder(one);
+        for (int i = 1; i < rows; i++) {
+            sb.append(" UNION ALL ").append(one);
+        }
+        return sb.toString();
+    }
+
     /** Closes an H2 database (an in-memory one is dropped). */
     public static String h2Shutdown() {
         return "SHUTDOWN";

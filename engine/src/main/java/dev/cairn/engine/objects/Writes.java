@@ -54,7 +54,11 @@ public final class Writes {
     public <R> R save(SessionCore s, R row) {
         EntityTable<R> et = objects.entityOf(row);
         Column<?> generated = et.table.autoIncrementColumn();
-        if (generated != null && et.layout.columnValues(row)[generated.position()] == null) {
+        Object[] v = et.layout.columnValues(row);
+        // A key the database computes (auto-increment, or an expression default such as uuid()) is generated alike:
+        // without it, a save is a persist.
+        if (generated != null && v[generated.position()] == null || et.primaryKey.stream().anyMatch(c ->
+                v[c.position()] == null && c.defaultValue() != null && c.defaultValue().expression() != null)) {
             return persist(s, row);
         }
         et.keyOf(row, "save");

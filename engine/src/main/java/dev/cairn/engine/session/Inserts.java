@@ -51,18 +51,37 @@ final class Inserts<R> {
         // More than one row is atomic: H2 runs a JDBC batch statement by statement, and several batches are
         // several statements everywhere. A single row is one statement, atomic by itself.
         if (insert.rows().size() > 1) {
-            return session.inTransaction(tx -> new Inserts<>(tx, insert).execute(values, groups, returning));
+            return session.inTransaction(tx -> {
+                Inserts<R> in = new Inserts<>(tx, insert);
+                return in.execute(values, in.drawKeys(values, groups, returning), returning);
+            });
         }
+        Map<GroupKey, Group> drawn = drawKeys(values, groups, returning);
         try {
-            return execute(values, groups, returning);
+            return execute(values, drawn, returning);
         } catch (ConnectionException e) {
             // One row outside a transaction, on a connection that failed before the row was sent: nothing was
             // written, so it runs once more on a fresh connection.
             if (!e.beforeSending() || !session.retriesUnsent()) {
                 throw e;
             }
-            return execute(values, groups, returning);
+            return execute(values, drawn, returning);
         }
+    }
+
+    /**
+     * Key values that expression defaults compute, drawn where the rows must be found again after the insert (to be
+     * returned, or matched by an upsert), and the rows grouped anew. See {@link DrawnKeys}.
+     */
+    private Map<GroupKey, Group> drawKeys(List<Object[]> values, Map<GroupKey, Group> groups, boolean returning) {
+        boolean upsert = insert.updateOnDuplicate() != null;
+        if (!(returning || upsert) || !DrawnKeys.declared(table)) {
+            return groups;
+        }
+        // Grouped anew even when nothing was drawn now: a transaction run again after a deadlock finds the keys
+        // drawn by its first run, where the groups still leave them to the database.
+        DrawnKeys.draw(session, table, values, upsert);
+        return group(values);
     }
 
     private static final class Group {
@@ -148,6 +167,15 @@ final class Inserts<R> {
                 return uk.columns();
             }
         }
+        // A key whose missing values expression defaults compute: drawn before the upsert runs.
+        if (pk != null && DrawnKeys.drawable(pk.columns(), v) != null) {
+            return pk.columns();
+        }
+        for (UniqueKey uk : table.uniqueKeys()) {
+            if (DrawnKeys.drawable(uk.columns(), v) != null) {
+                return uk.columns();
+            }
+        }
         throw new IllegalArgumentException("Upsert into '" + table.name() + "': a row has no value for the primary key"
                 + " or for any unique key, so it cannot match an existing row");
     }
@@ -197,7 +225,7 @@ final class Inserts<R> {
             out.add(null);
         }
         for (Group g : groups.values()) {
-            List<Column<?>> key = upsert ? g.conflict : table.primaryKey() == null ? null : table.primaryKey().columns();
+            List<Column<?>> key = upsert ? g.conflict : readBackKey(g, values);
             boolean reload = (upsert || g.defaultsFilled) && key != null;
             if (reload && key.size() == 1 && g.rows.size() > 1) {
                 reloadByKeys(key.get(0), g.rows, values, out);
@@ -208,6 +236,19 @@ final class Inserts<R> {
             }
         }
         return out;
+    }
+
+    /** The primary key; for a table without one, its first unique key that every row of the group has values for. */
+    private List<Column<?>> readBackKey(Group g, List<Object[]> values) {
+        if (table.primaryKey() != null) {
+            return table.primaryKey().columns();
+        }
+        for (UniqueKey uk : table.uniqueKeys()) {
+            if (g.rows.stream().allMatch(i -> uk.columns().stream().allMatch(c -> values.get(i)[c.position()] != null))) {
+                return uk.columns();
+            }
+        }
+        return null;
     }
 
     /** Reads back rows by a one-column key, a chunk of keys per query rather than one query per row. */
