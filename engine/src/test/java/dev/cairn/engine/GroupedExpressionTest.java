@@ -191,6 +191,10 @@ class GroupedExpressionTest {
                                 .and(other.get(ORDERS.qty).ge(3))))).orderBy(ORDERS.customer.asc(),
                         year(ORDERS.placedAt).asc()).fetch())
                 .containsExactly(new Tuple2<>("Bob", 2024), new Tuple2<>("Bob", 2025), new Tuple2<>("Cyd", 2024));
+        // ... or an expression equal to its key.
+        assertThat(db.select(h).from(ORDERS).groupBy(h).having(Condition.exists(db.select(other.get(ORDERS.id))
+                .from(other).where(hour(other.get(ORDERS.placedAt)).eq(hour(ORDERS.placedAt))
+                        .and(other.get(ORDERS.qty).ge(3))))).orderBy(h.asc()).fetch()).containsExactly(0, 12);
         // A grouped subquery that names the enclosing query's columns stays in place (a derived table could not).
         Expression<Integer> otherHour = hour(other.get(ORDERS.placedAt));
         assertThat(db.select(ORDERS.customer).from(ORDERS).where(Condition.exists(db.select(otherHour).from(other)

@@ -14,18 +14,27 @@ import java.util.Set;
 
 /**
  * Whether a subquery names a column of an enclosing query's tables (at any depth), which a derived table made of it
- * could not see. Raw SQL is taken as naming none: Cairn cannot read it.
+ * could not see; or whether an expression names a column of given tables. Raw SQL is taken as naming none: Cairn
+ * cannot read it.
  */
 final class Correlation implements Expression.Visitor<Boolean>, Condition.Visitor<Boolean>,
         Projection.Visitor<Boolean> {
     // The tables and aliases of the select being read and of those around it inside the subquery.
     private final Deque<Set<Object>> scopes = new ArrayDeque<>();
+    // The tables and aliases looked for; null: any outside the scopes.
+    private final Set<Object> named;
 
-    private Correlation() {
+    private Correlation(Set<Object> named) {
+        this.named = named;
     }
 
     static boolean correlated(SelectStatement<?> s) {
-        return new Correlation().select(s);
+        return new Correlation(null).select(s);
+    }
+
+    /** Whether {@code e} names a column of {@code sources} (not one of a subquery's own of the same name). */
+    static boolean names(Expression<?> e, Set<Object> sources) {
+        return e.accept(new Correlation(sources));
     }
 
     private boolean select(SelectStatement<?> s) {
@@ -57,7 +66,7 @@ final class Correlation implements Expression.Visitor<Boolean>, Condition.Visito
                 return false;
             }
         }
-        return true;
+        return named == null || named.contains(source);
     }
 
     private boolean test(Condition c) {

@@ -101,17 +101,16 @@ final class Grouping {
 
     /**
      * The number of the key equal to {@code e}, or -1: always for a bound value; in a scope passing through, the
-     * enclosing grouping's for a column of its tables.
+     * enclosing grouping's for an expression that names none of the subquery's own columns.
      */
     int key(Expression<?> e) {
-        if (keys == null) {
-            boolean outer = (e instanceof Column<?> || e instanceof AliasedColumn<?>) && !locals.contains(sourceOf(e));
-            int key = outer ? enclosing.key(e) : -1;
-            enclosing.named |= key >= 0 && enclosing.keys != null;
-            return key;
-        }
         if (e instanceof Param<?>) {
             return -1;
+        }
+        if (keys == null) {
+            int key = Correlation.names(e, locals) ? -1 : enclosing.key(e);
+            enclosing.named |= key >= 0 && enclosing.keys != null;
+            return key;
         }
         for (int i = 0; i < keys.size(); i++) {
             if (keys.get(i).equals(e)) {
