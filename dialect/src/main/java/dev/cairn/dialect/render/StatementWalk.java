@@ -6,11 +6,11 @@ import dev.cairn.dialect.sql.TableNames;
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Condition;
 import dev.cairn.dsl.Expression;
+import dev.cairn.dsl.Expression.AliasedColumn;
 import dev.cairn.dsl.Expression.Param;
 import dev.cairn.dsl.FromItem;
 import dev.cairn.dsl.SelectStatement;
 import dev.cairn.dsl.SelectStatement.Join;
-import dev.cairn.dsl.SelectStatement.Projection;
 import dev.cairn.dsl.SortField;
 import dev.cairn.dsl.query.Delete;
 import dev.cairn.dsl.query.Update;
@@ -49,7 +49,6 @@ public final class StatementWalk {
 
     /** Receives the shape and the values of a statement. */
     public interface Sink {
-        /** A token of the statement's structure. */
         /**
          * A token of the statement's structure: a string, or a table or column of the model, which stands for itself
          * (compared by identity: one token where its name would take several).
@@ -217,11 +216,28 @@ public final class StatementWalk {
         if (s.from() == null) {
             throw new IllegalStateException("The query has no FROM: add from(TABLE)");
         }
+        Grouping enclosing = terms.scope(null);
+        Grouping scope = Grouping.of(s, place == Place.NESTED, enclosing);
+        try {
+            return selectQuery(s, place, scope);
+        } finally {
+            terms.scope(enclosing);
+        }
+    }
+
+    /** A select in a scope; grouped by more than columns, over a derived table of its rows ({@link Grouping}). */
+    private SelectQuery<Record> selectQuery(SelectStatement<?> s, Place place, Grouping scope) {
+        boolean grouped = scope != null && scope.groups();
         SelectQuery<Record> q = jooq == null ? null : jooq.selectQuery();
+        // Where FROM, the joins and WHERE go: the derived table's select when grouped, else q itself.
+        SelectQuery<Record> rows = grouped && q != null ? jooq.selectQuery() : q;
         sink.token(s.distinct() ? "SELECT DISTINCT[" : "SELECT[");
+        terms.scope(scope);
         List<Field<?>> fields = new ArrayList<>();
-        s.projection().accept(new ProjectionWalk(fields, place == Place.TOP));
-        sink.token("]FROM ");
+        s.projection().accept(new ProjectionWalk(sink, terms, jooq == null ? null : dialect, this::from, fields,
+                place == Place.TOP, scope));
+        sink.token(grouped ? "]FROM GROUPED " : "]FROM ");
+        terms.scope(grouped ? null : scope);
         Table<?> from = from(s.from());
         if (q != null) {
             if (place == Place.COUNTED) {
@@ -232,7 +248,7 @@ public final class StatementWalk {
             }
             q.addSelect(fields);
             q.setDistinct(s.distinct());
-            q.addFrom(from);
+            rows.addFrom(from);
         }
         for (Join j : s.joins()) {
             sink.token(" ");
@@ -242,26 +258,31 @@ public final class StatementWalk {
             sink.token(" ON ");
             org.jooq.Condition on = terms.condition(j.on());
             if (q != null) {
-                q.addJoin(item, joinType(j.kind()), on);
+                rows.addJoin(item, joinType(j.kind()), on);
             }
         }
         if (s.where() != null) {
             sink.token(" WHERE ");
             org.jooq.Condition where = terms.condition(s.where());
             if (q != null) {
-                q.addConditions(where);
+                rows.addConditions(where);
             }
         }
         if (!s.groupBy().isEmpty()) {
             sink.token(" GROUP BY ");
-            for (Expression<?> e : s.groupBy()) {
-                Field<Object> f = terms.field(e);
+            for (int i = 0; i < s.groupBy().size(); i++) {
+                Field<Object> f = terms.field(s.groupBy().get(i));
                 sink.token(",");
+                if (q != null && grouped) {
+                    rows.addSelect(f.as("g" + i));
+                    f = Grouping.keyField(i, f.getDataType());
+                }
                 if (q != null) {
                     q.addGroupBy(f);
                 }
             }
         }
+        terms.scope(scope);
         if (s.having() != null) {
             sink.token(" HAVING ");
             org.jooq.Condition having = terms.condition(s.having());
@@ -288,6 +309,20 @@ public final class StatementWalk {
                 Locks.apply(q, s.lock());
             }
         }
+        if (grouped && q != null) {
+            List<Expression<?>> columns = scope.columns();
+            terms.scope(null);
+            for (int i = 0; i < columns.size(); i++) {
+                // Built without a token: the columns' tokens were told where the outer parts named them.
+                rows.addSelect((columns.get(i) instanceof AliasedColumn<?> a ? terms.aliased(a.alias(), a.column())
+                        : terms.field((Column<?>) columns.get(i), true)).as("c" + i));
+            }
+            if (scope.materialized() && dialect.isMySqlFamily()) {
+                // A derived table with a LIMIT is not merged (a constant of the structure, not a value).
+                rows.addLimit(DSL.inline(Long.MAX_VALUE));
+            }
+            q.addFrom(rows.asTable(Grouping.TABLE));
+        }
         return q;
     }
 
@@ -311,59 +346,6 @@ public final class StatementWalk {
             q.addLimit(number(limit));
         } else if (offset != null) {
             q.addOffset(number(offset));
-        }
-    }
-
-    /** A projection: its tokens, and the fields it selects when building. */
-    private final class ProjectionWalk implements Projection.Visitor<Void> {
-        private final List<Field<?>> out;
-        private final boolean read;
-
-        ProjectionWalk(List<Field<?>> out, boolean read) {
-            this.out = out;
-            this.read = read;
-        }
-
-        // Only the SELECT list rows are read from: a subquery compares the values themselves.
-        private Field<?> read(Field<Object> f, ColumnType<?> type) {
-            return read && f != null ? JooqParts.readable(f, type, dialect) : f;
-        }
-
-        @Override
-        public Void visit(Projection.Rows<?> rows) {
-            sink.token("ROWS ");
-            from(rows.source());
-            if (jooq != null) {
-                FromItem<?> source = rows.source();
-                for (Column<?> c : source.table().columns()) {
-                    out.add(read(source.alias() == null ? terms.field(c, true) : terms.aliased(source.alias(), c),
-                            c.type()));
-                }
-            }
-            return null;
-        }
-
-        @Override
-        public Void visit(Projection.Single<?> single) {
-            sink.token("ONE ");
-            out.add(read(terms.field(single.expression()), single.expression().type()));
-            return null;
-        }
-
-        @Override
-        public Void visit(Projection.Columns<?> cols) {
-            sink.token(cols.recordType() == null ? "COLS" : cols.recordType().getName());
-            sink.token(" ");
-            for (Expression<?> e : cols.expressions()) {
-                out.add(read(terms.field(e), e.type()));
-                sink.token(",");
-            }
-            return null;
-        }
-
-        @Override
-        public Void visit(Projection.Mapped<?, ?> m) {
-            return m.inner().accept(this);
         }
     }
 

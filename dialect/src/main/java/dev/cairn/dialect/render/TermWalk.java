@@ -56,6 +56,8 @@ final class TermWalk {
     private int placeholders;
     // What the values met next are compared with.
     private Object subject;
+    // Where columns and grouping keys stand for a grouped query's derived table, else null (see Grouping).
+    private Grouping scope;
 
     TermWalk(StatementWalk.Sink sink, Dialect dialect, boolean building, boolean ddl, Subqueries subqueries) {
         this.sink = sink;
@@ -69,6 +71,14 @@ final class TermWalk {
     void reset() {
         placeholders = 0;
         subject = null;
+        scope = null;
+    }
+
+    /** Sets the scope the terms met next are walked in (null: as they are), and returns the one it replaces. */
+    Grouping scope(Grouping next) {
+        Grouping before = scope;
+        scope = next;
+        return before;
     }
 
     int placeholders() {
@@ -270,7 +280,13 @@ final class TermWalk {
 
     /** An expression: its tokens and values, and its jOOQ field when building. */
     Field<Object> field(Expression<?> e) {
-        return e.accept(expressions);
+        int key = scope == null ? -1 : scope.key(e);
+        if (key < 0) {
+            return e.accept(expressions);
+        }
+        sink.token("KEY#");
+        sink.token(key);
+        return !building ? null : Grouping.keyField(key, storageType(e.type()));
     }
 
     /** The walk of each kind of expression; a kind the model adds does not compile until it is walked here. */
@@ -278,14 +294,14 @@ final class TermWalk {
         @Override
         public Field<Object> visit(Column<?> col) {
             sink.token(col);
-            return !building ? null : field(col, !ddl);
+            return !building ? null : Grouping.in(scope, col, field(col, !ddl));
         }
 
         @Override
         public Field<Object> visit(AliasedColumn<?> a) {
             sink.token(a.alias());
             sink.token(a.column());
-            return !building ? null : aliased(a.alias(), a.column());
+            return !building ? null : Grouping.in(scope, a, aliased(a.alias(), a.column()));
         }
 
         @Override
@@ -428,5 +444,4 @@ final class TermWalk {
     DataType<Object> storageType(ColumnType<?> type) {
         return (DataType<Object>) SqlTypes.storage(type, dialect);
     }
-
 }

@@ -71,6 +71,9 @@ public sealed interface Ex permits Ex.Col, Ex.Arith, Ex.Text, Ex.Agg, Ex.Fn {
 
         @Override
         public void sql(SqlText out) {
+            if (out.derived(this)) {
+                return;
+            }
             out.ident(src.qualifier()).add(".").ident(column.name());
         }
 
@@ -106,6 +109,9 @@ public sealed interface Ex permits Ex.Col, Ex.Arith, Ex.Text, Ex.Agg, Ex.Fn {
 
         @Override
         public void sql(SqlText out) {
+            if (out.derived(this)) {
+                return;
+            }
             out.add("(");
             left.sql(out);
             out.add(" " + op + " ");
@@ -144,6 +150,9 @@ public sealed interface Ex permits Ex.Col, Ex.Arith, Ex.Text, Ex.Agg, Ex.Fn {
 
         @Override
         public void sql(SqlText out) {
+            if (out.derived(this)) {
+                return;
+            }
             out.add(lower ? "LOWER(" : "UPPER(");
             operand.sql(out);
             out.add(")");
@@ -179,6 +188,9 @@ public sealed interface Ex permits Ex.Col, Ex.Arith, Ex.Text, Ex.Agg, Ex.Fn {
 
         @Override
         public void sql(SqlText out) {
+            if (out.derived(this)) {
+                return;
+            }
             if (operand == null) {
                 out.add("COUNT(*)");
                 return;
@@ -241,6 +253,9 @@ public sealed interface Ex permits Ex.Col, Ex.Arith, Ex.Text, Ex.Agg, Ex.Fn {
 
         @Override
         public void sql(SqlText out) {
+            if (out.derived(this)) {
+                return;
+            }
             switch (fn) {
                 case "concat" -> {
                     out.add(out.mysql() ? "CONCAT(" : "(");

@@ -165,7 +165,20 @@ public final class Query {
         sql(out, true);
     }
 
+    /**
+     * Whether the query is grouped by an expression that is not a bare column. Written by hand, such a query groups
+     * a derived table that computes each key once: H2 takes each placeholder of an expression for one of its own, so
+     * a key holding values could not be selected, ordered by or tested in HAVING; MariaDB resolves HAVING's names
+     * against the select list and the grouped columns only.
+     */
+    private boolean groupedOverDerived() {
+        return groupBy.stream().anyMatch(k -> !k.plain());
+    }
+
     private void sql(SqlText out, boolean nested) {
+        if (groupedOverDerived()) {
+            out.grouped(groupBy);
+        }
         out.add(distinct ? "SELECT DISTINCT " : "SELECT ");
         if (select == null) {
             List<Column<?>> columns = from.table().columns();
@@ -180,16 +193,12 @@ public final class Query {
             }
         }
         out.add(" FROM ");
-        from.sql(out);
-        for (Join j : joins) {
-            out.add(j.left() ? " LEFT JOIN " : " JOIN ");
-            j.src().sql(out);
-            out.add(" ON ");
-            j.on().sql(out);
-        }
-        if (where != null) {
-            out.add(" WHERE ");
-            where.sql(out);
+        if (groupedOverDerived()) {
+            out.grouped(null);
+            derived(out);
+            out.grouped(groupBy);
+        } else {
+            rows(out);
         }
         if (!groupBy.isEmpty()) {
             out.add(" GROUP BY ");
@@ -219,6 +228,45 @@ public final class Query {
             out.add(out.mysql() ? "" : " ROWS");
         }
         out.add(lock.sql);
+        out.grouped(null);
+    }
+
+    // FROM, the joins and WHERE.
+    private void rows(SqlText out) {
+        from.sql(out);
+        for (Join j : joins) {
+            out.add(j.left() ? " LEFT JOIN " : " JOIN ");
+            j.src().sql(out);
+            out.add(" ON ");
+            j.on().sql(out);
+        }
+        if (where != null) {
+            out.add(" WHERE ");
+            where.sql(out);
+        }
+    }
+
+    // (SELECT key AS k0, ..., every column of every table as table__column FROM ... WHERE ...) t
+    private void derived(SqlText out) {
+        out.add("(SELECT ");
+        for (int i = 0; i < groupBy.size(); i++) {
+            groupBy.get(i).sql(out);
+            out.add(" AS ").ident("k" + i).add(", ");
+        }
+        List<Ex.Src> sources = new ArrayList<>(List.of(from));
+        joins.forEach(j -> sources.add(j.src()));
+        String comma = "";
+        for (Ex.Src src : sources) {
+            for (Column<?> c : src.table().columns()) {
+                out.add(comma);
+                src.col(c).sql(out);
+                out.add(" AS ").ident(src.qualifier() + "__" + c.name());
+                comma = ", ";
+            }
+        }
+        out.add(" FROM ");
+        rows(out);
+        out.add(") t");
     }
 
     /** The Java that builds the query, for a failure message. */

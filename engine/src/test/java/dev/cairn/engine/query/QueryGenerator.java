@@ -143,17 +143,16 @@ public final class QueryGenerator {
         }
     }
 
-    // GROUP BY some keys (or none: aggregates over all rows), aggregates, HAVING, and an order of groups.
+    // GROUP BY some keys (or none: aggregates over all rows), aggregates, HAVING, and an order of groups. Keys are
+    // columns or expressions (with values), selected, tested in HAVING and ordered by alike.
     private void grouped(Query q, List<Ex.Src> scope) {
         int keys = r.nextInt(3);
-        boolean allPlain = true;
         for (int i = 0; i < keys; i++) {
-            Ex key = r.nextInt(5) == 0 ? expression(scope) : column(scope);
-            allPlain &= key.plain();
+            Ex key = r.nextInt(3) == 0 ? expression(scope) : column(scope);
             q.groupBy.add(key);
         }
         q.select = new ArrayList<>();
-        q.groupBy.stream().filter(Ex::plain).forEach(q.select::add);
+        q.groupBy.stream().filter(k -> k.plain() || r.nextInt(4) != 0).forEach(q.select::add);
         int aggregates = 1 + r.nextInt(3);
         for (int i = 0; i < aggregates; i++) {
             q.select.add(aggregate(scope));
@@ -164,15 +163,13 @@ public final class QueryGenerator {
         if (r.nextBoolean() && !q.groupBy.isEmpty()) {
             int n = 1 + r.nextInt(2);
             for (int i = 0; i < n; i++) {
-                List<Ex> plainKeys = q.groupBy.stream().filter(Ex::plain).toList();
-                Ex key = !plainKeys.isEmpty() && r.nextBoolean() ? plainKeys.get(r.nextInt(plainKeys.size()))
-                        : aggregate(scope);
+                Ex key = r.nextBoolean() ? q.groupBy.get(r.nextInt(q.groupBy.size())) : aggregate(scope);
                 q.orderBy.add(sort(key));
             }
         }
         if (q.groupBy.isEmpty()) {
             q.fullyOrdered = true;
-        } else if (allPlain && r.nextInt(10) < 7) {
+        } else if (r.nextInt(10) < 7) {
             q.groupBy.forEach(k -> q.orderBy.add(new Query.Sort(k, r.nextBoolean(), 0)));
             q.fullyOrdered = true;
         }
@@ -191,8 +188,7 @@ public final class QueryGenerator {
         if (depth < 2 && w < 27) {
             return new Co.Not(having(q, scope, depth + 1));
         }
-        List<Ex> plainKeys = q.groupBy.stream().filter(Ex::plain).toList();
-        Ex e = !plainKeys.isEmpty() && w < 40 ? plainKeys.get(r.nextInt(plainKeys.size())) : aggregate(scope);
+        Ex e = w < 40 ? q.groupBy.get(r.nextInt(q.groupBy.size())) : aggregate(scope);
         if (w >= 85 && e.javaType() != String.class) {
             return between(e);
         }

@@ -13,6 +13,8 @@ public final class SqlText {
     private final StringBuilder sql = new StringBuilder();
     private final List<Object> params = new ArrayList<>();
     private int cairnPlaceholders;
+    // While the outer parts of a query grouped over a derived table are written: its keys, else null.
+    private List<Ex> keys;
 
     public SqlText(boolean mysql) {
         this.mysql = mysql;
@@ -57,6 +59,31 @@ public final class SqlText {
             return n;
         }
         return n <= 1024 ? Integer.highestOneBit(n - 1) << 1 : (n + 1023) / 1024 * 1024;
+    }
+
+    /**
+     * Starts (a list of keys) or ends (null) the outer parts of a query grouped over a derived table {@code t} that
+     * holds each key as {@code k<n>} and each column as {@code <table or alias>__<column>}.
+     */
+    void grouped(List<Ex> keys) {
+        this.keys = keys;
+    }
+
+    /** Writes {@code e} as the derived table's column, if it is a key or a column there; else does nothing. */
+    boolean derived(Ex e) {
+        if (keys == null) {
+            return false;
+        }
+        int key = keys.indexOf(e);
+        if (key >= 0) {
+            add("t.").ident("k" + key);
+            return true;
+        }
+        if (e instanceof Ex.Col c) {
+            add("t.").ident(c.src().qualifier() + "__" + c.column().name());
+            return true;
+        }
+        return false;
     }
 
     public String sql() {
