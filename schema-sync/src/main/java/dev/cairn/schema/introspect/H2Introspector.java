@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,26 +68,23 @@ final class H2Introspector extends CatalogIntrospector {
                         rs.getString(13) == null ? "" : rs.getString(13)));
             }
         }
-        Map<String, String[]> constraints = new LinkedHashMap<>();
-        try (ResultSet rs = query(c, "SELECT t.TABLE_NAME, t.CONSTRAINT_NAME, t.CONSTRAINT_TYPE, k.CHECK_CLAUSE"
-                + " FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS t LEFT JOIN INFORMATION_SCHEMA.CHECK_CONSTRAINTS k"
-                + " ON k.CONSTRAINT_SCHEMA = t.CONSTRAINT_SCHEMA AND k.CONSTRAINT_NAME = t.CONSTRAINT_NAME"
-                + " WHERE t.TABLE_SCHEMA = ?", database)) {
+        // Each catalog view is read on its own and joined here: H2 joins its views by nested loops, and with
+        // CASE_INSENSITIVE_IDENTIFIERS every comparison in them folds case (200 tables: 185 ms a check instead of 19).
+        Map<String, String> checkClauses = new HashMap<>();
+        try (ResultSet rs = query(c, "SELECT CONSTRAINT_NAME, CHECK_CLAUSE FROM INFORMATION_SCHEMA.CHECK_CONSTRAINTS"
+                + " WHERE CONSTRAINT_SCHEMA = ?", database)) {
             while (rs.next()) {
-                constraints.put(rs.getString(2), new String[] {rs.getString(1), rs.getString(3)});
-                TableShape t = schema.table(rs.getString(1));
-                if (t != null && "CHECK".equals(rs.getString(3))) {
-                    t.addCheck(rs.getString(2), rs.getString(4), false);
-                }
+                checkClauses.put(rs.getString(1), rs.getString(2));
             }
         }
-        Map<String, List<String>> keyColumns = new LinkedHashMap<>();
-        try (ResultSet rs = query(c, "SELECT CONSTRAINT_NAME, COLUMN_NAME FROM INFORMATION_SCHEMA.KEY_COLUMN_USAGE"
-                + where + " ORDER BY CONSTRAINT_NAME, ORDINAL_POSITION", database)) {
-            while (rs.next()) {
-                keyColumns.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2).toLowerCase(Locale.ROOT));
+        Map<String, String[]> constraints = constraints(c, database);
+        for (Map.Entry<String, String[]> e : constraints.entrySet()) {
+            TableShape t = schema.table(e.getValue()[0]);
+            if (t != null && "CHECK".equals(e.getValue()[1])) {
+                t.addCheck(e.getKey(), checkClauses.get(e.getKey()), false);
             }
         }
+        Map<String, List<String>> keyColumns = keyColumns(c, database);
         for (Map.Entry<String, String[]> e : constraints.entrySet()) {
             TableShape t = schema.table(e.getValue()[0]);
             List<String> cols = keyColumns.getOrDefault(e.getKey(), List.of());
@@ -100,29 +98,29 @@ final class H2Introspector extends CatalogIntrospector {
             }
         }
         // The referenced key may be in another schema: its table and columns are read where it is.
-        Map<String, ForeignKeyShape> fks = new LinkedHashMap<>();
-        try (ResultSet rs = query(c, "SELECT r.CONSTRAINT_NAME, u.TABLE_SCHEMA, u.TABLE_NAME, k.COLUMN_NAME,"
-                + " r.DELETE_RULE, r.UPDATE_RULE FROM INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS r"
-                + " JOIN INFORMATION_SCHEMA.TABLE_CONSTRAINTS u ON u.CONSTRAINT_SCHEMA = r.UNIQUE_CONSTRAINT_SCHEMA"
-                + " AND u.CONSTRAINT_NAME = r.UNIQUE_CONSTRAINT_NAME"
-                + " JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE k ON k.CONSTRAINT_SCHEMA = u.CONSTRAINT_SCHEMA"
-                + " AND k.CONSTRAINT_NAME = u.CONSTRAINT_NAME"
-                + " WHERE r.CONSTRAINT_SCHEMA = ? ORDER BY r.CONSTRAINT_NAME, k.ORDINAL_POSITION", database)) {
+        Map<String, Map<String, String[]>> targetConstraints = new HashMap<>();
+        Map<String, Map<String, List<String>>> targetColumns = new HashMap<>();
+        targetConstraints.put(database, constraints);
+        targetColumns.put(database, keyColumns);
+        try (ResultSet rs = query(c, "SELECT CONSTRAINT_NAME, UNIQUE_CONSTRAINT_SCHEMA, UNIQUE_CONSTRAINT_NAME,"
+                + " DELETE_RULE, UPDATE_RULE FROM INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ?",
+                database)) {
             while (rs.next()) {
                 String[] fk = constraints.get(rs.getString(1));
                 TableShape t = fk == null ? null : schema.table(fk[0]);
-                if (t == null) {
+                String targetSchema = rs.getString(2);
+                if (!targetConstraints.containsKey(targetSchema)) {
+                    targetConstraints.put(targetSchema, constraints(c, targetSchema));
+                    targetColumns.put(targetSchema, keyColumns(c, targetSchema));
+                }
+                String[] target = targetConstraints.get(targetSchema).get(rs.getString(3));
+                if (t == null || target == null) {
                     continue;
                 }
-                ForeignKeyShape prev = fks.get(rs.getString(1));
-                List<String> targets = new ArrayList<>(prev == null ? List.of() : prev.targetColumns());
-                targets.add(rs.getString(4).toLowerCase(Locale.ROOT));
-                ForeignKeyShape shape = new ForeignKeyShape(rs.getString(1),
-                        keyColumns.getOrDefault(rs.getString(1), List.of()),
-                        schema.naming().declared(rs.getString(2), rs.getString(3)), targets,
-                        Normalizer.action(rs.getString(5)), Normalizer.action(rs.getString(6)));
-                fks.put(rs.getString(1), shape);
-                t.addForeignKey(shape);
+                t.addForeignKey(new ForeignKeyShape(rs.getString(1), keyColumns.getOrDefault(rs.getString(1), List.of()),
+                        schema.naming().declared(targetSchema, target[0]),
+                        targetColumns.get(targetSchema).getOrDefault(rs.getString(3), List.of()),
+                        Normalizer.action(rs.getString(4)), Normalizer.action(rs.getString(5))));
             }
         }
         Map<String, List<String>> indexColumns = new LinkedHashMap<>();
@@ -179,5 +177,29 @@ final class H2Introspector extends CatalogIntrospector {
         return TableLookup.matching(c, "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
                 + " WHERE TABLE_SCHEMA = COALESCE(?, CURRENT_SCHEMA) AND TABLE_TYPE = 'BASE TABLE'"
                 + " AND LOWER(TABLE_NAME) = LOWER(?)", schema, name);
+    }
+
+    /** The constraints of a schema: name to table and type. */
+    private static Map<String, String[]> constraints(Connection c, String schema) throws SQLException {
+        Map<String, String[]> out = new LinkedHashMap<>();
+        try (ResultSet rs = query(c, "SELECT TABLE_NAME, CONSTRAINT_NAME, CONSTRAINT_TYPE"
+                + " FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = ?", schema)) {
+            while (rs.next()) {
+                out.put(rs.getString(2), new String[] {rs.getString(1), rs.getString(3)});
+            }
+        }
+        return out;
+    }
+
+    /** The columns of each key constraint of a schema, in key order and lower case. */
+    private static Map<String, List<String>> keyColumns(Connection c, String schema) throws SQLException {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        try (ResultSet rs = query(c, "SELECT CONSTRAINT_NAME, COLUMN_NAME FROM INFORMATION_SCHEMA.KEY_COLUMN_USAGE"
+                + " WHERE TABLE_SCHEMA = ? ORDER BY CONSTRAINT_NAME, ORDINAL_POSITION", schema)) {
+            while (rs.next()) {
+                out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2).toLowerCase(Locale.ROOT));
+            }
+        }
+        return out;
     }
 }
