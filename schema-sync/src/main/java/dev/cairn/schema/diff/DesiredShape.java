@@ -113,8 +113,23 @@ public final class DesiredShape {
         // H2 has one collation for the whole database: a declared character set or collation means nothing there.
         boolean mySql = dialect.isMySqlFamily();
         return new ColumnShape(c.name().toLowerCase(Locale.ROOT), Normalizer.type(type), c.isNullable(),
-                Normalizer.defaultValue(ddl.defaultClause(c)), c.isAutoIncrement(), c.isOnUpdateNow(),
-                mySql ? lower(c.textOptions().charset()) : null, mySql ? lower(c.textOptions().collation()) : null, c.textOptions().comment());
+                catalogText(Normalizer.defaultValue(ddl.defaultClause(c)), mySql), c.isAutoIncrement(),
+                c.isOnUpdateNow(), mySql ? lower(c.textOptions().charset()) : null,
+                mySql ? lower(c.textOptions().collation()) : null, catalogText(c.textOptions().comment(), mySql));
+    }
+
+    /**
+     * Text as MySQL/MariaDB's catalog holds it: in utf8mb3, where a character of four UTF-8 bytes (an emoji) is
+     * {@code ?} (SHOW CREATE TABLE too; the column's default itself keeps it). Compared so, a change from one such
+     * character to another goes unseen.
+     */
+    private static String catalogText(String text, boolean mySql) {
+        if (!mySql || text == null || text.codePoints().noneMatch(Character::isSupplementaryCodePoint)) {
+            return text;
+        }
+        StringBuilder sb = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> sb.append(Character.isSupplementaryCodePoint(cp) ? "?" : Character.toString(cp)));
+        return sb.toString();
     }
 
     private static String lower(String name) {

@@ -169,7 +169,7 @@ final class MySqlIntrospector extends CatalogIntrospector {
         }
         String t = dataType == null ? "" : dataType.toLowerCase(Locale.ROOT);
         boolean text = t.endsWith("char") || t.endsWith("text") || t.equals("enum") || t.equals("set");
-        return text ? "'" + reported.replace("'", "''") + "'" : reported;
+        return text ? "'" + reported.replace("\\", "\\\\").replace("'", "''") + "'" : reported;
     }
 
     private static String lower(String name) {

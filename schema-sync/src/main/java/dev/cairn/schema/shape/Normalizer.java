@@ -132,9 +132,12 @@ public final class Normalizer {
         if (typed.matches()) {
             d = typed.group(1) != null ? typed.group(1) : typed.group(2);
         }
+        if (d.regionMatches(true, 0, "u&'", 0, 3) && isOneLiteral(d.substring(2))) {
+            d = unicodeLiteral(d.substring(2));  // H2 writes a default holding a control character as U&'...'
+        }
         boolean quoted = isOneLiteral(d);
         if (quoted) {
-            d = d.substring(1, d.length() - 1).replace("''", "'").replace("\\\\", "\\");
+            d = unquote(d);
         }
         Matcher dateTime = DATE_TIME.matcher(d);
         if (dateTime.matches()) {
@@ -156,6 +159,55 @@ public final class Normalizer {
             return "0";
         }
         return expression(d);
+    }
+
+    /**
+     * The text of one quoted literal: {@code ''} is a quote, and the escapes MariaDB writes in its catalog are read
+     * ({@code \n} a newline, {@code \r}, {@code \0}, {@code \Z}, {@code \\} a backslash); any other backslash is
+     * kept. Both sides of a comparison are read alike, so H2's literals (which have no escapes) compare equal to
+     * themselves.
+     */
+    private static String unquote(String literal) {
+        StringBuilder sb = new StringBuilder(literal.length());
+        for (int i = 1; i < literal.length() - 1; i++) {
+            char ch = literal.charAt(i);
+            if (ch == '\'' && literal.charAt(i + 1) == '\'') {
+                i++;
+            } else if (ch == '\\' && i + 1 < literal.length() - 1 && "\\nr0Z".indexOf(literal.charAt(i + 1)) >= 0) {
+                char next = literal.charAt(++i);
+                ch = switch (next) {
+                    case 'n' -> '\n';
+                    case 'r' -> '\r';
+                    case '0' -> '\0';
+                    case 'Z' -> '\u001a';
+                    default -> next;
+                };
+            }
+            sb.append(ch);
+        }
+        return sb.toString();
+    }
+
+    // A U&'...' literal's text as an ordinary literal: \XXXX and \+XXXXXX are code points, \\ a backslash.
+    private static String unicodeLiteral(String literal) {
+        StringBuilder sb = new StringBuilder("'");
+        String body = literal.substring(1, literal.length() - 1);
+        for (int i = 0; i < body.length(); i++) {
+            char ch = body.charAt(i);
+            if (ch == '\\' && i + 1 < body.length() && body.charAt(i + 1) == '\\') {
+                sb.append("\\\\");
+                i++;
+            } else if (ch == '\\' && i + 1 < body.length() && body.charAt(i + 1) == '+' && i + 8 <= body.length()) {
+                sb.appendCodePoint(Integer.parseInt(body.substring(i + 2, i + 8), 16));
+                i += 7;
+            } else if (ch == '\\' && i + 5 <= body.length()) {
+                sb.append((char) Integer.parseInt(body.substring(i + 1, i + 5), 16));
+                i += 4;
+            } else {
+                sb.append(ch);
+            }
+        }
+        return sb.append('\'').toString();
     }
 
     // Whether the text is one quoted literal, 'it''s', rather than an expression such as 'a' || 'b'.

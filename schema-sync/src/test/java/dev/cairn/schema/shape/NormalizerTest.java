@@ -170,6 +170,11 @@ class NormalizerTest {
         // MariaDB doubles a backslash, H2 does not: both are one backslash.
         assertThat(Normalizer.defaultValue("'a\\\\b'")).isEqualTo("'a\\b'");
         assertThat(Normalizer.defaultValue("'a\\b'")).isEqualTo("'a\\b'");
+        // MariaDB's catalog writes a newline as \n and a backslash as \\; H2 writes a control character in U&'...'.
+        assertThat(Normalizer.defaultValue("'Regards,\\nThe team'")).isEqualTo("'Regards,\nThe team'")
+                .isEqualTo(Normalizer.defaultValue("U&'Regards,\\000aThe team'"))
+                .isEqualTo(Normalizer.defaultValue("'Regards,\nThe team'"));
+        assertThat(Normalizer.defaultValue("U&'\\+01F44D ok \\\\ it''s'")).isEqualTo("'\uD83D\uDC4D ok \\ it''s'");
         assertThat(Normalizer.defaultValue("'a\\'")).as("H2's text a\\").isEqualTo("'a\\'");
         assertThat(Normalizer.defaultValue("'it\\\\''s'''''")).isEqualTo("'it\\''s'''''");
     }

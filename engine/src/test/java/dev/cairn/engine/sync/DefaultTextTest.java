@@ -1,0 +1,74 @@
+package dev.cairn.engine.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cairn.dsl.Column;
+import dev.cairn.dsl.Row;
+import dev.cairn.dsl.Schema;
+import dev.cairn.dsl.Table;
+import dev.cairn.engine.Database;
+import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.TestDatabase;
+import dev.cairn.schema.SyncMode;
+import dev.cairn.schema.SyncReport;
+import java.sql.Connection;
+import java.sql.Statement;
+
+/**
+ * Defaults and comments holding text the catalog writes differently from the model: a newline and a tab (MariaDB
+ * reports {@code \n}), backslashes and quotes, and a character of four UTF-8 bytes (information_schema is utf8mb3 and
+ * reports {@code ?}). Each plans nothing on the second sync, and a table written by hand with them plans nothing.
+ */
+class DefaultTextTest {
+    static final String LETTER = "Regards,\nThe team";
+    static final String TABBED = "a\tb";
+    static final String SLASHES = "C:\\temp\\new";
+    static final String QUOTES = "it's \"so\"";
+    static final String EMOJI = "👍 ok";
+
+    static final class Notes extends Table<Row, Long> {
+        final Column<Long> id = bigint("id").primaryKey();
+        final Column<String> letter = varchar("letter", 40).defaultValue(LETTER);
+        final Column<String> tabbed = varchar("tabbed", 10).defaultValue(TABBED);
+        final Column<String> slashes = varchar("slashes", 20).defaultValue(SLASHES);
+        final Column<String> quotes = varchar("quotes", 20).defaultValue(QUOTES);
+        final Column<String> emoji = varchar("emoji", 10).defaultValue(EMOJI).comment("thumbs 👍");
+
+        Notes() {
+            super("dt_notes");
+        }
+    }
+
+    @DatabaseTest
+    void textDefaultsAndCommentsOfEveryKindPlanNothingOnTheSecondSync(TestDatabase t) {
+        Notes notes = new Notes();
+        Database db = t.open(Schema.of(notes)).sync(SyncMode.APPLY_SAFE);
+        SyncReport second = db.schemaSync().plan();
+        assertThat(second.plan()).as(second.planText()).isEmpty();
+        Row row = db.persist(Row.builder(notes).set(notes.id, 1L).build());
+        assertThat(row.get(notes.letter)).isEqualTo(LETTER);
+        assertThat(row.get(notes.tabbed)).isEqualTo(TABBED);
+        assertThat(row.get(notes.slashes)).isEqualTo(SLASHES);
+        assertThat(row.get(notes.quotes)).isEqualTo(QUOTES);
+        assertThat(row.get(notes.emoji)).isEqualTo(EMOJI);
+    }
+
+    @DatabaseTest
+    void aTableWrittenByHandWithSuchDefaultsPlansNothing(TestDatabase t) throws Exception {
+        String ddl = t.target().equals("H2")
+                ? "CREATE TABLE \"dt_notes\" (\"id\" BIGINT PRIMARY KEY, \"letter\" VARCHAR(40) DEFAULT 'Regards,"
+                + "\nThe team', \"tabbed\" VARCHAR(10) DEFAULT 'a\tb', \"slashes\" VARCHAR(20) DEFAULT 'C:\\temp\\new',"
+                + " \"quotes\" VARCHAR(20) DEFAULT 'it''s \"so\"', \"emoji\" VARCHAR(10) DEFAULT '👍 ok')"
+                : "CREATE TABLE dt_notes (id BIGINT PRIMARY KEY, letter VARCHAR(40) DEFAULT 'Regards,\\nThe team',"
+                + " tabbed VARCHAR(10) DEFAULT 'a\\tb', slashes VARCHAR(20) DEFAULT 'C:\\\\temp\\\\new',"
+                + " quotes VARCHAR(20) DEFAULT 'it\\'s \"so\"', emoji VARCHAR(10) DEFAULT '👍 ok' COMMENT 'thumbs 👍')";
+        try (Connection c = t.rawConnection(); Statement st = c.createStatement()) {
+            st.execute(ddl);
+            if (t.target().equals("H2")) {
+                st.execute("COMMENT ON COLUMN \"dt_notes\".\"emoji\" IS 'thumbs 👍'");
+            }
+        }
+        SyncReport report = t.open(Schema.of(new Notes())).schemaSync().plan();
+        assertThat(report.plan()).as(report.planText()).isEmpty();
+    }
+}
