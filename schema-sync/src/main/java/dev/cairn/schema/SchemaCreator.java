@@ -1,6 +1,7 @@
 package dev.cairn.schema;
 
 import dev.cairn.dialect.Dialect;
+import dev.cairn.dialect.sql.ServerSql;
 import dev.cairn.dsl.ForeignKey;
 import dev.cairn.dsl.Index;
 import dev.cairn.dsl.Schema;
@@ -41,10 +42,16 @@ public final class SchemaCreator {
     /** Creates the missing tables and returns the statements it ran. */
     public static List<String> createMissing(Connection connection, Schema schema) throws SQLException {
         List<String> statements = plan(connection, schema);
+        // As schema sync does: the DDL's literals assume backslash escapes (see SchemaSync).
+        String sqlMode = ServerSql.withoutNoBackslashEscapes(connection, Dialect.detect(connection));
         try (Statement st = connection.createStatement()) {
             for (String sql : statements) {
                 LOG.info("Schema: {}", sql);
                 st.execute(sql);
+            }
+        } finally {
+            if (sqlMode != null) {
+                ServerSql.restoreSqlMode(connection, sqlMode);
             }
         }
         if (!connection.getAutoCommit()) {

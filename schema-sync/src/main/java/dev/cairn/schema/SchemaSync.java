@@ -125,6 +125,19 @@ public final class SchemaSync {
     }
 
     private void execute(Connection c, Dialect dialect, SyncMode mode, List<Change> changes) throws SQLException {
+        // The DDL's literals escape a backslash as MySQL does by default; a session under NO_BACKSLASH_ESCAPES
+        // would store a default's backslashes twice. The mode is the application's: it comes back after.
+        String sqlMode = ServerSql.withoutNoBackslashEscapes(c, dialect);
+        try {
+            executeAll(c, dialect, mode, changes);
+        } finally {
+            if (sqlMode != null) {
+                ServerSql.restoreSqlMode(c, sqlMode);
+            }
+        }
+    }
+
+    private void executeAll(Connection c, Dialect dialect, SyncMode mode, List<Change> changes) throws SQLException {
         SchemaHistory.ensure(c, dialect);
         List<String> done = new ArrayList<>();
         for (Change change : changes) {

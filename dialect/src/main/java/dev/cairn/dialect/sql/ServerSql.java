@@ -46,6 +46,40 @@ public final class ServerSql {
                 : url + ";CASE_INSENSITIVE_IDENTIFIERS=TRUE";
     }
 
+    /**
+     * On MySQL/MariaDB, takes NO_BACKSLASH_ESCAPES out of the session's sql_mode, for DDL whose literals write a
+     * backslash as {@code \\} (under that mode the server would store both); returns the mode to give back with
+     * {@link #restoreSqlMode}, or {@code null} when nothing was changed.
+     */
+    public static String withoutNoBackslashEscapes(java.sql.Connection c, Dialect dialect)
+            throws java.sql.SQLException {
+        if (!dialect.isMySqlFamily()) {
+            return null;
+        }
+        String mode;
+        try (java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT @@SESSION.sql_mode")) {
+            rs.next();
+            mode = rs.getString(1);
+        }
+        if (mode == null || !mode.toUpperCase(java.util.Locale.ROOT).contains("NO_BACKSLASH_ESCAPES")) {
+            return null;
+        }
+        String without = java.util.Arrays.stream(mode.split(","))
+                .filter(m -> !m.equalsIgnoreCase("NO_BACKSLASH_ESCAPES"))
+                .collect(java.util.stream.Collectors.joining(","));
+        restoreSqlMode(c, without);
+        return mode;
+    }
+
+    /** Sets the session's sql_mode, bound. */
+    public static void restoreSqlMode(java.sql.Connection c, String mode) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SET SESSION sql_mode = ?")) {
+            ps.setString(1, mode);
+            ps.execute();
+        }
+    }
+
     /** How long DDL in this session waits for a table lock. */
     public static String lockWaitTimeout(Dialect dialect, Duration wait) {
         return dialect.isMySqlFamily() ? "SET SESSION lock_wait_timeout = " + Math.max(1, wait.toSeconds())

@@ -54,6 +54,30 @@ class DefaultTextTest {
     }
 
     @DatabaseTest
+    void underNoBackslashEscapesTheSameDefaultsAreStoredAndPlanNothing(TestDatabase t) throws Exception {
+        Notes notes = new Notes();
+        String mode = "STRICT_TRANS_TABLES,NO_BACKSLASH_ESCAPES";
+        try (Database db = t.config().schema(Schema.of(notes)).driverProperty("sessionVariables",
+                "sql_mode='" + mode + "'").build()) {
+            if (db.dialect().isMySqlFamily()) {
+                try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
+                     java.sql.ResultSet rs = st.executeQuery("SELECT @@sql_mode")) {
+                    rs.next();
+                    assertThat(rs.getString(1)).contains("NO_BACKSLASH_ESCAPES");
+                }
+            }
+            db.sync(SyncMode.APPLY_SAFE);
+            SyncReport second = db.schemaSync().plan();
+            assertThat(second.plan()).as(second.planText()).isEmpty();
+            Row row = db.persist(Row.builder(notes).set(notes.id, 1L).build());
+            assertThat(row.get(notes.slashes)).as("the default stored, not doubled").isEqualTo(SLASHES);
+            assertThat(row.get(notes.letter)).isEqualTo(LETTER);
+        }
+        // A session without the mode reads the same table as the same defaults.
+        assertThat(t.open(Schema.of(notes)).schemaSync().plan().plan()).isEmpty();
+    }
+
+    @DatabaseTest
     void aTableWrittenByHandWithSuchDefaultsPlansNothing(TestDatabase t) throws Exception {
         String ddl = t.target().equals("H2")
                 ? "CREATE TABLE \"dt_notes\" (\"id\" BIGINT PRIMARY KEY, \"letter\" VARCHAR(40) DEFAULT 'Regards,"
