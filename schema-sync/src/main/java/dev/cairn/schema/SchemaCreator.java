@@ -42,17 +42,14 @@ public final class SchemaCreator {
     /** Creates the missing tables and returns the statements it ran. */
     public static List<String> createMissing(Connection connection, Schema schema) throws SQLException {
         List<String> statements = plan(connection, schema);
-        // As schema sync does: the DDL's literals assume backslash escapes (see SchemaSync).
-        String sqlMode = ServerSql.withoutNoBackslashEscapes(connection, Dialect.detect(connection));
+        AutoCloseable session = ServerSql.ddlSession(connection, Dialect.detect(connection));
         try (Statement st = connection.createStatement()) {
             for (String sql : statements) {
                 LOG.info("Schema: {}", sql);
                 st.execute(sql);
             }
         } finally {
-            if (sqlMode != null) {
-                ServerSql.restoreSqlMode(connection, sqlMode);
-            }
+            SchemaSync.restore(session);
         }
         if (!connection.getAutoCommit()) {
             connection.commit();

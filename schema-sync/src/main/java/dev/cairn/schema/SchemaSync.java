@@ -125,15 +125,23 @@ public final class SchemaSync {
     }
 
     private void execute(Connection c, Dialect dialect, SyncMode mode, List<Change> changes) throws SQLException {
-        // The DDL's literals escape a backslash as MySQL does by default; a session under NO_BACKSLASH_ESCAPES
-        // would store a default's backslashes twice. The mode is the application's: it comes back after.
-        String sqlMode = ServerSql.withoutNoBackslashEscapes(c, dialect);
+        // The DDL says exactly what the model says only in a session set up for it (ServerSql.ddlSession); the
+        // settings are the application's, and come back after.
+        AutoCloseable session = ServerSql.ddlSession(c, dialect);
         try {
             executeAll(c, dialect, mode, changes);
         } finally {
-            if (sqlMode != null) {
-                ServerSql.restoreSqlMode(c, sqlMode);
-            }
+            restore(session);
+        }
+    }
+
+    static void restore(AutoCloseable session) throws SQLException {
+        try {
+            session.close();
+        } catch (SQLException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new SQLException(e);
         }
     }
 

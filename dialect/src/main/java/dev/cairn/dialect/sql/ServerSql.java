@@ -47,33 +47,49 @@ public final class ServerSql {
     }
 
     /**
-     * On MySQL/MariaDB, takes NO_BACKSLASH_ESCAPES out of the session's sql_mode, for DDL whose literals write a
-     * backslash as {@code \\} (under that mode the server would store both); returns the mode to give back with
-     * {@link #restoreSqlMode}, or {@code null} when nothing was changed.
+     * Sets the session up for DDL rendered from the model, and returns what gives the session its settings back. On
+     * MySQL/MariaDB: without NO_BACKSLASH_ESCAPES (the DDL's literals write a backslash as {@code \\}, which that
+     * mode would store twice), and with explicit_defaults_for_timestamp on (off, the server gives the first
+     * {@code TIMESTAMP NOT NULL} column a default and ON UPDATE of its own, and zero dates to the others). Settings
+     * already so are left alone.
      */
-    public static String withoutNoBackslashEscapes(java.sql.Connection c, Dialect dialect)
-            throws java.sql.SQLException {
+    public static AutoCloseable ddlSession(java.sql.Connection c, Dialect dialect) throws java.sql.SQLException {
         if (!dialect.isMySqlFamily()) {
-            return null;
+            return () -> { };
         }
         String mode;
+        boolean explicit;
         try (java.sql.Statement st = c.createStatement();
-             java.sql.ResultSet rs = st.executeQuery("SELECT @@SESSION.sql_mode")) {
+             java.sql.ResultSet rs = st.executeQuery("SELECT @@SESSION.sql_mode,"
+                     + " @@SESSION.explicit_defaults_for_timestamp")) {
             rs.next();
             mode = rs.getString(1);
+            explicit = rs.getBoolean(2);
         }
-        if (mode == null || !mode.toUpperCase(java.util.Locale.ROOT).contains("NO_BACKSLASH_ESCAPES")) {
-            return null;
+        boolean backslash = mode != null && mode.toUpperCase(java.util.Locale.ROOT).contains("NO_BACKSLASH_ESCAPES");
+        if (backslash) {
+            setSqlMode(c, java.util.Arrays.stream(mode.split(","))
+                    .filter(m -> !m.equalsIgnoreCase("NO_BACKSLASH_ESCAPES"))
+                    .collect(java.util.stream.Collectors.joining(",")));
         }
-        String without = java.util.Arrays.stream(mode.split(","))
-                .filter(m -> !m.equalsIgnoreCase("NO_BACKSLASH_ESCAPES"))
-                .collect(java.util.stream.Collectors.joining(","));
-        restoreSqlMode(c, without);
-        return mode;
+        if (!explicit) {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("SET SESSION explicit_defaults_for_timestamp = ON");
+            }
+        }
+        return () -> {
+            if (backslash) {
+                setSqlMode(c, mode);
+            }
+            if (!explicit) {
+                try (java.sql.Statement st = c.createStatement()) {
+                    st.execute("SET SESSION explicit_defaults_for_timestamp = OFF");
+                }
+            }
+        };
     }
 
-    /** Sets the session's sql_mode, bound. */
-    public static void restoreSqlMode(java.sql.Connection c, String mode) throws java.sql.SQLException {
+    private static void setSqlMode(java.sql.Connection c, String mode) throws java.sql.SQLException {
         try (java.sql.PreparedStatement ps = c.prepareStatement("SET SESSION sql_mode = ?")) {
             ps.setString(1, mode);
             ps.execute();

@@ -77,6 +77,37 @@ class DefaultTextTest {
         assertThat(t.open(Schema.of(notes)).schemaSync().plan().plan()).isEmpty();
     }
 
+    static final class Stamps extends Table<Row, Long> {
+        final Column<Long> id = bigint("id").primaryKey();
+        final Column<java.time.Instant> first = timestamp("first_at").precision(0).notNull();
+        final Column<java.time.Instant> second = timestamp("second_at").precision(0).notNull();
+
+        Stamps() {
+            super("dt_stamps");
+        }
+    }
+
+    @DatabaseTest
+    void timestampsWithoutDefaultsStaySoWhereTheServerWouldGiveThemOne(TestDatabase t) throws Exception {
+        Stamps stamps = new Stamps();
+        try (Database db = t.config().schema(Schema.of(stamps))
+                .driverProperty("sessionVariables", "explicit_defaults_for_timestamp=OFF").build()) {
+            db.sync(SyncMode.APPLY_SAFE);
+            SyncReport second = db.schemaSync().plan();
+            assertThat(second.plan()).as(second.planText()).isEmpty();
+        }
+        assertThat(t.open(Schema.of(stamps)).schemaSync().plan().plan()).isEmpty();
+        if (!t.target().equals("H2")) {
+            try (Connection c = t.rawConnection(); Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM information_schema.COLUMNS"
+                         + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'dt_stamps' AND COLUMN_DEFAULT IS NULL"
+                         + " AND EXTRA NOT LIKE '%on update%' AND COLUMN_NAME LIKE '%\\_at'")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("no default and no ON UPDATE of the server's").isEqualTo(2);
+            }
+        }
+    }
+
     @DatabaseTest
     void aTableWrittenByHandWithSuchDefaultsPlansNothing(TestDatabase t) throws Exception {
         String ddl = t.target().equals("H2")
