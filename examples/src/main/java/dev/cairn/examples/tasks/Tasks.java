@@ -4,7 +4,7 @@ import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Table;
 import java.time.Instant;
 
-/** The tasks table: a name, a description and whether the task is done. */
+/** The tasks table: a name, a description, whether the task is done, and how urgent it is. */
 public final class Tasks extends Table<Task, Long> {
     public static final Tasks TASKS = new Tasks();
 
@@ -12,6 +12,8 @@ public final class Tasks extends Table<Task, Long> {
     public final Column<String> name = varchar("name", 100).notNull().index();
     public final Column<String> description = text("description");
     public final Column<Boolean> done = bool("done").notNull().defaultValue(false);
+    public final Column<Priority> priority = enumeration("priority", Priority.class).notNull()
+            .defaultValue(Priority.LATER);
     public final Column<Instant> createdAt = timestamp("created_at").notNull().defaultNow();
 
     private Tasks() {

@@ -1,7 +1,11 @@
 package dev.cairn.examples.tasks;
 
+import static dev.cairn.dsl.query.Functions.count;
+import static dev.cairn.dsl.query.Functions.substring;
+import static dev.cairn.dsl.query.Functions.upper;
 import static dev.cairn.examples.tasks.Tasks.TASKS;
 
+import dev.cairn.dsl.Expression;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.query.Changes;
 import dev.cairn.engine.BatchResult;
@@ -15,7 +19,8 @@ import java.util.List;
 
 /**
  * The first Cairn program: define a table, sync the database to it, insert tasks, change one by key, watch a
- * validation rule refuse a nameless one, store two in a batch, and query the done ones with a typed condition. Runs on an embedded H2 database; pass a JDBC URL (and user, password) to run it on MariaDB or MySQL:
+ * validation rule refuse a nameless one, store two in a batch, query the done ones with a typed condition, and
+ * report tasks per initial. Runs on an embedded H2 database; pass a JDBC URL (and user, password) to run it on MariaDB or MySQL:
  *
  * <pre>
  * mvn -q -pl examples -am install -DskipTests &amp;&amp; mvn -q -pl examples exec:java
@@ -74,6 +79,14 @@ public final class TasksExample {
                 out.println("  [x] " + t.name() + " - " + t.description());
             }
             out.println("SQL: " + db.selectFrom(TASKS).where(TASKS.done.eq(true)).orderBy(TASKS.name.asc()).sql());
+
+            // An enum stored under its labels ('must-do'), and a report grouped by an expression: tasks per initial.
+            db.update(TASKS, buy.id(), Changes.of(TASKS.priority, Priority.MUST_DO));
+            out.println("Must do: " + db.select(TASKS.name).from(TASKS).where(TASKS.priority.eq(Priority.MUST_DO))
+                    .fetch());
+            Expression<String> initial = upper(substring(TASKS.name, 1, 1));
+            out.println("Tasks per initial: " + db.select(initial, count()).from(TASKS).groupBy(initial)
+                    .orderBy(initial.asc()).fetch());
             return done;
         }
     }

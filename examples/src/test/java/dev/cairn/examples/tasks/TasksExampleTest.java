@@ -23,7 +23,10 @@ class TasksExampleTest {
                 .contains("unpaired UTF-16 surrogate at index 9")
                 .contains("  [x] Model the tables - Columns, keys and relations in plain Java")
                 .contains("  [x] Write the README - Two commands near the top")
-                .doesNotContain("Buy milk -");
+                .doesNotContain("Buy milk -")
+                .contains("Must do: [Buy milk]")
+                .contains("Tasks per initial: [Tuple2[first=B, second=1], Tuple2[first=M, second=1],"
+                        + " Tuple2[first=R, second=1], Tuple2[first=T, second=2], Tuple2[first=W, second=1]]");
     }
 
     @Test
