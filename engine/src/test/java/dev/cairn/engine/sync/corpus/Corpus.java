@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The CREATE TABLE statements of {@code src/test/resources/corpus}: schemas written the way people and tools write
@@ -46,17 +47,19 @@ final class Corpus {
         return out;
     }
 
-    /** Runs every statement of the file on the connection; returns how many were CREATE TABLE statements. */
-    static int load(Connection c, String file) throws IOException, SQLException {
-        int tables = 0;
+    /** The tables the file creates, by name in lower case, in the file's order. */
+    static List<String> tables(String file) throws IOException {
+        return statements(file).stream().filter(s -> s.regionMatches(true, 0, "create table", 0, 12))
+                .map(s -> s.substring(12).trim().split("[\\s(]")[0].replace("`", "").toLowerCase(Locale.ROOT))
+                .toList();
+    }
+
+    /** Runs every statement of the file on the connection. */
+    static void load(Connection c, String file) throws IOException, SQLException {
         try (Statement st = c.createStatement()) {
             for (String sql : statements(file)) {
                 st.execute(sql);
-                if (sql.regionMatches(true, 0, "create table", 0, "create table".length())) {
-                    tables++;
-                }
             }
         }
-        return tables;
     }
 }
