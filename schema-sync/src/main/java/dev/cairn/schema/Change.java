@@ -11,9 +11,11 @@ import java.util.List;
  * @param statements  the DDL, in order
  * @param destructive whether it may lose data or fail on existing data; applied only in {@code APPLY_ALL}
  * @param refusal     why it cannot be applied at all (then never applied), or {@code null}
+ * @param probe       what the rows said about the change, for a change the data decides, or {@code null}
+ * @param online      how the server runs the change (MySQL/MariaDB), or {@code null} where not known
  */
 public record Change(Kind kind, String table, String description, List<String> statements, boolean destructive,
-                     String refusal) {
+                     String refusal, ProbeResult probe, OnlineDdl online) {
 
     /**
      * The kinds of change, in the order a plan applies them. Renames of indexes, unique keys ({@code RENAME_INDEX}),
@@ -28,6 +30,32 @@ public record Change(Kind kind, String table, String description, List<String> s
 
     public Change {
         statements = List.copyOf(statements);
+    }
+
+    /** A change with no probe and no online-DDL classification yet. */
+    public Change(Kind kind, String table, String description, List<String> statements, boolean destructive,
+                  String refusal) {
+        this(kind, table, description, statements, destructive, refusal, null, null);
+    }
+
+    /** This change with the probe's result. */
+    public Change withProbe(ProbeResult result) {
+        return new Change(kind, table, description, statements, destructive, refusal, result, online);
+    }
+
+    /** This change with how the server runs it. */
+    public Change withOnline(OnlineDdl how) {
+        return new Change(kind, table, description, statements, destructive, refusal, probe, how);
+    }
+
+    /** This change, destructive or not, refused or not, as the data or the server says. */
+    public Change with(boolean destructive, String refusal) {
+        return new Change(kind, table, description, statements, destructive, refusal, probe, online);
+    }
+
+    /** This change with other statements (for example with {@code ALGORITHM=} and {@code LOCK=} clauses). */
+    public Change withStatements(List<String> statements) {
+        return new Change(kind, table, description, statements, destructive, refusal, probe, online);
     }
 
     /** Whether the change is refused outright (it can never be applied as planned). */
