@@ -249,13 +249,20 @@ final class TermWalk {
         sink.token(in.negated() ? " NOTIN" : " IN");
         sink.token(padded);
         sink.token("(");
-        List<Field<Object>> list = new ArrayList<>(padded);
+        // Only a walk that builds the statement needs the fields; the others (every execution) only report values.
+        List<Field<Object>> list = building ? new ArrayList<>(padded) : null;
         for (Param<?> p : in.values()) {
-            list.add(value(p, subject, null));
+            Field<Object> v = value(p, subject, null);
+            if (building) {
+                list.add(v);
+            }
         }
         // The last value fills the padding: it matches nothing new.
         for (int i = size; i < padded; i++) {
-            list.add(value(in.values().get(size - 1), subject, null));
+            Field<Object> v = value(in.values().get(size - 1), subject, null);
+            if (building) {
+                list.add(v);
+            }
         }
         sink.token(")");
         if (!building) {

@@ -90,7 +90,7 @@ public final class EagerLoader {
         List<Object> children = new ArrayList<>();
         Function<Object, Object> fkOf = reader(target, fk);
         Function<Object, Object> ownerKeyOf = reader(relation.owner(), relation.ownerKey());
-        for (List<Object> chunk : chunks(keys(parents, ownerKeyOf))) {
+        for (List<Object> chunk : chunks(keys(parents, relation.owner(), relation.ownerKey(), ownerKeyOf))) {
             for (Object row : rows(s, target, Conditions.in(fk, chunk), order)) {
                 Object key = Conditions.normalKey(fkOf.apply(row));
                 byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
@@ -117,7 +117,7 @@ public final class EagerLoader {
         Map<Object, Object> targets = new LinkedHashMap<>();
         var layout = objects.entity(target).layout;
         Function<Object, Object> ownerKeyOf = reader(relation.owner(), relation.ownerKey());
-        for (List<Object> chunk : chunks(keys(parents, ownerKeyOf))) {
+        for (List<Object> chunk : chunks(keys(parents, relation.owner(), relation.ownerKey(), ownerKeyOf))) {
             Select<ResultRow> q = s.select(selected).from(target).join(relation.through())
                     .on(new Comparison(relation.throughTargetKey(), Operator.EQ, targetKey))
                     .where(Conditions.in(relation.throughOwnerKey(), chunk));
@@ -148,7 +148,7 @@ public final class EagerLoader {
         Map<Object, Object> byKey = new LinkedHashMap<>();
         Function<Object, Object> targetKeyOf = reader(target, targetKey);
         Function<Object, Object> fkOf = reader(relation.owner(), relation.foreignKey());
-        for (List<Object> chunk : chunks(keys(parents, fkOf))) {
+        for (List<Object> chunk : chunks(keys(parents, relation.owner(), relation.foreignKey(), fkOf))) {
             for (Object row : rows(s, target, Conditions.in(targetKey, chunk), List.of())) {
                 byKey.put(Conditions.normalKey(targetKeyOf.apply(row)), row);
             }
@@ -161,8 +161,23 @@ public final class EagerLoader {
         return new Level(byParent, new ArrayList<>(byKey.values()));
     }
 
-    /** The distinct non-null values of a column of the parents, in the parents' order. */
-    private static List<Object> keys(List<Object> parents, Function<Object, Object> column) {
+    /**
+     * The distinct non-null values of a column of the parents, in the parents' order. A key column of the parents'
+     * table is distinct already, but for a row that appears twice, which costs one repeated value in the IN list
+     * and nothing else: only other columns (a foreign key shared by many parents) are worth a map.
+     */
+    private static List<Object> keys(List<Object> parents, Table<?, ?> table, Column<?> key,
+                                     Function<Object, Object> column) {
+        if (table.isKey(List.of(key))) {
+            List<Object> values = new ArrayList<>(parents.size());
+            for (Object parent : parents) {
+                Object v = column.apply(parent);
+                if (v != null) {
+                    values.add(v);
+                }
+            }
+            return values;
+        }
         Map<Object, Object> distinct = new LinkedHashMap<>(parents.size() * 2);
         for (Object parent : parents) {
             Object v = column.apply(parent);
