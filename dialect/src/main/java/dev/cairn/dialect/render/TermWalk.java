@@ -251,16 +251,10 @@ final class TermWalk {
         sink.token("(");
         // Only a walk that builds the statement needs the fields; the others (every execution) only report values.
         List<Field<Object>> list = building ? new ArrayList<>(padded) : null;
-        for (Param<?> p : in.values()) {
-            Field<Object> v = value(p, subject, null);
-            if (building) {
-                list.add(v);
-            }
-        }
-        // The last value fills the padding: it matches nothing new.
-        for (int i = size; i < padded; i++) {
-            Field<Object> v = value(in.values().get(size - 1), subject, null);
-            if (building) {
+        for (int i = 0; i < padded; i++) {
+            // The last value fills the padding: it matches nothing new.
+            Field<Object> v = value(in.values().get(Math.min(i, size - 1)), subject, null);
+            if (list != null) {
                 list.add(v);
             }
         }
