@@ -1,6 +1,7 @@
 /**
  * Cairn's engine: {@link dev.cairn.engine.Database}, sessions, transactions, batches and the object API
- * ({@code dev.cairn.engine}), and the exceptions it throws ({@code dev.cairn.engine.exception}). Every other package
+ * ({@code dev.cairn.engine}), change subscriptions ({@code dev.cairn.engine.events}), and the exceptions it throws
+ * ({@code dev.cairn.engine.exception}). Every other package
  * is internal.
  *
  * <p>On the module path, open the packages of your row types (records or classes) and table classes to this module
@@ -23,5 +24,6 @@ module dev.cairn.engine {
     requires org.slf4j;
 
     exports dev.cairn.engine;
+    exports dev.cairn.engine.events;
     exports dev.cairn.engine.exception;
 }

@@ -5,6 +5,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.cairn.dialect.sql.ServerSql;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
+import dev.cairn.engine.events.ChangeListener;
+import dev.cairn.engine.events.Subscription;
+import dev.cairn.engine.events.SubscriptionOptions;
 import dev.cairn.engine.exception.DeadlockException;
 import dev.cairn.engine.exception.LockTimeoutException;
 import dev.cairn.engine.exception.QueryTimeoutException;
@@ -205,6 +208,21 @@ public final class Database extends Session implements AutoCloseable {
     /** How many statement shapes were compiled since the database opened: a cached shape is not compiled again. */
     public long compilations() {
         return pool.engine().compiler().compilations();
+    }
+
+    /**
+     * Tells {@code listener}, after each commit, of the rows it inserted, updated and removed in {@code tables}: never
+     * of work rolled back (a savepoint's included), in commit order, on the committing thread. A write to a
+     * subscribed table outside a transaction runs in one of its own. See {@link SubscriptionOptions}.
+     */
+    public Subscription subscribe(ChangeListener listener, Table<?, ?>... tables) {
+        return subscribe(SubscriptionOptions.defaults(), listener, tables);
+    }
+
+    /** {@link #subscribe(ChangeListener, Table[])} with options: an executor, or no key lookups. */
+    public Subscription subscribe(SubscriptionOptions options, ChangeListener listener, Table<?, ?>... tables) {
+        return pool.engine().subscriptions().subscribe(Objects.requireNonNull(options, "options"),
+                Objects.requireNonNull(listener, "listener"), List.of(tables));
     }
 
     /** Closes the pool (and drops an embedded in-memory database). Safe to call more than once. */

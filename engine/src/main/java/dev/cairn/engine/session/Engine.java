@@ -31,6 +31,7 @@ public final class Engine {
     private final ValueRules rules;
     private final SqlRunner.Observer observer;
     private final int defaultTimeoutSeconds;
+    private final Subscriptions subscriptions = new Subscriptions();
     private final Map<String, Table<Row, Object>> liveTables = new ConcurrentHashMap<>();
 
     /**
@@ -77,6 +78,11 @@ public final class Engine {
     }
 
     /** The statement timeout of the database in seconds, 0 for none. */
+    /** The change subscriptions of this database. */
+    public Subscriptions subscriptions() {
+        return subscriptions;
+    }
+
     public int defaultTimeoutSeconds() {
         return defaultTimeoutSeconds;
     }

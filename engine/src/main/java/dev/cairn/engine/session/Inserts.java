@@ -192,12 +192,19 @@ final class Inserts<R> {
                         insert.updateOnDuplicate());
                 List<ColumnType<?>> types = g.columns.stream().<ColumnType<?>>map(Column::type).toList();
                 List<Object[]> rows = g.rows.size() == values.size() ? values : g.rows.stream().map(values::get).toList();
-                boolean wantKeys = returning && !upsert && generated != null && !g.columns.contains(generated);
+                boolean told = session instanceof TransactionCore && session.engine().subscriptions().watches(table);
+                boolean wantKeys = (returning || told) && !upsert && generated != null
+                        && !g.columns.contains(generated);
                 long[] keys = session.engine().runner().insertBatch(c, query, types, g.positions, rows, wantKeys,
                         insert.chunkSize(), session.timeoutSeconds(), count);
                 if (keys != null) {
                     for (int j = 0; j < keys.length; j++) {
                         values.get(g.rows.get(j))[generated.position()] = convertKey(keys[j], generated.type());
+                    }
+                }
+                if (told) {
+                    for (Object[] row : rows) {
+                        ChangeCapture.inserted((TransactionCore) session, table, g.columns, row, upsert);
                     }
                 }
                 if (generated != null && g.columns.contains(generated)

@@ -165,7 +165,11 @@ public final class PoolCore extends SessionCore {
                 throw e;
             }
             try {
-                c.commit();
+                if (tx.changes().isEmpty()) {
+                    c.commit();
+                } else {
+                    engine.subscriptions().commit(c, tx.changes());
+                }
             } catch (SQLException e) {
                 DatabaseException translated = ErrorTranslator.translate(e, "COMMIT");
                 rollbackQuietly(c, translated);

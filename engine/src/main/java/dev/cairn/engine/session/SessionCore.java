@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -179,7 +180,13 @@ public abstract class SessionCore implements QueryExecutor {
         checkUsable(true);
         List<Param<?>> values = new ArrayList<>();
         CompiledQuery query = engine.compiler().update(update, values);
-        return onConnection(c -> engine.runner().update(c, query, values, timeoutSeconds()));
+        IntSupplier run = () -> onConnection(c -> engine.runner().update(c, query, values, timeoutSeconds()));
+        if (!engine.subscriptions().watches(update.table())) {
+            return run.getAsInt();
+        }
+        // A change to tell is told after a commit: outside a transaction, the statement gets one of its own.
+        return this instanceof TransactionCore tx ? ChangeCapture.update(tx, update, run)
+                : inTransaction(s -> s.execute(update));
     }
 
     @Override
@@ -187,16 +194,29 @@ public abstract class SessionCore implements QueryExecutor {
         checkUsable(true);
         List<Param<?>> values = new ArrayList<>();
         CompiledQuery query = engine.compiler().delete(delete, values);
-        return onConnection(c -> engine.runner().update(c, query, values, timeoutSeconds()));
+        IntSupplier run = () -> onConnection(c -> engine.runner().update(c, query, values, timeoutSeconds()));
+        if (!engine.subscriptions().watches(delete.table())) {
+            return run.getAsInt();
+        }
+        return this instanceof TransactionCore tx ? ChangeCapture.delete(tx, delete, run)
+                : inTransaction(s -> s.execute(delete));
     }
 
     @Override
     public <R> int execute(Insert<R> insert) {
         checkUsable(true);
+        boolean watched = engine.subscriptions().watches(insert.table());
+        if (watched && !(this instanceof TransactionCore)) {
+            return inTransaction(s -> s.execute(insert));
+        }
         if (insert.select() != null) {
             CompiledQuery query = engine.compiler().insertSelect(insert.table(), insert.selectColumns(), insert.select());
-            return onConnection(c -> engine.runner().update(c, query, QueryValues.of(insert.select(), engine.rules()),
-                    timeoutSeconds()));
+            int count = onConnection(c -> engine.runner().update(c, query, QueryValues.of(insert.select(),
+                    engine.rules()), timeoutSeconds()));
+            if (watched && count > 0) {
+                ChangeCapture.insertedBySelect((TransactionCore) this, insert.table(), insert.selectColumns());
+            }
+            return count;
         }
         return new Inserts<>(this, insert).run(false).count;
     }
@@ -204,6 +224,9 @@ public abstract class SessionCore implements QueryExecutor {
     @Override
     public <R> List<R> executeReturning(Insert<R> insert) {
         checkUsable(true);
+        if (engine.subscriptions().watches(insert.table()) && !(this instanceof TransactionCore)) {
+            return inTransaction(s -> s.executeReturning(insert));
+        }
         return new Inserts<>(this, insert).run(true).rows;
     }
 
@@ -213,6 +236,14 @@ public abstract class SessionCore implements QueryExecutor {
      */
     public int[] executeBatched(List<?> statements) {
         checkUsable(true);
+        if (ChangeCapture.watchesAny(engine, statements)) {
+            return this instanceof TransactionCore tx ? ChangeCapture.batched(tx, statements, this::runBatched)
+                    : inTransaction(s -> s.executeBatched(statements));
+        }
+        return runBatched(statements);
+    }
+
+    private int[] runBatched(List<?> statements) {
         int n = statements.size();
         CompiledQuery[] queries = new CompiledQuery[n];
         List<List<Param<?>>> values = new ArrayList<>(n);

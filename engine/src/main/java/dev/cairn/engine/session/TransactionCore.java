@@ -1,10 +1,13 @@
 package dev.cairn.engine.session;
 
 import dev.cairn.engine.TransactionOptions;
+import dev.cairn.engine.events.RowChange;
 import dev.cairn.engine.exec.ErrorTranslator;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -16,6 +19,9 @@ public final class TransactionCore extends SessionCore {
     private final Thread owner;
     private final TransactionOptions options;
     private boolean ended;
+    // The rows changed in subscribed tables, told to their listeners after the commit; cut back by a savepoint's
+    // rollback.
+    private final List<RowChange> changes = new ArrayList<>();
 
     TransactionCore(Engine engine, Connection connection, TransactionOptions options) {
         super(engine);
@@ -58,6 +64,15 @@ public final class TransactionCore extends SessionCore {
         ended = true;
     }
 
+    /** Notes a row changed in a subscribed table, to be told after the commit. */
+    void record(RowChange change) {
+        changes.add(change);
+    }
+
+    List<RowChange> changes() {
+        return changes;
+    }
+
     public boolean ended() {
         return ended;
     }
@@ -92,11 +107,13 @@ public final class TransactionCore extends SessionCore {
             throw ErrorTranslator.translate(e, null);
         }
         T result;
+        int recorded = changes.size();
         try {
             result = work.apply(this);
         } catch (RuntimeException | Error e) {
             try {
                 connection.rollback(savepoint);
+                changes.subList(recorded, changes.size()).clear();
             } catch (SQLException rollbackFailure) {
                 e.addSuppressed(rollbackFailure);
             }
