@@ -45,7 +45,8 @@ final class ProbeRequests {
 
     /** A new primary key, or a unique key ({@code nullsBreak} false): rows whose values collide break it. */
     Change key(Change change, TableShape have, List<String> columns, Map<String, String> renamed, boolean primary) {
-        if (columns.isEmpty()) {
+        // MySQL refuses to drop a key its auto-increment column stands on, whatever the rows: that waits as before.
+        if (columns.isEmpty() || primary && have.primaryKey().stream().anyMatch(k -> have.column(k).autoIncrement())) {
             return change;
         }
         List<String> live = liveColumns(have, columns, renamed);

@@ -162,6 +162,18 @@ class SchemaDiffProbesTest {
         assertThat(diff.probeRequests().get(fk).condition()).as("the parent by its live name, before the rename")
                 .isEqualTo(new ProbeRequest.Orphans(List.of("team_id"), "squads", List.of("id")));
 
+        // MySQL will not drop the key an auto-increment column stands on: that waits, destructive, unprobed.
+        TableShape counted = new TableShape("players");
+        counted.addColumn(column("club", "bigint", false));
+        counted.addColumn(new ColumnShape("id", "bigint", false, null, true, false));
+        counted.addColumn(column("team_id", "bigint", true));
+        counted.primaryKey(List.of("id"));
+        SchemaDiff auto = new SchemaDiff(Schema.of(TEAMS, new Players()), MARIADB, x -> false);
+        Change autoPk = auto.plan(live(squads, counted)).stream()
+                .filter(c -> c.kind() == Change.Kind.MODIFY_PRIMARY_KEY).findFirst().orElseThrow();
+        assertThat(autoPk.destructive()).isTrue();
+        assertThat(auto.probeRequests()).doesNotContainKey(autoPk);
+
         // A parent not created yet has no rows: every child row with a team is an orphan.
         SchemaDiff fresh = new SchemaDiff(Schema.of(TEAMS, new Players()), H2, x -> false);
         List<Change> freshPlan = fresh.plan(live(p));
