@@ -13,6 +13,7 @@ import dev.cairn.engine.Database;
 import dev.cairn.engine.testing.DatabaseTest;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.Change;
+import dev.cairn.schema.SchemaDriftException;
 import dev.cairn.schema.SchemaSync;
 import dev.cairn.schema.SchemaSyncException;
 import dev.cairn.schema.SyncMode;
@@ -83,6 +84,8 @@ class DataProbeTest {
                 "probe: 0 rows of code with a value longer than 3 characters",
                 "probe: 0 rows of body with a value longer than 8 characters");
         assertThat(dry.plan()).allMatch(c -> !c.destructive() && !c.isRefused());
+        assertThatThrownBy(() -> db.sync(SyncMode.VALIDATE)).isInstanceOf(SchemaDriftException.class)
+                .hasMessageContaining("[safe] items: modify column qty: NULL -> NOT NULL (probe: 0 rows of qty with NULL)");
 
         SyncReport safe = db.sync(SyncMode.APPLY_SAFE).lastSync();
         assertThat(safe.applied()).hasSize(4).allMatch(c -> c.probe() != null && c.probe().passed());

@@ -69,7 +69,7 @@ final class ProbeRequests {
         List<String> parentColumns = new ArrayList<>();
         for (Column<?> c : fk.targetColumns()) {
             ColumnShape found = parent == null ? null : parent.column(c.name());
-            for (String former : c.formerNames()) {
+            for (String former : parent == null ? List.<String>of() : c.formerNames()) {
                 found = found != null ? found : parent.column(former);
             }
             parentColumns.add(found == null ? null : found.name());

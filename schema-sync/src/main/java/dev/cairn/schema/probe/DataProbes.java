@@ -41,12 +41,19 @@ public final class DataProbes {
 
     /** The plan with each change that has a request decided by the rows; the others as they are. */
     public List<Change> decide(List<Change> plan, Map<Change, ProbeRequest> requests) {
+        // By what the change is rather than by object, so that a copy (withStatements, withOnline) still finds it.
+        Map<String, ProbeRequest> byChange = new HashMap<>();
+        requests.forEach((change, request) -> byChange.put(key(change), request));
         List<Change> out = new ArrayList<>(plan.size());
         for (Change change : plan) {
-            ProbeRequest request = requests.get(change);
+            ProbeRequest request = byChange.get(key(change));
             out.add(request == null ? change : decide(change, request));
         }
         return out;
+    }
+
+    private static String key(Change change) {
+        return change.kind() + "\u0000" + change.table() + "\u0000" + change.description();
     }
 
     private Change decide(Change change, ProbeRequest request) {
