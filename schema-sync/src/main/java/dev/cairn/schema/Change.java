@@ -63,10 +63,14 @@ public record Change(Kind kind, String table, String description, List<String> s
         return refusal != null;
     }
 
-    /** One line for people: {@code [safe] users: add column age INT NULL}. */
+    /**
+     * One line for people: {@code [safe] users: add column age INT NULL}, with what the probe found
+     * ({@code (probe: 0 rows with duplicate (email))}); a refusal says it itself.
+     */
     @Override
     public String toString() {
         String mark = refusal != null ? "[refused]" : destructive ? "[destructive]" : "[safe]";
-        return mark + " " + table + ": " + description + (refusal != null ? " -- " + refusal : "");
+        return mark + " " + table + ": " + description + (refusal != null ? " -- " + refusal
+                : probe != null ? " (" + probe + ")" : "");
     }
 }

@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param check      what was counted, in words ({@code "rows with duplicate (email)"})
  * @param violations how many rows break the change (at most the probe's bound when {@code capped})
- * @param sampleKeys the keys of a few of those rows ({@code "id=4"}), or row numbers where the table has no key
+ * @param sampleKeys the primary keys of up to five of those rows ({@code "id=4"}, {@code "(a=1, b=2)"}); none where
+ *                   the table has no primary key, or where its key holds the values checked
  * @param capped     whether counting stopped at the bound, so that there are at least {@code violations}
  */
 public record ProbeResult(String check, long violations, List<String> sampleKeys, boolean capped) {

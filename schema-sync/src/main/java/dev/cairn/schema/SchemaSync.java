@@ -11,6 +11,7 @@ import dev.cairn.schema.Change;
 import dev.cairn.schema.diff.DesiredShape;
 import dev.cairn.schema.diff.SchemaDiff;
 import dev.cairn.schema.introspect.Introspector;
+import dev.cairn.schema.probe.DataProbes;
 import dev.cairn.schema.shape.SchemaShape;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -181,7 +182,9 @@ public final class SchemaSync {
 
     private List<Change> plan(Connection c, Dialect dialect) throws SQLException {
         SchemaShape live = readLive(c, dialect, schema);
-        return new SchemaDiff(schema, dialect, table -> hasRows(c, dialect, table)).plan(live);
+        SchemaDiff diff = new SchemaDiff(schema, dialect, table -> hasRows(c, dialect, table));
+        // The changes the rows decide are probed here, on this connection: under the lock when applying.
+        return new DataProbes(c, dialect).decide(diff.plan(live), diff.probeRequests());
     }
 
     /**

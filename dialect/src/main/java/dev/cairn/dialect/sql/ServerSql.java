@@ -49,9 +49,11 @@ public final class ServerSql {
     /**
      * Sets the session up for DDL rendered from the model, and returns what gives the session its settings back. On
      * MySQL/MariaDB: without NO_BACKSLASH_ESCAPES (the DDL's literals write a backslash as {@code \\}, which that
-     * mode would store twice), and with explicit_defaults_for_timestamp on (off, the server gives the first
-     * {@code TIMESTAMP NOT NULL} column a default and ON UPDATE of its own, and zero dates to the others). Settings
-     * already so are left alone.
+     * mode would store twice), with STRICT_ALL_TABLES (without it an ALTER that meets a row the new definition cannot
+     * hold, a NULL for NOT NULL or a value too long, stores something else with only a warning: schema sync counts
+     * such rows first, and a row written after that count must make the ALTER fail, not change), and with
+     * explicit_defaults_for_timestamp on (off, the server gives the first {@code TIMESTAMP NOT NULL} column a default
+     * and ON UPDATE of its own, and zero dates to the others). Settings already so are left alone.
      */
     public static AutoCloseable ddlSession(java.sql.Connection c, Dialect dialect) throws java.sql.SQLException {
         if (!dialect.isMySqlFamily()) {
@@ -66,11 +68,19 @@ public final class ServerSql {
             mode = rs.getString(1);
             explicit = rs.getBoolean(2);
         }
-        boolean backslash = mode != null && mode.toUpperCase(java.util.Locale.ROOT).contains("NO_BACKSLASH_ESCAPES");
-        if (backslash) {
-            setSqlMode(c, java.util.Arrays.stream(mode.split(","))
-                    .filter(m -> !m.equalsIgnoreCase("NO_BACKSLASH_ESCAPES"))
-                    .collect(java.util.stream.Collectors.joining(",")));
+        java.util.List<String> modes = new java.util.ArrayList<>();
+        for (String m : (mode == null ? "" : mode).split(",")) {
+            if (!m.isBlank() && !m.equalsIgnoreCase("NO_BACKSLASH_ESCAPES")) {
+                modes.add(m);
+            }
+        }
+        if (modes.stream().noneMatch(m -> m.equalsIgnoreCase("STRICT_ALL_TABLES"))) {
+            modes.add("STRICT_ALL_TABLES");
+        }
+        String ddlMode = String.join(",", modes);
+        boolean changed = !ddlMode.equalsIgnoreCase(mode == null ? "" : mode);
+        if (changed) {
+            setSqlMode(c, ddlMode);
         }
         if (!explicit) {
             try (java.sql.Statement st = c.createStatement()) {
@@ -78,7 +88,7 @@ public final class ServerSql {
             }
         }
         return () -> {
-            if (backslash) {
+            if (changed) {
                 setSqlMode(c, mode);
             }
             if (!explicit) {

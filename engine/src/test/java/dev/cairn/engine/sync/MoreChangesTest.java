@@ -11,6 +11,7 @@ import dev.cairn.dsl.type.ReferentialAction;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.testing.DatabaseTest;
 import dev.cairn.engine.testing.TestDatabase;
+import dev.cairn.schema.SchemaSync;
 import dev.cairn.schema.SchemaSyncException;
 import dev.cairn.schema.SyncMode;
 import dev.cairn.schema.SyncReport;
@@ -101,11 +102,14 @@ class MoreChangesTest {
         assertThat(db.select(v1.id).from(v1).fetch()).as("the foreign key cascades now").isEmpty();
 
         db.persist(Row.builder(owners).set(owners.id, 2L).build());
+        db.persist(Row.builder(v1).set(v1.id, 2L).set(v1.ownerId, 2L).set(v1.color, Color.GREEN).build());
         SyncReport r3 = t.open(Schema.of(owners, new PetsV3())).sync(SyncMode.APPLY_SAFE).lastSync();
         assertThat(r3.applied()).extracting(Change::kind).containsExactly(Change.Kind.DROP_FOREIGN_KEY);
-        assertThat(r3.skipped()).singleElement().satisfies(c -> {
+        // A row holds GREEN, which the renamed enum lacks: the rows refuse the change.
+        assertThat(r3.refused()).singleElement().satisfies(c -> {
             assertThat(c.kind()).isEqualTo(Change.Kind.MODIFY_COLUMN);
             assertThat(c.destructive()).isTrue();
+            assertThat(c.refusal()).contains("1 rows of color with a label the new ENUM lacks (id=2)");
         });
     }
 
@@ -129,15 +133,15 @@ class MoreChangesTest {
     }
 
     @DatabaseTest
-    void aPrimaryKeyChangeIsDestructiveAndAppliedOnlyInApplyAll(TestDatabase t) {
+    void aPrimaryKeyChangeNoRowBreaksIsApplied(TestDatabase t) {
         LinesV1 v1 = new LinesV1();
         t.open(Schema.of(v1)).sync(SyncMode.APPLY_SAFE).persist(Row.builder(v1).set(v1.orderId, 7L).set(v1.lineNo, 1).build());
         LinesV2 v2 = new LinesV2();
         Database db = t.open(Schema.of(v2)).sync(SyncMode.APPLY_SAFE);
         SyncReport safe = db.lastSync();
-        assertThat(safe.skipped()).extracting(Change::kind).containsExactly(Change.Kind.MODIFY_PRIMARY_KEY);
-        assertThat(safe.skipped().get(0).description()).isEqualTo("primary key [line_no] -> [order_id, line_no]");
-        db.sync(SyncMode.APPLY_ALL);
+        assertThat(safe.applied()).extracting(Change::kind).containsExactly(Change.Kind.MODIFY_PRIMARY_KEY);
+        assertThat(safe.applied().get(0).description()).isEqualTo("primary key [line_no] -> [order_id, line_no]");
+        assertThat(safe.applied().get(0).probe()).hasToString("probe: 0 rows with NULL or duplicate (order_id, line_no)");
         assertThat(db.schemaSync().plan().plan()).isEmpty();
         db.persist(Row.builder(v2).set(v2.orderId, 8L).set(v2.lineNo, 1).build());
         assertThat(db.selectFrom(v2).count()).isEqualTo(2);
@@ -167,17 +171,25 @@ class MoreChangesTest {
         TagsV1 v1 = new TagsV1();
         Database db = t.open(Schema.of(v1)).sync(SyncMode.APPLY_SAFE);
         db.insertInto(v1).rows(List.of(Row.builder(v1).set(v1.id, 1L).set(v1.label, "same").build(),
-                Row.builder(v1).set(v1.id, 2L).set(v1.label, "same").build())).execute();
+                Row.builder(v1).set(v1.id, 2L).set(v1.label, "other").build())).execute();
 
+        // The probe finds no duplicate; one is written after it, just before the unique key is added.
         TagsV2 v2 = new TagsV2();
         Database db2 = t.open(Schema.of(v2));
-        assertThatThrownBy(() -> db2.sync(SyncMode.APPLY_ALL))
+        String q = t.target().equals("H2") ? "\"" : "`";
+        SlippedRow slipped = new SlippedRow(t, sql -> sql.contains("UNIQUE"), "INSERT INTO " + q + "tags" + q + " ("
+                + q + "id" + q + ", " + q + "label" + q + ") VALUES (3, 'same')", null);
+        assertThatThrownBy(() -> SchemaSync.of(slipped, Schema.of(v2)).run(SyncMode.APPLY_ALL))
                 .isInstanceOf(SchemaSyncException.class)
                 .hasMessageContaining("Schema sync failed on table 'tags' (add unique key uk_tags_label");
-        // The column changes before the failing unique key were applied; only the key is left.
-        assertThat(db2.schemaSync().plan().plan()).extracting(Change::kind).containsExactly(Change.Kind.ADD_UNIQUE);
+        // The column changes before the failing unique key were applied; only the key is left, which the rows
+        // now refuse.
+        assertThat(db2.schemaSync().plan().plan()).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(Change.Kind.ADD_UNIQUE);
+            assertThat(c.refusal()).contains("2 rows with duplicate (label) (id=1, id=3)");
+        });
 
-        db.updateTable(v2).set(v2.label, "other").where(v2.id.eq(2L)).execute();
+        db.updateTable(v2).set(v2.label, "third").where(v2.id.eq(3L)).execute();
         SyncReport done = db2.sync(SyncMode.APPLY_ALL).lastSync();
         assertThat(done.applied()).extracting(Change::kind).containsExactly(Change.Kind.ADD_UNIQUE);
         assertThat(db2.schemaSync().plan().plan()).isEmpty();

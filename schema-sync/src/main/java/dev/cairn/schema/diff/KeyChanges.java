@@ -51,9 +51,10 @@ final class KeyChanges {
     private Map<ForeignKey, ForeignKeyShape> fkPairs;
     /** Live foreign keys paired with the model's, by lower-case live name. */
     private final Set<String> fkPaired = new HashSet<>();
+    private final ProbeRequests probes;
 
     KeyChanges(Table<?, ?> table, TableShape want, TableShape have, Map<String, String> renamed, SchemaShape live,
-               DdlRenderer ddl, List<Change> changes) {
+               DdlRenderer ddl, List<Change> changes, ProbeRequests probes) {
         this.table = table;
         this.want = want;
         this.have = have;
@@ -61,6 +62,7 @@ final class KeyChanges {
         this.live = live;
         this.ddl = ddl;
         this.changes = changes;
+        this.probes = probes;
     }
 
     void plan() {
@@ -138,8 +140,10 @@ final class KeyChanges {
             // (destructive) drop.
             boolean replaces = sameName != null && !kept.contains(TableShape.key(sameName.name()));
             if (e.getValue() instanceof UniqueKey uk) {
-                changes.add(new Change(Change.Kind.ADD_UNIQUE, table.name(), "add unique key " + wanted.name() + " "
-                        + wanted.columns(), List.of(ddl.addUnique(uk)), true, null));
+                Change add = new Change(Change.Kind.ADD_UNIQUE, table.name(), "add unique key " + wanted.name() + " "
+                        + wanted.columns(), List.of(ddl.addUnique(uk)), true, null);
+                // Replacing a live one waits with the (destructive) drop, whatever the rows say.
+                changes.add(replaces ? add : probes.key(add, have, wanted.columns(), renamed, false));
             } else {
                 changes.add(new Change(Change.Kind.ADD_INDEX, table.name(), (wanted.fullText() ? "add full-text index "
                         : "add index ") + wanted.name() + " "
@@ -306,8 +310,8 @@ final class KeyChanges {
                 changes.add(new Change(Change.Kind.DROP_FOREIGN_KEY, table.name(), "drop foreign key " + sameName.name()
                         + " to change it", List.of(ddl.dropForeignKey(have.qualifiedName(), sameName.name())), false, null));
             }
-            changes.add(new Change(Change.Kind.ADD_FOREIGN_KEY, table.name(), "add foreign key " + fk.name(),
-                    List.of(ddl.addForeignKey(fk)), false, null));
+            changes.add(probes.foreignKey(new Change(Change.Kind.ADD_FOREIGN_KEY, table.name(), "add foreign key "
+                    + fk.name(), List.of(ddl.addForeignKey(fk)), false, null), have, fk, renamed, live));
         }
         for (ForeignKeyShape existing : have.foreignKeys().values()) {
             String key = TableShape.key(existing.name());

@@ -10,6 +10,7 @@ import dev.cairn.dsl.Table;
 import dev.cairn.dsl.type.Identifiers;
 import dev.cairn.schema.ddl.ConstraintNames;
 import dev.cairn.schema.ddl.DdlRenderer;
+import dev.cairn.schema.probe.ProbeRequest;
 import dev.cairn.schema.shape.ColumnShape;
 import dev.cairn.schema.shape.ForeignKeyShape;
 import dev.cairn.schema.shape.IndexShape;
@@ -40,6 +41,7 @@ public final class SchemaDiff {
     private final Dialect dialect;
     private DdlRenderer ddl;
     private final Predicate<String> hasRows;
+    private ProbeRequests probes = new ProbeRequests();
 
     /**
      * @param hasRows whether a live table has any row (asked only where the answer decides a change)
@@ -56,6 +58,7 @@ public final class SchemaDiff {
         SchemaShape desired = DesiredShape.of(model, dialect, live.naming());
         // A foreign key from a table of another schema names the connection's schema, known from the live side.
         ddl = new DdlRenderer(dialect, ConstraintNames.of(model, dialect), live.naming().currentSchema());
+        probes = new ProbeRequests();
         List<Change> changes = new ArrayList<>();
         Set<String> matched = new HashSet<>();
         for (Table<?, ?> table : model.creationOrder()) {
@@ -96,6 +99,14 @@ public final class SchemaDiff {
         drops(unknown, live.naming(), changes);
         changes.sort(Comparator.comparingInt(c -> c.kind().ordinal()));
         return changes;
+    }
+
+    /**
+     * What the rows of the live tables must be counted for, by change of the last {@link #plan}: the changes the data
+     * decides ({@code dev.cairn.schema.probe.DataProbes} runs them and marks the changes).
+     */
+    public Map<Change, ProbeRequest> probeRequests() {
+        return probes.all();
     }
 
     /**
@@ -214,9 +225,10 @@ public final class SchemaDiff {
             seen.add(TableShape.key(existing.name()));
             String differences = wanted.differences(existing);
             if (!differences.isEmpty()) {
-                changes.add(new Change(Change.Kind.MODIFY_COLUMN, table.name(), "modify column " + c.name() + ": "
-                        + differences, List.of(ddl.modifyColumn(c, existing)), TypeChanges.loses(existing, wanted)
-                        || TypeChanges.changesBehaviour(existing, wanted, isKeyColumn(have, existing.name())), null));
+                boolean behaviour = TypeChanges.changesBehaviour(existing, wanted, isKeyColumn(have, existing.name()));
+                changes.add(probes.column(new Change(Change.Kind.MODIFY_COLUMN, table.name(), "modify column "
+                        + c.name() + ": " + differences, List.of(ddl.modifyColumn(c, existing)),
+                        TypeChanges.loses(existing, wanted) || behaviour, null), have, existing, wanted, behaviour));
             }
         }
         for (ColumnShape existing : have.columns()) {
@@ -226,8 +238,9 @@ public final class SchemaDiff {
             }
         }
         if (!want.primaryKey().equals(have.primaryKey())) {
-            changes.add(new Change(Change.Kind.MODIFY_PRIMARY_KEY, table.name(), "primary key " + have.primaryKey()
-                    + " -> " + want.primaryKey(), ddl.replacePrimaryKey(table, !have.primaryKey().isEmpty()), true, null));
+            changes.add(probes.key(new Change(Change.Kind.MODIFY_PRIMARY_KEY, table.name(), "primary key "
+                    + have.primaryKey() + " -> " + want.primaryKey(), ddl.replacePrimaryKey(table,
+                    !have.primaryKey().isEmpty()), true, null), have, want.primaryKey(), renamed, true));
         }
         return renamed;
     }
@@ -268,7 +281,7 @@ public final class SchemaDiff {
     /** Plans unique keys, indexes, checks and foreign keys; see {@link KeyMatch} for how live ones are paired. */
     private void keys(Table<?, ?> table, TableShape want, TableShape have, Map<String, String> renamed,
                       SchemaShape live, List<Change> changes) {
-        new KeyChanges(table, want, have, renamed, live, ddl, changes).plan();
+        new KeyChanges(table, want, have, renamed, live, ddl, changes, probes).plan();
     }
 
     static boolean sameForeignKey(ForeignKeyShape a, ForeignKeyShape b, Map<String, String> renamed,

@@ -188,6 +188,7 @@ class SchemaDiffTest {
     @Test
     void columnsAreAddedModifiedAndDroppedEachMarked() {
         List<Change> plan = plan(MARIADB, live(itemsV1()), new Items());
+        // qty and note are destructive until their rows are counted (SchemaDiffProbesTest); legacy's drop for good.
         assertThat(plan).filteredOn(c -> c.kind() != Change.Kind.DROP_INDEX)
                 .extracting(Change::kind, Change::description, Change::destructive).containsExactly(
                 tuple(ADD_COLUMN, "add column `price` DECIMAL(10,2) DEFAULT 0.00 NOT NULL", false),
