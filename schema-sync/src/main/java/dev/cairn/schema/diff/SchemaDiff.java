@@ -226,8 +226,8 @@ public final class SchemaDiff {
             }
         }
         if (!want.primaryKey().equals(have.primaryKey())) {
-            changes.add(new Change(Change.Kind.MODIFY_PRIMARY_KEY, table.name(), "primary key " + have.primaryKey()
-                    + " -> " + want.primaryKey(), ddl.replacePrimaryKey(table, !have.primaryKey().isEmpty()), true, null));
+            changes.add(new Change(Change.Kind.MODIFY_PRIMARY_KEY, table.name(), "primary key "
+                    + KeyChanges.key(have.primaryKey()) + " -> " + KeyChanges.key(want.primaryKey()), ddl.replacePrimaryKey(table, !have.primaryKey().isEmpty()), true, null));
         }
         return renamed;
     }
