@@ -105,6 +105,34 @@ class PlanFormatTest {
     }
 
     @Test
+    void theReadmesSamplePlanIsWhatThePlanSays() {
+        String reason = "the table has rows and the column is NOT NULL without a default; give it a default, or add"
+                + " it nullable, fill it, then make it NOT NULL";
+        Change uk = new Change(ADD_UNIQUE, "users", "add unique key uk_users_email [email]",
+                List.of("ALTER TABLE `users` ADD CONSTRAINT `uk_users_email` UNIQUE (`email`)"), true, null)
+                .withProbe(new ProbeResult("rows with duplicate (email)", 0, List.of(), false))
+                .withOnline(new OnlineDdl(OnlineDdl.Algorithm.INPLACE, false, 120000, null));
+        List<Change> plan = List.of(DROP_FK, ADD_AGE, ADD_CODE.with(false, reason), DROP_LEGACY, uk, ADD_FK);
+        assertThat(new SyncReport(SyncMode.DRY_RUN, plan, List.of(), List.of(), List.of()).planText()).isEqualTo("""
+                orders
+                  ~ foreign key fk_orders_user: ON DELETE NO ACTION -> CASCADE  [safe]
+                      ALTER TABLE `orders` DROP FOREIGN KEY `fk_orders_user`;
+                      ALTER TABLE `orders` ADD CONSTRAINT `fk_orders_user` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE;
+                users
+                  + add column `age` INT NULL  [safe]
+                      ALTER TABLE `users` ADD COLUMN `age` INT NULL;
+                  ! add column `code` CHAR(3) NOT NULL  [refused: %s]
+                  - drop column legacy (not in the model)  [destructive]
+                      ALTER TABLE `users` DROP COLUMN `legacy`;
+                  + add unique key uk_users_email [email]  [destructive]
+                      probe: 0 rows with duplicate (email)
+                      algorithm: INPLACE, ~120000 rows
+                      ALTER TABLE `users` ADD CONSTRAINT `uk_users_email` UNIQUE (`email`);
+
+                2 to add, 1 to change, 1 to destroy, 1 refused; nothing applied (dry run)""".formatted(reason));
+    }
+
+    @Test
     void anEmptyPlanSaysSo() {
         SyncReport none = new SyncReport(SyncMode.APPLY_SAFE, List.of(), List.of(), List.of(), List.of());
         assertThat(none.planText()).isEqualTo("No changes: the database matches the model.");
