@@ -175,7 +175,8 @@ final class KeyChanges {
                     && ownIndexOfDroppedForeignKey(existing) == null) {
                 Change drop = SchemaDiff.dropIndexOrUnique(ddl, have.qualifiedName(), existing);
                 String redefined = redefinitions.get(key);
-                changes.add(redefined == null ? drop : new Change(drop.kind(), drop.table(), redefined,
+                // Under the model's table name, as its add is, though a rename of the table may run between.
+                changes.add(redefined == null ? drop : new Change(drop.kind(), table.name(), redefined,
                         drop.statements(), drop.destructive(), null));
             }
         }
