@@ -42,27 +42,38 @@ public final class SchemaSync {
     private final Schema schema;
     private final Duration lockTimeout;
     private final Duration ddlLockWait;
+    private final boolean logPlan;
 
-    private SchemaSync(ConnectionSource connections, Schema schema, Duration lockTimeout, Duration ddlLockWait) {
+    private SchemaSync(ConnectionSource connections, Schema schema, Duration lockTimeout, Duration ddlLockWait,
+                       boolean logPlan) {
         this.connections = Objects.requireNonNull(connections, "connections");
         this.schema = Objects.requireNonNull(schema, "schema");
         this.lockTimeout = lockTimeout;
         this.ddlLockWait = ddlLockWait;
+        this.logPlan = logPlan;
     }
 
     /** Sync of {@code schema} over connections from {@code connections}, with a 60 s lock wait and 10 s DDL lock wait. */
     public static SchemaSync of(ConnectionSource connections, Schema schema) {
-        return new SchemaSync(connections, schema, Duration.ofSeconds(60), Duration.ofSeconds(10));
+        return new SchemaSync(connections, schema, Duration.ofSeconds(60), Duration.ofSeconds(10), true);
     }
 
     /** How long to wait for another instance's sync to finish (default 60 s). */
     public SchemaSync lockTimeout(Duration timeout) {
-        return new SchemaSync(connections, schema, Objects.requireNonNull(timeout, "timeout"), ddlLockWait);
+        return new SchemaSync(connections, schema, Objects.requireNonNull(timeout, "timeout"), ddlLockWait, logPlan);
     }
 
     /** How long one DDL statement may wait for a table another transaction holds (default 10 s). */
     public SchemaSync ddlLockWaitTimeout(Duration timeout) {
-        return new SchemaSync(connections, schema, lockTimeout, Objects.requireNonNull(timeout, "timeout"));
+        return new SchemaSync(connections, schema, lockTimeout, Objects.requireNonNull(timeout, "timeout"), logPlan);
+    }
+
+    /**
+     * Whether the plan is logged at INFO (the default). A caller that shows the plan itself, as the command line
+     * does, turns it off so that it is not shown twice: the summary line stays at INFO, the plan goes to DEBUG.
+     */
+    public SchemaSync logPlan(boolean atInfo) {
+        return new SchemaSync(connections, schema, lockTimeout, ddlLockWait, atInfo);
     }
 
     /** Plans without the lock and without changing anything ({@link SyncMode#DRY_RUN}). */
@@ -224,16 +235,19 @@ public final class SchemaSync {
         for (Change c : plan) {
             if (c.isRefused()) {
                 refused.add(c);
-            } else if (!applied.contains(c)) {
+            } else if (mode == SyncMode.APPLY_SAFE && !applied.contains(c)) {
                 skipped.add(c);
             }
         }
         return new SyncReport(mode, plan, applied, skipped, refused);
     }
 
-    private static void log(SyncReport report) {
-        if (report.hadDrift()) {
-            LOG.info("Schema sync ({}): {}\n{}", report.mode(), report, report.planText());
+    private void log(SyncReport report) {
+        if (report.hadDrift() && logPlan) {
+            LOG.info("Schema sync: {}\n{}", report, report.planText());
+        } else if (report.hadDrift()) {
+            LOG.info("Schema sync: {}", report);
+            LOG.debug("Schema sync plan:\n{}", report.planText());
         } else {
             LOG.debug("Schema sync ({}): the database matches the model", report.mode());
         }

@@ -1,12 +1,14 @@
 package dev.cairn.schema;
 
-import dev.cairn.schema.Change;
+import dev.cairn.schema.plan.PlanMarkdown;
+import dev.cairn.schema.plan.PlanSummary;
+import dev.cairn.schema.plan.PlanText;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
- * What a sync found and did: the whole plan, the changes applied, those left out because they may lose data (in
- * {@code APPLY_SAFE}), and those refused.
+ * What a sync found and did: the whole plan, the changes applied, those left out because they may lose data (only
+ * {@code APPLY_SAFE} leaves changes out: a dry run or a validation applies nothing and leaves nothing out), and those
+ * refused.
  */
 public record SyncReport(SyncMode mode, List<Change> plan, List<Change> applied, List<Change> skipped,
                          List<Change> refused) {
@@ -22,23 +24,28 @@ public record SyncReport(SyncMode mode, List<Change> plan, List<Change> applied,
         return !plan.isEmpty();
     }
 
-    /** Whether the database still differs from the model (skipped or refused changes). */
+    /** Whether the database still differs from the model: a change was not applied (dry run, left out, refused). */
     public boolean hasRemainingDrift() {
-        return !skipped.isEmpty() || !refused.isEmpty();
+        return !applied.containsAll(plan);
     }
 
-    /** The plan as text for people: one line a change, then its statements. */
+    /**
+     * The plan as text for people, grouped by table: one line a change with its mark ({@code +} add, {@code ~}
+     * change, {@code -} destroy, {@code !} refused) and safety, then its probe, algorithm and statements, then the
+     * summary line.
+     */
     public String planText() {
-        if (plan.isEmpty()) {
-            return "No changes: the database matches the model.";
-        }
-        return plan.stream().map(c -> c + c.statements().stream().map(s -> "\n    " + s + ";")
-                .collect(Collectors.joining())).collect(Collectors.joining("\n"));
+        return PlanText.render(this);
     }
 
+    /** The plan as Markdown, for a pull-request comment. */
+    public String planMarkdown() {
+        return PlanMarkdown.render(this);
+    }
+
+    /** {@code APPLY_SAFE: 2 to add, 1 to change, 1 to destroy, 0 refused; 3 applied, 1 left out as destructive}. */
     @Override
     public String toString() {
-        return mode + ": " + plan.size() + " change(s) planned, " + applied.size() + " applied, " + skipped.size()
-                + " destructive left out, " + refused.size() + " refused";
+        return new PlanSummary(this).line();
     }
 }

@@ -66,7 +66,7 @@ class HandMadeTableTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         assertThat(cli(base, "validate", out, err)).isEqualTo(1);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("[safe] legacy: create table legacy");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("legacy\n  + create table legacy  [safe]\n");
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("The database differs from the model (1 change(s))");
         assertThat(cli(base, "dry-run", out, err)).isZero();
         assertThat(cli(base, "apply-safe", out, err)).isZero();

@@ -140,7 +140,7 @@ class MoreChangesTest {
         Database db = t.open(Schema.of(v2)).sync(SyncMode.APPLY_SAFE);
         SyncReport safe = db.lastSync();
         assertThat(safe.applied()).extracting(Change::kind).containsExactly(Change.Kind.MODIFY_PRIMARY_KEY);
-        assertThat(safe.applied().get(0).description()).isEqualTo("primary key [line_no] -> [order_id, line_no]");
+        assertThat(safe.applied().get(0).description()).isEqualTo("primary key (line_no) -> (order_id, line_no)");
         assertThat(safe.applied().get(0).probe()).hasToString("probe: 0 rows with NULL or duplicate (order_id, line_no)");
         assertThat(db.schemaSync().plan().plan()).isEmpty();
         db.persist(Row.builder(v2).set(v2.orderId, 8L).set(v2.lineNo, 1).build());

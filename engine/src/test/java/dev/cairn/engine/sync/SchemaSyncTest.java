@@ -62,7 +62,7 @@ class SchemaSyncTest {
         assertThatThrownBy(() -> db.sync(SyncMode.VALIDATE))
                 .isInstanceOf(SchemaDriftException.class)
                 .hasMessageContaining("The database differs from the model")
-                .hasMessageContaining("[safe] defaults: create table defaults")
+                .hasMessageContaining("\ndefaults\n  + create table defaults  [safe]\n")
                 .satisfies(e -> assertThat(((SchemaDriftException) e).report().plan()).isNotEmpty());
         SyncReport dry = db.sync(SyncMode.DRY_RUN).lastSync();
         assertThat(dry.plan()).isNotEmpty();

@@ -46,6 +46,16 @@ public final class TestDatabase implements AutoCloseable {
         return url;
     }
 
+    /** The user the tests connect as. */
+    public String user() {
+        return user;
+    }
+
+    /** That user's password. */
+    public String password() {
+        return password;
+    }
+
     /** A builder for another {@link Database} on the same fresh database; closed with the test if built by {@link #open}. */
     public Database.Builder config() {
         return Database.builder().url(url).user(user).password(password).poolSize(4);

@@ -17,6 +17,7 @@ import dev.cairn.schema.shape.IndexShape;
 import dev.cairn.schema.shape.SchemaShape;
 import dev.cairn.schema.shape.TableShape;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -52,6 +53,8 @@ final class KeyChanges {
     /** Live foreign keys paired with the model's, by lower-case live name. */
     private final Set<String> fkPaired = new HashSet<>();
     private final ProbeRequests probes;
+    /** What a live index or unique key dropped to be added again differently becomes, by lower-case live name. */
+    private final Map<String, String> redefinitions = new HashMap<>();
 
     KeyChanges(Table<?, ?> table, TableShape want, TableShape have, Map<String, String> renamed, SchemaShape live,
                DdlRenderer ddl, List<Change> changes, ProbeRequests probes) {
@@ -139,14 +142,20 @@ final class KeyChanges {
             // A live one under this name that nothing keeps is dropped first; adding the new one waits with that
             // (destructive) drop.
             boolean replaces = sameName != null && !kept.contains(TableShape.key(sameName.name()));
+            // The drop of the live one and this add are one change for people: both say what it was and will be.
+            String redefined = replaces ? redefinition(sameName, wanted) : null;
+            if (redefined != null) {
+                redefinitions.put(TableShape.key(sameName.name()), redefined);
+            }
             if (e.getValue() instanceof UniqueKey uk) {
-                Change add = new Change(Change.Kind.ADD_UNIQUE, table.name(), "add unique key " + wanted.name() + " "
-                        + wanted.columns(), List.of(ddl.addUnique(uk)), true, null);
+                Change add = new Change(Change.Kind.ADD_UNIQUE, table.name(), redefined != null ? redefined
+                        : "add unique key " + wanted.name() + " " + wanted.columns(), List.of(ddl.addUnique(uk)), true,
+                        null);
                 // Replacing a live one waits with the (destructive) drop, whatever the rows say.
                 changes.add(replaces ? add : probes.key(add, have, wanted.columns(), renamed, false));
             } else {
-                changes.add(new Change(Change.Kind.ADD_INDEX, table.name(), (wanted.fullText() ? "add full-text index "
-                        : "add index ") + wanted.name() + " "
+                changes.add(new Change(Change.Kind.ADD_INDEX, table.name(), redefined != null ? redefined
+                        : (wanted.fullText() ? "add full-text index " : "add index ") + wanted.name() + " "
                         + wanted.columns(), List.of(ddl.createIndex((Index) e.getValue())), replaces, null));
             }
         }
@@ -168,7 +177,11 @@ final class KeyChanges {
             String key = TableShape.key(existing.name());
             if (!kept.contains(key) && (wantedNames.contains(key) || !servesForeignKey(existing))
                     && ownIndexOfDroppedForeignKey(existing) == null) {
-                changes.add(SchemaDiff.dropIndexOrUnique(ddl, have.qualifiedName(), existing));
+                Change drop = SchemaDiff.dropIndexOrUnique(ddl, have.qualifiedName(), existing);
+                String redefined = redefinitions.get(key);
+                // Under the model's table name, as its add is, though a rename of the table may run between.
+                changes.add(redefined == null ? drop : new Change(drop.kind(), table.name(), redefined,
+                        drop.statements(), drop.destructive(), null));
             }
         }
     }
@@ -305,13 +318,16 @@ final class KeyChanges {
                 continue;
             }
             ForeignKeyShape sameName = have.foreignKeys().get(TableShape.key(fk.name()));
+            String description = "add foreign key " + fk.name();
             if (sameName != null && !paired.contains(TableShape.key(sameName.name()))) {
                 dropped.add(TableShape.key(sameName.name()));
-                changes.add(new Change(Change.Kind.DROP_FOREIGN_KEY, table.name(), "drop foreign key " + sameName.name()
-                        + " to change it", List.of(ddl.dropForeignKey(have.qualifiedName(), sameName.name())), false, null));
+                // Dropped first and added last (columns may change between): two steps, one change for people.
+                description = redefinition(sameName, wanted.get(fk), fk.name());
+                changes.add(new Change(Change.Kind.DROP_FOREIGN_KEY, table.name(), description,
+                        List.of(ddl.dropForeignKey(have.qualifiedName(), sameName.name())), false, null));
             }
-            changes.add(probes.foreignKey(new Change(Change.Kind.ADD_FOREIGN_KEY, table.name(), "add foreign key "
-                    + fk.name(), List.of(ddl.addForeignKey(fk)), false, null), have, fk, renamed, live));
+            changes.add(probes.foreignKey(new Change(Change.Kind.ADD_FOREIGN_KEY, table.name(), description,
+                    List.of(ddl.addForeignKey(fk)), false, null), have, fk, renamed, live));
         }
         for (ForeignKeyShape existing : have.foreignKeys().values()) {
             String key = TableShape.key(existing.name());
@@ -327,6 +343,53 @@ final class KeyChanges {
                         null));
             }
         }
+    }
+
+    /** {@code foreign key fk_orders_user: ON DELETE NO ACTION -> CASCADE}: what differs, old to new. */
+    private String redefinition(ForeignKeyShape old, ForeignKeyShape now, String name) {
+        if (now == null) {
+            return "foreign key " + name + ": redefined";
+        }
+        List<String> what = new ArrayList<>();
+        List<String> oldColumns = afterRenames(old.columns(), renamed);
+        if (!oldColumns.equals(now.columns())) {
+            what.add("columns " + list(old.columns()) + " -> " + list(now.columns()));
+        }
+        if (!live.naming().key(old.targetTable()).equals(live.naming().key(now.targetTable()))
+                || !old.targetColumns().equals(now.targetColumns())) {
+            what.add("references " + old.targetTable() + list(old.targetColumns()) + " -> " + now.targetTable()
+                    + list(now.targetColumns()));
+        }
+        if (!old.onDelete().equals(now.onDelete())) {
+            what.add("ON DELETE " + old.onDelete() + " -> " + now.onDelete());
+        }
+        if (!old.onUpdate().equals(now.onUpdate())) {
+            what.add("ON UPDATE " + old.onUpdate() + " -> " + now.onUpdate());
+        }
+        return "foreign key " + name + ": " + (what.isEmpty() ? "redefined" : String.join("; ", what));
+    }
+
+    /** {@code unique key uk_users_email: (email) -> (email, tenant_id)}, or the kinds too where they differ. */
+    private static String redefinition(IndexShape old, IndexShape now) {
+        String kind = kind(now);
+        if (kind.equals(kind(old))) {
+            return kind + " " + now.name() + ": " + list(old.columns()) + " -> " + list(now.columns());
+        }
+        return kind + " " + now.name() + ": " + kind(old) + " " + list(old.columns()) + " -> " + kind + " "
+                + list(now.columns());
+    }
+
+    private static String kind(IndexShape index) {
+        return index.unique() ? "unique key" : index.fullText() ? "full-text index" : "index";
+    }
+
+    /** A primary key's columns, {@code (id)}, or {@code none}. */
+    static String key(List<String> columns) {
+        return columns.isEmpty() ? "none" : list(columns);
+    }
+
+    static String list(List<String> columns) {
+        return "(" + String.join(", ", columns) + ")";
     }
 
     private Change renameForeignKey(ForeignKey fk, String existing) {

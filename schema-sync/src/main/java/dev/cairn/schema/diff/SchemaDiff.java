@@ -239,8 +239,9 @@ public final class SchemaDiff {
         }
         if (!want.primaryKey().equals(have.primaryKey())) {
             changes.add(probes.key(new Change(Change.Kind.MODIFY_PRIMARY_KEY, table.name(), "primary key "
-                    + have.primaryKey() + " -> " + want.primaryKey(), ddl.replacePrimaryKey(table,
-                    !have.primaryKey().isEmpty()), true, null), have, want.primaryKey(), renamed, true));
+                    + KeyChanges.key(have.primaryKey()) + " -> " + KeyChanges.key(want.primaryKey()),
+                    ddl.replacePrimaryKey(table, !have.primaryKey().isEmpty()), true, null), have, want.primaryKey(),
+                    renamed, true));
         }
         return renamed;
     }

@@ -49,6 +49,28 @@ public final class DataProbes {
             ProbeRequest request = byChange.get(key(change));
             out.add(request == null ? change : decide(change, request));
         }
+        return keepWhatARefusalReplaces(out);
+    }
+
+    /**
+     * A constraint redefined is dropped, then added as the model has it; the two changes say the same. Where the
+     * rows refuse the add, the drop is refused too: otherwise the old constraint would go and nothing replace it.
+     */
+    private static List<Change> keepWhatARefusalReplaces(List<Change> plan) {
+        List<Change> out = new ArrayList<>(plan.size());
+        for (Change change : plan) {
+            Change refusedAdd = null;
+            if (change.kind().name().startsWith("DROP_") && !change.isRefused()) {
+                for (Change other : plan) {
+                    if (other.isRefused() && other.kind().name().startsWith("ADD_")
+                            && other.table().equals(change.table()) && other.description().equals(change.description())) {
+                        refusedAdd = other;
+                    }
+                }
+            }
+            out.add(refusedAdd == null ? change : change.with(change.destructive(), "kept, since its new definition is"
+                    + " refused: " + refusedAdd.refusal()));
+        }
         return out;
     }
 

@@ -128,14 +128,14 @@ class SchemaDiffKeysTest {
         TableShape p = players();
         p.primaryKey(List.of("id"));
         assertThat(plan(p)).extracting(Change::kind, Change::description, Change::statements, Change::destructive)
-                .containsExactly(tuple(MODIFY_PRIMARY_KEY, "primary key [id] -> [club, id]",
+                .containsExactly(tuple(MODIFY_PRIMARY_KEY, "primary key (id) -> (club, id)",
                         List.of("ALTER TABLE `players` DROP PRIMARY KEY",
                                 "ALTER TABLE `players` ADD PRIMARY KEY (`club`, `id`)"), true));
         p.primaryKey(List.of("id", "club"));
-        assertThat(plan(p)).extracting(Change::description).containsExactly("primary key [id, club] -> [club, id]");
+        assertThat(plan(p)).extracting(Change::description).containsExactly("primary key (id, club) -> (club, id)");
         p.primaryKey(List.of());
         assertThat(plan(H2, p)).extracting(Change::description, Change::statements).containsExactly(
-                tuple("primary key [] -> [club, id]", List.of("ALTER TABLE \"players\" ADD PRIMARY KEY (\"club\", \"id\")")));
+                tuple("primary key none -> (club, id)", List.of("ALTER TABLE \"players\" ADD PRIMARY KEY (\"club\", \"id\")")));
     }
 
     @Test
@@ -154,9 +154,9 @@ class SchemaDiffKeysTest {
         p.addIndex(new IndexShape("uk_players_name", List.of("name"), true));
         assertThat(plan(p)).extracting(Change::kind, Change::description, Change::statements, Change::destructive)
                 .containsExactly(
-                        tuple(DROP_UNIQUE, "drop unique key uk_players_name [name]",
+                        tuple(DROP_UNIQUE, "unique key uk_players_name: (name) -> (club, name)",
                                 List.of("ALTER TABLE `players` DROP INDEX `uk_players_name`"), true),
-                        tuple(ADD_UNIQUE, "add unique key uk_players_name [club, name]",
+                        tuple(ADD_UNIQUE, "unique key uk_players_name: (name) -> (club, name)",
                                 List.of("ALTER TABLE `players` ADD CONSTRAINT `uk_players_name` UNIQUE (`club`, `name`)"),
                                 true));
         assertThat(plan(H2, p)).extracting(Change::statements).first()
@@ -167,6 +167,8 @@ class SchemaDiffKeysTest {
     void aPlainIndexUnderTheUniqueKeysNameIsDroppedFirst() {
         TableShape p = players();
         p.addIndex(new IndexShape("uk_players_name", List.of("club", "name"), false));
+        assertThat(plan(p)).extracting(Change::description).containsOnly(
+                "unique key uk_players_name: index (club, name) -> unique key (club, name)");
         assertThat(plan(p)).extracting(Change::kind, Change::statements).containsExactly(
                 tuple(DROP_INDEX, List.of("DROP INDEX `uk_players_name` ON `players`")),
                 tuple(ADD_UNIQUE, List.of("ALTER TABLE `players` ADD CONSTRAINT `uk_players_name` UNIQUE (`club`, `name`)")));
@@ -187,9 +189,9 @@ class SchemaDiffKeysTest {
         p.addIndex(new IndexShape("idx_players_age", List.of("name", "age"), false));
         assertThat(plan(p)).extracting(Change::kind, Change::description, Change::statements, Change::destructive)
                 .containsExactly(
-                        tuple(DROP_INDEX, "drop index idx_players_age [name, age]",
+                        tuple(DROP_INDEX, "index idx_players_age: (name, age) -> (age, name)",
                                 List.of("DROP INDEX `idx_players_age` ON `players`"), true),
-                        tuple(ADD_INDEX, "add index idx_players_age [age, name]",
+                        tuple(ADD_INDEX, "index idx_players_age: (name, age) -> (age, name)",
                                 List.of("CREATE INDEX `idx_players_age` ON `players` (`age`, `name`)"), true));
         assertThat(plan(H2, p)).extracting(Change::statements).first()
                 .isEqualTo(List.of("DROP INDEX \"idx_players_age\""));
@@ -244,9 +246,9 @@ class SchemaDiffKeysTest {
                 "SET NULL", "NO ACTION"));
         assertThat(plan(p)).extracting(Change::kind, Change::description, Change::statements, Change::destructive)
                 .containsExactly(
-                        tuple(DROP_FOREIGN_KEY, "drop foreign key fk_players_team_id to change it",
+                        tuple(DROP_FOREIGN_KEY, "foreign key fk_players_team_id: ON DELETE SET NULL -> CASCADE",
                                 List.of("ALTER TABLE `players` DROP FOREIGN KEY `fk_players_team_id`"), false),
-                        tuple(ADD_FOREIGN_KEY, "add foreign key fk_players_team_id",
+                        tuple(ADD_FOREIGN_KEY, "foreign key fk_players_team_id: ON DELETE SET NULL -> CASCADE",
                                 List.of("ALTER TABLE `players` ADD CONSTRAINT `fk_players_team_id` FOREIGN KEY (`team_id`)"
                                         + " REFERENCES `teams` (`id`) ON DELETE CASCADE"), false));
         assertThat(plan(H2, p)).extracting(Change::statements).first()
@@ -257,17 +259,20 @@ class SchemaDiffKeysTest {
     void aForeignKeyIsComparedByColumnsTargetAndActions() {
         ForeignKeyShape same = new ForeignKeyShape("fk_players_team_id", List.of("team_id"), "teams", List.of("id"),
                 "CASCADE", "NO ACTION");
+        List<String> what = List.of("columns (team_code) -> (team_id)", "references players(id) -> teams(id)",
+                "references teams(code) -> teams(id)", "ON DELETE NO ACTION -> CASCADE", "ON UPDATE CASCADE -> NO ACTION");
         List<ForeignKeyShape> others = List.of(
                 new ForeignKeyShape(same.name(), List.of("team_code"), "teams", List.of("id"), "CASCADE", "NO ACTION"),
                 new ForeignKeyShape(same.name(), List.of("team_id"), "players", List.of("id"), "CASCADE", "NO ACTION"),
                 new ForeignKeyShape(same.name(), List.of("team_id"), "teams", List.of("code"), "CASCADE", "NO ACTION"),
                 new ForeignKeyShape(same.name(), List.of("team_id"), "teams", List.of("id"), "NO ACTION", "NO ACTION"),
                 new ForeignKeyShape(same.name(), List.of("team_id"), "teams", List.of("id"), "CASCADE", "CASCADE"));
-        for (ForeignKeyShape other : others) {
+        for (int i = 0; i < others.size(); i++) {
             TableShape p = players();
-            p.addForeignKey(other);
-            assertThat(plan(p)).as(other.toString()).extracting(Change::kind)
-                    .containsExactly(DROP_FOREIGN_KEY, ADD_FOREIGN_KEY);
+            p.addForeignKey(others.get(i));
+            assertThat(plan(p)).as(others.get(i).toString()).extracting(Change::kind, Change::description)
+                    .containsExactly(tuple(DROP_FOREIGN_KEY, "foreign key fk_players_team_id: " + what.get(i)),
+                            tuple(ADD_FOREIGN_KEY, "foreign key fk_players_team_id: " + what.get(i)));
         }
     }
 

@@ -246,8 +246,8 @@ class SchemaDiffNamesTest {
         t.addIndex(new IndexShape("by_a", List.of("b"), false));
         List<Change> plan = new SchemaDiff(Schema.of(new Taken()), MARIADB, x -> false).plan(live(t));
         assertThat(plan).extracting(Change::kind, Change::description).containsExactly(
-                tuple(Change.Kind.DROP_INDEX, "drop index by_a [b]"),
-                tuple(Change.Kind.ADD_INDEX, "add index by_a [a]"),
+                tuple(Change.Kind.DROP_INDEX, "index by_a: (b) -> (a)"),
+                tuple(Change.Kind.ADD_INDEX, "index by_a: (b) -> (a)"),
                 tuple(Change.Kind.ADD_INDEX, "add index idx_taken_b [b]"));
     }
 
