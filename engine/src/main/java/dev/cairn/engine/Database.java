@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,7 @@ public final class Database extends Session implements AutoCloseable {
     private final PoolCore pool;
     private final boolean ownsInMemoryH2;
     private final List<DatabaseListener> listeners;
+    private final UnaryOperator<SchemaSync> syncSettings;
     private volatile SyncReport lastSync;
 
     private Database(Builder builder, PoolCore pool, ObjectApi objects) {
@@ -59,6 +61,7 @@ public final class Database extends Session implements AutoCloseable {
         this.pool = pool;
         this.ownsInMemoryH2 = builder.ownsInMemoryDatabase;
         this.listeners = List.copyOf(builder.listeners);
+        this.syncSettings = builder.syncSettings;
         LOG.info("Opened {} ({}) with a pool of up to {} connections", pool.pool().getPoolName(), dialect(),
                 pool.pool().getMaximumPoolSize());
         for (DatabaseListener l : listeners) {
@@ -166,9 +169,12 @@ public final class Database extends Session implements AutoCloseable {
         return lastSync;
     }
 
-    /** Schema sync of this database's schema over its pool, to set its timeouts or run it by hand. */
+    /**
+     * Schema sync of this database's schema over its pool, with the builder's {@link Builder#schemaSync settings}, to
+     * set more or run it by hand.
+     */
     public SchemaSync schemaSync() {
-        return SchemaSync.of(pool.pool()::getConnection, requireSchema("sync"));
+        return syncSettings.apply(SchemaSync.of(pool.pool()::getConnection, requireSchema("sync")));
     }
 
     /**
@@ -271,6 +277,7 @@ public final class Database extends Session implements AutoCloseable {
         private boolean ownsInMemoryDatabase;
         private final Map<String, String> driverProperties = new LinkedHashMap<>();
         private final List<DatabaseListener> listeners = new ArrayList<>();
+        private UnaryOperator<SchemaSync> syncSettings = s -> s;
 
         private Builder() {
         }
@@ -371,6 +378,18 @@ public final class Database extends Session implements AutoCloseable {
         /** A listener told when the database opens and closes, and of each statement. */
         public Builder listener(DatabaseListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Settings for every schema sync of this database ({@link Database#sync}, {@link Database#schemaSync}), such
+         * as the model's version: {@code .schemaSync(s -> s.modelVersion("3").lockTimeout(Duration.ofMinutes(2)))}.
+         * Called again adds to the settings before.
+         */
+        public Builder schemaSync(UnaryOperator<SchemaSync> settings) {
+            Objects.requireNonNull(settings, "settings");
+            UnaryOperator<SchemaSync> before = syncSettings;
+            this.syncSettings = s -> Objects.requireNonNull(settings.apply(before.apply(s)), "schemaSync settings");
             return this;
         }
 
