@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,10 @@ import org.slf4j.LoggerFactory;
 public final class RunningDdl {
     private static final Logger LOG = LoggerFactory.getLogger(RunningDdl.class);
     private static final Pattern DDL = Pattern.compile("(?is)^(\\s|/\\*.*?\\*/)*(ALTER|CREATE|DROP|RENAME|TRUNCATE)\\b.*");
+    private static final String NAME = "(`(?:[^`]|``)+`|[\\w$]+)";
+    // The first table a statement names: ALTER/CREATE/DROP TABLE [IF [NOT] EXISTS] name, CREATE INDEX i ON name.
+    private static final Pattern TARGET = Pattern.compile("(?is)\\b(?:TABLE|INDEX\\s+\\S+\\s+ON)\\s+"
+            + "(?:IF\\s+(?:NOT\\s+)?EXISTS\\s+)?" + NAME + "(\\s*\\.\\s*" + NAME + ")?");
     private static final long POLL_MS = 200;
 
     private RunningDdl() {
@@ -101,7 +106,7 @@ public final class RunningDdl {
             while (rs.next()) {
                 String sql = rs.getString("INFO");
                 String db = rs.getString("DB");
-                if (DDL.matcher(sql).matches() && concerns(db, sql, schemas)) {
+                if (concerns(db, sql, schemas)) {
                     found.add(new Running(rs.getLong("ID"), rs.getString("USER"), rs.getString("HOST"),
                             rs.getLong("TIME"), db, sql));
                 }
@@ -110,17 +115,26 @@ public final class RunningDdl {
         return found;
     }
 
-    // The statement's default database is one of the schemas, or its text names a table in one of them.
-    private static boolean concerns(String db, String sql, Set<String> schemas) {
-        String text = sql.toLowerCase(Locale.ROOT);
-        for (String schema : schemas) {
-            String s = schema.toLowerCase(Locale.ROOT);
-            if (s.equals(db == null ? null : db.toLowerCase(Locale.ROOT)) || text.contains("`" + s + "`.")
-                    || Pattern.compile("(^|[^a-z0-9_$])" + Pattern.quote(s) + "\\.").matcher(text).find()) {
-                return true;
-            }
+    // The schema of the statement's first table: the one it names, else the connection's default database. A
+    // statement whose table is not found (rare forms) counts when its text names one of the schemas.
+    static boolean concerns(String db, String sql, Set<String> schemas) {
+        if (!DDL.matcher(sql).matches()) {
+            return false;
         }
-        return false;
+        Matcher m = TARGET.matcher(sql);
+        String target;
+        if (m.find()) {
+            target = m.group(2) != null ? unquote(m.group(1)) : db;
+        } else {
+            String text = sql.toLowerCase(Locale.ROOT);
+            return schemas.stream().anyMatch(s -> s.equalsIgnoreCase(db) || text.contains("`" + s.toLowerCase(Locale.ROOT)
+                    + "`.") || text.contains(" " + s.toLowerCase(Locale.ROOT) + "."));
+        }
+        return target != null && schemas.stream().anyMatch(s -> s.equalsIgnoreCase(target));
+    }
+
+    private static String unquote(String name) {
+        return name.startsWith("`") ? name.substring(1, name.length() - 1).replace("``", "`") : name;
     }
 
     private static void pause() throws SQLException {
