@@ -50,7 +50,7 @@ class DdlLeftRunningTest {
     }
 
     /** Whether a connection other than the asking one runs a statement starting so (as the process list shows it). */
-    private static boolean running(Connection c, String start) throws Exception {
+    static boolean running(Connection c, String start) throws Exception {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM"
                 + " information_schema.PROCESSLIST WHERE ID <> CONNECTION_ID() AND INFO LIKE '" + start + "%'")) {
             rs.next();

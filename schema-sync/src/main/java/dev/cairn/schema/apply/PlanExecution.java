@@ -43,6 +43,7 @@ public final class PlanExecution {
         for (Change change : changes) {
             for (String sql : change.statements()) {
                 LOG.info("Schema sync: {}", sql);
+                history.applying(sql);
                 SlicedDdl.Waited waited;
                 try {
                     waited = ddl.execute(sql);

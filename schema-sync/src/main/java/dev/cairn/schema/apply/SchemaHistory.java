@@ -21,7 +21,8 @@ import java.util.Set;
  * The table {@code cairn_schema_history}: one row per sync that applies statements, with the time it started
  * (UTC), the mode, the model's version, the statements applied so far and the outcome. The row is written as
  * {@code running} before the first statement and brought up to date after each one, so a process killed half-way
- * leaves the statements it applied under {@code running}, with no {@code finished_at}.
+ * leaves the statements it applied under {@code running}, with no {@code finished_at}, and the one it was running in
+ * the message.
  */
 public final class SchemaHistory {
     public static final String TABLE = "cairn_schema_history";
@@ -90,6 +91,14 @@ public final class SchemaHistory {
                 return new SchemaHistory(c, dialect, keys.getLong(1));
             }
         }
+    }
+
+    /**
+     * Records the statement about to run in the message ({@code applying: ...}): a process killed now leaves it
+     * there, and whether the server applied it is then not known (MariaDB runs on a dead client's ALTER).
+     */
+    public void applying(String sql) throws SQLException {
+        write("running", "applying: " + sql, false);
     }
 
     /** Records one more statement as applied. */
