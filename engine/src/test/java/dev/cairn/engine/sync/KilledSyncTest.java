@@ -37,9 +37,10 @@ class KilledSyncTest {
                     System.getenv().getOrDefault("CAIRN_MYSQL_PASSWORD", "")).inheritIO().start();
             try {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (history(t).isEmpty() || !history(t).get(history(t).size() - 1).contains("ALTER TABLE `kb`")) {
+                for (List<String> rows = history(t); rows.isEmpty() || !rows.get(rows.size() - 1)
+                        .contains("ALTER TABLE `kb`"); rows = history(t)) {
                     assertThat(child.isAlive()).as("the child ended before it was killed").isTrue();
-                    assertThat(System.nanoTime()).as("the child applied nothing: %s", history(t)).isLessThan(deadline);
+                    assertThat(System.nanoTime()).as("the child applied nothing: %s", rows).isLessThan(deadline);
                     Thread.sleep(50);
                 }
                 Thread.sleep(300);  // it has gone on to the held table, and waits for it
