@@ -13,6 +13,12 @@ public final class ServerSql {
     /** The table an H2 schema sync locks a row of (MySQL/MariaDB use a named lock instead). */
     public static final String H2_LOCK_TABLE = "cairn_schema_lock";
 
+    /**
+     * The history's columns added after its first version, in order: a table made by an older Cairn gets them with
+     * {@link #addHistoryColumn}, in place.
+     */
+    public static final java.util.List<String> HISTORY_ADDED_COLUMNS = java.util.List.of("model_version", "finished_at");
+
     private ServerSql() {
     }
 
@@ -172,12 +178,6 @@ public final class ServerSql {
         }
         return sb.append(')').append(my ? " DEFAULT CHARSET=utf8mb4" : "").toString();
     }
-
-    /**
-     * The history's columns added after its first version, in order: a table made by an older Cairn gets them with
-     * {@link #addHistoryColumn}, in place.
-     */
-    public static final java.util.List<String> HISTORY_ADDED_COLUMNS = java.util.List.of("model_version", "finished_at");
 
     private static String historyColumnType(String column) {
         return column.equals("model_version") ? "VARCHAR(100)" : "TIMESTAMP(6) NULL";
