@@ -12,7 +12,6 @@ import dev.cairn.engine.exception.DeadlockException;
 import dev.cairn.engine.exception.LockTimeoutException;
 import dev.cairn.engine.exception.QueryTimeoutException;
 import dev.cairn.engine.exec.ErrorTranslator;
-import dev.cairn.engine.exec.SqlRunner;
 import dev.cairn.engine.objects.ObjectApi;
 import dev.cairn.engine.session.Engine;
 import dev.cairn.engine.session.PoolCore;
@@ -32,6 +31,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +55,7 @@ public final class Database extends Session implements AutoCloseable {
     private final PoolCore pool;
     private final boolean ownsInMemoryH2;
     private final List<DatabaseListener> listeners;
+    private final UnaryOperator<SchemaSync> syncSettings;
     private volatile SyncReport lastSync;
 
     private Database(Builder builder, PoolCore pool, ObjectApi objects) {
@@ -62,6 +63,7 @@ public final class Database extends Session implements AutoCloseable {
         this.pool = pool;
         this.ownsInMemoryH2 = builder.ownsInMemoryDatabase;
         this.listeners = List.copyOf(builder.listeners);
+        this.syncSettings = builder.syncSettings;
         LOG.info("Opened {} ({}) with a pool of up to {} connections", pool.pool().getPoolName(), dialect(),
                 pool.pool().getMaximumPoolSize());
         for (DatabaseListener l : listeners) {
@@ -73,21 +75,10 @@ public final class Database extends Session implements AutoCloseable {
         HikariDataSource pool = Pools.open(builder.toHikari("cairn-" + COUNTER.incrementAndGet()));
         Duration timeout = builder.statementTimeout;
         Engine engine = new Engine(Pools.detect(pool), builder.schema, builder.shapeCacheSize,
-                observer(List.copyOf(builder.listeners)), timeout == null ? 0 : SessionCore.seconds(timeout),
+                Pools.observer(List.copyOf(builder.listeners)), timeout == null ? 0 : SessionCore.seconds(timeout),
                 () -> Pools.evictIdle(pool));
         ObjectApi objects = new ObjectApi(engine);
         return new Database(builder, new PoolCore(engine, pool, tx -> new Transaction(tx, objects)), objects);
-    }
-
-    private static SqlRunner.Observer observer(List<DatabaseListener> listeners) {
-        if (listeners.isEmpty()) {
-            return null;
-        }
-        return (sql, nanos) -> {
-            for (DatabaseListener l : listeners) {
-                l.executed(sql, nanos);
-            }
-        };
     }
 
     /** A new, empty H2 database in memory, private to this instance and gone when it is closed; no schema. */
@@ -169,9 +160,12 @@ public final class Database extends Session implements AutoCloseable {
         return lastSync;
     }
 
-    /** Schema sync of this database's schema over its pool, to set its timeouts or run it by hand. */
+    /**
+     * Schema sync of this database's schema over its pool, with the builder's {@link Builder#schemaSync settings}, to
+     * set more or run it by hand.
+     */
     public SchemaSync schemaSync() {
-        return SchemaSync.of(pool.pool()::getConnection, requireSchema("sync"));
+        return syncSettings.apply(SchemaSync.of(pool.pool()::getConnection, requireSchema("sync")));
     }
 
     /**
@@ -289,6 +283,7 @@ public final class Database extends Session implements AutoCloseable {
         private boolean ownsInMemoryDatabase;
         private final Map<String, String> driverProperties = new LinkedHashMap<>();
         private final List<DatabaseListener> listeners = new ArrayList<>();
+        private UnaryOperator<SchemaSync> syncSettings = s -> s;
 
         private Builder() {
         }
@@ -389,6 +384,18 @@ public final class Database extends Session implements AutoCloseable {
         /** A listener told when the database opens and closes, and of each statement. */
         public Builder listener(DatabaseListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Settings for every schema sync of this database ({@link Database#sync}, {@link Database#schemaSync}), such
+         * as the model's version: {@code .schemaSync(s -> s.modelVersion("3").lockTimeout(Duration.ofMinutes(2)))}.
+         * Called again adds to the settings before.
+         */
+        public Builder schemaSync(UnaryOperator<SchemaSync> settings) {
+            Objects.requireNonNull(settings, "settings");
+            UnaryOperator<SchemaSync> before = syncSettings;
+            this.syncSettings = s -> Objects.requireNonNull(settings.apply(before.apply(s)), "schemaSync settings");
             return this;
         }
 

@@ -5,8 +5,13 @@ import dev.cairn.dialect.sql.ServerSql;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.type.Identifiers;
-import dev.cairn.schema.apply.SchemaHistory;
+import dev.cairn.schema.apply.ModelVersions;
+import dev.cairn.schema.apply.PlanExecution;
+import dev.cairn.schema.apply.RunningDdl;
 import dev.cairn.schema.apply.SchemaLock;
+import dev.cairn.schema.apply.SessionSettings;
+import dev.cairn.schema.apply.SlicedDdl;
+import dev.cairn.schema.apply.VersionGuard;
 import dev.cairn.schema.Change;
 import dev.cairn.schema.diff.DesiredShape;
 import dev.cairn.schema.diff.SchemaDiff;
@@ -30,42 +35,59 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Applying takes a cross-instance lock first and reads the schema again under it, so that instances starting
  * at once apply a plan exactly once: the first applies it, the others wait, find nothing to do, and apply nothing.
- * DDL runs with a short lock wait ({@code lock_wait_timeout} on MySQL/MariaDB), so that a table held by an open
- * transaction makes sync fail fast, naming the table, rather than queue every query behind it. MySQL's DDL is not
- * transactional: a sync that stops half-way leaves part of its plan applied, and the next sync plans the rest.
- * Every sync that applied statements is recorded in {@code cairn_schema_history}.
+ * Under the lock it first waits for DDL that other connections still run on the database (a killed instance's).
+ * DDL waits for a table in short slices ({@code lock_wait_timeout} of 1 s on MySQL/MariaDB) with pauses between
+ * them, so that queries queued behind it run, up to {@link #ddlLockWaitTimeout}; then sync fails naming the table.
+ * MySQL's DDL is not transactional: a sync that stops half-way leaves part of its plan applied, and the next sync
+ * plans the rest. Each applied statement is recorded in {@code cairn_schema_history} as it is applied, with the
+ * {@link #modelVersion model version} that guards a rolling deploy.
  */
 public final class SchemaSync {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaSync.class);
+    private static final String UNGUARDED = "No model version declared: nothing keeps an instance running an older"
+            + " model from undoing these changes during a rolling deploy (SchemaSync.modelVersion)";
 
     private final ConnectionSource connections;
     private final Schema schema;
     private final Duration lockTimeout;
     private final Duration ddlLockWait;
+    private final String modelVersion;
+    private final OlderModel olderModel;
     private final boolean logPlan;
 
     private SchemaSync(ConnectionSource connections, Schema schema, Duration lockTimeout, Duration ddlLockWait,
-                       boolean logPlan) {
+                       String modelVersion, OlderModel olderModel, boolean logPlan) {
         this.connections = Objects.requireNonNull(connections, "connections");
         this.schema = Objects.requireNonNull(schema, "schema");
         this.lockTimeout = lockTimeout;
         this.ddlLockWait = ddlLockWait;
+        this.modelVersion = modelVersion;
+        this.olderModel = olderModel;
         this.logPlan = logPlan;
     }
 
     /** Sync of {@code schema} over connections from {@code connections}, with a 60 s lock wait and 10 s DDL lock wait. */
     public static SchemaSync of(ConnectionSource connections, Schema schema) {
-        return new SchemaSync(connections, schema, Duration.ofSeconds(60), Duration.ofSeconds(10), true);
+        return new SchemaSync(connections, schema, Duration.ofSeconds(60), Duration.ofSeconds(10), null,
+                OlderModel.SKIP, true);
     }
 
-    /** How long to wait for another instance's sync to finish (default 60 s). */
+    /**
+     * How long to wait for another instance's sync to finish, and then for DDL that other connections still run on
+     * this database (a killed instance's ALTER runs on in the server), before reading the schema (default 60 s).
+     */
     public SchemaSync lockTimeout(Duration timeout) {
-        return new SchemaSync(connections, schema, Objects.requireNonNull(timeout, "timeout"), ddlLockWait, logPlan);
+        return new SchemaSync(connections, schema, Objects.requireNonNull(timeout, "timeout"), ddlLockWait,
+                modelVersion, olderModel, logPlan);
     }
 
-    /** How long one DDL statement may wait for a table another transaction holds (default 10 s). */
+    /**
+     * How long one DDL statement may wait in all for a table another transaction holds (default 10 s). It waits in
+     * slices of 1 s with pauses between them, so that queries queued behind it run; then it fails naming the table.
+     */
     public SchemaSync ddlLockWaitTimeout(Duration timeout) {
-        return new SchemaSync(connections, schema, lockTimeout, Objects.requireNonNull(timeout, "timeout"), logPlan);
+        return new SchemaSync(connections, schema, lockTimeout, Objects.requireNonNull(timeout, "timeout"),
+                modelVersion, olderModel, logPlan);
     }
 
     /**
@@ -73,7 +95,26 @@ public final class SchemaSync {
      * does, turns it off so that it is not shown twice: the summary line stays at INFO, the plan goes to DEBUG.
      */
     public SchemaSync logPlan(boolean atInfo) {
-        return new SchemaSync(connections, schema, lockTimeout, ddlLockWait, atInfo);
+        return new SchemaSync(connections, schema, lockTimeout, ddlLockWait, modelVersion, olderModel, atInfo);
+    }
+
+    /**
+     * The version of this model: dotted numbers ({@code "3"}, {@code "3.1"}, {@code "2026.11.30"}) compared number by
+     * number. Recorded with each applied plan; a sync whose model is older than the newest version applied does what
+     * {@link #whenModelIsOlder} says (by default it applies nothing). {@code null}: no guard, as before.
+     */
+    public SchemaSync modelVersion(String version) {
+        if (version != null && !ModelVersions.isValid(version)) {
+            throw new IllegalArgumentException("Model version '" + version + "' is not dotted numbers such as 3,"
+                    + " 3.1 or 2026.11.30");
+        }
+        return new SchemaSync(connections, schema, lockTimeout, ddlLockWait, version, olderModel, logPlan);
+    }
+
+    /** What to do when the model is older than one already applied (default {@link OlderModel#SKIP}). */
+    public SchemaSync whenModelIsOlder(OlderModel policy) {
+        return new SchemaSync(connections, schema, lockTimeout, ddlLockWait, modelVersion,
+                Objects.requireNonNull(policy, "policy"), logPlan);
     }
 
     /** Plans without the lock and without changing anything ({@link SyncMode#DRY_RUN}). */
@@ -107,18 +148,33 @@ public final class SchemaSync {
     private SyncReport apply(SyncMode mode) throws SQLException {
         Connection lockConnection = connections.open();
         Dialect dialect;
+        SessionSettings lockSession = null;
+        SchemaLock lock;
         try {
             dialect = Dialect.detect(lockConnection);
+            lockSession = SessionSettings.current(lockConnection, dialect);
+            lock = SchemaLock.acquire(lockConnection, dialect, lockTimeout);
         } catch (SQLException | RuntimeException e) {
-            lockConnection.close();
+            // Not granted: the connection goes back to the pool as it came (H2's lock changed its lock wait).
+            try (Connection closing = lockConnection) {
+                if (lockSession != null) {
+                    lockSession.close();
+                }
+            } catch (SQLException closeFailure) {
+                e.addSuppressed(closeFailure);
+            }
             throw e;
         }
-        // Held for the whole block, released when it closes: the resource is never named inside.
-        try (SchemaLock lock = SchemaLock.acquire(lockConnection, dialect, lockTimeout);
-             Connection c = connections.open()) {
-            try (Statement st = c.createStatement()) {
-                st.execute(ServerSql.lockWaitTimeout(dialect, ddlLockWait));
-            }
+        // Held for the whole block, released when it closes: the resource is never named inside. Both connections
+        // get their lock waits back before they return to the pool; the one sync works on waits one slice at a
+        // time meanwhile.
+        try (SchemaLock held = lock;
+             SessionSettings lockSettings = lockSession;
+             Connection c = connections.open();
+             SessionSettings settings = SessionSettings.lockWait(c, dialect, SlicedDdl.SLICE)) {
+            // A killed instance let go of the lock, but the server may still run its DDL: plan after it.
+            List<String> notes = new ArrayList<>(RunningDdl.awaitNone(c, dialect, DesiredShape.otherSchemas(schema),
+                    lockTimeout));
             // Planned under the lock, from what the database holds now: another instance may have just synced.
             List<Change> plan = plan(c, dialect);
             List<Change> toApply = new ArrayList<>();
@@ -127,24 +183,36 @@ public final class SchemaSync {
                     toApply.add(change);
                 }
             }
+            String withheld = null;
             if (!toApply.isEmpty()) {
-                execute(c, dialect, mode, toApply);
+                withheld = VersionGuard.withheld(c, dialect, modelVersion, olderModel);
+                if (modelVersion == null) {
+                    notes.add(UNGUARDED);
+                }
+                if (withheld == null) {
+                    notes.addAll(execute(c, dialect, mode, toApply));
+                } else {
+                    toApply.clear();
+                }
             }
-            SyncReport report = report(mode, plan, toApply);
+            SyncReport report = report(mode, plan, toApply, withheld, notes);
             log(report);
             return report;
         }
     }
 
-    private void execute(Connection c, Dialect dialect, SyncMode mode, List<Change> changes) throws SQLException {
+    private List<String> execute(Connection c, Dialect dialect, SyncMode mode, List<Change> changes)
+            throws SQLException {
         // The DDL says exactly what the model says only in a session set up for it (ServerSql.ddlSession); the
         // settings are the application's, and come back after.
         AutoCloseable session = ServerSql.ddlSession(c, dialect);
+        PlanExecution execution = new PlanExecution(c, dialect, ddlLockWait);
         try {
-            executeAll(c, dialect, mode, changes);
+            execution.run(mode.name(), modelVersion, changes);
         } finally {
             restore(session);
         }
+        return execution.waits();
     }
 
     static void restore(AutoCloseable session) throws SQLException {
@@ -155,40 +223,6 @@ public final class SchemaSync {
         } catch (Exception e) {
             throw new SQLException(e);
         }
-    }
-
-    private void executeAll(Connection c, Dialect dialect, SyncMode mode, List<Change> changes) throws SQLException {
-        SchemaHistory.ensure(c, dialect);
-        List<String> done = new ArrayList<>();
-        for (Change change : changes) {
-            for (String sql : change.statements()) {
-                try (Statement st = c.createStatement()) {
-                    LOG.info("Schema sync: {}", sql);
-                    st.execute(sql);
-                    done.add(sql);
-                } catch (SQLException e) {
-                    String message = failure(change, sql, e);
-                    try {
-                        SchemaHistory.record(c, dialect, mode.name(), "failed", done, message);
-                    } catch (SQLException historyFailure) {
-                        e.addSuppressed(historyFailure);
-                    }
-                    throw new SchemaSyncException(message, e);
-                }
-            }
-        }
-        SchemaHistory.record(c, dialect, mode.name(), "applied", done, null);
-    }
-
-    private String failure(Change change, String sql, SQLException e) {
-        boolean lockWait = e.getErrorCode() == 1205 || e.getErrorCode() == 50200 || "HYT00".equals(e.getSQLState());
-        if (lockWait) {
-            return "Schema sync could not change table '" + change.table() + "' within " + ddlLockWait.toSeconds()
-                    + " s: another transaction is using it. Nothing after this statement was applied; run the sync"
-                    + " again once that transaction ends. Statement: " + sql;
-        }
-        return "Schema sync failed on table '" + change.table() + "' (" + change.description() + "): " + e.getMessage()
-                + ". Statement: " + sql + ". Statements before it were applied; the next sync plans the rest.";
     }
 
     private List<Change> plan(Connection c, Dialect dialect) throws SQLException {
@@ -230,19 +264,27 @@ public final class SchemaSync {
     }
 
     private static SyncReport report(SyncMode mode, List<Change> plan, List<Change> applied) {
+        return report(mode, plan, applied, null, List.of());
+    }
+
+    private static SyncReport report(SyncMode mode, List<Change> plan, List<Change> applied, String withheld,
+                                     List<String> notes) {
         List<Change> skipped = new ArrayList<>();
         List<Change> refused = new ArrayList<>();
         for (Change c : plan) {
             if (c.isRefused()) {
                 refused.add(c);
-            } else if (mode == SyncMode.APPLY_SAFE && !applied.contains(c)) {
+            } else if ((mode == SyncMode.APPLY_SAFE || withheld != null) && !applied.contains(c)) {
                 skipped.add(c);
             }
         }
-        return new SyncReport(mode, plan, applied, skipped, refused);
+        return new SyncReport(mode, plan, applied, skipped, refused, withheld, notes);
     }
 
     private void log(SyncReport report) {
+        for (String note : report.notes()) {
+            LOG.info("Schema sync: {}", note);
+        }
         if (report.hadDrift() && logPlan) {
             LOG.info("Schema sync: {}\n{}", report, report.planText());
         } else if (report.hadDrift()) {

@@ -9,14 +9,26 @@ import java.util.List;
  * What a sync found and did: the whole plan, the changes applied, those left out because they may lose data (only
  * {@code APPLY_SAFE} leaves changes out: a dry run or a validation applies nothing and leaves nothing out), and those
  * refused.
+ *
+ * @param withheld why nothing was applied although the mode would have (an older model: see
+ *                 {@link SchemaSync#modelVersion(String)}), or {@code null}; the changes are then in {@code skipped}
+ * @param notes    what the sync waited for (another connection's DDL, a table in use) and what nothing guards (no
+ *                 model version declared), one line each
  */
 public record SyncReport(SyncMode mode, List<Change> plan, List<Change> applied, List<Change> skipped,
-                         List<Change> refused) {
+                         List<Change> refused, String withheld, List<String> notes) {
     public SyncReport {
         plan = List.copyOf(plan);
         applied = List.copyOf(applied);
         skipped = List.copyOf(skipped);
         refused = List.copyOf(refused);
+        notes = List.copyOf(notes);
+    }
+
+    /** A report with nothing withheld and no notes. */
+    public SyncReport(SyncMode mode, List<Change> plan, List<Change> applied, List<Change> skipped,
+                      List<Change> refused) {
+        this(mode, plan, applied, skipped, refused, null, List.of());
     }
 
     /** Whether the database differed from the model when the sync started. */

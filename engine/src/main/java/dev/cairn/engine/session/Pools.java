@@ -1,5 +1,7 @@
 package dev.cairn.engine.session;
 
+import dev.cairn.engine.DatabaseListener;
+import dev.cairn.engine.exec.SqlRunner;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
@@ -7,6 +9,7 @@ import dev.cairn.dialect.Dialect;
 import dev.cairn.dialect.sql.ServerSql;
 import dev.cairn.engine.exec.ErrorTranslator;
 import java.sql.Connection;
+import java.util.List;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -92,5 +95,17 @@ public final class Pools {
             }
         }
         pool.close();
+    }
+
+    /** Tells the database's listeners of each statement run, or {@code null} when there are none. */
+    public static SqlRunner.Observer observer(List<DatabaseListener> listeners) {
+        if (listeners.isEmpty()) {
+            return null;
+        }
+        return (sql, nanos) -> {
+            for (DatabaseListener l : listeners) {
+                l.executed(sql, nanos);
+            }
+        };
     }
 }

@@ -38,7 +38,7 @@ public final class PlanSummary {
             }
             if (done.containsAll(item.changes())) {
                 a++;
-            } else if (report.mode() == SyncMode.APPLY_SAFE) {
+            } else if (report.mode() == SyncMode.APPLY_SAFE && report.withheld() == null) {
                 left++;
             }
         }
@@ -95,6 +95,9 @@ public final class PlanSummary {
     public String outcome() {
         if (!applies()) {
             return "nothing applied (" + (report.mode() == SyncMode.VALIDATE ? "validate" : "dry run") + ")";
+        }
+        if (report.withheld() != null) {
+            return "nothing applied: " + report.withheld();
         }
         String out = applied + " applied";
         if (report.mode() == SyncMode.APPLY_SAFE) {

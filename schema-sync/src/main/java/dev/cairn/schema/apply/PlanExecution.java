@@ -1,0 +1,92 @@
+package dev.cairn.schema.apply;
+
+import dev.cairn.dialect.Dialect;
+import dev.cairn.schema.Change;
+import dev.cairn.schema.SchemaSyncException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the changes of a plan one statement at a time, each waiting for its table in slices ({@link SlicedDdl}),
+ * and records each statement in the history as it is applied.
+ */
+public final class PlanExecution {
+    private static final Logger LOG = LoggerFactory.getLogger(PlanExecution.class);
+
+    private final Connection connection;
+    private final Dialect dialect;
+    private final Duration ddlLockWait;
+    private final List<String> waits = new ArrayList<>();
+
+    /** Execution on {@code connection}, whose lock wait is one {@link SlicedDdl#SLICE}. */
+    public PlanExecution(Connection connection, Dialect dialect, Duration ddlLockWait) {
+        this.connection = connection;
+        this.dialect = dialect;
+        this.ddlLockWait = ddlLockWait;
+    }
+
+    /**
+     * Applies {@code changes} in order, recording them under {@code mode} and {@code modelVersion}.
+     *
+     * @throws SchemaSyncException when a statement fails, naming the table, the statement and what was applied
+     */
+    public void run(String mode, String modelVersion, List<Change> changes) throws SQLException {
+        SchemaHistory.ensure(connection, dialect);
+        SchemaHistory history = SchemaHistory.start(connection, dialect, mode, modelVersion);
+        SlicedDdl ddl = new SlicedDdl(connection, ddlLockWait);
+        for (Change change : changes) {
+            for (String sql : change.statements()) {
+                LOG.info("Schema sync: {}", sql);
+                history.applying(sql);
+                SlicedDdl.Waited waited;
+                try {
+                    waited = ddl.execute(sql);
+                } catch (SQLException e) {
+                    String message = failure(change, sql, e, history.statements());
+                    try {
+                        history.finish("failed", message);
+                    } catch (SQLException historyFailure) {
+                        e.addSuppressed(historyFailure);
+                    }
+                    throw new SchemaSyncException(message, e);
+                }
+                if (waited.attempts() > 1) {
+                    waits.add("table '" + change.table() + "': waited " + seconds(waited.elapsed()) + " s in "
+                            + waited.attempts() + " tries of " + SlicedDdl.SLICE.toSeconds() + " s for other"
+                            + " transactions to let go of it: " + sql);
+                }
+                history.applied(sql);
+            }
+        }
+        history.finish("applied", null);
+    }
+
+    /** The waits for a table that statements needed more than one try for, one line each. */
+    public List<String> waits() {
+        return List.copyOf(waits);
+    }
+
+    private String failure(Change change, String sql, SQLException e, List<String> done) {
+        String before = done.isEmpty() ? "Nothing was applied before it."
+                : "Applied before it (" + done.size() + "): " + String.join("; ", done) + ".";
+        if (e instanceof SlicedDdl.TableBusy busy) {
+            return "Schema sync could not change table '" + change.table() + "' within " + ddlLockWait.toSeconds()
+                    + " s: another transaction is using it (waited " + seconds(busy.waited().elapsed()) + " s in "
+                    + busy.waited().attempts() + " tries of " + SlicedDdl.SLICE.toSeconds() + " s, letting queued"
+                    + " queries run between them). Statement: " + sql + ". " + before + " Nothing after it was applied;"
+                    + " run the sync again once that transaction ends, or raise ddlLockWaitTimeout.";
+        }
+        return "Schema sync failed on table '" + change.table() + "' (" + change.description() + "): " + e.getMessage()
+                + ". Statement: " + sql + ". " + before + " The next sync plans the rest.";
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.1f", d.toMillis() / 1000.0);
+    }
+}
