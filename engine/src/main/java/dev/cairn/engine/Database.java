@@ -399,12 +399,18 @@ public final class Database extends Session implements AutoCloseable {
             hc.setPassword(password);
             hc.setMaximumPoolSize(poolSize);
             hc.setConnectionTimeout(connectionTimeout.toMillis());
+            // One attempt to connect when the pool opens, which fails at once (after HikariCP's one-second pause)
+            // rather than leaving the first query to find out; the driver's login wait is bounded by the
+            // connection timeout, which HikariCP passes on as the login timeout.
+            hc.setInitializationFailTimeout(1);
             hc.setIdleTimeout(idleTimeout.toMillis());
             hc.setMaxLifetime(maxLifetime.toMillis());
             hc.setPoolName(poolName != null ? poolName : defaultPoolName);
             hc.setAutoCommit(true);
             if (isMySqlUrl()) {
                 MYSQL_DEFAULTS.forEach(hc::addDataSourceProperty);
+                // Without it a connect to a host that drops packets waits on the system's TCP timeout.
+                hc.addDataSourceProperty("connectTimeout", String.valueOf(connectionTimeout.toMillis()));
                 hc.setConnectionInitSql(ServerSql.mysqlSessionInit());
             } else if (url.startsWith("jdbc:h2:")) {
                 hc.setJdbcUrl(ServerSql.h2Url(url));
