@@ -15,6 +15,7 @@ import dev.cairn.engine.session.Engine;
 import dev.cairn.engine.session.PoolCore;
 import dev.cairn.engine.session.Pools;
 import dev.cairn.engine.session.SessionCore;
+import dev.cairn.schema.ConnectionSource;
 import dev.cairn.schema.SchemaCreator;
 import dev.cairn.schema.SchemaSync;
 import dev.cairn.schema.SyncMode;
@@ -168,7 +169,8 @@ public final class Database extends Session implements AutoCloseable {
 
     /** Schema sync of this database's schema over its pool, to set its timeouts or run it by hand. */
     public SchemaSync schemaSync() {
-        return SchemaSync.of(pool.pool()::getConnection, requireSchema("sync"));
+        return SchemaSync.of(ConnectionSource.bounded(pool.pool()::getConnection, pool.pool().getMaximumPoolSize()),
+                requireSchema("sync"));
     }
 
     /**

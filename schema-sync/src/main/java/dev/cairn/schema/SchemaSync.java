@@ -93,6 +93,7 @@ public final class SchemaSync {
 
     @SuppressWarnings("try")
     private SyncReport apply(SyncMode mode) throws SQLException {
+        SchemaLock.requireRoomFor(connections.maxConnections());
         Connection lockConnection = connections.open();
         Dialect dialect;
         try {
