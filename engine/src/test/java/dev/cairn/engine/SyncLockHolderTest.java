@@ -10,6 +10,9 @@ import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.SchemaSyncException;
 import dev.cairn.schema.SyncMode;
 import dev.cairn.schema.apply.SchemaLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,13 +36,15 @@ class SyncLockHolderTest {
             }
             long id;
             String userAtHost;
+            String database;
             try (Statement st = holder.createStatement();
                  ResultSet rs = st.executeQuery("SELECT CONNECTION_ID(), USER(), DATABASE()")) {
                 rs.next();
                 id = rs.getLong(1);
                 userAtHost = rs.getString(2);
+                database = rs.getString(3);
                 try (PreparedStatement ps = holder.prepareStatement("SELECT GET_LOCK(?, 0)")) {
-                    ps.setString(1, "cairn.schema_sync." + rs.getString(3));
+                    ps.setString(1, "cairn.schema_sync." + database);
                     try (ResultSet got = ps.executeQuery()) {
                         got.next();
                         assertThat(got.getInt(1)).isEqualTo(1);
@@ -56,6 +61,10 @@ class SyncLockHolderTest {
                     .hasMessageContaining("; connection " + id + " (" + userAtHost + ":")
                     .hasMessageContaining(", Sleep for ")
                     .hasMessageContaining("still holds the schema lock");
+            // Logged while it waited, after the first slice of 2 s.
+            assertThat(Files.readString(Path.of("target", "test-log.txt"), StandardCharsets.UTF_8)).contains(
+                    "Schema sync is waiting for the schema lock 'cairn.schema_sync." + database + "', held by connection "
+                            + id + " (" + userAtHost + ":");
             // Nothing was applied; once the holder lets go, the sync goes through.
             assertThat(db.schemaSync().plan().plan()).hasSize(1);
         }

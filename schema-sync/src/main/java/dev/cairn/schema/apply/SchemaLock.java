@@ -86,7 +86,7 @@ public final class SchemaLock implements AutoCloseable {
     private static void waitForNamedLock(Connection connection, String name, Duration timeout) throws SQLException {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
-        long lastLog = start;
+        long lastLog = start - LOG_EVERY_NANOS;
         try (PreparedStatement ps = connection.prepareStatement(ServerSql.getNamedLock())) {
             while (true) {
                 long slice = Math.min(SLICE_SECONDS, Math.round((deadline - System.nanoTime()) / 1e9));
