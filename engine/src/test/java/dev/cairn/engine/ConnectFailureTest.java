@@ -46,6 +46,18 @@ class ConnectFailureTest {
     }
 
     @Test
+    void aPasswordInTheUrlsUserPartIsHidden() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        String url = "jdbc:mysql://app:s3cret@127.0.0.1:" + port + "/shop";
+        ConnectionException e = failure(Database.builder().url(url), Duration.ofSeconds(10));
+        assertThat(e).hasMessageStartingWith("Cannot connect to 127.0.0.1:" + port + " (jdbc:mysql://app:***@127.0.0.1:"
+                + port + "/shop): connection refused").hasMessageNotContaining("s3cret");
+    }
+
+    @Test
     void anUnknownHostIsNamed() {
         String url = "jdbc:mysql://no-such-host.invalid:3307/shop";
         ConnectionException e = failure(Database.builder().url(url).user("app").password("s3cret"),
