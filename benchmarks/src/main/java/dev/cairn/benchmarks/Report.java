@@ -98,6 +98,10 @@ final class Report {
         target(sb, "Schema-sync check of 200 unchanged tables on MariaDB: well under a second",
                 syncCheck == null ? null : String.format(Locale.ROOT, "%.0f ms", syncCheck.score()), null,
                 syncCheck != null && syncCheck.score() < 1000);
+        Row scaleCheck = find("SchemaSyncScale", "target=mariadb", "cairnNoChangeCheck");
+        target(sb, "Schema-sync check of 2,000 unchanged tables on MariaDB: under a second",
+                scaleCheck == null ? null : String.format(Locale.ROOT, "%.0f ms", scaleCheck.score()),
+                scaleCheck == null ? null : unsteady(scaleCheck), scaleCheck != null && scaleCheck.score() < 1000);
         Row cairnFetch = find("Fetch", "rows=1000", "cairn");
         Row jdbcFetch = find("Fetch", "rows=1000", BASELINE);
         Double alloc = cairnFetch == null || jdbcFetch == null || cairnFetch.allocBytes() == null

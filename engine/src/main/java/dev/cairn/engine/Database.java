@@ -17,6 +17,7 @@ import dev.cairn.engine.session.Engine;
 import dev.cairn.engine.session.PoolCore;
 import dev.cairn.engine.session.Pools;
 import dev.cairn.engine.session.SessionCore;
+import dev.cairn.schema.ConnectionSource;
 import dev.cairn.schema.SchemaCreator;
 import dev.cairn.schema.SchemaSync;
 import dev.cairn.schema.SyncMode;
@@ -165,7 +166,8 @@ public final class Database extends Session implements AutoCloseable {
      * set more or run it by hand.
      */
     public SchemaSync schemaSync() {
-        return syncSettings.apply(SchemaSync.of(pool.pool()::getConnection, requireSchema("sync")));
+        return syncSettings.apply(SchemaSync.of(ConnectionSource.bounded(pool.pool()::getConnection,
+                pool.pool().getMaximumPoolSize()), requireSchema("sync")));
     }
 
     /**
@@ -424,12 +426,18 @@ public final class Database extends Session implements AutoCloseable {
             hc.setPassword(password);
             hc.setMaximumPoolSize(poolSize);
             hc.setConnectionTimeout(connectionTimeout.toMillis());
+            // One attempt to connect when the pool opens, which fails at once (after HikariCP's one-second pause)
+            // rather than leaving the first query to find out; the driver's login wait is bounded by the
+            // connection timeout, which HikariCP passes on as the login timeout.
+            hc.setInitializationFailTimeout(1);
             hc.setIdleTimeout(idleTimeout.toMillis());
             hc.setMaxLifetime(maxLifetime.toMillis());
             hc.setPoolName(poolName != null ? poolName : defaultPoolName);
             hc.setAutoCommit(true);
             if (isMySqlUrl()) {
                 MYSQL_DEFAULTS.forEach(hc::addDataSourceProperty);
+                // Without it a connect to a host that drops packets waits on the system's TCP timeout.
+                hc.addDataSourceProperty("connectTimeout", String.valueOf(connectionTimeout.toMillis()));
                 hc.setConnectionInitSql(ServerSql.mysqlSessionInit());
             } else if (url.startsWith("jdbc:h2:")) {
                 hc.setJdbcUrl(ServerSql.h2Url(url));

@@ -146,6 +146,7 @@ public final class SchemaSync {
 
     @SuppressWarnings("try")
     private SyncReport apply(SyncMode mode) throws SQLException {
+        SchemaLock.requireRoomFor(connections.maxConnections());
         Connection lockConnection = connections.open();
         Dialect dialect;
         SessionSettings lockSession = null;

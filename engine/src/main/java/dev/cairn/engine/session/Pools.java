@@ -29,13 +29,17 @@ public final class Pools {
     private Pools() {
     }
 
-    /** Opens the pool; a failure to connect is translated. */
+    /**
+     * Opens the pool, which opens its first connection at once (HikariCP's {@code initializationFailTimeout}): a
+     * wrong host, port, password or database fails here, explained by {@link ConnectFailures}.
+     */
     public static HikariDataSource open(HikariConfig config) {
         try {
             return new HikariDataSource(config);
         } catch (HikariPool.PoolInitializationException e) {
             if (e.getCause() instanceof SQLException sql) {
-                throw ErrorTranslator.translate(sql, null);
+                throw ConnectFailures.explain(sql, config.getJdbcUrl(), config.getUsername(),
+                        config.getConnectionTimeout());
             }
             throw e;
         }
