@@ -20,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A killed instance lets go of the schema lock at once, while the server runs its ALTER on: the next instance waits
@@ -66,9 +65,8 @@ class DdlLeftRunningTest {
         }
     }
 
-    @DatabaseTest
+    @DatabaseTest(serverOnly = "H2 runs in the process: nothing of a dead one runs on")
     void aSyncWaitsForAnAlterLeftRunningAndThenPlansNothing(TestDatabase t) throws Exception {
-        Assumptions.assumeFalse(t.target().equals("H2"), "H2 runs in the process: nothing of a dead one runs on");
         t.open(Schema.of(new BigV1())).sync(SyncMode.APPLY_SAFE);
         try (Connection c = t.rawConnection(); Statement st = c.createStatement()) {
             st.execute("INSERT INTO big VALUES (1, 1, REPEAT('x', 100))");
@@ -98,9 +96,8 @@ class DdlLeftRunningTest {
         }
     }
 
-    @DatabaseTest
+    @DatabaseTest(serverOnly = "H2 runs in the process: nothing of a dead one runs on")
     void ddlOnAnotherSchemaIsNotWaitedFor(TestDatabase t) throws Exception {
-        Assumptions.assumeFalse(t.target().equals("H2"), "H2 runs in the process: nothing of a dead one runs on");
         String other = "cairn_unrelated_" + System.nanoTime();
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try (Connection holder = t.rawConnection(); Connection alterer = t.rawConnection();

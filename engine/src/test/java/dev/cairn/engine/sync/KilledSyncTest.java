@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * An instance killed (SIGKILL) half-way through its plan leaves the statements it applied in the history, under
@@ -20,10 +19,9 @@ import org.junit.jupiter.api.Assumptions;
  */
 class KilledSyncTest {
 
-    @DatabaseTest
+    @DatabaseTest(serverOnly = "an in-memory H2 database dies with its process")
     void aKilledSyncLeavesItsAppliedStatementsInTheHistoryAndTheNextOneCompletesThePlan(TestDatabase t)
             throws Exception {
-        Assumptions.assumeFalse(t.target().equals("H2"), "an in-memory H2 database dies with its process");
         t.open(KilledSyncMain.V1).sync(SyncMode.APPLY_SAFE);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child;

@@ -23,7 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /** DDL waits for a table in short slices, so queries on it are held one slice at most; sessions come back as lent. */
 class WaitingInSlicesTest {
@@ -65,10 +64,9 @@ class WaitingInSlicesTest {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
-    @DatabaseTest
+    @DatabaseTest(serverOnly = "H2 does not queue readers behind waiting DDL")
     void queriesOnATableSyncWaitsForAreHeldOneSliceAtMostAndTheAlterGoesThroughOnARetry(TestDatabase t)
             throws Exception {
-        Assumptions.assumeFalse(t.target().equals("H2"), "H2 does not queue readers behind waiting DDL");
         QueueV1 v1 = new QueueV1();
         t.open(Schema.of(v1)).sync(SyncMode.APPLY_SAFE)
                 .persist(Row.builder(v1).set(v1.id, 1L).set(v1.name, "a").build());

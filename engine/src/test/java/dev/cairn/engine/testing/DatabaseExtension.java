@@ -42,7 +42,8 @@ public final class DatabaseExtension implements TestTemplateInvocationContextPro
 
     @Override
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
-        return Stream.of(new Run("H2"), new Run("MariaDB"));
+        boolean serverOnly = !context.getRequiredTestMethod().getAnnotation(DatabaseTest.class).serverOnly().isEmpty();
+        return serverOnly ? Stream.of(new Run("MariaDB")) : Stream.of(new Run("H2"), new Run("MariaDB"));
     }
 
     /** Whether a server is configured for the tests. */

@@ -124,7 +124,7 @@ class PlanFormatTest {
                   ! add column `code` CHAR(3) NOT NULL  [refused: %s]
                   - drop column legacy (not in the model)  [destructive]
                       ALTER TABLE `users` DROP COLUMN `legacy`;
-                  + add unique key uk_users_email [email]  [destructive]
+                  + add unique key uk_users_email [email]  [safe]
                       probe: 0 rows with duplicate (email)
                       algorithm: INPLACE, ~120000 rows
                       ALTER TABLE `users` ADD CONSTRAINT `uk_users_email` UNIQUE (`email`);
