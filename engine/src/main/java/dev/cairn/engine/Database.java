@@ -52,6 +52,7 @@ public final class Database extends Session implements AutoCloseable {
     private final PoolCore pool;
     private final boolean ownsInMemoryH2;
     private final List<DatabaseListener> listeners;
+    private final long syncMaxBlockingRows;
     private volatile SyncReport lastSync;
 
     private Database(Builder builder, PoolCore pool, ObjectApi objects) {
@@ -59,6 +60,7 @@ public final class Database extends Session implements AutoCloseable {
         this.pool = pool;
         this.ownsInMemoryH2 = builder.ownsInMemoryDatabase;
         this.listeners = List.copyOf(builder.listeners);
+        this.syncMaxBlockingRows = builder.syncMaxBlockingRows;
         LOG.info("Opened {} ({}) with a pool of up to {} connections", pool.pool().getPoolName(), dialect(),
                 pool.pool().getMaximumPoolSize());
         for (DatabaseListener l : listeners) {
@@ -168,7 +170,7 @@ public final class Database extends Session implements AutoCloseable {
 
     /** Schema sync of this database's schema over its pool, to set its timeouts or run it by hand. */
     public SchemaSync schemaSync() {
-        return SchemaSync.of(pool.pool()::getConnection, requireSchema("sync"));
+        return SchemaSync.of(pool.pool()::getConnection, requireSchema("sync")).maxBlockingRows(syncMaxBlockingRows);
     }
 
     /**
@@ -269,6 +271,7 @@ public final class Database extends Session implements AutoCloseable {
         private Duration statementTimeout;
         private Schema schema;
         private boolean ownsInMemoryDatabase;
+        private long syncMaxBlockingRows = Long.MAX_VALUE;
         private final Map<String, String> driverProperties = new LinkedHashMap<>();
         private final List<DatabaseListener> listeners = new ArrayList<>();
 
@@ -365,6 +368,18 @@ public final class Database extends Session implements AutoCloseable {
                 throw new IllegalArgumentException("shapeCacheSize must be at least 1, got " + size);
             }
             this.shapeCacheSize = size;
+            return this;
+        }
+
+        /**
+         * For {@link Database#sync}: a change that would block writes to a table the server estimates at more rows
+         * is refused, to be applied from the command line ({@link SchemaSync#maxBlockingRows}). Default: no limit.
+         */
+        public Builder syncMaxBlockingRows(long rows) {
+            if (rows < 0) {
+                throw new IllegalArgumentException("syncMaxBlockingRows must be 0 or more, got " + rows);
+            }
+            this.syncMaxBlockingRows = rows;
             return this;
         }
 

@@ -11,6 +11,8 @@ import dev.cairn.schema.Change;
 import dev.cairn.schema.diff.DesiredShape;
 import dev.cairn.schema.diff.SchemaDiff;
 import dev.cairn.schema.introspect.Introspector;
+import dev.cairn.schema.online.OnlineClassifier;
+import dev.cairn.schema.online.ServerRefusal;
 import dev.cairn.schema.shape.SchemaShape;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -41,27 +43,49 @@ public final class SchemaSync {
     private final Schema schema;
     private final Duration lockTimeout;
     private final Duration ddlLockWait;
+    private final long maxBlockingRows;
 
-    private SchemaSync(ConnectionSource connections, Schema schema, Duration lockTimeout, Duration ddlLockWait) {
+    private SchemaSync(ConnectionSource connections, Schema schema, Duration lockTimeout, Duration ddlLockWait,
+                       long maxBlockingRows) {
         this.connections = Objects.requireNonNull(connections, "connections");
         this.schema = Objects.requireNonNull(schema, "schema");
         this.lockTimeout = lockTimeout;
         this.ddlLockWait = ddlLockWait;
+        this.maxBlockingRows = maxBlockingRows;
     }
 
-    /** Sync of {@code schema} over connections from {@code connections}, with a 60 s lock wait and 10 s DDL lock wait. */
+    /**
+     * Sync of {@code schema} over connections from {@code connections}, with a 60 s lock wait, a 10 s DDL lock wait
+     * and no limit on the size of a table a change may block writes to.
+     */
     public static SchemaSync of(ConnectionSource connections, Schema schema) {
-        return new SchemaSync(connections, schema, Duration.ofSeconds(60), Duration.ofSeconds(10));
+        return new SchemaSync(connections, schema, Duration.ofSeconds(60), Duration.ofSeconds(10), Long.MAX_VALUE);
     }
 
     /** How long to wait for another instance's sync to finish (default 60 s). */
     public SchemaSync lockTimeout(Duration timeout) {
-        return new SchemaSync(connections, schema, Objects.requireNonNull(timeout, "timeout"), ddlLockWait);
+        return new SchemaSync(connections, schema, Objects.requireNonNull(timeout, "timeout"), ddlLockWait,
+                maxBlockingRows);
     }
 
     /** How long one DDL statement may wait for a table another transaction holds (default 10 s). */
     public SchemaSync ddlLockWaitTimeout(Duration timeout) {
-        return new SchemaSync(connections, schema, lockTimeout, Objects.requireNonNull(timeout, "timeout"));
+        return new SchemaSync(connections, schema, lockTimeout, Objects.requireNonNull(timeout, "timeout"),
+                maxBlockingRows);
+    }
+
+    /**
+     * On MySQL/MariaDB, refuses a change that blocks writes while it runs (a copy of the table, a full-text index,
+     * a foreign key checked row by row) on a table the server estimates at more than {@code rows} rows: the report
+     * lists it as refused, with the rows, the reason and how to apply it from the command line
+     * ({@link SchemaSyncCli}). Meant for the sync an application runs at start-up, which should never hold a large
+     * table's writers. Default: no limit.
+     */
+    public SchemaSync maxBlockingRows(long rows) {
+        if (rows < 0) {
+            throw new IllegalArgumentException("maxBlockingRows must be 0 or more, not " + rows);
+        }
+        return new SchemaSync(connections, schema, lockTimeout, ddlLockWait, rows);
     }
 
     /** Plans without the lock and without changing anything ({@link SyncMode#DRY_RUN}). */
@@ -175,13 +199,18 @@ public final class SchemaSync {
                     + " s: another transaction is using it. Nothing after this statement was applied; run the sync"
                     + " again once that transaction ends. Statement: " + sql;
         }
+        String refused = ServerRefusal.message(change, sql, e);
+        if (refused != null) {
+            return refused;
+        }
         return "Schema sync failed on table '" + change.table() + "' (" + change.description() + "): " + e.getMessage()
                 + ". Statement: " + sql + ". Statements before it were applied; the next sync plans the rest.";
     }
 
     private List<Change> plan(Connection c, Dialect dialect) throws SQLException {
         SchemaShape live = readLive(c, dialect, schema);
-        return new SchemaDiff(schema, dialect, table -> hasRows(c, dialect, table)).plan(live);
+        List<Change> changes = new SchemaDiff(schema, dialect, table -> hasRows(c, dialect, table)).plan(live);
+        return OnlineClassifier.classify(c, dialect, schema, live, changes, maxBlockingRows);
     }
 
     /**

@@ -17,12 +17,14 @@ import java.util.function.Supplier;
  *
  * <pre>
  * java -cp app.jar dev.cairn.schema.SchemaSyncCli --url jdbc:mysql://db/app --user app --password ... \
- *      --model com.example.Model [--mode validate|dry-run|apply-safe|apply-all]
+ *      --model com.example.Model [--mode validate|dry-run|apply-safe|apply-all] [--max-blocking-rows N]
  * </pre>
  *
  * The model class has a public static {@link Schema} field, a public static {@code schema()} method, or is a
  * {@code Supplier<Schema>} with a public no-argument constructor. Exit codes: 0 done (no drift, for validate),
- * 1 drift found by validate, 2 bad arguments, 3 sync failed.
+ * 1 drift found by validate, 2 bad arguments, 3 sync failed. Changes that block writes are applied whatever the
+ * table's size, unless {@code --max-blocking-rows} says otherwise: this is where the changes a start-up left out
+ * ({@link SchemaSync#maxBlockingRows}) are applied, at a time chosen for them.
  */
 public final class SchemaSyncCli {
     private SchemaSyncCli() {
@@ -59,11 +61,19 @@ public final class SchemaSyncCli {
             err.println("Cannot read the model from " + options.get("model") + ": " + e);
             return 2;
         }
+        long maxBlockingRows;
+        try {
+            maxBlockingRows = Long.parseLong(options.getOrDefault("max-blocking-rows", Long.toString(Long.MAX_VALUE)));
+        } catch (NumberFormatException e) {
+            err.println("--max-blocking-rows takes a number of rows, not " + options.get("max-blocking-rows"));
+            return 2;
+        }
         String url = options.get("url");
         String user = options.getOrDefault("user", "");
         String password = options.getOrDefault("password", "");
         try {
-            SyncReport report = SchemaSync.of(() -> DriverManager.getConnection(url, user, password), schema).run(mode);
+            SyncReport report = SchemaSync.of(() -> DriverManager.getConnection(url, user, password), schema)
+                    .maxBlockingRows(maxBlockingRows).run(mode);
             out.println(report.planText());
             out.println(report);
             return 0;
@@ -79,7 +89,7 @@ public final class SchemaSyncCli {
 
     private static int usage(PrintStream err) {
         err.println("Usage: SchemaSyncCli --url JDBC_URL [--user U] [--password P] --model CLASS"
-                + " [--mode validate|dry-run|apply-safe|apply-all]");
+                + " [--mode validate|dry-run|apply-safe|apply-all] [--max-blocking-rows N]");
         return 2;
     }
 
