@@ -228,5 +228,4 @@ class OnlineDdlMatrixTest {
         String sep = alter.startsWith("ALTER TABLE ") ? ", " : " ";
         return alter + sep + "ALGORITHM=" + algorithm + (lock == null ? "" : sep + "LOCK=" + lock);
     }
-
 }
