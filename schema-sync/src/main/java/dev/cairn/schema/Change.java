@@ -63,11 +63,10 @@ public record Change(Kind kind, String table, String description, List<String> s
         return refusal != null;
     }
 
-    /** One line for people: {@code [safe] users: add column age INT NULL [INSTANT, ~1.2M rows]}. */
+    /** One line for people: {@code [safe] users: add column age INT NULL}. */
     @Override
     public String toString() {
         String mark = refusal != null ? "[refused]" : destructive ? "[destructive]" : "[safe]";
-        return mark + " " + table + ": " + description + (online != null ? " [" + online + "]" : "")
-                + (refusal != null ? " -- " + refusal : "");
+        return mark + " " + table + ": " + description + (refusal != null ? " -- " + refusal : "");
     }
 }

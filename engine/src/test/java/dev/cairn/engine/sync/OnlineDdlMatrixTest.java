@@ -31,6 +31,7 @@ class OnlineDdlMatrixTest {
         final Column<Long> id = bigint("id").primaryKey();
         final Column<String> a = varchar("a", 40);                   // within 255 bytes
         final Column<String> b = varchar("b", 100);                  // 80 -> 400 bytes
+        final Column<String> w = varchar("w", 100);                  // 200 -> 400 bytes
         final Column<Long> c = bigint("c");                          // int -> bigint
         final Column<Integer> d = integer("d").defaultValue(2);      // new default
         final Column<Label> e = enumeration("e", Label.class);       // label appended
@@ -120,7 +121,7 @@ class OnlineDdlMatrixTest {
 
     private static final String[] BEFORE = {
         "CREATE TABLE ol_cols (id BIGINT NOT NULL PRIMARY KEY, a VARCHAR(20), b VARCHAR(20), c INT, d INT DEFAULT 1,"
-            + " e ENUM('x','y'), f INT NOT NULL DEFAULT 0, g INT, h VARCHAR(10), old_name INT, gone INT,"
+            + " e ENUM('x','y'), w VARCHAR(50), f INT NOT NULL DEFAULT 0, g INT, h VARCHAR(10), old_name INT, gone INT,"
             + " k INT, m VARCHAR(10), INDEX ix_k (k), INDEX ix_m (m)) DEFAULT CHARSET=utf8mb4 COLLATE utf8mb4_general_ci",
         "INSERT INTO ol_cols (id, g) VALUES (1, 1), (2, 2), (3, 3)",
         "CREATE TABLE ol_parent (id BIGINT NOT NULL PRIMARY KEY)",

@@ -92,9 +92,8 @@ class OnlineDdlTest {
         assertThat(startUp.applied()).hasSize(1);
         assertThat(note.online().algorithm()).isEqualTo(Algorithm.INSTANT);
         assertThat(note.statements()).singleElement().satisfies(s -> assertThat(s).endsWith(", ALGORITHM=INSTANT"));
-        assertThat(startUp.planText()).contains("orders: modify column qty: type int -> bigint [COPY, blocks writes,"
-                + " ~50 rows] -- blocks writes", "orders: modify column note: type varchar(20) -> varchar(200)"
-                + " [INSTANT, ~50 rows]");
+        assertThat(qty.online()).hasToString("COPY, blocks writes, ~50 rows");
+        assertThat(note.online()).hasToString("INSTANT, ~50 rows");
         assertThat(columnType(t, "qty")).isEqualTo("int");
         assertThat(columnType(t, "note")).isEqualTo("varchar");
 
@@ -107,7 +106,7 @@ class OnlineDdlTest {
         assertThat(columnType(t, "qty")).isEqualTo("int");
         out.reset();
         assertThat(cli(base, null, out)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("[COPY, blocks writes, ~50 rows]", "1 applied");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("modify column qty", "1 applied");
         assertThat(columnType(t, "qty")).isEqualTo("bigint");
         assertThat(t.open(V2.SCHEMA).schemaSync().plan().plan()).isEmpty();
     }

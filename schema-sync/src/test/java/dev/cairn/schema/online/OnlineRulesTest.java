@@ -110,7 +110,14 @@ class OnlineRulesTest {
         assertThat(modify(MYSQL_8029, utf8, "note", "varchar(86)")).as("258 bytes").isEqualTo("COPY blocking");
         assertThat(modify(MARIADB_103, utf8mb4, "note", "varchar(60)")).isEqualTo("INPLACE");
         assertThat(modify(MARIADB_103, utf8mb4, "note", "varchar(64)")).isEqualTo("COPY blocking");
-        assertThat(modify(MARIADB_104, utf8mb4, "note", "varchar(64)")).isEqualTo("INSTANT");
+        assertThat(modify(MARIADB_104, utf8mb4, "note", "varchar(64)")).as("from 80 bytes").isEqualTo("INSTANT");
+        assertThat(modify(MARIADB_104, utf8mb4, "note", "varchar(500)")).isEqualTo("INSTANT");
+        TableShape wider = table("utf8mb4");
+        wider.addColumn(column("label", "varchar(50)", "utf8mb4"));
+        assertThat(modify(MARIADB_105, wider, "label", "varchar(60)")).as("240 bytes").isEqualTo("INSTANT");
+        assertThat(modify(MARIADB_105, wider, "label", "varchar(64)")).as("200 -> 256 bytes").isEqualTo("COPY blocking");
+        assertThat(modify(MARIADB_105, latin1, "note", "varchar(300)")).as("20 bytes").isEqualTo("INSTANT");
+        assertThat(modify(MARIADB_105, latin1, "code", "varchar(300)")).isEqualTo("COPY blocking");
         assertThat(modify(MARIADB_104, utf8mb4, "note", "varchar(10)")).as("shorter").isEqualTo("COPY blocking");
     }
 
