@@ -110,6 +110,16 @@ class OnlineDdlMatrixTest {
         }
     }
 
+    /** MariaDB's check written in the column's definition goes by redefining the column. */
+    static final class ColumnCheck extends Table<Row, Long> {
+        final Column<Long> id = bigint("id").primaryKey();
+        final Column<Integer> b = integer("b");
+
+        ColumnCheck() {
+            super("ol_colcheck");
+        }
+    }
+
     static final class Renamed extends Table<Row, Long> {
         final Column<Long> id = bigint("id").primaryKey();
 
@@ -137,6 +147,8 @@ class OnlineDdlMatrixTest {
         "CREATE TABLE ol_text2 (id BIGINT NOT NULL PRIMARY KEY, title VARCHAR(100), body TEXT,"
             + " FULLTEXT INDEX ft_title (title))",
         "INSERT INTO ol_text2 VALUES (1, 'one', 'one')",
+        "CREATE TABLE ol_colcheck (id BIGINT NOT NULL PRIMARY KEY, b INT CHECK (b > 0))",
+        "INSERT INTO ol_colcheck VALUES (1, 1)",
         "CREATE TABLE ol_old_name (id BIGINT NOT NULL PRIMARY KEY)",
         "CREATE TABLE ol_unknown (id BIGINT NOT NULL PRIMARY KEY)",
         "ANALYZE TABLE ol_cols, ol_keys, ol_pk, ol_text, ol_text2",
@@ -154,7 +166,7 @@ class OnlineDdlMatrixTest {
         }
         Parent parent = new Parent();
         Schema model = Schema.of(new Cols(), parent, new Keys(parent), new Pk(), new FirstText(), new SecondText(),
-                new Renamed());
+                new ColumnCheck(), new Renamed());
         List<Change> plan = t.open(model).schemaSync().plan().plan();
 
         List<String> mismatches = new ArrayList<>();
@@ -178,7 +190,9 @@ class OnlineDdlMatrixTest {
             }
         }
         assertThat(mismatches).as("changes classified otherwise than the server runs them").isEmpty();
-        assertThat(seen).as("the matrix covers these changes").hasSizeGreaterThanOrEqualTo(28);
+        assertThat(seen).as("the matrix covers these changes").hasSizeGreaterThanOrEqualTo(30);
+        assertThat(plan).filteredOn(ch -> ch.table().equals("ol_colcheck")).singleElement().satisfies(ch ->
+                assertThat(ch.statements()).singleElement().satisfies(s -> assertThat(s).contains("MODIFY COLUMN")));
         assertThat(plan).filteredOn(ch -> ch.table().equals("ol_cols")).allSatisfy(ch ->
                 assertThat(ch.online().approximateRows()).as("rows of ol_cols").isEqualTo(3));
     }

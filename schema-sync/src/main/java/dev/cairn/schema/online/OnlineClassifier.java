@@ -156,7 +156,7 @@ public final class OnlineClassifier {
     private Verdict statement(Change change, String sql, TableShape have, TableShape want) {
         return switch (change.kind()) {
             case DROP_FOREIGN_KEY -> sql.startsWith("DROP INDEX ") ? rules.dropIndex() : rules.dropForeignKey();
-            case DROP_CHECK -> sql.contains(" MODIFY COLUMN ") ? modify(change, sql, have, want) : rules.dropCheck();
+            case DROP_CHECK -> sql.contains(" MODIFY COLUMN ") ? modify(change, sql, have, want, rules.dropCheck()) : rules.dropCheck();
             case DROP_INDEX, DROP_UNIQUE -> rules.dropIndex();
             case CREATE_TABLE, DROP_TABLE, RENAME_TABLE -> rules.tableStatement();
             case MODIFY_TABLE -> rules.tableOptions(change.description().contains("character set ")
@@ -166,12 +166,12 @@ public final class OnlineClassifier {
                 ColumnShape added = want == null ? null : want.column(Clauses.identifierAfter(sql, " ADD COLUMN "));
                 yield added == null ? unknown() : rules.addColumn(have, added);
             }
-            case MODIFY_COLUMN -> modify(change, sql, have, want);
+            case MODIFY_COLUMN -> modify(change, sql, have, want, null);
             case MODIFY_PRIMARY_KEY -> sql.endsWith(" DROP PRIMARY KEY") ? rules.dropPrimaryKey()
                     : rules.addPrimaryKey(have);
             case DROP_COLUMN -> rules.dropColumn(have, Clauses.identifierAfter(sql, " DROP COLUMN "));
             case RENAME_INDEX -> rules.renameIndex();
-            case RENAME_CHECK -> sql.contains(" MODIFY COLUMN ") ? modify(change, sql, have, want)
+            case RENAME_CHECK -> sql.contains(" MODIFY COLUMN ") ? modify(change, sql, have, want, rules.dropCheck())
                     : sql.contains(" DROP CONSTRAINT ") ? rules.dropCheck() : rules.addCheck();
             case ADD_INDEX -> rules.addIndex(have, sql.startsWith("CREATE FULLTEXT "));
             case ADD_UNIQUE -> rules.addIndex(have, false);
@@ -182,7 +182,11 @@ public final class OnlineClassifier {
         };
     }
 
-    private Verdict modify(Change change, String sql, TableShape have, TableShape want) {
+    /**
+     * Redefining a column. {@code sameColumn} is the verdict where nothing of the column itself changes: MariaDB's
+     * check written in a column's definition goes by redefining the column without it.
+     */
+    private Verdict modify(Change change, String sql, TableShape have, TableShape want, Verdict sameColumn) {
         String name = Clauses.identifierAfter(sql, " MODIFY COLUMN ");
         ColumnShape to = want == null || name == null ? null : want.column(name);
         ColumnShape from = name == null ? null : have.column(name);
@@ -190,7 +194,10 @@ public final class OnlineClassifier {
             String former = renamedColumns.get(columnKey(change.table(), name));
             from = former == null ? null : have.column(former);
         }
-        return from == null || to == null ? unknown() : rules.modifyColumn(have, from, to);
+        if (from == null || to == null) {
+            return unknown();
+        }
+        return sameColumn != null && to.differences(from).isEmpty() ? sameColumn : rules.modifyColumn(have, from, to);
     }
 
     private String columnKey(String table, String column) {
