@@ -23,9 +23,19 @@ public record OnlineDdl(Algorithm algorithm, boolean blocksWrites, long approxim
         COPY
     }
 
+    /** {@code INPLACE, ~1.2M rows} or {@code COPY, blocks writes, ~5400 rows}: for a plan line. */
     @Override
     public String toString() {
         return algorithm + (blocksWrites ? ", blocks writes" : "")
-                + (approximateRows >= 0 ? ", ~" + approximateRows + " rows" : "");
+                + (approximateRows >= 0 ? ", ~" + rows(approximateRows) + (approximateRows == 1 ? " row" : " rows") : "");
+    }
+
+    // Estimates, so rounded: 10k and above to thousands, 1M and above to a tenth of a million.
+    private static String rows(long n) {
+        if (n >= 1_000_000) {
+            long tenths = Math.round(n / 100_000.0);
+            return tenths % 10 == 0 ? tenths / 10 + "M" : tenths / 10 + "." + tenths % 10 + "M";
+        }
+        return n >= 10_000 ? Math.round(n / 1000.0) + "k" : Long.toString(n);
     }
 }

@@ -16,6 +16,7 @@ import dev.cairn.schema.Change;
 import dev.cairn.schema.diff.DesiredShape;
 import dev.cairn.schema.diff.SchemaDiff;
 import dev.cairn.schema.introspect.Introspector;
+import dev.cairn.schema.online.OnlineClassifier;
 import dev.cairn.schema.probe.DataProbes;
 import dev.cairn.schema.shape.SchemaShape;
 import java.sql.Connection;
@@ -49,27 +50,30 @@ public final class SchemaSync {
 
     private final ConnectionSource connections;
     private final Schema schema;
-    private final Duration lockTimeout;
-    private final Duration ddlLockWait;
-    private final String modelVersion;
-    private final OlderModel olderModel;
-    private final boolean logPlan;
+    private final Config config;
 
-    private SchemaSync(ConnectionSource connections, Schema schema, Duration lockTimeout, Duration ddlLockWait,
-                       String modelVersion, OlderModel olderModel, boolean logPlan) {
-        this.connections = Objects.requireNonNull(connections, "connections");
-        this.schema = Objects.requireNonNull(schema, "schema");
-        this.lockTimeout = lockTimeout;
-        this.ddlLockWait = ddlLockWait;
-        this.modelVersion = modelVersion;
-        this.olderModel = olderModel;
-        this.logPlan = logPlan;
+    /** What can be set, in one value, so that each setter copies it with one part changed. */
+    private record Config(Duration lockTimeout, Duration ddlLockWait, String modelVersion, OlderModel olderModel,
+                            boolean logPlan, long maxBlockingRows) {
     }
 
-    /** Sync of {@code schema} over connections from {@code connections}, with a 60 s lock wait and 10 s DDL lock wait. */
+    private SchemaSync(ConnectionSource connections, Schema schema, Config config) {
+        this.connections = Objects.requireNonNull(connections, "connections");
+        this.schema = Objects.requireNonNull(schema, "schema");
+        this.config = config;
+    }
+
+    /**
+     * Sync of {@code schema} over connections from {@code connections}, with a 60 s lock wait, a 10 s DDL lock wait
+     * and no limit on the size of a table a change may block writes to.
+     */
     public static SchemaSync of(ConnectionSource connections, Schema schema) {
-        return new SchemaSync(connections, schema, Duration.ofSeconds(60), Duration.ofSeconds(10), null,
-                OlderModel.SKIP, true);
+        return new SchemaSync(connections, schema, new Config(Duration.ofSeconds(60), Duration.ofSeconds(10), null,
+                OlderModel.SKIP, true, Long.MAX_VALUE));
+    }
+
+    private SchemaSync with(Config changed) {
+        return new SchemaSync(connections, schema, changed);
     }
 
     /**
@@ -77,8 +81,9 @@ public final class SchemaSync {
      * this database (a killed instance's ALTER runs on in the server), before reading the schema (default 60 s).
      */
     public SchemaSync lockTimeout(Duration timeout) {
-        return new SchemaSync(connections, schema, Objects.requireNonNull(timeout, "timeout"), ddlLockWait,
-                modelVersion, olderModel, logPlan);
+        Config s = config;
+        return with(new Config(Objects.requireNonNull(timeout, "timeout"), s.ddlLockWait, s.modelVersion,
+                s.olderModel, s.logPlan, s.maxBlockingRows));
     }
 
     /**
@@ -86,8 +91,9 @@ public final class SchemaSync {
      * slices of 1 s with pauses between them, so that queries queued behind it run; then it fails naming the table.
      */
     public SchemaSync ddlLockWaitTimeout(Duration timeout) {
-        return new SchemaSync(connections, schema, lockTimeout, Objects.requireNonNull(timeout, "timeout"),
-                modelVersion, olderModel, logPlan);
+        Config s = config;
+        return with(new Config(s.lockTimeout, Objects.requireNonNull(timeout, "timeout"), s.modelVersion,
+                s.olderModel, s.logPlan, s.maxBlockingRows));
     }
 
     /**
@@ -95,7 +101,9 @@ public final class SchemaSync {
      * does, turns it off so that it is not shown twice: the summary line stays at INFO, the plan goes to DEBUG.
      */
     public SchemaSync logPlan(boolean atInfo) {
-        return new SchemaSync(connections, schema, lockTimeout, ddlLockWait, modelVersion, olderModel, atInfo);
+        Config s = config;
+        return with(new Config(s.lockTimeout, s.ddlLockWait, s.modelVersion, s.olderModel, atInfo,
+                s.maxBlockingRows));
     }
 
     /**
@@ -108,13 +116,30 @@ public final class SchemaSync {
             throw new IllegalArgumentException("Model version '" + version + "' is not dotted numbers such as 3,"
                     + " 3.1 or 2026.11.30");
         }
-        return new SchemaSync(connections, schema, lockTimeout, ddlLockWait, version, olderModel, logPlan);
+        Config s = config;
+        return with(new Config(s.lockTimeout, s.ddlLockWait, version, s.olderModel, s.logPlan, s.maxBlockingRows));
     }
 
     /** What to do when the model is older than one already applied (default {@link OlderModel#SKIP}). */
     public SchemaSync whenModelIsOlder(OlderModel policy) {
-        return new SchemaSync(connections, schema, lockTimeout, ddlLockWait, modelVersion,
-                Objects.requireNonNull(policy, "policy"), logPlan);
+        Config s = config;
+        return with(new Config(s.lockTimeout, s.ddlLockWait, s.modelVersion, Objects.requireNonNull(policy,
+                "policy"), s.logPlan, s.maxBlockingRows));
+    }
+
+    /**
+     * On MySQL/MariaDB, refuses a change that blocks writes while it runs (a copy of the table, a full-text index,
+     * a foreign key checked row by row) on a table the server estimates at more than {@code rows} rows: the report
+     * lists it as refused, with the rows, the reason and how to apply it from the command line
+     * ({@link SchemaSyncCli}). Meant for the sync an application runs at start-up, which should never hold a large
+     * table's writers. Default: no limit.
+     */
+    public SchemaSync maxBlockingRows(long rows) {
+        if (rows < 0) {
+            throw new IllegalArgumentException("maxBlockingRows must be 0 or more, not " + rows);
+        }
+        Config s = config;
+        return with(new Config(s.lockTimeout, s.ddlLockWait, s.modelVersion, s.olderModel, s.logPlan, rows));
     }
 
     /** Plans without the lock and without changing anything ({@link SyncMode#DRY_RUN}). */
@@ -154,7 +179,7 @@ public final class SchemaSync {
         try {
             dialect = Dialect.detect(lockConnection);
             lockSession = SessionSettings.current(lockConnection, dialect);
-            lock = SchemaLock.acquire(lockConnection, dialect, lockTimeout);
+            lock = SchemaLock.acquire(lockConnection, dialect, config.lockTimeout());
         } catch (SQLException | RuntimeException e) {
             // Not granted: the connection goes back to the pool as it came (H2's lock changed its lock wait).
             try (Connection closing = lockConnection) {
@@ -172,10 +197,10 @@ public final class SchemaSync {
         try (SchemaLock held = lock;
              SessionSettings lockSettings = lockSession;
              Connection c = connections.open();
-             SessionSettings settings = SessionSettings.lockWait(c, dialect, SlicedDdl.SLICE)) {
+             SessionSettings session = SessionSettings.lockWait(c, dialect, SlicedDdl.SLICE)) {
             // A killed instance let go of the lock, but the server may still run its DDL: plan after it.
             List<String> notes = new ArrayList<>(RunningDdl.awaitNone(c, dialect, DesiredShape.otherSchemas(schema),
-                    lockTimeout));
+                    config.lockTimeout()));
             // Planned under the lock, from what the database holds now: another instance may have just synced.
             List<Change> plan = plan(c, dialect);
             List<Change> toApply = new ArrayList<>();
@@ -186,8 +211,8 @@ public final class SchemaSync {
             }
             String withheld = null;
             if (!toApply.isEmpty()) {
-                withheld = VersionGuard.withheld(c, dialect, modelVersion, olderModel);
-                if (modelVersion == null) {
+                withheld = VersionGuard.withheld(c, dialect, config.modelVersion(), config.olderModel());
+                if (config.modelVersion() == null) {
                     notes.add(UNGUARDED);
                 }
                 if (withheld == null) {
@@ -207,9 +232,9 @@ public final class SchemaSync {
         // The DDL says exactly what the model says only in a session set up for it (ServerSql.ddlSession); the
         // settings are the application's, and come back after.
         AutoCloseable session = ServerSql.ddlSession(c, dialect);
-        PlanExecution execution = new PlanExecution(c, dialect, ddlLockWait);
+        PlanExecution execution = new PlanExecution(c, dialect, config.ddlLockWait());
         try {
-            execution.run(mode.name(), modelVersion, changes);
+            execution.run(mode.name(), config.modelVersion(), changes);
         } finally {
             restore(session);
         }
@@ -230,7 +255,8 @@ public final class SchemaSync {
         SchemaShape live = readLive(c, dialect, schema);
         SchemaDiff diff = new SchemaDiff(schema, dialect, table -> hasRows(c, dialect, table));
         // The changes the rows decide are probed here, on this connection: under the lock when applying.
-        return new DataProbes(c, dialect).decide(diff.plan(live), diff.probeRequests());
+        List<Change> changes = new DataProbes(c, dialect).decide(diff.plan(live), diff.probeRequests());
+        return OnlineClassifier.classify(c, dialect, schema, live, changes, config.maxBlockingRows());
     }
 
     /**
@@ -286,7 +312,7 @@ public final class SchemaSync {
         for (String note : report.notes()) {
             LOG.info("Schema sync: {}", note);
         }
-        if (report.hadDrift() && logPlan) {
+        if (report.hadDrift() && config.logPlan()) {
             LOG.info("Schema sync: {}\n{}", report, report.planText());
         } else if (report.hadDrift()) {
             LOG.info("Schema sync: {}", report);

@@ -26,20 +26,22 @@ import java.util.function.Supplier;
  * <pre>
  * java -cp app.jar dev.cairn.schema.SchemaSyncCli --url jdbc:mysql://db/app --user app --password ... \
  *      --model com.example.Model [--mode validate|dry-run|apply-safe|apply-all] [--format text|markdown] \
- *      [--output FILE] [--fail-on none|destructive|any] [--diagram model|live]
+ *      [--output FILE] [--fail-on none|destructive|any] [--diagram model|live] [--max-blocking-rows N]
  * </pre>
  *
  * The model class has a public static {@link Schema} field, a public static {@code schema()} method, or is a
  * {@code Supplier<Schema>} with a public no-argument constructor. {@code --diagram} draws the model (its tables as
  * the connected database would have them) or the live schema instead of planning. Exit codes: 0 done; 1 the
  * database differs from the model ({@code validate}); 2 bad arguments; 3 the sync (or writing the output) failed;
- * 4 the plan has what {@code --fail-on} names: a destructive or refused change, or any change.
+ * 4 the plan has what {@code --fail-on} names: a destructive or refused change, or any change. Changes that block
+ * writes are applied whatever the table's size, unless {@code --max-blocking-rows} says otherwise: this is where the
+ * changes a start-up left out ({@link SchemaSync#maxBlockingRows}) are applied, at a time chosen for them.
  */
 public final class SchemaSyncCli {
     /** Exit code when the plan has a change {@code --fail-on} names. */
     public static final int FAIL_ON = 4;
     private static final Set<String> OPTIONS = Set.of("url", "user", "password", "model", "mode", "format", "output",
-            "fail-on", "diagram");
+            "fail-on", "diagram", "max-blocking-rows");
 
     private SchemaSyncCli() {
     }
@@ -83,6 +85,13 @@ public final class SchemaSyncCli {
             err.println("Cannot read the model from " + options.get("model") + ": " + e);
             return 2;
         }
+        long maxBlockingRows;
+        try {
+            maxBlockingRows = Long.parseLong(options.getOrDefault("max-blocking-rows", Long.toString(Long.MAX_VALUE)));
+        } catch (NumberFormatException e) {
+            err.println("--max-blocking-rows takes a number of rows, not " + options.get("max-blocking-rows"));
+            return 2;
+        }
         String url = options.get("url");
         String user = options.getOrDefault("user", "");
         String password = options.getOrDefault("password", "");
@@ -100,7 +109,7 @@ public final class SchemaSyncCli {
         SyncReport report;
         int code = 0;
         try {
-            report = SchemaSync.of(connections, schema).logPlan(false).run(mode);
+            report = SchemaSync.of(connections, schema).logPlan(false).maxBlockingRows(maxBlockingRows).run(mode);
         } catch (SchemaDriftException e) {
             report = e.report();
             err.println("The database differs from the model (" + report.plan().size() + " change(s))");
@@ -128,7 +137,7 @@ public final class SchemaSyncCli {
     private static int usage(PrintStream err) {
         err.println("Usage: SchemaSyncCli --url JDBC_URL [--user U] [--password P] --model CLASS"
                 + " [--mode validate|dry-run|apply-safe|apply-all] [--format text|markdown] [--output FILE]"
-                + " [--fail-on none|destructive|any] [--diagram model|live]");
+                + " [--fail-on none|destructive|any] [--diagram model|live] [--max-blocking-rows N]");
         return 2;
     }
 

@@ -1,5 +1,6 @@
 package dev.cairn.schema.apply;
 
+import dev.cairn.schema.online.ServerRefusal;
 import dev.cairn.dialect.Dialect;
 import dev.cairn.schema.Change;
 import dev.cairn.schema.SchemaSyncException;
@@ -81,6 +82,10 @@ public final class PlanExecution {
                     + busy.waited().attempts() + " tries of " + SlicedDdl.SLICE.toSeconds() + " s, letting queued"
                     + " queries run between them). Statement: " + sql + ". " + before + " Nothing after it was applied;"
                     + " run the sync again once that transaction ends, or raise ddlLockWaitTimeout.";
+        }
+        String refused = ServerRefusal.message(change, sql, e);
+        if (refused != null) {
+            return refused + " " + before;
         }
         return "Schema sync failed on table '" + change.table() + "' (" + change.description() + "): " + e.getMessage()
                 + ". Statement: " + sql + ". " + before + " The next sync plans the rest.";

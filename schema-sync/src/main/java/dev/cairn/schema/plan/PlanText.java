@@ -13,7 +13,7 @@ import java.util.Map;
  * users
  *   ~ unique key uk_users_email: (email) -&gt; (email, tenant_id)  [destructive]
  *       probe: 0 rows with duplicate (email, tenant_id)
- *       algorithm: INPLACE, ~120000 rows
+ *       algorithm: INPLACE, ~120k rows
  *       ALTER TABLE `users` DROP INDEX `uk_users_email`;
  *       ALTER TABLE `users` ADD CONSTRAINT `uk_users_email` UNIQUE (`email`, `tenant_id`);
  *

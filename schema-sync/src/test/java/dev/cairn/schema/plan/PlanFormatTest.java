@@ -64,7 +64,7 @@ class PlanFormatTest {
                 users
                   ~ unique key uk_users_email: (email) -> (email, tenant_id)  [destructive]
                       probe: 0 rows with duplicate (email, tenant_id)
-                      algorithm: INPLACE, ~120000 rows
+                      algorithm: INPLACE, ~120k rows
                       ALTER TABLE `users` DROP INDEX `uk_users_email`;
                       ALTER TABLE `users` ADD CONSTRAINT `uk_users_email` UNIQUE (`email`, `tenant_id`);
                   + add column `age` INT NULL  [safe]
@@ -72,7 +72,7 @@ class PlanFormatTest {
                   ! add column `code` CHAR(3) NOT NULL  [refused: the table has rows and the column is NOT NULL without a default]
                   ~ modify column name: type varchar(100) -> varchar(50)  [destructive]
                       probe: 2 rows longer than 50 in name (id=4, id=9)
-                      algorithm: COPY, blocks writes, ~120000 rows
+                      algorithm: COPY, blocks writes, ~120k rows
                       ALTER TABLE `users` MODIFY COLUMN `name` VARCHAR(50) NOT NULL;
                   - drop column legacy (not in the model)  [destructive]
                       ALTER TABLE `users` DROP COLUMN `legacy`;
@@ -126,7 +126,7 @@ class PlanFormatTest {
                       ALTER TABLE `users` DROP COLUMN `legacy`;
                   + add unique key uk_users_email [email]  [safe]
                       probe: 0 rows with duplicate (email)
-                      algorithm: INPLACE, ~120000 rows
+                      algorithm: INPLACE, ~120k rows
                       ALTER TABLE `users` ADD CONSTRAINT `uk_users_email` UNIQUE (`email`);
 
                 2 to add, 1 to change, 1 to destroy, 1 refused; nothing applied (dry run)""".formatted(reason));
@@ -166,7 +166,7 @@ class PlanFormatTest {
                 #### users
                 """);
         assertThat(md).contains("| `~` | unique key uk_users_email: (email) -> (email, tenant_id)<br>probe: 0 rows with"
-                        + " duplicate (email, tenant_id)<br>algorithm: INPLACE, ~120000 rows | **destructive** |\n",
+                        + " duplicate (email, tenant_id)<br>algorithm: INPLACE, ~120k rows | **destructive** |\n",
                 "| `!` | add column `code` CHAR(3) NOT NULL | **refused**: the table has rows and the column is NOT NULL"
                         + " without a default |\n");
         assertThat(md.lines().filter(l -> l.startsWith("#### "))).containsExactly("#### orders", "#### users",

@@ -1,0 +1,172 @@
+package dev.cairn.engine.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cairn.dsl.Column;
+import dev.cairn.dsl.Row;
+import dev.cairn.dsl.Schema;
+import dev.cairn.dsl.Table;
+import dev.cairn.engine.Database;
+import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.TestDatabase;
+import dev.cairn.schema.Change;
+import dev.cairn.schema.OnlineDdl.Algorithm;
+import dev.cairn.schema.SchemaSyncCli;
+import dev.cairn.schema.SchemaSyncException;
+import dev.cairn.schema.SyncMode;
+import dev.cairn.schema.SyncReport;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** How the server runs each change, in the plan; the limit on blocking a large table at start-up; the command line. */
+class OnlineDdlTest {
+
+    static final class OrdersV1 extends Table<Row, Long> {
+        final Column<Long> id = bigint("id").primaryKey();
+        final Column<Integer> qty = integer("qty");
+        final Column<String> note = varchar("note", 20);
+
+        OrdersV1() {
+            super("orders");
+        }
+    }
+
+    static final class OrdersV2 extends Table<Row, Long> {
+        final Column<Long> id = bigint("id").primaryKey();
+        final Column<Long> qty = bigint("qty");
+        final Column<String> note = varchar("note", 200);
+
+        OrdersV2() {
+            super("orders");
+        }
+    }
+
+    /** The model the command line loads. */
+    public static final class V2 {
+        public static final Schema SCHEMA = Schema.of(new OrdersV2());
+
+        private V2() {
+        }
+    }
+
+    @DatabaseTest
+    void aStartUpLeavesOutABlockingChangeOnALargeTableAndTheCommandLineAppliesIt(TestDatabase t) throws SQLException {
+        boolean h2 = t.target().equals("H2");
+        OrdersV1 v1 = new OrdersV1();
+        Database db = t.open(Schema.of(v1)).sync(SyncMode.APPLY_SAFE);
+        for (long i = 1; i <= 50; i++) {
+            db.persist(Row.builder(v1).set(v1.id, i).set(v1.qty, 1).build());
+        }
+        if (!h2) {
+            execute(t, "ANALYZE TABLE orders");
+        }
+
+        SyncReport startUp = t.open(t.config().schema(V2.SCHEMA).schemaSync(s -> s.maxBlockingRows(10))).sync(SyncMode.APPLY_SAFE)
+                .lastSync();
+
+        if (h2) {
+            assertThat(startUp.plan()).allSatisfy(c -> {
+                assertThat(c.online()).isNull();
+                assertThat(c.statements()).noneMatch(s -> s.contains("ALGORITHM"));
+            });
+            assertThat(startUp.applied()).hasSize(2);
+            assertThat(columnType(t, "qty")).isEqualTo("BIGINT");
+            return;
+        }
+        Change qty = startUp.refused().get(0);
+        assertThat(startUp.refused()).hasSize(1);
+        assertThat(qty.description()).startsWith("modify column qty");
+        assertThat(qty.online().algorithm()).isEqualTo(Algorithm.COPY);
+        assertThat(qty.online().blocksWrites()).isTrue();
+        assertThat(qty.online().approximateRows()).isEqualTo(50);
+        assertThat(qty.refusal()).contains("~50 rows, more than the 10 this sync allows", "copy of the table",
+                "SchemaSyncCli --mode apply-safe");
+        assertThat(qty.statements()).singleElement().satisfies(s -> assertThat(s).doesNotContain("ALGORITHM"));
+        Change note = startUp.applied().get(0);
+        assertThat(startUp.applied()).hasSize(1);
+        assertThat(note.online().algorithm()).isEqualTo(Algorithm.INSTANT);
+        assertThat(note.statements()).singleElement().satisfies(s -> assertThat(s).endsWith(", ALGORITHM=INSTANT"));
+        assertThat(qty.online()).hasToString("COPY, blocks writes, ~50 rows");
+        assertThat(note.online()).hasToString("INSTANT, ~50 rows");
+        assertThat(columnType(t, "qty")).isEqualTo("int");
+        assertThat(columnType(t, "note")).isEqualTo("varchar");
+
+        String user = System.getenv().getOrDefault("CAIRN_MYSQL_USER", "root");
+        String password = System.getenv().getOrDefault("CAIRN_MYSQL_PASSWORD", "");
+        String[] base = {"--url", t.url(), "--user", user, "--password", password, "--model", V2.class.getName(),
+            "--mode", "apply-safe"};
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(cli(base, "10", out)).as("the command line honours --max-blocking-rows too").isZero();
+        assertThat(columnType(t, "qty")).isEqualTo("int");
+        out.reset();
+        assertThat(cli(base, null, out)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("modify column qty", "1 applied");
+        assertThat(columnType(t, "qty")).isEqualTo("bigint");
+        assertThat(t.open(V2.SCHEMA).schemaSync().plan().plan()).isEmpty();
+    }
+
+    static final class Documents extends Table<Row, Long> {
+        final Column<Long> id = bigint("id").primaryKey();
+        final Column<String> body = text("body");
+        final Column<Integer> pages = integer("pages");
+
+        Documents() {
+            super("documents");
+        }
+    }
+
+    /**
+     * A table that once had a full-text index keeps its hidden FTS_DOC_ID column, which the catalog does not show:
+     * adding a column is planned INSTANT, the server refuses, and the sync says so instead of copying the table.
+     */
+    @DatabaseTest
+    void aServerThatCannotRunTheChangeAsPlannedRefusesItAndNothingIsCopied(TestDatabase t) throws SQLException {
+        if (t.target().equals("H2")) {
+            return;
+        }
+        execute(t, "CREATE TABLE documents (id BIGINT NOT NULL PRIMARY KEY, body TEXT, FULLTEXT INDEX ft (body))");
+        execute(t, "DROP INDEX ft ON documents");
+        Database db = t.open(Schema.of(new Documents()));
+        assertThat(db.schemaSync().plan().plan()).singleElement().satisfies(c ->
+                assertThat(c.online().algorithm()).isEqualTo(Algorithm.INSTANT));
+
+        assertThatThrownBy(() -> db.sync(SyncMode.APPLY_SAFE))
+                .isInstanceOf(SchemaSyncException.class)
+                .hasMessageContaining("table 'documents' (add column `pages` INT NULL)")
+                .hasMessageContaining("expected the server to run it INSTANT")
+                .hasMessageContaining("ALGORITHM=INSTANT is not supported")
+                .hasMessageContaining("no copy of the table was made");
+        assertThat(columnType(t, "pages")).isNull();
+    }
+
+    private static int cli(String[] base, String maxRows, ByteArrayOutputStream out) {
+        String[] args = maxRows == null ? base : java.util.Arrays.copyOf(base, base.length + 2);
+        if (maxRows != null) {
+            args[base.length] = "--max-blocking-rows";
+            args[base.length + 1] = maxRows;
+        }
+        return SchemaSyncCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    }
+
+    private static void execute(TestDatabase t, String sql) throws SQLException {
+        try (Connection c = t.rawConnection(); Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private static String columnType(TestDatabase t, String column) throws SQLException {
+        try (Connection c = t.rawConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT DATA_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = "
+                     + (t.target().equals("H2") ? "SCHEMA()" : "DATABASE()") + " AND LOWER(TABLE_NAME) IN"
+                     + " ('orders', 'documents') AND LOWER(COLUMN_NAME) = '" + column + "'")) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+}
