@@ -84,7 +84,7 @@ class DataProbeTest {
                 "probe: 0 rows of body with a value longer than 8 characters");
         assertThat(dry.plan()).allMatch(c -> !c.destructive() && !c.isRefused());
         assertThatThrownBy(() -> db.sync(SyncMode.VALIDATE)).isInstanceOf(SchemaDriftException.class)
-                .hasMessageContaining("[safe] items: modify column qty: NULL -> NOT NULL (probe: 0 rows of qty with NULL)");
+                .hasMessageContaining("~ modify column qty: NULL -> NOT NULL  [safe]\n      probe: 0 rows of qty with NULL");
 
         SyncReport safe = db.sync(SyncMode.APPLY_SAFE).lastSync();
         assertThat(safe.applied()).hasSize(4).allMatch(c -> c.probe() != null && c.probe().passed());
@@ -158,7 +158,8 @@ class DataProbeTest {
         SyncReport r = t.open(Schema.of(new PairsV2())).sync(SyncMode.APPLY_SAFE).lastSync();
         assertThat(r.applied()).singleElement()
                 .satisfies(c -> assertThat(c.probe()).hasToString("probe: 0 rows with duplicate (a, b)"));
-        assertThat(r.planText()).contains("[safe] pairs: add unique key", "(probe: 0 rows with duplicate (a, b))");
+        assertThat(r.planText()).contains("+ add unique key uk_pairs_a_b [a, b]  [safe, applied]\n"
+                + "      probe: 0 rows with duplicate (a, b)");
     }
 
     @DatabaseTest

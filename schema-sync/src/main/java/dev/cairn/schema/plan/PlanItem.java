@@ -129,7 +129,9 @@ public record PlanItem(Action action, String table, List<Change> changes) {
 
     /** How the server runs it, or {@code null}. */
     public OnlineDdl online() {
-        return changes.stream().map(Change::online).filter(o -> o != null).findFirst().orElse(null);
+        // A redefinition runs both statements: it costs what the dearer of the two costs.
+        return changes.stream().map(Change::online).filter(o -> o != null).max(java.util.Comparator
+                .comparing((OnlineDdl o) -> o.algorithm()).thenComparing(OnlineDdl::blocksWrites)).orElse(null);
     }
 
     /** {@code safe}, {@code destructive} or {@code refused: why}. */
