@@ -145,6 +145,7 @@ public final class PoolCore extends SessionCore {
         Connection c = acquire();
         TransactionCore tx = new TransactionCore(engine, c, options);
         transactionFacade.apply(tx);
+        T result;
         try {
             try {
                 c.setAutoCommit(false);
@@ -157,7 +158,6 @@ public final class PoolCore extends SessionCore {
             } catch (SQLException e) {
                 throw ErrorTranslator.translate(e, null);
             }
-            T result;
             try {
                 result = work.apply(tx);
             } catch (RuntimeException | Error e) {
@@ -175,12 +175,16 @@ public final class PoolCore extends SessionCore {
                 rollbackQuietly(c, translated);
                 throw translated;
             }
-            return result;
         } finally {
             tx.end();
             // HikariCP restores auto-commit, isolation and read-only when the connection goes back.
             release(c);
         }
+        if (!tx.changes().isEmpty()) {
+            // Told with the connection back in the pool: a listener that uses the database finds one free.
+            engine.subscriptions().deliverQueued();
+        }
+        return result;
     }
 
     private static void rollbackQuietly(Connection c, Throwable cause) {

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The change subscriptions of one database, and the commit path of transactions that changed a subscribed table:
  * the commit and its place in the order are taken under one lock, so that notices go out in commit order; a
- * committer then delivers its notice (and any queued before it) on its own thread. A listener that commits a change
+ * committer then delivers its notice (and any queued with it) on its own thread, or waits while another thread
+ * delivers them in order. A listener that commits a change
  * of its own has it delivered right after, by the same loop, never deadlocking on itself.
  */
 public final class Subscriptions {
@@ -36,10 +37,9 @@ public final class Subscriptions {
     private final Object order = new Object();
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
     private long issued;
-    private long delivered;
     private Thread drainer;
 
-    private record Pending(long sequence, List<RowChange> changes, Thread owner) {
+    private record Pending(long sequence, List<RowChange> changes) {
     }
 
     /** Subscribes {@code listener} to changes of {@code tables}. */
@@ -77,18 +77,19 @@ public final class Subscriptions {
         keyed = Collections.unmodifiableSet(k);
     }
 
-    /** Commits {@code c} and tells the subscribers of {@code changes}, in commit order. */
+    /** Commits {@code c} and queues the notice of {@code changes} in commit order; {@link #deliverQueued} tells it. */
     void commit(Connection c, List<RowChange> changes) throws SQLException {
         long sequence;
         synchronized (order) {
             c.commit();
             sequence = ++issued;
-            queue.add(new Pending(sequence, List.copyOf(changes), Thread.currentThread()));
+            queue.add(new Pending(sequence, List.copyOf(changes)));
         }
-        deliverThrough(sequence);
     }
 
-    private void deliverThrough(long sequence) {
+    /** Delivers the queued notices in order, this thread's included, unless another thread is delivering them. */
+    void deliverQueued() {
+        // The loop ends when the queue is empty and nobody delivers: by then this commit's notice went out.
         Thread me = Thread.currentThread();
         boolean interrupted = false;
         while (true) {
@@ -104,8 +105,9 @@ public final class Subscriptions {
                         interrupted = true;  // the commit happened: its notice still goes out, in order
                     }
                 }
-                Pending head = queue.peek();
-                if (head == null || delivered >= sequence && head.owner() != me) {
+                // Whoever finds notices queued and nobody delivering them delivers them all, in order: a notice
+                // whose committer has returned (it committed inside a listener) is never left behind.
+                if (queue.isEmpty()) {
                     break;
                 }
                 next = queue.poll();
@@ -115,7 +117,6 @@ public final class Subscriptions {
                 dispatch(next);
             } finally {
                 synchronized (order) {
-                    delivered = next.sequence();
                     drainer = null;
                     order.notifyAll();
                 }

@@ -212,8 +212,9 @@ class SubscriptionTest {
             Recorder players = new Recorder();
             db.subscribe(players, PLAYERS);
             ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<java.util.concurrent.Future<Object>> done = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                pool.submit(() -> {
+                done.add(pool.submit(() -> {
                     for (int k = 0; k < 25; k++) {
                         db.transaction(tx -> {
                             Team c = tx.find(TEAMS, counter.id(), dev.cairn.engine.RowLock.FOR_UPDATE);
@@ -221,10 +222,13 @@ class SubscriptionTest {
                         });
                     }
                     return null;
-                });
+                }));
             }
             pool.shutdown();
             assertThat(pool.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
+            for (java.util.concurrent.Future<Object> f : done) {
+                f.get();   // a failed transaction fails the test with its own exception
+            }
             List<Integer> expected = new ArrayList<>();
             for (int i = 1; i <= 100; i++) {
                 expected.add(i);
