@@ -47,7 +47,7 @@ final class ChangeCapture {
         if (key != null || !tx.engine().subscriptions().findsKeys(table)) {
             int count = run.getAsInt();
             if (count > 0) {
-                tx.record(new RowChange(table, RowChange.Kind.UPDATE, key, changed, values, Map.of()));
+                record(tx, new RowChange(table, RowChange.Kind.UPDATE, key, changed, values, Map.of()));
             }
             return count;
         }
@@ -62,7 +62,7 @@ final class ChangeCapture {
         List<ResultRow> rows = matched(tx, table, read, update.where());
         int count = run.getAsInt();
         for (ResultRow r : rows) {
-            tx.record(new RowChange(table, RowChange.Kind.UPDATE, key(r, keyColumns.size()), changed, values,
+            record(tx, new RowChange(table, RowChange.Kind.UPDATE, key(r, keyColumns.size()), changed, values,
                     old(r, read, keyColumns.isEmpty() ? 0 : keyColumns.size())));
         }
         return count;
@@ -74,7 +74,7 @@ final class ChangeCapture {
         if (key != null || !tx.engine().subscriptions().findsKeys(table)) {
             int count = run.getAsInt();
             if (count > 0) {
-                tx.record(new RowChange(table, RowChange.Kind.DELETE, key, Set.of(), Map.of(), Map.of()));
+                record(tx, new RowChange(table, RowChange.Kind.DELETE, key, Set.of(), Map.of(), Map.of()));
             }
             return count;
         }
@@ -83,10 +83,42 @@ final class ChangeCapture {
         List<ResultRow> rows = matched(tx, table, read, delete.where());
         int count = run.getAsInt();
         for (ResultRow r : rows) {
-            tx.record(new RowChange(table, RowChange.Kind.DELETE, key(r, keyColumns.size()), Set.of(), Map.of(),
+            record(tx, new RowChange(table, RowChange.Kind.DELETE, key(r, keyColumns.size()), Set.of(), Map.of(),
                     keyColumns.isEmpty() ? old(r, read, 0) : Map.of()));
         }
         return count;
+    }
+
+    /**
+     * Records {@code change} as the subscribers know its table: a write through a table by name
+     * ({@code Session.table}) is told as a change of the model's table of that name, its columns matched by name.
+     */
+    private static void record(TransactionCore tx, RowChange change) {
+        Table<?, ?> model = tx.engine().subscriptions().subscribed(change.table());
+        if (model == null || model == change.table()) {
+            tx.record(change);
+            return;
+        }
+        Set<Column<?>> changed = new LinkedHashSet<>();
+        for (Column<?> c : change.changed()) {
+            Column<?> m = model.column(c.name());
+            if (m != null) {
+                changed.add(m);
+            }
+        }
+        tx.record(new RowChange(model, change.kind(), change.key(), changed, byModel(model, change.values()),
+                byModel(model, change.old())));
+    }
+
+    private static Map<Column<?>, Object> byModel(Table<?, ?> model, Map<Column<?>, Object> values) {
+        Map<Column<?>, Object> out = new LinkedHashMap<>();
+        values.forEach((c, v) -> {
+            Column<?> m = model.column(c.name());
+            if (m != null) {
+                out.put(m, v);
+            }
+        });
+        return out;
     }
 
     static boolean watchesAny(Engine engine, List<?> statements) {
@@ -153,13 +185,13 @@ final class ChangeCapture {
             }
             key = parts.size() == 1 ? parts.get(0) : List.copyOf(parts);
         }
-        tx.record(new RowChange(table, upsert ? RowChange.Kind.UPSERT : RowChange.Kind.INSERT, key,
+        record(tx, new RowChange(table, upsert ? RowChange.Kind.UPSERT : RowChange.Kind.INSERT, key,
                 new LinkedHashSet<>(upsert ? sent : table.columns()), values, Map.of()));
     }
 
     /** An {@code INSERT ... SELECT}: its rows are not read back. */
     static void insertedBySelect(TransactionCore tx, Table<?, ?> table, List<Column<?>> columns) {
-        tx.record(new RowChange(table, RowChange.Kind.INSERT, null, new LinkedHashSet<>(columns), Map.of(), Map.of()));
+        record(tx, new RowChange(table, RowChange.Kind.INSERT, null, new LinkedHashSet<>(columns), Map.of(), Map.of()));
     }
 
     private static List<ResultRow> matched(TransactionCore tx, Table<?, ?> table, List<Column<?>> columns,

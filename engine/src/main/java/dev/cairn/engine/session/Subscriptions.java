@@ -12,7 +12,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -33,6 +36,8 @@ public final class Subscriptions {
     // Read on every write: a table is looked up by identity, and an empty set costs one volatile read.
     private volatile Set<Table<?, ?>> watched = Set.of();
     private volatile Set<Table<?, ?>> keyed = Set.of();
+    // The same tables by lower-case name: a table by name (Session.table) is another Table object for one of them.
+    private volatile Map<String, Table<?, ?>> byName = Map.of();
 
     private final Object order = new Object();
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
@@ -56,12 +61,18 @@ public final class Subscriptions {
     /** Whether a change of {@code table} is told to anyone. */
     public boolean watches(Table<?, ?> table) {
         Set<Table<?, ?>> w = watched;
-        return !w.isEmpty() && w.contains(table);
+        return !w.isEmpty() && subscribed(table) != null;
     }
 
     /** Whether a subscription to {@code table} wants the keys of rows written by condition. */
     public boolean findsKeys(Table<?, ?> table) {
-        return keyed.contains(table);
+        Table<?, ?> t = subscribed(table);
+        return t != null && keyed.contains(t);
+    }
+
+    /** The subscribed table that {@code table} is (itself, or the model's table of that name), or null. */
+    Table<?, ?> subscribed(Table<?, ?> table) {
+        return watched.contains(table) ? table : byName.get(table.name().toLowerCase(Locale.ROOT));
     }
 
     private void recompute() {
@@ -73,8 +84,13 @@ public final class Subscriptions {
                 k.addAll(s.tables);
             }
         }
+        Map<String, Table<?, ?>> n = new HashMap<>();
+        for (Table<?, ?> t : w) {
+            n.put(t.name().toLowerCase(Locale.ROOT), t);
+        }
         watched = Collections.unmodifiableSet(w);
         keyed = Collections.unmodifiableSet(k);
+        byName = Map.copyOf(n);
     }
 
     /** Commits {@code c} and queues the notice of {@code changes} in commit order; {@link #deliverQueued} tells it. */

@@ -176,6 +176,28 @@ class SubscriptionTest {
     }
 
     @DatabaseTest
+    void writesThroughATableByNameAreToldAsTheModelsTable(TestDatabase t) {
+        try (Database db = open(t)) {
+            Recorder r = new Recorder();
+            db.subscribe(r, TEAMS);
+            java.util.Map<String, Object> row = db.table("TEAMS").persist(java.util.Map.of("name", "Dyn", "city", "Oslo"));
+            db.table("teams").update(row.get("id"), java.util.Map.of("city", "Bergen"));
+            db.table("teams").remove(db.table("teams").eq("name", "Dyn"));
+            assertThat(r.commits).hasSize(3);
+            RowChange insert = r.commits.get(0).changes().get(0);
+            assertThat(insert.table()).isSameAs(TEAMS);
+            assertThat(insert.value(TEAMS.name)).isEqualTo("Dyn");
+            assertThat(((Number) insert.key()).longValue()).isEqualTo(((Number) row.get("id")).longValue());
+            RowChange update = r.commits.get(1).changes().get(0);
+            assertThat(update.changed()).containsExactly(TEAMS.city);
+            assertThat(update.value(TEAMS.city)).isEqualTo("Bergen");
+            RowChange delete = r.commits.get(2).changes().get(0);
+            assertThat(delete.kind()).isEqualTo(RowChange.Kind.DELETE);
+            assertThat(((Number) delete.key()).longValue()).isEqualTo(((Number) row.get("id")).longValue());
+        }
+    }
+
+    @DatabaseTest
     void aFailingListenerAffectsNothing(TestDatabase t) {
         try (Database db = open(t)) {
             Recorder after = new Recorder();
