@@ -164,58 +164,69 @@ final class WriteChecks {
 
     // ------------------------------------------------------------------------------------ references
 
-    /** A foreign key of one column to a table of the facet that has a row filter: {@code column -> target.key}. */
-    private record Reference(Column<?> column, Table<?, ?> target, Column<?> key) {
+    /** A foreign key to a table of the facet that has a row filter: {@code columns -> target.keys}. */
+    private record Reference(List<Column<?>> columns, Table<?, ?> target, List<Column<?>> keys) {
     }
 
     private List<Reference> references(Table<?, ?> table) {
         List<Reference> refs = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Set<List<String>> seen = new HashSet<>();
         for (ForeignKey fk : table.foreignKeys()) {
-            if (fk.columns().size() == 1) {
-                add(refs, seen, fk.columns().get(0), fk.targetTable(), fk.targetColumns().get(0));
-            }
+            add(refs, seen, fk.columns(), fk.targetTable(), fk.targetColumns());
         }
         for (Relation<?, ?> rel : table.relations()) {
             if (rel instanceof BelongsTo<?, ?> bt) {
-                add(refs, seen, bt.foreignKey(), bt.target(), bt.targetKey());
+                add(refs, seen, List.of(bt.foreignKey()), bt.target(), List.of(bt.targetKey()));
             }
         }
         return refs;
     }
 
-    private void add(List<Reference> refs, Set<String> seen, Column<?> column, Table<?, ?> target, Column<?> key) {
+    private void add(List<Reference> refs, Set<List<String>> seen, List<Column<?>> columns, Table<?, ?> target,
+                     List<Column<?>> keys) {
         TableRule r = rules.find(target.name());
-        if (r != null && r.hasFilter() && seen.add(TableRule.key(column.name()))) {
-            refs.add(new Reference(column, target, key));
+        if (r != null && r.hasFilter() && seen.add(columns.stream().map(c -> TableRule.key(c.name())).toList())) {
+            refs.add(new Reference(columns, target, keys));
         }
     }
 
+    /** Every foreign key of a row inserted, all of whose columns are set, must name a row the facet sees. */
     private void checkReferences(Table<?, ?> table, Object[] values, SessionCore target) {
         for (Reference ref : references(table)) {
-            Object v = values[ref.column.position()];
-            if (v != null) {
+            List<Object> v = new ArrayList<>();
+            for (Column<?> c : ref.columns) {
+                v.add(values[c.position()]);
+            }
+            if (!v.contains(null)) {
                 visible(ref, v, target);
             }
         }
     }
 
+    /** A foreign key of one column set by an update must name a row the facet sees. */
     private void checkReference(Table<?, ?> table, Column<?> column, Object value, SessionCore target) {
         for (Reference ref : references(table)) {
-            if (ref.column.name().equalsIgnoreCase(column.name())) {
-                visible(ref, value, target);
+            if (ref.columns.size() == 1 && ref.columns.get(0).name().equalsIgnoreCase(column.name())) {
+                visible(ref, List.of(value), target);
             }
         }
     }
 
     /** Refuses a foreign key to a row the facet does not see, as if the row were missing. */
-    private void visible(Reference ref, Object value, SessionCore target) {
-        Condition where = and(rewriter.filter(ref.target), Conditions.equal(ref.key, ValueConverter.convert(ref.key,
-                value)));
+    private void visible(Reference ref, List<Object> values, SessionCore target) {
+        Condition where = rewriter.filter(ref.target);
+        StringBuilder shown = new StringBuilder();
+        for (int i = 0; i < ref.keys.size(); i++) {
+            Column<?> key = ref.keys.get(i);
+            where = and(where, Conditions.equal(key, ValueConverter.convert(key, values.get(i))));
+            shown.append(i == 0 ? "" : " and ").append(key.name()).append(" = ")
+                    .append(key.type().kind().isInteger() ? values.get(i) : "?");
+        }
         if (!target.exists(Select.rowsOf(ref.target, target).where(where))) {
-            Object shown = ref.key.type().kind().isInteger() ? value : "?";
-            throw new NotFoundException("No row of '" + ref.target.name() + "' with " + ref.key.name() + " = " + shown
-                    + " for " + ref.column.table().name() + "." + ref.column.name(), null, null);
+            String cols = String.join(", ", ref.columns.stream().map(Column::name).toList());
+            throw new NotFoundException("No row of '" + ref.target.name() + "' with " + shown + " for "
+                    + ref.columns.get(0).table().name() + "." + (ref.columns.size() == 1 ? cols : "(" + cols + ")"),
+                    null, null);
         }
     }
 

@@ -24,6 +24,7 @@ import dev.cairn.engine.exception.NotFoundException;
 import dev.cairn.engine.exception.UniqueViolationException;
 import dev.cairn.engine.facet.Tenancy.Player;
 import dev.cairn.engine.facet.Tenancy.PlayerSkill;
+import dev.cairn.engine.facet.Tenancy.Rating;
 import dev.cairn.engine.facet.Tenancy.Skill;
 import dev.cairn.engine.facet.Tenancy.Team;
 import dev.cairn.engine.testing.DatabaseTest;
@@ -41,7 +42,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
  */
 class FacetEscapeTest {
 
-    /** Tenant 1: team a1, players pa1, pa2 and pa3 (whose team is tenant 2's b1), skill sa; tenant 2: b1, pb1, pb2, sb. */
+    /** Tenant 1: team a1, players pa1, pa2, pa3 (whose team is tenant 2's b1), skill sa; tenant 2: b1, pb1, pb2, sb. */
     record World(Team a1, Team b1, Player pa1, Player pa2, Player pa3, Player pb1, Player pb2, Skill sa, Skill sb) {
     }
 
@@ -224,6 +225,16 @@ class FacetEscapeTest {
         assertThat(messageOf(() -> a.persist(new Player(null, null, w.b1().id(), "p", 1)), NotFoundException.class,
                 w.b1().id())).isEqualTo(messageOf(() -> a.persist(new Player(null, null, 999L, "p", 1)),
                 NotFoundException.class, 999L));
+        // Also a foreign key of two columns (to a join row): tenant 2's, or naming tenant 1's player and 2's skill.
+        Rating hidden = new Rating(null, null, w.pb1().id(), w.sb().id(), 5);
+        Rating crossed = new Rating(null, null, w.pa1().id(), w.sb().id(), 5);
+        Rating missing = new Rating(null, null, w.pa1().id(), 999L, 5);
+        String gone = messageOf(() -> a.persist(missing), NotFoundException.class, "x").replace("999", "N");
+        assertThat(messageOf(() -> a.persist(hidden), NotFoundException.class, "x").replace(w.pb1().id() + "",
+                w.pa1().id() + "").replace(w.sb().id() + "", "N")).isEqualTo(gone);
+        assertThat(messageOf(() -> a.persist(crossed), NotFoundException.class, "x").replace(w.sb().id() + "", "N"))
+                .isEqualTo(gone);
+        assertThat(a.persist(new Rating(null, null, w.pa1().id(), w.sa().id(), 4)).tenantId()).isEqualTo(1L);
         // An upsert never updates a hidden row, even when its insert would conflict with it.
         assertThatThrownBy(() -> a.save(new Player(w.pb1().id(), 1L, null, "taken", 1)))
                 .isInstanceOf(UniqueViolationException.class);

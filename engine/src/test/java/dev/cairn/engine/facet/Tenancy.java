@@ -2,6 +2,7 @@ package dev.cairn.engine.facet;
 
 import dev.cairn.dsl.BelongsTo;
 import dev.cairn.dsl.Column;
+import dev.cairn.dsl.ForeignKey;
 import dev.cairn.dsl.HasMany;
 import dev.cairn.dsl.ManyToMany;
 import dev.cairn.dsl.PrimaryKey;
@@ -12,6 +13,7 @@ import dev.cairn.dsl.type.ReferentialAction;
 import dev.cairn.engine.Facet;
 import dev.cairn.engine.Facet.Operation;
 import dev.cairn.engine.Session;
+import java.util.List;
 
 /**
  * Tenants' teams, players (belonging to a team, with a salary) and skills (many-to-many through player_skills):
@@ -34,6 +36,9 @@ public final class Tenancy {
     }
 
     public record PlayerSkill(Long playerId, Long skillId, Long tenantId) {
+    }
+
+    public record Rating(Long id, Long tenantId, Long playerId, Long skillId, Integer stars) {
     }
 
     public static final class Teams extends Table<Team, Long> {
@@ -86,6 +91,22 @@ public final class Tenancy {
         }
     }
 
+    /** A rating of a player's skill: a foreign key of two columns to the join table. */
+    public static final class Ratings extends Table<Rating, Long> {
+        public final Column<Long> id = bigint("id").autoIncrement().primaryKey();
+        public final Column<Long> tenantId = bigint("tenant_id").notNull();
+        public final Column<Long> playerId = bigint("player_id").notNull();
+        public final Column<Long> skillId = bigint("skill_id").notNull();
+        public final Column<Integer> stars = integer("stars").notNull();
+        public final ForeignKey skill = foreignKey(List.of(playerId, skillId),
+                () -> List.of(PLAYER_SKILLS.playerId, PLAYER_SKILLS.skillId), ReferentialAction.CASCADE,
+                ReferentialAction.NO_ACTION);
+
+        private Ratings() {
+            super("fc_ratings");
+        }
+    }
+
     /** Staff as {@link Row}s, with a salary a facet may hide. */
     public static final class Staff extends Table<Row, Long> {
         public final Column<Long> id = bigint("id").autoIncrement().primaryKey();
@@ -100,12 +121,13 @@ public final class Tenancy {
 
     public static final Teams TEAMS = new Teams();
     public static final Staff STAFF = new Staff();
+    public static final Ratings RATINGS = new Ratings();
     public static final Players PLAYERS = new Players();
     public static final Skills SKILLS = new Skills();
     public static final PlayerSkills PLAYER_SKILLS = new PlayerSkills();
 
     public static Schema schema() {
-        return Schema.of(TEAMS, PLAYERS, SKILLS, PLAYER_SKILLS, STAFF);
+        return Schema.of(TEAMS, PLAYERS, SKILLS, PLAYER_SKILLS, STAFF, RATINGS);
     }
 
     /** The facet a request of tenant {@code id} gets: its own rows of every table, and every write granted. */
@@ -116,6 +138,7 @@ public final class Tenancy {
                 .table(PLAYERS, t -> t.where(PLAYERS.tenantId, id).allow(all))
                 .table(SKILLS, t -> t.where(SKILLS.tenantId, id).allow(all))
                 .table(PLAYER_SKILLS, t -> t.where(PLAYER_SKILLS.tenantId, id).allow(all))
+                .table(RATINGS, t -> t.where(RATINGS.tenantId, id).allow(all))
                 .build();
     }
 }
