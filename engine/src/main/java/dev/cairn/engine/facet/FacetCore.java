@@ -224,10 +224,11 @@ public final class FacetCore extends SessionCore {
         Table<R, ?> table = insert.table();
         RowLayout<R> layout = layout(table);
         for (R row : insert.rows()) {
-            // Each key apart: MySQL's ON DUPLICATE KEY matches a row on any of them.
+            // Each key apart: MySQL's ON DUPLICATE KEY matches a row on any of them. The lock keeps the row (on
+            // MariaDB under REPEATABLE READ also the missing key's gap) as checked until the upsert has run.
             for (Condition key : WriteChecks.keys(table, layout.columnValues(row)).values()) {
                 Select<R> matching = Select.rowsOf(table, tx).where(key);
-                if (tx.exists(matching) && !tx.exists(matching.where(rewriter.filter(table)))) {
+                if (!tx.fetch(matching.forUpdate()).isEmpty() && !tx.exists(matching.where(rewriter.filter(table)))) {
                     throw new UniqueViolationException("A row of '" + table.name() + "' has a key of the row to save,"
                             + " and the facet may not change it", null, null);
                 }

@@ -170,4 +170,19 @@ class FacetTest {
         });
         assertThat(db.selectFrom(STAFF).count()).isEqualTo(4);
     }
+
+    @DatabaseTest
+    void aFacetOfATransactionRunsInItsTransaction(TestDatabase t) {
+        Database db = open(t);
+        db.persist(new Team(null, 2L, "b1", "Bravo"));
+        assertThatThrownBy(() -> db.transaction(tx -> {
+            Facet f = Tenancy.tenant(tx, 1);
+            Team mine = f.persist(new Team(null, null, "a1", "Alpha"));
+            assertThat(f.selectFrom(TEAMS).fetch()).containsExactly(mine);
+            f.transaction(inner -> assertThat(inner.find(TEAMS, mine.id())).isEqualTo(mine));
+            assertThat(tx.selectFrom(TEAMS).count()).isEqualTo(2);
+            throw new IllegalStateException("roll back");
+        })).hasMessage("roll back");
+        assertThat(db.selectFrom(TEAMS).fetch()).extracting(Team::code).containsExactly("b1");
+    }
 }
