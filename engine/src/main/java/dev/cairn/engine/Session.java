@@ -44,7 +44,7 @@ import java.util.stream.Stream;
  * hooks; the object API's {@code persist}, {@code update}, {@code save} and {@code remove} write row objects by key
  * and always run them.
  */
-public abstract sealed class Session implements QueryExecutor, EntityContext permits Database, Transaction {
+public abstract sealed class Session implements QueryExecutor, EntityContext permits Database, Transaction, Facet {
     final SessionCore core;
     final ObjectApi objects;
 

@@ -1,6 +1,7 @@
 package dev.cairn.engine;
 
 import dev.cairn.engine.objects.ObjectApi;
+import dev.cairn.engine.session.SessionCore;
 import dev.cairn.engine.session.TransactionCore;
 import java.sql.Connection;
 
@@ -12,10 +13,17 @@ import java.sql.Connection;
  */
 public final class Transaction extends Session {
     private final TransactionCore tx;
+    // A facet's transaction: statements go through the facet's core, and the connection is not handed out.
+    private final boolean restricted;
 
     Transaction(TransactionCore core, ObjectApi objects) {
+        this(core, core, objects);
+    }
+
+    Transaction(SessionCore core, TransactionCore tx, ObjectApi objects) {
         super(core, objects);
-        this.tx = core;
+        this.tx = tx;
+        this.restricted = core != tx;
     }
 
     /**
@@ -23,6 +31,10 @@ public final class Transaction extends Session {
      * roll it back or change its settings: the transaction does.
      */
     public Connection connection() {
+        if (restricted) {
+            throw new IllegalStateException("A facet's transaction does not hand out its connection: plain JDBC would"
+                    + " pass the facet by");
+        }
         return tx.connection();
     }
 
@@ -43,6 +55,6 @@ public final class Transaction extends Session {
 
     @Override
     public String toString() {
-        return "Transaction[" + tx.owner().getName() + (tx.ended() ? ", ended" : "") + "]";
+        return (restricted ? "Facet" : "") + "Transaction[" + tx.owner().getName() + (tx.ended() ? ", ended" : "") + "]";
     }
 }
