@@ -97,6 +97,24 @@ class FacetEscapeTest {
     }
 
     @DatabaseTest
+    void aRequestsQueryStringThroughTheFacetSeesNoRowOfTheOtherTenant(TestDatabase t) {
+        Database db = open(t);
+        World w = seed(db);
+        List<Object> before = tenant2(db);
+        Facet a = Tenancy.tenant(db, 1);
+        // A request that names the other tenant, its rows' keys, or paths to them: the facet's filter still holds.
+        for (String query : List.of("tenant_id=2", "or(tenant_id=2,tenant_id=1)", "id=" + w.pb1().id(),
+                "in(id,(" + w.pb1().id() + "," + w.pb2().id() + "))", "not(tenant_id=1)", "sort(-salary)&limit(1000)",
+                "name=like=pb*", "salary=gt=500")) {
+            List<Player> seen = a.queryFields(PLAYERS).apply(a.selectFrom(PLAYERS), query).fetch();
+            assertThat(seen).as(query).allMatch(p -> p.tenantId() == 1L);
+        }
+        assertThat(a.queryFields(PLAYERS).apply(a.selectFrom(PLAYERS), "sort(-salary)&limit(1)").fetch())
+                .extracting(Player::name).containsExactly("pa3");
+        assertThat(tenant2(db)).isEqualTo(before);
+    }
+
+    @DatabaseTest
     void readsSeeNoRowOfTheOtherTenant(TestDatabase t) {
         Database db = open(t);
         World w = seed(db);
