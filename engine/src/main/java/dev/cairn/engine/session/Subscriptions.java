@@ -33,6 +33,10 @@ public final class Subscriptions {
     // Read on every write: a table is looked up by identity, and an empty set costs one volatile read.
     private volatile Set<Table<?, ?>> watched = Set.of();
     private volatile Set<Table<?, ?>> keyed = Set.of();
+    // Tables whose changes a durable outbox writes in the committing transaction: watched, with keys found.
+    private volatile Set<Table<?, ?>> outboxed = Set.of();
+    private volatile Set<Table<?, ?>> subscribed = Set.of();
+    private volatile BeforeCommit outboxWriter;
 
     private final Object order = new Object();
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
@@ -40,6 +44,25 @@ public final class Subscriptions {
     private Thread drainer;
 
     private record Pending(long sequence, List<RowChange> changes) {
+    }
+
+    /** Writes a committing transaction's changes on its connection, just before the commit. */
+    @FunctionalInterface
+    public interface BeforeCommit {
+        void write(Connection c, List<RowChange> changes) throws SQLException;
+    }
+
+    /**
+     * Makes {@code tables} watched (their writes outside a transaction get one of their own, and writes by condition
+     * find their keys) and has {@code writer} write their changes in each committing transaction.
+     */
+    public synchronized void outbox(List<Table<?, ?>> tables, BeforeCommit writer) {
+        Set<Table<?, ?>> o = Collections.newSetFromMap(new IdentityHashMap<>());
+        o.addAll(outboxed);
+        o.addAll(tables);
+        outboxed = Collections.unmodifiableSet(o);
+        outboxWriter = writer;
+        recompute();
     }
 
     /** Subscribes {@code listener} to changes of {@code tables}. */
@@ -59,26 +82,45 @@ public final class Subscriptions {
         return !w.isEmpty() && w.contains(table);
     }
 
+    /** Whether changes of {@code table} are written to a durable outbox. */
+    public boolean outboxes(Table<?, ?> table) {
+        return outboxed.contains(table);
+    }
+
     /** Whether a subscription to {@code table} wants the keys of rows written by condition. */
     public boolean findsKeys(Table<?, ?> table) {
         return keyed.contains(table);
     }
 
-    private void recompute() {
+    private synchronized void recompute() {
         Set<Table<?, ?>> w = Collections.newSetFromMap(new IdentityHashMap<>());
         Set<Table<?, ?>> k = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Table<?, ?>> listened = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Sub s : subscriptions) {
-            w.addAll(s.tables);
+            listened.addAll(s.tables);
             if (s.options.findKeys()) {
                 k.addAll(s.tables);
             }
         }
+        subscribed = Collections.unmodifiableSet(listened);
+        w.addAll(listened);
+        w.addAll(outboxed);
+        k.addAll(outboxed);
         watched = Collections.unmodifiableSet(w);
         keyed = Collections.unmodifiableSet(k);
     }
 
     /** Commits {@code c} and queues the notice of {@code changes} in commit order; {@link #deliverQueued} tells it. */
     void commit(Connection c, List<RowChange> changes) throws SQLException {
+        BeforeCommit writer = outboxWriter;
+        if (writer != null) {
+            writer.write(c, changes);
+            Set<Table<?, ?>> told = subscribed;
+            if (changes.stream().noneMatch(ch -> told.contains(ch.table()))) {
+                c.commit();  // no listener here to tell: no place in the order to take
+                return;
+            }
+        }
         long sequence;
         synchronized (order) {
             c.commit();
