@@ -77,12 +77,12 @@ public final class Engine {
         return rules;
     }
 
-    /** The statement timeout of the database in seconds, 0 for none. */
     /** The change subscriptions of this database. */
     public Subscriptions subscriptions() {
         return subscriptions;
     }
 
+    /** The statement timeout of the database in seconds, 0 for none. */
     public int defaultTimeoutSeconds() {
         return defaultTimeoutSeconds;
     }

@@ -38,6 +38,10 @@ public final class Subscriptions {
     private volatile Set<Table<?, ?>> keyed = Set.of();
     // The same tables by lower-case name: a table by name (Session.table) is another Table object for one of them.
     private volatile Map<String, Table<?, ?>> byName = Map.of();
+    // Tables whose changes a durable outbox writes in the committing transaction: watched, with keys found.
+    private volatile Set<Table<?, ?>> outboxed = Set.of();
+    private volatile Set<Table<?, ?>> listened = Set.of();
+    private volatile BeforeCommit outboxWriter;
 
     private final Object order = new Object();
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
@@ -45,6 +49,25 @@ public final class Subscriptions {
     private Thread drainer;
 
     private record Pending(long sequence, List<RowChange> changes) {
+    }
+
+    /** Writes a committing transaction's changes on its connection, just before the commit. */
+    @FunctionalInterface
+    public interface BeforeCommit {
+        void write(Connection c, List<RowChange> changes) throws SQLException;
+    }
+
+    /**
+     * Makes {@code tables} watched (their writes outside a transaction get one of their own, and writes by condition
+     * find their keys) and has {@code writer} write their changes in each committing transaction.
+     */
+    public synchronized void outbox(List<Table<?, ?>> tables, BeforeCommit writer) {
+        Set<Table<?, ?>> o = Collections.newSetFromMap(new IdentityHashMap<>());
+        o.addAll(outboxed);
+        o.addAll(tables);
+        outboxed = Collections.unmodifiableSet(o);
+        outboxWriter = writer;
+        recompute();
     }
 
     /** Subscribes {@code listener} to changes of {@code tables}. */
@@ -64,6 +87,12 @@ public final class Subscriptions {
         return !w.isEmpty() && subscribed(table) != null;
     }
 
+    /** Whether changes of {@code table} are written to a durable outbox. */
+    public boolean outboxes(Table<?, ?> table) {
+        Table<?, ?> t = subscribed(table);
+        return t != null && outboxed.contains(t);
+    }
+
     /** Whether a subscription to {@code table} wants the keys of rows written by condition. */
     public boolean findsKeys(Table<?, ?> table) {
         Table<?, ?> t = subscribed(table);
@@ -75,15 +104,20 @@ public final class Subscriptions {
         return watched.contains(table) ? table : byName.get(table.name().toLowerCase(Locale.ROOT));
     }
 
-    private void recompute() {
+    private synchronized void recompute() {
         Set<Table<?, ?>> w = Collections.newSetFromMap(new IdentityHashMap<>());
         Set<Table<?, ?>> k = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Table<?, ?>> listened = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Sub s : subscriptions) {
-            w.addAll(s.tables);
+            listened.addAll(s.tables);
             if (s.options.findKeys()) {
                 k.addAll(s.tables);
             }
         }
+        this.listened = Collections.unmodifiableSet(listened);
+        w.addAll(listened);
+        w.addAll(outboxed);
+        k.addAll(outboxed);
         Map<String, Table<?, ?>> n = new HashMap<>();
         for (Table<?, ?> t : w) {
             n.put(t.name().toLowerCase(Locale.ROOT), t);
@@ -95,6 +129,15 @@ public final class Subscriptions {
 
     /** Commits {@code c} and queues the notice of {@code changes} in commit order; {@link #deliverQueued} tells it. */
     void commit(Connection c, List<RowChange> changes) throws SQLException {
+        BeforeCommit writer = outboxWriter;
+        if (writer != null) {
+            writer.write(c, changes);
+            Set<Table<?, ?>> told = listened;
+            if (changes.stream().noneMatch(ch -> told.contains(ch.table()))) {
+                c.commit();  // no listener here to tell: no place in the order to take
+                return;
+            }
+        }
         long sequence;
         synchronized (order) {
             c.commit();

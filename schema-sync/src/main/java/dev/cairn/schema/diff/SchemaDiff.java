@@ -35,7 +35,8 @@ import java.util.function.Predicate;
  */
 public final class SchemaDiff {
     /** Tables of Cairn's own, never reported as unknown. */
-    public static final Set<String> OWN_TABLES = Set.of("cairn_schema_history", "cairn_schema_lock");
+    public static final Set<String> OWN_TABLES = Set.of("cairn_schema_history", "cairn_schema_lock", "cairn_outbox",
+            "cairn_outbox_position");
 
     private final Schema model;
     private final Dialect dialect;

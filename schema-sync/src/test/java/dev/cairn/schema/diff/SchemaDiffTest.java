@@ -313,7 +313,8 @@ class SchemaDiffTest {
     void unknownTablesAreDroppedButNeverCairnsOwn() {
         TableShape items = itemsV1();
         List<Change> plan = plan(MARIADB, live(items, new TableShape("legacy"), new TableShape("cairn_schema_history"),
-                new TableShape("CAIRN_SCHEMA_LOCK")), OWNERS);
+                new TableShape("CAIRN_SCHEMA_LOCK"), new TableShape("cairn_outbox"),
+                new TableShape("cairn_outbox_position")), OWNERS);
         assertThat(plan).extracting(Change::kind, Change::table, Change::description, Change::statements,
                 Change::destructive).containsExactly(
                 tuple(CREATE_TABLE, "owners", "create table owners", List.of("CREATE TABLE `owners` (`id` BIGINT NOT NULL"
