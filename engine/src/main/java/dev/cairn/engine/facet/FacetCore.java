@@ -1,5 +1,6 @@
 package dev.cairn.engine.facet;
 
+import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Condition;
 import dev.cairn.dsl.SelectStatement;
 import dev.cairn.dsl.SelectStatement.Join;
@@ -204,7 +205,7 @@ public final class FacetCore extends SessionCore {
         Insert<R> checked = writes.insert(insert, inner, layout(insert.table()));
         boolean upsert = insert.updateOnDuplicate() != null && r.hasFilter();
         if (r.condition() == null && !upsert) {
-            return inner.executeReturning(checked);
+            return unreadableCleared(r, checked.table(), inner.executeReturning(checked));
         }
         // An upsert must not update a row the filter hides, and a row written under a general filter must be one
         // the filter shows: checked in one unit of work, rolled back when not.
@@ -216,8 +217,29 @@ public final class FacetCore extends SessionCore {
             if (r.condition() != null) {
                 checkVisible(r, checked.table(), stored, tx);
             }
-            return stored;
+            return unreadableCleared(r, checked.table(), stored);
         });
+    }
+
+    /**
+     * The rows an insert returns, with the columns the facet does not read cleared, as a query through it returns
+     * them: what the database filled in there (a default, a trigger's value) is not the facet's to see.
+     */
+    private <R> List<R> unreadableCleared(TableRule r, Table<R, ?> table, List<R> rows) {
+        List<Column<?>> hidden = table.columns().stream().filter(c -> !r.reads(c.name())).toList();
+        if (hidden.isEmpty()) {
+            return rows;
+        }
+        RowLayout<R> layout = layout(table);
+        List<R> out = new java.util.ArrayList<>(rows.size());
+        for (R row : rows) {
+            Object[] values = layout.columnValues(row);
+            for (Column<?> c : hidden) {
+                values[c.position()] = null;
+            }
+            out.add(layout.fromColumnValues(values));
+        }
+        return out;
     }
 
     private <R> void refuseHiddenConflicts(Insert<R> insert, SessionCore tx) {

@@ -113,6 +113,7 @@ public final class Tenancy {
         public final Column<Long> tenantId = bigint("tenant_id").notNull();
         public final Column<String> name = varchar("name", 100).notNull();
         public final Column<Integer> salary = integer("salary");
+        public final Column<Integer> grade = integer("grade").defaultValue(3);
 
         private Staff() {
             super("fc_staff");
