@@ -64,11 +64,9 @@ final class WriteChecks {
                 throw new ForbiddenException("update", r.name(), col, "the facet's row filter reads it, so a change"
                         + " could move the row out of its sight");
             }
-            if (a.value() instanceof Param<?> p && p.value() != null) {
-                checkReference(table, a.column(), p.value(), target);
-            }
             out = assign(out, a.column(), a.value().accept(rewriter));
         }
+        checkReferences(table, u.assignments(), target);
         Condition where = and(rewriter.filter(table), u.where() == null ? null : u.where().accept(rewriter));
         return where == null ? out.all() : out.where(where);
     }
@@ -203,11 +201,32 @@ final class WriteChecks {
         }
     }
 
-    /** A foreign key of one column set by an update must name a row the facet sees. */
-    private void checkReference(Table<?, ?> table, Column<?> column, Object value, SessionCore target) {
+    /**
+     * A foreign key to a filtered table that an update sets must name a row the facet sees. It is set as a whole and
+     * to values: one column of several, or a column set to an expression, could reach a row the facet hides, and
+     * whether the write then succeeds would tell that the row exists.
+     */
+    private void checkReferences(Table<?, ?> table, List<Update.Assignment> assignments, SessionCore target) {
         for (Reference ref : references(table)) {
-            if (ref.columns.size() == 1 && ref.columns.get(0).name().equalsIgnoreCase(column.name())) {
-                visible(ref, List.of(value), target);
+            List<Object> values = new ArrayList<>();
+            String first = null;
+            for (Column<?> c : ref.columns) {
+                for (Update.Assignment a : assignments) {
+                    if (a.column().name().equalsIgnoreCase(c.name())) {
+                        first = first == null ? c.name() : first;
+                        values.add(a.value() instanceof Param<?> p ? p.value() : a);
+                    }
+                }
+            }
+            if (first == null || values.stream().allMatch(v -> v == null)) {
+                continue;  // not set, or set to NULL: it names no row
+            }
+            if (values.size() != ref.columns.size() || values.stream().anyMatch(v -> v instanceof Update.Assignment)) {
+                throw new ForbiddenException("update", table.name(), first, "a foreign key to " + ref.target.name()
+                        + " is set through the facet only as a whole, and to values");
+            }
+            if (!values.contains(null)) {
+                visible(ref, values, target);
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.cairn.engine.facet;
 
 import static dev.cairn.engine.facet.Tenancy.PLAYERS;
 import static dev.cairn.engine.facet.Tenancy.PLAYER_SKILLS;
+import static dev.cairn.engine.facet.Tenancy.RATINGS;
 import static dev.cairn.engine.facet.Tenancy.SKILLS;
 import static dev.cairn.engine.facet.Tenancy.TEAMS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -252,7 +253,17 @@ class FacetEscapeTest {
                 w.pa1().id() + "").replace(w.sb().id() + "", "N")).isEqualTo(gone);
         assertThat(messageOf(() -> a.persist(crossed), NotFoundException.class, "x").replace(w.sb().id() + "", "N"))
                 .isEqualTo(gone);
-        assertThat(a.persist(new Rating(null, null, w.pa1().id(), w.sa().id(), 4)).tenantId()).isEqualTo(1L);
+        Rating mine = a.persist(new Rating(null, null, w.pa1().id(), w.sa().id(), 4));
+        assertThat(mine.tenantId()).isEqualTo(1L);
+        // An update sets such a key only as a whole: one column of it could reach a hidden join row, and its success
+        // would tell that the row exists.
+        assertThatThrownBy(() -> a.updateTable(RATINGS).set(RATINGS.skillId, w.sb().id())
+                .where(RATINGS.id.eq(mine.id())).execute()).isInstanceOf(ForbiddenException.class)
+                .hasMessageContaining("skill_id").hasMessageContaining("only as a whole");
+        assertThat(messageOf(() -> a.updateTable(RATINGS).set(RATINGS.playerId, w.pa1().id())
+                .set(RATINGS.skillId, w.sb().id()).where(RATINGS.id.eq(mine.id())).execute(), NotFoundException.class,
+                "x").replace(w.sb().id() + "", "N")).isEqualTo(gone);
+        assertThat(db.find(RATINGS, mine.id()).skillId()).isEqualTo(w.sa().id());
         // An upsert never updates a hidden row, even when its insert would conflict with it.
         assertThatThrownBy(() -> a.save(new Player(w.pb1().id(), 1L, null, "taken", 1)))
                 .isInstanceOf(UniqueViolationException.class);
