@@ -21,7 +21,7 @@ class ConnectFailureTest {
 
     private static ConnectionException failure(Database.Builder builder, Duration within) {
         long start = System.nanoTime();
-        ConnectionException e = catchThrowableOfType(builder::build, ConnectionException.class);
+        ConnectionException e = catchThrowableOfType(ConnectionException.class, builder::build);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(e).as("a ConnectionException").isNotNull();
         assertThat(took).as("time to fail").isLessThan(within);

@@ -28,8 +28,8 @@ class SyncLockHolderTest {
         try (Connection holder = t.rawConnection()) {
             if (t.target().equals("H2")) {
                 SchemaLock.acquire(holder, Dialect.detect(holder), Duration.ofSeconds(1));
-                SchemaSyncException e = catchThrowableOfType(() -> db.schemaSync().lockTimeout(Duration.ofSeconds(1))
-                        .run(SyncMode.APPLY_SAFE), SchemaSyncException.class);
+                SchemaSyncException e = catchThrowableOfType(SchemaSyncException.class,
+                        () -> db.schemaSync().lockTimeout(Duration.ofSeconds(1)).run(SyncMode.APPLY_SAFE));
                 assertThat(e).hasMessageStartingWith("Schema sync waited 1 s for the schema lock 'cairn_schema_lock';"
                         + " another session (H2 does not tell which) still holds the schema lock");
                 return;
@@ -52,8 +52,8 @@ class SyncLockHolderTest {
                 }
             }
             long start = System.nanoTime();
-            SchemaSyncException e = catchThrowableOfType(() -> db.schemaSync().lockTimeout(Duration.ofSeconds(3))
-                    .run(SyncMode.APPLY_SAFE), SchemaSyncException.class);
+            SchemaSyncException e = catchThrowableOfType(SchemaSyncException.class,
+                    () -> db.schemaSync().lockTimeout(Duration.ofSeconds(3)).run(SyncMode.APPLY_SAFE));
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertThat(took).isBetween(Duration.ofMillis(2500), Duration.ofSeconds(8));
             // USER() is user@host without the port; the process list adds the port after a colon.

@@ -30,7 +30,7 @@ class SyncPoolSizeTest {
         Database db = t.open(t.config().poolSize(1).connectionTimeout(Duration.ofSeconds(20))
                 .schema(Schema.of(new Notes())));
         long start = System.nanoTime();
-        SchemaSyncException e = catchThrowableOfType(() -> db.sync(SyncMode.APPLY_SAFE), SchemaSyncException.class);
+        SchemaSyncException e = catchThrowableOfType(SchemaSyncException.class, () -> db.sync(SyncMode.APPLY_SAFE));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         assertThat(e).hasMessage("Schema sync needs two connections at once to apply changes: one holds the schema"
                 + " lock, the other runs the DDL; the pool has 1. Give the pool at least 2"

@@ -58,6 +58,7 @@ class OutboxTest {
         }
     }
 
+    @SuppressWarnings("try")
     @DatabaseTest
     void everyCommittedChangeReachesAnotherInstanceInOrder(TestDatabase t) throws Exception {
         Database a = open(t);
@@ -106,6 +107,7 @@ class OutboxTest {
         }
     }
 
+    @SuppressWarnings("try")
     @DatabaseTest
     void workRolledBackLeavesNothing(TestDatabase t) throws Exception {
         Database a = open(t);
@@ -142,6 +144,7 @@ class OutboxTest {
         }
     }
 
+    @SuppressWarnings("try")
     @DatabaseTest
     void aConsumerResumesWhereItStoppedAndNamesAreIndependent(TestDatabase t) throws Exception {
         Database a = open(t);
@@ -184,6 +187,7 @@ class OutboxTest {
         }
     }
 
+    @SuppressWarnings("try")
     @DatabaseTest
     void deliveryHoldsAtAnIdNotYetCommittedUntilItIsOrTheGracePasses(TestDatabase t) throws Exception {
         Database a = open(t);

@@ -118,6 +118,7 @@ class SubscriptionTest {
         }
     }
 
+    @SuppressWarnings("try")
     @DatabaseTest
     void writesByConditionFindTheirRowsUnlessToldNotTo(TestDatabase t) {
         try (Database db = open(t)) {
