@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -178,28 +177,34 @@ public abstract class SessionCore implements QueryExecutor {
     @Override
     public int execute(Update<?> update) {
         checkUsable(true);
+        boolean watched = engine.subscriptions().watches(update.table());
+        if (watched && !(this instanceof TransactionCore)) {
+            // A change to tell is told after a commit: outside a transaction, the statement gets one of its own.
+            return inTransaction(s -> s.execute(update));
+        }
         List<Param<?>> values = new ArrayList<>();
         CompiledQuery query = engine.compiler().update(update, values);
-        IntSupplier run = () -> onConnection(c -> engine.runner().update(c, query, values, timeoutSeconds()));
-        if (!engine.subscriptions().watches(update.table())) {
-            return run.getAsInt();
+        if (!watched) {
+            return onConnection(c -> engine.runner().update(c, query, values, timeoutSeconds()));
         }
-        // A change to tell is told after a commit: outside a transaction, the statement gets one of its own.
-        return this instanceof TransactionCore tx ? ChangeCapture.update(tx, update, run)
-                : inTransaction(s -> s.execute(update));
+        return ChangeCapture.update((TransactionCore) this, update,
+                () -> onConnection(c -> engine.runner().update(c, query, values, timeoutSeconds())));
     }
 
     @Override
     public int execute(Delete<?> delete) {
         checkUsable(true);
+        boolean watched = engine.subscriptions().watches(delete.table());
+        if (watched && !(this instanceof TransactionCore)) {
+            return inTransaction(s -> s.execute(delete));
+        }
         List<Param<?>> values = new ArrayList<>();
         CompiledQuery query = engine.compiler().delete(delete, values);
-        IntSupplier run = () -> onConnection(c -> engine.runner().update(c, query, values, timeoutSeconds()));
-        if (!engine.subscriptions().watches(delete.table())) {
-            return run.getAsInt();
+        if (!watched) {
+            return onConnection(c -> engine.runner().update(c, query, values, timeoutSeconds()));
         }
-        return this instanceof TransactionCore tx ? ChangeCapture.delete(tx, delete, run)
-                : inTransaction(s -> s.execute(delete));
+        return ChangeCapture.delete((TransactionCore) this, delete,
+                () -> onConnection(c -> engine.runner().update(c, query, values, timeoutSeconds())));
     }
 
     @Override
