@@ -267,7 +267,7 @@ public final class FacetCore extends SessionCore {
         for (R row : stored) {
             Condition key = dev.cairn.engine.session.Conditions.equal(table.primaryKey().columns(),
                     layout.columnValues(row));
-            if (!tx.exists(Select.rowsOf(table, tx).where(WriteChecks.and(rewriter.filter(table), key)))) {
+            if (!tx.exists(Select.rowsOf(table, tx).where(Guards.and(rewriter.filter(table), key)))) {
                 throw new ForbiddenException("create", r.name(), null, "the row written does not satisfy the facet's"
                         + " row filter; nothing was written");
             }

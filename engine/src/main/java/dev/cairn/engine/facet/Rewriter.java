@@ -95,22 +95,40 @@ final class Rewriter implements Condition.Visitor<Condition>, Expression.Visitor
             throw new IllegalStateException("The query has no FROM: add from(TABLE)");
         }
         Projection<R> projection = (Projection<R>) s.projection().accept(this);
-        Condition where = filter(s.from());
-        List<Join> joins = new ArrayList<>(s.joins().size());
-        for (Join j : s.joins()) {
-            Condition f = filter(j.item());
-            Condition on = j.on().accept(this);
-            if (f != null && j.kind() == Join.Kind.RIGHT) {
-                // The joined table is the side a right join keeps: its filter must drop rows, not only matches.
-                where = and(where, f);
-            } else if (f != null) {
-                on = Condition.and(f, on);
-            }
-            joins.add(new Join(j.kind(), j.item(), on));
+        // References: 0 is the FROM, i the i-th join. Each filter goes where the rows it drops would leave the
+        // result: an inner or left join's in its ON (a hidden row matches as a missing one would); the FROM's and a
+        // right join's (the kept side) in the ON of the next right join, or else in WHERE.
+        int n = s.joins().size();
+        Condition[] filters = new Condition[n + 1];
+        Join.Kind[] kinds = new Join.Kind[n + 1];
+        FromItem<?>[] items = new FromItem<?>[n + 1];
+        items[0] = s.from();
+        filters[0] = filter(s.from());
+        for (int i = 1; i <= n; i++) {
+            Join j = s.joins().get(i - 1);
+            kinds[i] = j.kind();
+            items[i] = j.item();
+            filters[i] = filter(j.item());
         }
-        // The filter comes first, so that a database that evaluates in order never reaches the query's own
-        // condition on a hidden row.
-        where = and(where, s.where() == null ? null : s.where().accept(this));
+        Condition[] placed = new Condition[n + 2];
+        for (int i = 0; i <= n; i++) {
+            if (kinds[i] == Join.Kind.INNER || kinds[i] == Join.Kind.LEFT) {
+                placed[i] = Guards.and(placed[i], filters[i]);
+            } else {
+                int k = nextRight(kinds, i);
+                placed[k] = Guards.and(placed[k], filters[i]);
+            }
+        }
+        List<Join> joins = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            Join j = s.joins().get(i - 1);
+            int at = i;
+            Condition on = Guards.guarded(j.on().accept(this), () -> guard(filters, kinds, items, at));
+            joins.add(new Join(j.kind(), j.item(), Guards.and(placed[i], on)));
+        }
+        Condition userWhere = s.where() == null ? null : s.where().accept(this);
+        Condition where = Guards.and(placed[n + 1],
+                Guards.guarded(userWhere, () -> guard(filters, kinds, items, n + 1)));
         List<Expression<?>> groupBy = new ArrayList<>();
         for (Expression<?> e : s.groupBy()) {
             groupBy.add(e.accept(this));
@@ -124,8 +142,32 @@ final class Rewriter implements Condition.Visitor<Condition>, Expression.Visitor
                 s.offset(), s.lock(), s.distinct());
     }
 
-    private static Condition and(Condition a, Condition b) {
-        return a == null ? b : b == null ? a : Condition.and(a, b);
+    /** The reference of the next right join after {@code i}, or one past the last (WHERE) when there is none. */
+    private static int nextRight(Join.Kind[] kinds, int i) {
+        for (int k = i + 1; k < kinds.length; k++) {
+            if (kinds[k] == Join.Kind.RIGHT) {
+                return k;
+            }
+        }
+        return kinds.length;
+    }
+
+    /**
+     * What must hold before a fallible condition of the ON of reference {@code at} (or of WHERE, past the last) is
+     * evaluated: every earlier reference's filter, or its row filled with nulls where a join may have done so; the
+     * reference {@code at} itself is a raw row of its table.
+     */
+    private Condition guard(Condition[] filters, Join.Kind[] kinds, FromItem<?>[] items, int at) {
+        Condition guard = null;
+        for (int i = 0; i <= Math.min(at, filters.length - 1); i++) {
+            if (filters[i] == null) {
+                continue;
+            }
+            boolean mayBeNull = i < at && (kinds[i] == Join.Kind.LEFT || nextRight(kinds, i) < at);
+            Condition visible = Guards.visible(items[i], this::filter);
+            guard = Guards.and(guard, mayBeNull ? Guards.nullable(items[i], visible) : visible);
+        }
+        return guard;
     }
 
     /** The row filter of a table reference, as that reference (alias, or a table reached by name) must read it. */
@@ -149,7 +191,7 @@ final class Rewriter implements Condition.Visitor<Condition>, Expression.Visitor
         return r.condition().accept(new Rewriter(null, null, null, item, r));
     }
 
-    private static Expression<?> reference(FromItem<?> item, Column<?> c) {
+    static Expression<?> reference(FromItem<?> item, Column<?> c) {
         return item.alias() == null ? c : new AliasedColumn<>(item.alias(), c);
     }
 

@@ -67,7 +67,10 @@ final class WriteChecks {
             out = assign(out, a.column(), a.value().accept(rewriter));
         }
         checkReferences(table, u.assignments(), target);
-        Condition where = and(rewriter.filter(table), u.where() == null ? null : u.where().accept(rewriter));
+        Condition filter = rewriter.filter(table);
+        Condition where = Guards.and(filter,
+                Guards.guarded(u.where() == null ? null : u.where().accept(rewriter),
+                        () -> filter == null ? null : Guards.visible(table, rewriter::filter)));
         return where == null ? out.all() : out.where(where);
     }
 
@@ -79,7 +82,10 @@ final class WriteChecks {
             throw new ForbiddenException("remove", r.name(), null, "the facet does not grant it");
         }
         Delete<Object> out = Delete.of(table, target);
-        Condition where = and(rewriter.filter(table), d.where() == null ? null : d.where().accept(rewriter));
+        Condition filter = rewriter.filter(table);
+        Condition where = Guards.and(filter,
+                Guards.guarded(d.where() == null ? null : d.where().accept(rewriter),
+                        () -> filter == null ? null : Guards.visible(table, rewriter::filter)));
         return where == null ? out.all() : out.where(where);
     }
 
@@ -154,10 +160,6 @@ final class WriteChecks {
     private static boolean same(Column<?> c, Object a, Object b) {
         return a != null && b != null && Objects.equals(Conditions.normalKey(ValueConverter.convert(c, a)),
                 Conditions.normalKey(ValueConverter.convert(c, b)));
-    }
-
-    static Condition and(Condition a, Condition b) {
-        return a == null ? b : b == null ? a : Condition.and(a, b);
     }
 
     // ------------------------------------------------------------------------------------ references
@@ -237,7 +239,7 @@ final class WriteChecks {
         StringBuilder shown = new StringBuilder();
         for (int i = 0; i < ref.keys.size(); i++) {
             Column<?> key = ref.keys.get(i);
-            where = and(where, Conditions.equal(key, ValueConverter.convert(key, values.get(i))));
+            where = Guards.and(where, Conditions.equal(key, ValueConverter.convert(key, values.get(i))));
             shown.append(i == 0 ? "" : " and ").append(key.name()).append(" = ")
                     .append(key.type().kind().isInteger() ? values.get(i) : "?");
         }
