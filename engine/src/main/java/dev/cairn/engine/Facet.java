@@ -236,6 +236,7 @@ public final class Facet extends Session {
         private final Session session;
         private final boolean permissive;
         private final List<TableRule> rules = new ArrayList<>();
+        private final List<List<Column<?>>> shared = new ArrayList<>();
 
         private Builder(Session session, boolean permissive) {
             this.session = Objects.requireNonNull(session, "session");
@@ -255,9 +256,25 @@ public final class Facet extends Session {
             return this;
         }
 
+        /**
+         * Declares a primary, unique or foreign key (by its columns, of one table) shared across the facet's row
+         * filters. Without it, a facet refuses what such a key could make tell of a hidden row: a value written to a
+         * unique key that does not hold the filter's column (its duplicate-key error would tell the value is taken),
+         * and a delete or key change of rows that rows the facet does not see may refer to (it would fail on them,
+         * or cascade to them). Shared, the write goes ahead and may tell (an e-mail taken across tenants is often
+         * meant to); a delete is still refused, and nothing changed, when a hidden row refers to the rows.
+         */
+        public Builder shares(Column<?>... key) {
+            if (key.length == 0) {
+                throw new IllegalArgumentException("shares needs the columns of a key");
+            }
+            shared.add(List.of(key));
+            return this;
+        }
+
         /** The facet over the session's database or transaction. */
         public Facet build() {
-            FacetRules all = new FacetRules(rules);
+            FacetRules all = new FacetRules(rules, session.core.engine().schema().tables(), shared);
             ObjectApi objects = session.objects;
             FacetCore core = new FacetCore(session.core, all, (c, tx) -> new Transaction(c, tx, objects));
             return new Facet(core, objects);

@@ -214,6 +214,11 @@ public final class FacetCore extends SessionCore {
                 refuseHiddenConflicts(checked, tx);
             }
             List<R> stored = tx.executeReturning(checked);
+            if (upsert) {
+                // Again after it: a hidden row committed between the check and the upsert (READ COMMITTED, H2, no
+                // gap lock) may be the one it updated. The refusal rolls that change back with the unit of work.
+                refuseHiddenConflicts(checked, tx);
+            }
             if (r.condition() != null) {
                 checkVisible(r, checked.table(), stored, tx);
             }
@@ -244,13 +249,24 @@ public final class FacetCore extends SessionCore {
 
     private <R> void refuseHiddenConflicts(Insert<R> insert, SessionCore tx) {
         Table<R, ?> table = insert.table();
+        TableRule r = rules.find(table.name());
         RowLayout<R> layout = layout(table);
         for (R row : insert.rows()) {
             // Each key apart: MySQL's ON DUPLICATE KEY matches a row on any of them. The lock keeps the row (on
             // MariaDB under REPEATABLE READ also the missing key's gap) as checked until the upsert has run.
-            for (Condition key : WriteChecks.keys(table, layout.columnValues(row)).values()) {
-                Select<R> matching = Select.rowsOf(table, tx).where(key);
-                if (!tx.fetch(matching.forUpdate()).isEmpty() && !tx.exists(matching.where(rewriter.filter(table)))) {
+            for (var key : WriteChecks.keys(table, layout.columnValues(row)).entrySet()) {
+                Select<R> matching = Select.rowsOf(table, tx).where(key.getValue());
+                if (rules.crossings().crossingUnshared(r, key.getKey())) {
+                    // A key that spans hidden rows may only find a row the facet shows: the answer for a hidden row
+                    // and for none is the same refusal.
+                    if (tx.fetch(matching.where(rewriter.filter(table)).forUpdate()).isEmpty()) {
+                        throw new ForbiddenException("save", r.name(), key.getKey().get(0).name(), "save through the"
+                                + " facet updates a row it shows by " + Crossings.describe(key.getKey()) + ", which"
+                                + " spans rows it hides; no row it shows has this key. Insert without the key, or"
+                                + " declare the key with Facet.Builder.shares");
+                    }
+                } else if (!tx.fetch(matching.forUpdate()).isEmpty()
+                        && !tx.exists(matching.where(rewriter.filter(table)))) {
                     throw new UniqueViolationException("A row of '" + table.name() + "' has a key of the row to save,"
                             + " and the facet may not change it", null, null);
                 }

@@ -23,7 +23,13 @@ public final class FacetRules {
     private final Set<String> linkThrough = new HashSet<>();
     private final Map<String, Set<String>> linkColumns = new HashMap<>();
 
-    public FacetRules(List<TableRule> rules) {
+    private final Crossings crossings;
+
+    /**
+     * @param schemaTables every table of the database's model, whose foreign keys may refer to the facet's tables
+     * @param shared       the keys (by their columns) the facet declares shared across its filters
+     */
+    public FacetRules(List<TableRule> rules, List<Table<?, ?>> schemaTables, List<List<dev.cairn.dsl.Column<?>>> shared) {
         for (TableRule r : rules) {
             if (byName.putIfAbsent(TableRule.key(r.name()), r) != null) {
                 throw new IllegalArgumentException("Table '" + r.name() + "' is given twice to the facet");
@@ -43,10 +49,20 @@ public final class FacetRules {
                 }
             }
         }
+        this.crossings = new Crossings(this, schemaTables, shared);
     }
 
     private void linkColumn(Table<?, ?> table, String column) {
         linkColumns.computeIfAbsent(TableRule.key(table.name()), k -> new HashSet<>()).add(TableRule.key(column));
+    }
+
+    Crossings crossings() {
+        return crossings;
+    }
+
+    /** Every table's rule. */
+    public java.util.Collection<TableRule> all() {
+        return byName.values();
     }
 
     /** The rule of the table, or {@code null} when it is not part of the facet. */

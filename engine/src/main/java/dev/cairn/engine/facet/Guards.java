@@ -79,9 +79,13 @@ final class Guards {
         for (Column<?> c : table.primaryKey().columns()) {
             where.add(new Comparison(Rewriter.reference(guard, c), Operator.EQ, Rewriter.reference(item, c)));
         }
-        SelectStatement<Integer> probe = new SelectStatement<>(new Projection.Single<>(ONE), guard, List.of(),
-                Junction.of(true, where), List.of(), null, List.of(), null, null, null, false);
-        return new Exists(probe, false);
+        return exists(guard, Junction.of(true, where));
+    }
+
+    /** {@code EXISTS (SELECT 1 FROM from WHERE where)}. */
+    static Condition exists(FromItem<?> from, Condition where) {
+        return new Exists(new SelectStatement<>(new Projection.Single<>(ONE), from, List.of(), where, List.of(), null,
+                List.of(), null, null, null, false), false);
     }
 
     /**

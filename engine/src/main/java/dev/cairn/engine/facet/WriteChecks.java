@@ -64,6 +64,7 @@ final class WriteChecks {
                 throw new ForbiddenException("update", r.name(), col, "the facet's row filter reads it, so a change"
                         + " could move the row out of its sight");
             }
+            rules.crossings().keyWritten(r, a.column(), "update");
             out = assign(out, a.column(), a.value().accept(rewriter));
         }
         checkReferences(table, u.assignments(), target);
@@ -71,6 +72,11 @@ final class WriteChecks {
         Condition where = Guards.and(filter,
                 Guards.guarded(u.where() == null ? null : u.where().accept(rewriter),
                         () -> filter == null ? null : Guards.visible(table, rewriter::filter)));
+        java.util.Set<String> changed = new java.util.HashSet<>();
+        for (Update.Assignment a : u.assignments()) {
+            changed.add(TableRule.key(a.column().name()));
+        }
+        rules.crossings().referencesChecked(table, changed, where, target, "update", rewriter);
         return where == null ? out.all() : out.where(where);
     }
 
@@ -86,6 +92,7 @@ final class WriteChecks {
         Condition where = Guards.and(filter,
                 Guards.guarded(d.where() == null ? null : d.where().accept(rewriter),
                         () -> filter == null ? null : Guards.visible(table, rewriter::filter)));
+        rules.crossings().referencesChecked(table, null, where, target, "remove", rewriter);
         return where == null ? out.all() : out.where(where);
     }
 
@@ -127,6 +134,10 @@ final class WriteChecks {
                     }
                 } else if (value != null) {
                     writable(r, c, op);
+                    if (!upsert) {
+                        // An upsert's keys find the row it updates: FacetCore checks them against what the facet sees.
+                        rules.crossings().keyWritten(r, c, op);
+                    }
                 }
             }
             rows.add(changed ? layout.fromColumnValues(v) : row);
@@ -136,6 +147,7 @@ final class WriteChecks {
         if (upsert) {
             for (Column<?> c : ins.updateOnDuplicate()) {
                 writable(r, c, op);
+                rules.crossings().keyWritten(r, c, op);
                 if (!r.isEqColumn(c.name()) && r.filterColumns().contains(TableRule.key(c.name()))) {
                     throw new ForbiddenException(op, r.name(), c.name(), "the facet's row filter reads it, so a"
                             + " change could move the row out of its sight");

@@ -6,14 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Condition;
 import dev.cairn.dsl.Expression;
+import dev.cairn.dsl.ForeignKey;
 import dev.cairn.dsl.HasMany;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.TableAlias;
+import dev.cairn.dsl.UniqueKey;
+import dev.cairn.dsl.type.ReferentialAction;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.Facet;
 import dev.cairn.engine.Facet.Operation;
 import dev.cairn.engine.exception.DatabaseException;
+import dev.cairn.engine.exception.ForbiddenException;
+import dev.cairn.engine.facet.FacetEscapeTest.World;
+import dev.cairn.engine.facet.Tenancy.Player;
+import dev.cairn.engine.facet.Tenancy.Team;
 import dev.cairn.engine.testing.DatabaseTest;
 import dev.cairn.engine.testing.TestDatabase;
 import java.util.ArrayList;
@@ -40,6 +47,9 @@ class FacetInferenceTest {
         final Column<Long> tenantId = bigint("tenant_id").notNull();
         final Column<String> code = varchar("code", 10).notNull();
         final HasMany<Account, Entry> entries = hasMany(() -> ENTRIES, e -> e.accountId);
+        // Keys within a tenant: a code is unique per tenant, and entries refer to an account of their own tenant.
+        final UniqueKey codeInTenant = unique(tenantId, code);
+        final UniqueKey idInTenant = unique(tenantId, id);
 
         Accounts() {
             super("fi_accounts");
@@ -52,6 +62,8 @@ class FacetInferenceTest {
         final Column<Long> accountId = bigint("account_id").notNull();
         final Column<String> code = varchar("code", 10).notNull();
         final Column<Long> amount = bigint("amount").index();
+        final ForeignKey account = foreignKey(List.of(tenantId, accountId),
+                () -> List.of(ACCOUNTS.tenantId, ACCOUNTS.id), ReferentialAction.CASCADE, ReferentialAction.NO_ACTION);
 
         Entries() {
             super("fi_entries");
@@ -141,5 +153,134 @@ class FacetInferenceTest {
         Expression<Long> sum = ENTRIES.amount.plus(ENTRIES.id);
         assertThat(sql.apply(ENTRIES.amount.gt(5L).and(sum.gt(3L))))
                 .containsIgnoringCase("case when").containsPattern("amount[`\"] > \\?");
+    }
+
+    // ------------------------------------------------------------------------------------ keys across tenants
+
+    /** Tenant 1's facet over the tenancy schema, sharing none of its keys that span tenants. */
+    private static Facet unshared(Database db) {
+        Operation[] all = Operation.values();
+        return Facet.restrictive(db)
+                .table(Tenancy.TEAMS, r -> r.where(Tenancy.TEAMS.tenantId, 1L).allow(all))
+                .table(Tenancy.PLAYERS, r -> r.where(Tenancy.PLAYERS.tenantId, 1L).allow(all))
+                .table(Tenancy.SKILLS, r -> r.where(Tenancy.SKILLS.tenantId, 1L).allow(all))
+                .table(Tenancy.PLAYER_SKILLS, r -> r.where(Tenancy.PLAYER_SKILLS.tenantId, 1L).allow(all))
+                .build();
+    }
+
+    /** The message of a refusal, with {@code key} replaced: a taken value and a free one must read the same. */
+    private static String refusal(Runnable call, Object key) {
+        Throwable e = org.assertj.core.api.Assertions.catchThrowable(call::run);
+        assertThat(e).isInstanceOf(ForbiddenException.class);
+        return e.getMessage().replace(String.valueOf(key), "KEY");
+    }
+
+    @DatabaseTest
+    void aUniqueKeyThatSpansTenantsIsNotWrittenUnlessShared(TestDatabase t) {
+        Database db = t.open(Tenancy.schema()).createMissingTables();
+        World w = FacetEscapeTest.seed(db);
+        List<Object> before = FacetEscapeTest.tenant2(db);
+        Facet a = unshared(db);
+        // Tenant 2 holds code b1: the refusal is the same for it and for a free code, and comes before any statement.
+        String taken = refusal(() -> a.persist(new Team(null, null, "b1", "Mine")), "b1");
+        assertThat(taken).isEqualTo(refusal(() -> a.persist(new Team(null, null, "free", "Mine")), "free"))
+                .contains("fc_teams(code)").contains("shares");
+        assertThat(refusal(() -> a.updateTable(Tenancy.TEAMS).set(Tenancy.TEAMS.code, "b1")
+                .where(Tenancy.TEAMS.id.eq(w.a1().id())).execute(), "b1")).contains("fc_teams(code)");
+        // A chosen id, and save by an id: tenant 2's id and a missing one read the same.
+        assertThat(refusal(() -> a.persist(new Player(w.pb1().id(), null, null, "p", 1)), w.pb1().id()))
+                .isEqualTo(refusal(() -> a.persist(new Player(999_999L, null, null, "p", 1)), 999_999L));
+        assertThat(refusal(() -> a.save(new Player(w.pb1().id(), 1L, null, "p", 1)), w.pb1().id()))
+                .isEqualTo(refusal(() -> a.save(new Player(999_999L, 1L, null, "p", 1)), 999_999L));
+        // What does not depend on hidden rows goes on: a generated key, a save of a row the facet shows.
+        assertThat(a.persist(new Player(null, null, w.a1().id(), "new", 5)).tenantId()).isEqualTo(1L);
+        assertThat(a.save(w.pa2().withName("renamed")).name()).isEqualTo("renamed");
+        assertThat(FacetEscapeTest.tenant2(db)).isEqualTo(before);
+    }
+
+    @DatabaseTest
+    void aKeyThatHoldsTheTenantColumnIsWrittenFreely(TestDatabase t) {
+        Database db = seed(t);
+        Facet byValue = facets(db).get(0);
+        // Tenant 2 has an account coded b; tenant 1's own b does not clash, as the key holds the tenant.
+        Account mine = byValue.persist(new Account(null, null, "b"));
+        assertThat(mine.tenantId()).isEqualTo(1L);
+        // Under a general filter no key is partitioned: the same write is refused.
+        assertThat(refusal(() -> facets(db).get(1).persist(new Account(null, 1L, "c-new")), "c-new"))
+                .contains("fi_accounts(tenant_id, code)");
+        // The entries' foreign key holds the tenant column: removing an account cannot reach another tenant's rows.
+        byValue.remove(mine);
+        assertThat(refusal(() -> facets(db).get(1).remove(ACCOUNTS, mine.id()), mine.id()))
+                .contains("fi_entries(tenant_id, account_id)");
+    }
+
+    @DatabaseTest
+    void aRemoveNeverFailsOnNorReachesARowOfAnotherTenant(TestDatabase t) {
+        Database db = t.open(Tenancy.schema()).createMissingTables();
+        World w = FacetEscapeTest.seed(db);
+        List<Object> before = FacetEscapeTest.tenant2(db);
+        // Unshared: tenant 2's join row refers to pa1 (and would be cascaded away); nobody refers to pa2. Both
+        // removes get the same refusal before any statement, and nothing is removed.
+        Facet a = unshared(db);
+        assertThat(refusal(() -> a.remove(w.pa1()), w.pa1().id()))
+                .isEqualTo(refusal(() -> a.remove(w.pa2()), w.pa2().id()))
+                .contains("fc_player_skills(player_id)");
+        assertThat(refusal(() -> a.remove(Tenancy.PLAYERS, Tenancy.PLAYERS.salary.gt(0)), "x")).contains("shares");
+        // Shared: a remove goes ahead where no hidden row refers to the rows, and is refused, changing nothing,
+        // where one does, instead of cascading to it.
+        Facet shared = Tenancy.tenant(db, 1);
+        assertThatThrownBy(() -> shared.remove(w.pa1())).isInstanceOf(ForbiddenException.class)
+                .hasMessageContaining("refer to it through fc_player_skills(player_id)");
+        assertThatThrownBy(() -> shared.remove(Tenancy.PLAYERS, Tenancy.PLAYERS.salary.gt(0)))
+                .isInstanceOf(ForbiddenException.class);
+        assertThat(db.find(Tenancy.PLAYERS, w.pa1().id())).isEqualTo(w.pa1());
+        shared.remove(w.pa2());
+        assertThat(db.selectFrom(Tenancy.PLAYERS).where(Tenancy.PLAYERS.id.eq(w.pa2().id())).exists()).isFalse();
+        assertThat(FacetEscapeTest.tenant2(db)).isEqualTo(before);
+    }
+
+    @DatabaseTest
+    void aSharedKeyMustBeAKeyOfTheModel(TestDatabase t) {
+        Database db = t.open(Tenancy.schema()).createMissingTables();
+        assertThatThrownBy(() -> Facet.restrictive(db).table(Tenancy.TEAMS).shares(Tenancy.TEAMS.name).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fc_teams(name)");
+    }
+
+    @DatabaseTest
+    void anUpsertNeverChangesAHiddenRowCommittedBetweenItsCheckAndItsWrite(TestDatabase t) throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
+        java.sql.Connection other = t.rawConnection();
+        Database db = t.open(t.config().schema(Tenancy.schema()).listener(new dev.cairn.engine.DatabaseListener() {
+            @Override
+            public void executed(String sql, long nanos) {
+                // Right after the upsert's check, another connection commits tenant 2's team with the same code.
+                if (sql.toLowerCase(java.util.Locale.ROOT).contains("for update") && armed.getAndSet(false)) {
+                    String q = t.target().equals("H2") ? "\"" : "`";
+                    String insert = "insert into " + q + "fc_teams" + q + " (" + q + "tenant_id" + q + ", " + q + "code"
+                            + q + ", " + q + "name" + q + ") values (2, 'c9', 'Hidden')";
+                    try (var st = other.prepareStatement(insert)) {
+                        st.executeUpdate();
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        })).createMissingTables();
+        try (other) {
+            other.setAutoCommit(true);
+            Team mine = db.persist(new Team(null, 1L, "a1", "Alpha"));
+            Facet a = Tenancy.tenant(db, 1);
+            armed.set(true);
+            // Under READ COMMITTED the check's FOR UPDATE takes no gap lock on MariaDB, so the insert gets in.
+            assertThatThrownBy(() -> db.transaction(dev.cairn.engine.TransactionOptions.defaults()
+                    .isolation(dev.cairn.engine.TransactionOptions.Isolation.READ_COMMITTED),
+                    tx -> Tenancy.tenant(tx, 1).insertInto(Tenancy.TEAMS).row(new Team(null, 1L, "c9", "Mine now"))
+                            .onDuplicateKeyUpdate(Tenancy.TEAMS.name).execute()))
+                    .isInstanceOf(dev.cairn.engine.exception.UniqueViolationException.class);
+            assertThat(armed).isFalse();
+            assertThat(db.selectFrom(Tenancy.TEAMS).where(Tenancy.TEAMS.code.eq("c9")).one())
+                    .extracting(Team::tenantId, Team::name).containsExactly(2L, "Hidden");
+            assertThat(db.find(Tenancy.TEAMS, mine.id())).isEqualTo(mine);
+        }
     }
 }

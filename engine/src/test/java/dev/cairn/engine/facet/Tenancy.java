@@ -131,10 +131,17 @@ public final class Tenancy {
         return Schema.of(TEAMS, PLAYERS, SKILLS, PLAYER_SKILLS, STAFF, RATINGS);
     }
 
-    /** The facet a request of tenant {@code id} gets: its own rows of every table, and every write granted. */
+    /**
+     * The facet a request of tenant {@code id} gets: its own rows of every table, and every write granted. The
+     * schema's keys span tenants (a team code unique across them, foreign keys without the tenant column), and the
+     * facet shares them, so that the escape tests reach every path; {@link FacetInferenceTest} tests them unshared.
+     */
     public static Facet tenant(Session session, long id) {
         Operation[] all = Operation.values();
         return Facet.restrictive(session)
+                .shares(TEAMS.code).shares(PLAYERS.teamId)
+                .shares(PLAYER_SKILLS.playerId).shares(PLAYER_SKILLS.skillId)
+                .shares(PLAYER_SKILLS.playerId, PLAYER_SKILLS.skillId).shares(RATINGS.playerId, RATINGS.skillId)
                 .table(TEAMS, t -> t.where(TEAMS.tenantId, id).allow(all))
                 .table(PLAYERS, t -> t.where(PLAYERS.tenantId, id).allow(all))
                 .table(SKILLS, t -> t.where(SKILLS.tenantId, id).allow(all))
