@@ -195,6 +195,9 @@ class FacetInferenceTest {
         // What does not depend on hidden rows goes on: a generated key, a save of a row the facet shows.
         assertThat(a.persist(new Player(null, null, w.a1().id(), "new", 5)).tenantId()).isEqualTo(1L);
         assertThat(a.save(w.pa2().withName("renamed")).name()).isEqualTo("renamed");
+        // pa1 is referred to by tenant 2's join row: an update that keeps its key is no change to the reference.
+        assertThat(a.update(w.pa1().withName("updated")).name()).isEqualTo("updated");
+        assertThat(Tenancy.tenant(db, 1).update(w.pa1().withName("again")).name()).isEqualTo("again");
         assertThat(FacetEscapeTest.tenant2(db)).isEqualTo(before);
     }
 
