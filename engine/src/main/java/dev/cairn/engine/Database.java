@@ -14,6 +14,7 @@ import dev.cairn.engine.exception.QueryTimeoutException;
 import dev.cairn.engine.exec.ErrorTranslator;
 import dev.cairn.engine.objects.ObjectApi;
 import dev.cairn.engine.session.Engine;
+import dev.cairn.engine.replica.ReplicaRouter;
 import dev.cairn.engine.session.PoolCore;
 import dev.cairn.engine.session.Pools;
 import dev.cairn.engine.session.SessionCore;
@@ -74,12 +75,13 @@ public final class Database extends Session implements AutoCloseable {
 
     private static Database open(Builder builder) {
         HikariDataSource pool = Pools.open(builder.toHikari("cairn-" + COUNTER.incrementAndGet()));
-        Duration timeout = builder.statementTimeout;
         Engine engine = new Engine(Pools.detect(pool), builder.schema, builder.shapeCacheSize,
-                Pools.observer(List.copyOf(builder.listeners)), timeout == null ? 0 : SessionCore.seconds(timeout),
-                () -> Pools.evictIdle(pool));
+                Pools.observer(List.copyOf(builder.listeners)), builder.statementTimeout == null ? 0
+                : SessionCore.seconds(builder.statementTimeout), () -> Pools.evictIdle(pool));
         ObjectApi objects = new ObjectApi(engine);
-        return new Database(builder, new PoolCore(engine, pool, tx -> new Transaction(tx, objects)), objects);
+        ReplicaRouter replicas = builder.replicas == null ? null : builder.replicas.open(pool,
+                engine.dialect(), () -> builder.toHikari(pool.getPoolName()));
+        return new Database(builder, new PoolCore(engine, pool, tx -> new Transaction(tx, objects), replicas), objects);
     }
 
     /** A new, empty H2 database in memory, private to this instance and gone when it is closed; no schema. */
@@ -139,6 +141,7 @@ public final class Database extends Session implements AutoCloseable {
         Schema s = requireSchema("create tables of");
         try (Connection c = pool.pool().getConnection()) {
             SchemaCreator.createMissing(c, s);
+            pool.written(c);
         } catch (SQLException e) {
             throw ErrorTranslator.translate(e, null);
         }
@@ -153,6 +156,7 @@ public final class Database extends Session implements AutoCloseable {
      */
     public Database sync(SyncMode mode) {
         lastSync = schemaSync().run(mode);
+        pool.writtenElsewhere();
         return this;
     }
 
@@ -227,6 +231,7 @@ public final class Database extends Session implements AutoCloseable {
         if (!pool.markClosed()) {
             return;
         }
+        pool.closeReplicas();
         Pools.close(pool.pool(), ownsInMemoryH2);
         LOG.info("Closed {}", pool.pool().getPoolName());
         for (DatabaseListener l : listeners) {
@@ -241,26 +246,14 @@ public final class Database extends Session implements AutoCloseable {
 
     /**
      * Settings for a {@link Database}: where to connect, the schema, how large the pool is, and driver properties.
-     * Created by {@link Database#builder()}; {@link #build()} opens the database.
-     *
-     * <p>For MySQL/MariaDB URLs, these driver properties are set unless given otherwise:
-     * <ul>
-     *   <li>{@code rewriteBatchedStatements=true}: JDBC batches of inserts become multi-row inserts;</li>
-     *   <li>{@code cachePrepStmts=true}, {@code prepStmtCacheSize=500}, {@code prepStmtCacheSqlLimit=4096}:
-     *       the driver keeps parsed statements per connection;</li>
-     *   <li>{@code useLocalSessionState=true}: no round trip to read session state the driver already knows;</li>
-     *   <li>{@code characterEncoding=UTF-8}: full Unicode (utf8mb4) on the wire.</li>
-     * </ul>
-     * Every MySQL/MariaDB session also runs with {@code time_zone = '+00:00'}, so that timestamp columns and their
-     * "now" defaults mean UTC whatever the server's or the JVM's zone, and in strict mode ({@code STRICT_ALL_TABLES}
-     * added to the server's {@code sql_mode}), so that the server refuses a value it would otherwise cut.
-     *
-     * <p>Server settings are read afresh by each new connection ({@code cacheServerConfiguration} stays off): the
-     * driver escapes the values it sends by the {@code NO_BACKSLASH_ESCAPES} mode it read at connect, and a
-     * configuration cached from another connection of the same URL could tell it wrong. Set a session's
-     * {@code sql_mode} through the {@code sessionVariables} driver property, which the driver knows of, never by a
-     * later {@code SET}: Cairn checks when the database opens that a value with backslashes and quotes comes back
-     * unchanged, and refuses to open if not.
+     * Created by {@link Database#builder()}; {@link #build()} opens the database. For MySQL/MariaDB URLs Cairn sets
+     * {@code rewriteBatchedStatements}, a statement cache ({@code cachePrepStmts}, 500 statements),
+     * {@code useLocalSessionState} and UTF-8 unless given otherwise, and runs each session in UTC
+     * ({@code time_zone = '+00:00'}) and strict mode ({@code STRICT_ALL_TABLES}). Server settings are read by each
+     * new connection ({@code cacheServerConfiguration} stays off, as the driver escapes by the
+     * {@code NO_BACKSLASH_ESCAPES} it read); set a session's {@code sql_mode} through the {@code sessionVariables}
+     * driver property, never by a later {@code SET}: Cairn checks at open that quotes and backslashes come back
+     * unchanged and refuses to open if not.
      */
     public static final class Builder {
         static final Map<String, String> MYSQL_DEFAULTS = Map.of(
@@ -285,6 +278,7 @@ public final class Database extends Session implements AutoCloseable {
         private boolean ownsInMemoryDatabase;
         private final Map<String, String> driverProperties = new LinkedHashMap<>();
         private final List<DatabaseListener> listeners = new ArrayList<>();
+        private Replicas replicas;
         private UnaryOperator<SchemaSync> syncSettings = s -> s;
 
         private Builder() {
@@ -398,6 +392,12 @@ public final class Database extends Session implements AutoCloseable {
             Objects.requireNonNull(settings, "settings");
             UnaryOperator<SchemaSync> before = syncSettings;
             this.syncSettings = s -> Objects.requireNonNull(settings.apply(before.apply(s)), "schemaSync settings");
+            return this;
+        }
+
+        /** MariaDB replicas that plain reads go to, with read-your-writes: see {@link Replicas}. */
+        public Builder replicas(Replicas replicas) {
+            this.replicas = Objects.requireNonNull(replicas, "replicas");
             return this;
         }
 

@@ -41,15 +41,21 @@ public final class Select<R> implements SelectStatement.Source<R> {
     private final QueryExecutor executor;
     private final SelectStatement<R> statement;
     private final Duration timeout;
+    private final boolean onPrimary;
 
     private Select(QueryExecutor executor, SelectStatement<R> statement, Duration timeout) {
+        this(executor, statement, timeout, false);
+    }
+
+    private Select(QueryExecutor executor, SelectStatement<R> statement, Duration timeout, boolean onPrimary) {
         this.executor = executor;
         this.statement = statement;
         this.timeout = timeout;
+        this.onPrimary = onPrimary;
     }
 
     private Select<R> with(SelectStatement<R> changed) {
-        return new Select<>(executor, changed, timeout);
+        return new Select<>(executor, changed, timeout, onPrimary);
     }
 
     /** Whole rows of a table (or alias), not attached to a database. */
@@ -120,7 +126,7 @@ public final class Select<R> implements SelectStatement.Source<R> {
 
     /** This query run by another executor: a database or transaction. */
     public Select<R> attach(Executor other) {
-        return new Select<>(QueryExecutor.of(other), statement, timeout);
+        return new Select<>(QueryExecutor.of(other), statement, timeout, onPrimary);
     }
 
     /** The table (or alias) rows come from. */
@@ -238,7 +244,7 @@ public final class Select<R> implements SelectStatement.Source<R> {
     public <X> Select<X> map(Function<? super R, ? extends X> mapper) {
         Objects.requireNonNull(mapper, "mapper");
         return new Select<>(executor, statement.withProjection(new Projection.Mapped<>(statement.projection(), mapper)),
-                timeout);
+                timeout, onPrimary);
     }
 
     /**
@@ -268,12 +274,25 @@ public final class Select<R> implements SelectStatement.Source<R> {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, got " + timeout);
         }
-        return new Select<>(executor, statement, timeout);
+        return new Select<>(executor, statement, timeout, onPrimary);
     }
 
     /** The timeout set by {@link #timeout(Duration)}, or {@code null}. */
     public Duration timeout() {
         return timeout;
+    }
+
+    /**
+     * Runs this query on the primary server of a database that reads from replicas (a locking read always does).
+     * Like the timeout, not part of the SQL.
+     */
+    public Select<R> onPrimary() {
+        return new Select<>(executor, statement, timeout, true);
+    }
+
+    /** Whether {@link #onPrimary()} was asked for. */
+    public boolean readsPrimary() {
+        return onPrimary;
     }
 
     /** The statement this query runs: what its SQL says. */

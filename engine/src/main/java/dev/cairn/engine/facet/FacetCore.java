@@ -175,6 +175,9 @@ public final class FacetCore extends SessionCore {
                 q = q.skipLocked();
             }
         }
+        if (select.readsPrimary()) {
+            q = q.onPrimary();
+        }
         return select.timeout() == null ? q : q.timeout(select.timeout());
     }
 

@@ -216,6 +216,7 @@ final class Inserts<R> {
                     H2Identity.advancePast(c, table.name(), generated.name(), max);
                 }
             }
+            session.written(c);
         } finally {
             session.release(c);
         }

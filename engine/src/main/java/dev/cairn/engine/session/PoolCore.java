@@ -5,7 +5,9 @@ import dev.cairn.dsl.query.QueryExecutor;
 import dev.cairn.engine.TransactionOptions;
 import dev.cairn.engine.exception.ConnectionException;
 import dev.cairn.engine.exception.DatabaseException;
+import dev.cairn.dsl.query.Select;
 import dev.cairn.engine.exec.ErrorTranslator;
+import dev.cairn.engine.replica.ReplicaRouter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,13 +25,60 @@ public final class PoolCore extends SessionCore {
     private final HikariDataSource pool;
     private final Function<TransactionCore, ? extends QueryExecutor> transactionFacade;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ReplicaRouter replicas;
 
-    /** @param transactionFacade makes the API object of a new transaction, which binds itself to its core */
+    /**
+     * @param transactionFacade makes the API object of a new transaction, which binds itself to its core
+     * @param replicas          where plain reads go, or {@code null} for none
+     */
     public PoolCore(Engine engine, HikariDataSource pool,
-                    Function<TransactionCore, ? extends QueryExecutor> transactionFacade) {
+                    Function<TransactionCore, ? extends QueryExecutor> transactionFacade, ReplicaRouter replicas) {
         super(engine);
         this.pool = pool;
         this.transactionFacade = transactionFacade;
+        this.replicas = replicas;
+    }
+
+    @Override
+    public void written(Connection connection) {
+        if (replicas != null) {
+            replicas.committed(connection);
+        }
+    }
+
+    /**
+     * Notes everything the primary has written so far (its binary log position), for work that wrote on connections
+     * of its own, such as schema sync: reads after it wait for that.
+     */
+    public void writtenElsewhere() {
+        if (replicas != null) {
+            super.onConnection(c -> {
+                replicas.caughtUpWith(c);
+                return null;
+            });
+        }
+    }
+
+    /** Closes the replicas' pools, if any. */
+    public void closeReplicas() {
+        if (replicas != null) {
+            replicas.close();
+        }
+    }
+
+    private boolean onReplica(Select<?> select) {
+        return replicas != null && !select.readsPrimary() && select.statement().lock() == null;
+    }
+
+    @Override
+    protected <T> T read(Select<?> select, Function<Connection, T> work) {
+        return onReplica(select) ? replicas.read(work, () -> read(work)) : read(work);
+    }
+
+    @Override
+    protected Connection acquireRead(Select<?> select) {
+        Connection c = onReplica(select) ? replicas.lease() : null;
+        return c != null ? c : acquire();
     }
 
     public HikariDataSource pool() {
@@ -103,15 +152,20 @@ public final class PoolCore extends SessionCore {
      */
     @Override
     public <T> T onConnection(Function<Connection, T> work) {
+        Function<Connection, T> noted = replicas == null ? work : c -> {
+            T result = work.apply(c);
+            written(c);
+            return result;
+        };
         try {
-            return super.onConnection(work);
+            return super.onConnection(noted);
         } catch (ConnectionException e) {
             if (!e.beforeSending()) {
                 throw e;
             }
             LOG.debug("A connection of {} failed before a statement was sent; running it on a fresh one",
                     pool.getPoolName());
-            return super.onConnection(work);
+            return super.onConnection(noted);
         }
     }
 
@@ -169,6 +223,9 @@ public final class PoolCore extends SessionCore {
                     c.commit();
                 } else {
                     engine.subscriptions().commit(c, tx.changes());
+                }
+                if (replicas != null) {
+                    replicas.committed(c);
                 }
             } catch (SQLException e) {
                 DatabaseException translated = ErrorTranslator.translate(e, "COMMIT");

@@ -124,7 +124,7 @@ public abstract class SessionCore implements QueryExecutor {
         List<Param<?>> values = new ArrayList<>();
         CompiledQuery query = engine.compiler().select(select, values);
         RowMapper<R> mapper = engine.mappers().of(select.projection(), query);
-        return read(c -> engine.runner().query(c, query, values, mapper, timeoutSeconds(select)));
+        return read(select, c -> engine.runner().query(c, query, values, mapper, timeoutSeconds(select)));
     }
 
     @Override
@@ -147,7 +147,8 @@ public abstract class SessionCore implements QueryExecutor {
         checkUsable(false);
         List<Param<?>> values = new ArrayList<>();
         CompiledQuery query = engine.compiler().count(select, values);
-        return read(c -> engine.runner().query(c, query, values, rs -> rs.getLong(1), timeoutSeconds(select)).get(0));
+        return read(select, c -> engine.runner().query(c, query, values, rs -> rs.getLong(1), timeoutSeconds(select))
+                .get(0));
     }
 
     @Override
@@ -155,7 +156,8 @@ public abstract class SessionCore implements QueryExecutor {
         checkUsable(false);
         List<Param<?>> values = new ArrayList<>();
         CompiledQuery query = engine.compiler().exists(select, values);
-        return read(c -> !engine.runner().query(c, query, values, rs -> Boolean.TRUE, timeoutSeconds(select)).isEmpty());
+        return read(select, c -> !engine.runner().query(c, query, values, rs -> Boolean.TRUE, timeoutSeconds(select))
+                .isEmpty());
     }
 
     @Override
@@ -164,7 +166,7 @@ public abstract class SessionCore implements QueryExecutor {
         List<Param<?>> values = new ArrayList<>();
         CompiledQuery query = engine.compiler().select(select, values);
         RowMapper<R> mapper = engine.mappers().of(select.projection(), query);
-        Connection c = acquire();
+        Connection c = acquireRead(select);
         return engine.runner().stream(c, query, values, mapper, timeoutSeconds(select), () -> release(c));
     }
 
@@ -272,6 +274,23 @@ public abstract class SessionCore implements QueryExecutor {
             return null;
         });
         return counts;
+    }
+
+    /**
+     * Called with the connection of a write outside a transaction once it succeeded, before the connection goes back:
+     * a database with replicas notes what its reads must now see.
+     */
+    public void written(Connection connection) {
+    }
+
+    /** Runs a query's read; a database with replicas may run it on one (see {@code PoolCore}). */
+    protected <T> T read(Select<?> select, Function<Connection, T> work) {
+        return read(work);
+    }
+
+    /** A connection for a query that streams its rows; a database with replicas may give one of a replica. */
+    protected Connection acquireRead(Select<?> select) {
+        return acquire();
     }
 
     /**
