@@ -211,5 +211,18 @@ final class Fixture implements AutoCloseable {
             hibernate.close();
         }
         db.close();
+        if (db.dialect().isMySqlFamily()) {
+            dropServerDatabase("cairn_bench");
+        }
+    }
+
+    /** Drops a database a benchmark made on the server of {@code CAIRN_MYSQL_URL}, so that no run leaves one behind. */
+    static void dropServerDatabase(String name) {
+        try (Connection c = DriverManager.getConnection(System.getenv("CAIRN_MYSQL_URL"),
+                env("CAIRN_MYSQL_USER", "root"), env("CAIRN_MYSQL_PASSWORD", "")); Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS `" + name + "`");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot drop the benchmark database " + name, e);
+        }
     }
 }

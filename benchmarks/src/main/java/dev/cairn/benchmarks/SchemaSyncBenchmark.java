@@ -102,7 +102,11 @@ public class SchemaSyncBenchmark {
 
     @TearDown
     public void tearDown() {
+        boolean server = db.dialect().isMySqlFamily();
         db.close();
+        if (server) {
+            Fixture.dropServerDatabase("cairn_bench_sync");
+        }
     }
 
     @Benchmark

@@ -170,13 +170,7 @@ public class SchemaSyncScaleBenchmark {
     public void tearDown() {
         db.close();
         if (!target.equals("h2")) {
-            String url = System.getenv("CAIRN_MYSQL_URL");
-            try (Connection c = DriverManager.getConnection(url, user(), password());
-                 Statement st = c.createStatement()) {
-                st.execute("DROP DATABASE IF EXISTS " + DATABASE);
-            } catch (SQLException e) {
-                throw new IllegalStateException("Cannot drop the benchmark database", e);
-            }
+            Fixture.dropServerDatabase(DATABASE);
         }
     }
 

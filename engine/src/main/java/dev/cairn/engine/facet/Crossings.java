@@ -133,8 +133,8 @@ final class Crossings {
             boolean holds = k.stream().anyMatch(c -> c.name().equalsIgnoreCase(column.name()));
             if (holds && crossingUnshared(r, k)) {
                 throw new ForbiddenException(op, r.name(), column.name(), "the unique key " + describe(k) + " spans"
-                        + " rows the facet hides, so a duplicate-key error would tell that a hidden row holds the value;"
-                        + " add the filter's column to the key, or declare it with Facet.Builder.shares");
+                        + " rows the facet hides, so a duplicate-key error would tell that a hidden row holds the"
+                        + " value; add the filter's column to the key, or declare it with Facet.Builder.shares");
             }
         }
     }

@@ -29,7 +29,8 @@ public final class FacetRules {
      * @param schemaTables every table of the database's model, whose foreign keys may refer to the facet's tables
      * @param shared       the keys (by their columns) the facet declares shared across its filters
      */
-    public FacetRules(List<TableRule> rules, List<Table<?, ?>> schemaTables, List<List<dev.cairn.dsl.Column<?>>> shared) {
+    public FacetRules(List<TableRule> rules, List<Table<?, ?>> schemaTables,
+                      List<List<dev.cairn.dsl.Column<?>>> shared) {
         for (TableRule r : rules) {
             if (byName.putIfAbsent(TableRule.key(r.name()), r) != null) {
                 throw new IllegalArgumentException("Table '" + r.name() + "' is given twice to the facet");

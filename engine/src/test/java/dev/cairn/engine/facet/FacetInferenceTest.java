@@ -149,7 +149,8 @@ class FacetInferenceTest {
     void aConditionThatCannotFailIsLeftAsWrittenForIndexes(TestDatabase t) {
         Database db = t.open(Schema.of(ACCOUNTS, ENTRIES)).createMissingTables();
         Function<Condition, String> sql = c -> facets(db).get(0).selectFrom(ENTRIES).where(c).sql();
-        assertThat(sql.apply(ENTRIES.amount.gt(5L).and(ENTRIES.code.in(List.of("a", "b"))))).doesNotContainIgnoringCase("case");
+        assertThat(sql.apply(ENTRIES.amount.gt(5L).and(ENTRIES.code.in(List.of("a", "b")))))
+                .doesNotContainIgnoringCase("case");
         Expression<Long> sum = ENTRIES.amount.plus(ENTRIES.id);
         assertThat(sql.apply(ENTRIES.amount.gt(5L).and(sum.gt(3L))))
                 .containsIgnoringCase("case when").containsPattern("amount[`\"] > \\?");
