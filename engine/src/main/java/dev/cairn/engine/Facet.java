@@ -274,7 +274,8 @@ public final class Facet extends Session {
 
         /** The facet over the session's database or transaction. */
         public Facet build() {
-            FacetRules all = new FacetRules(rules, session.core.engine().schema().tables(), shared);
+            dev.cairn.dsl.Schema schema = session.core.engine().schema();
+            FacetRules all = new FacetRules(rules, schema == null ? List.of() : schema.tables(), shared);
             ObjectApi objects = session.objects;
             FacetCore core = new FacetCore(session.core, all, (c, tx) -> new Transaction(c, tx, objects));
             return new Facet(core, objects);

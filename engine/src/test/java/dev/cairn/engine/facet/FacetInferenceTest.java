@@ -248,6 +248,13 @@ class FacetInferenceTest {
         Database db = t.open(Tenancy.schema()).createMissingTables();
         assertThatThrownBy(() -> Facet.restrictive(db).table(Tenancy.TEAMS).shares(Tenancy.TEAMS.name).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fc_teams(name)");
+        // A database built without a schema: the facet's own tables' keys are the ones it knows.
+        try (Database bare = t.open(t.config())) {
+            Facet f = Facet.restrictive(bare).table(Tenancy.TEAMS, r -> r.where(Tenancy.TEAMS.tenantId, 1L)
+                    .allow(Operation.CREATE)).build();
+            assertThatThrownBy(() -> f.insertInto(Tenancy.TEAMS).row(new Team(null, null, "z1", "Zulu")).execute())
+                    .isInstanceOf(ForbiddenException.class).hasMessageContaining("fc_teams(code)");
+        }
     }
 
     @DatabaseTest
