@@ -162,7 +162,8 @@ final class TermWalk {
                 // a utf8mb4_general_ci column would take 'é' for 'e'.
                 pattern = JooqParts.collated(pattern, "utf8mb4_bin");
             }
-            return !building ? null : JooqParts.like(f, l, pattern);
+            // PostgreSQL: ILIKE, its own ignore-case LIKE, which like H2's lower-case comparison counts accents.
+            return !building ? null : JooqParts.like(f, l, pattern, dialect.isPostgres());
         }
 
         @Override
@@ -207,7 +208,8 @@ final class TermWalk {
             Field<Object> f = text(cs.operand());
             Field<Object> pattern = value(cs.pattern(), cs.operand(), null);
             if (!dialect.isMySqlFamily()) {
-                // H2 compares text by code point, whatever the column (Cairn never sets a database collation).
+                // H2 compares text by code point, whatever the column (Cairn never sets a database collation);
+                // PostgreSQL's LIKE is case-sensitive in every deterministic collation.
                 sink.token(")");
                 return !building ? null : JooqParts.likeExactly(f, pattern, null);
             }
