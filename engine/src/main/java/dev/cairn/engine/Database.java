@@ -264,7 +264,7 @@ public final class Database extends Session implements AutoCloseable {
      *
      * <p>For PostgreSQL URLs ({@code jdbc:postgresql://host:5432/db}): {@code reWriteBatchedInserts=true} (JDBC
      * batches of inserts become multi-row inserts), {@code stringtype=unspecified} (text is read as the column's
-     * type, such as {@code jsonb} or an enum), {@code prepareThreshold=1} and {@code ApplicationName=cairn};
+     * type, such as {@code json} or an enum), {@code prepareThreshold=1} and {@code ApplicationName=cairn};
      * every session runs with {@code TimeZone = 'UTC'}.
      */
     public static final class Builder {

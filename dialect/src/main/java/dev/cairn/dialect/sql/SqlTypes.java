@@ -86,7 +86,8 @@ public final class SqlTypes {
             case TIME -> "TIME(" + type.precision() + ")";
             case UUID -> "UUID";
             case BINARY, VARBINARY, TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB -> "BYTEA";
-            case JSON -> "JSONB";
+            // json keeps the document as written, as MariaDB and H2 do; jsonb would reorder its keys.
+            case JSON -> "JSON";
             case ENUM -> "ENUM(" + labels(type, dialect) + ")";
             case SET -> "VARCHAR(" + type.length() + ")";
         };

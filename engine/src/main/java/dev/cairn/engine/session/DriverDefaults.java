@@ -24,7 +24,7 @@ public final class DriverDefaults {
      * driver's own advice for batch loads), a statement is prepared on the server from its first run
      * ({@code prepareThreshold=1}) rather than its fifth, since Cairn runs the same few shapes again and again, and
      * text is bound untyped ({@code stringtype=unspecified}), so that the server reads it as the column's type: a
-     * JSON document into {@code jsonb}, a label into an enum type.
+     * JSON document into {@code json}, a label into an enum type.
      */
     public static final Map<String, String> POSTGRES = Map.of(
             "reWriteBatchedInserts", "true",

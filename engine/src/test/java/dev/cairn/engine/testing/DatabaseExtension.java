@@ -35,11 +35,14 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
  * </ul>
  * PostgreSQL support is being built up: the PostgreSQL runs cover the tests marked {@link PostgresReady} so far, and
  * the others are in progress. Without {@code CAIRN_POSTGRES_URL} there are no PostgreSQL runs at all (none
- * reported as skipped), in CI too for now.
+ * reported as skipped), in CI too for now. {@code CAIRN_POSTGRES_ALL=true} runs every database test on PostgreSQL,
+ * marked or not, to find those that pass.
  */
 public final class DatabaseExtension implements TestTemplateInvocationContextProvider {
     public static final String MYSQL_URL = "CAIRN_MYSQL_URL";
     public static final String POSTGRES_URL = "CAIRN_POSTGRES_URL";
+    /** Set to {@code true}, every database test runs on PostgreSQL too: to find the next ones to mark ready. */
+    public static final String POSTGRES_ALL = "CAIRN_POSTGRES_ALL";
     static final String POSTGRES = "PostgreSQL";
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final String RUN_ID = UUID.randomUUID().toString().substring(0, 8);
@@ -55,7 +58,8 @@ public final class DatabaseExtension implements TestTemplateInvocationContextPro
         boolean serverOnly = !context.getRequiredTestMethod().getAnnotation(DatabaseTest.class).serverOnly().isEmpty();
         Stream<TestTemplateInvocationContext> runs = serverOnly ? Stream.of(new Run("MariaDB")) : Stream.of(new Run("H2"), new Run("MariaDB"));
         boolean ready = context.getRequiredTestMethod().isAnnotationPresent(PostgresReady.class)
-                || context.getRequiredTestClass().isAnnotationPresent(PostgresReady.class);
+                || context.getRequiredTestClass().isAnnotationPresent(PostgresReady.class)
+                || "true".equalsIgnoreCase(System.getenv(POSTGRES_ALL));
         return ready && postgresConfigured() ? Stream.concat(runs, Stream.of(new Run(POSTGRES))) : runs;
     }
 
