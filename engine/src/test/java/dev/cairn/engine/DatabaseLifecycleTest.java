@@ -11,6 +11,7 @@ import dev.cairn.engine.exception.ConnectionException;
 import dev.cairn.engine.exception.DatabaseException;
 import dev.cairn.engine.model.Users.User;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -73,6 +74,7 @@ class DatabaseLifecycleTest {
         }
     }
 
+    @PostgresReady
     @DatabaseTest
     void builderSettingsReachThePoolAndTheDriver(TestDatabase t) throws Exception {
         try (Database db = t.config().poolSize(2).connectionTimeout(Duration.ofSeconds(5)).poolName("custom-pool")
@@ -84,6 +86,12 @@ class DatabaseLifecycleTest {
                     try (Statement st = c1.createStatement(); ResultSet rs = st.executeQuery("SELECT @@session.time_zone")) {
                         rs.next();
                         assertThat(rs.getString(1)).isEqualTo("+00:00");
+                    }
+                }
+                if (db.dialect().isPostgres()) {
+                    try (Statement st = c1.createStatement(); ResultSet rs = st.executeQuery("SHOW TimeZone")) {
+                        rs.next();
+                        assertThat(rs.getString(1)).isEqualTo("UTC");
                     }
                 }
             }

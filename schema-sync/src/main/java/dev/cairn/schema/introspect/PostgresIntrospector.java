@@ -166,27 +166,44 @@ final class PostgresIntrospector extends CatalogIntrospector {
         return zoned ? t + " with time zone" : t;
     }
 
+    // A cast PostgreSQL adds: ::integer, ::character varying(10), ::"pets_mood", ::timestamp without time zone.
     private static final Pattern CAST = Pattern.compile(
-            "::(?:\"(?:[^\"]|\"\")+\"|[\\w$]+)(?:\\.(?:\"(?:[^\"]|\"\")+\"|[\\w$]+))?(?: [a-z]+)*(?:\\(\\d+(?:,\\d+)?\\))?"
-                    + "(?: with(?:out)? time zone)?(?:\\[])?$");
+            "::(?:\"(?:[^\"]|\"\")+\"|[a-z_][\\w$]*)(?:\\.(?:\"(?:[^\"]|\"\")+\"|[a-z_][\\w$]*))?"
+                    + "(?:\\(\\d+(?:,\\d+)?\\))?(?: (?:varying|precision|with(?:out)? time zone))*"
+                    + "(?:\\(\\d+(?:,\\d+)?\\))?(?:\\[])?");
+    private static final Pattern PARENTHESISED_NUMBER = Pattern.compile("(?<![\\w)])\\((-?\\d+(?:\\.\\d+)?)\\)");
     private static final Pattern QUOTED_NUMBER = Pattern.compile("^'([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)'$");
 
     /**
-     * A default as {@link Normalizer#defaultValue} reads it: the casts PostgreSQL adds are dropped
-     * ({@code 'x'::character varying} is {@code 'x'}), and a number it keeps quoted ({@code '-7'::smallint}) is the
+     * A default as {@link Normalizer#defaultValue} reads it: the casts PostgreSQL adds are dropped outside quoted
+     * text ({@code 'x'::character varying} is {@code 'x'}, {@code extract(day from current_date) * (2)::numeric} is
+     * {@code extract(day from current_date) * 2}), and a number it keeps quoted ({@code '-7'::smallint}) is the
      * number.
      */
     static String defaultValue(String raw, boolean numeric) {
         if (raw == null) {
             return null;
         }
-        String d = raw.trim();
-        for (Matcher m = CAST.matcher(d); m.find() && !d.startsWith("("); m = CAST.matcher(d)) {
-            d = d.substring(0, m.start()).trim();
+        StringBuilder sb = new StringBuilder(raw.length());
+        int i = 0;
+        while (i < raw.length()) {
+            int quote = raw.indexOf('\'', i);
+            int end = quote < 0 ? raw.length() : quote;
+            String code = CAST.matcher(raw.substring(i, end)).replaceAll("");
+            sb.append(PARENTHESISED_NUMBER.matcher(code).replaceAll("$1"));
+            if (quote < 0) {
+                break;
+            }
+            // A quoted literal, '' inside it a quote, copied as it is.
+            int close = quote + 1;
+            while (close < raw.length() && (raw.charAt(close) != '\'' || close + 1 < raw.length()
+                    && raw.charAt(close + 1) == '\'')) {
+                close += raw.charAt(close) == '\'' ? 2 : 1;
+            }
+            sb.append(raw, quote, Math.min(close + 1, raw.length()));
+            i = close + 1;
         }
-        if (d.startsWith("(") && d.endsWith(")") && CAST.matcher(d).find()) {
-            d = d.substring(1, d.length() - 1);
-        }
+        String d = sb.toString().trim();
         Matcher number = QUOTED_NUMBER.matcher(d);
         if (numeric && number.matches()) {
             d = number.group(1);

@@ -35,6 +35,13 @@ class PostgresIntrospectorTest {
         assertThat(PostgresIntrospector.defaultValue("now()", false)).isEqualTo("now");
         assertThat(PostgresIntrospector.defaultValue("gen_random_uuid()", false))
                 .isEqualTo(Normalizer.defaultValue("uuid()"));
+        assertThat(PostgresIntrospector.defaultValue("(EXTRACT(day FROM CURRENT_DATE) * (2)::numeric)", false))
+                .isEqualTo(Normalizer.defaultValue("(extract(day from curdate()) * 2)"));
+        assertThat(PostgresIntrospector.defaultValue("'a::b'::text", false)).isEqualTo("'a::b'");
+        assertThat(PostgresIntrospector.defaultValue("round(2)", false)).isEqualTo(Normalizer.defaultValue("round(2)"));
+        assertThat(PostgresIntrospector.defaultValue("'2024-01-02 03:04:05'::timestamp(6) without time zone", false))
+                .isEqualTo(Normalizer.defaultValue("TIMESTAMP '2024-01-02 03:04:05'"));
+        assertThat(PostgresIntrospector.defaultValue("'it''s'::character varying", false)).isEqualTo("'it''s'");
         assertThat(PostgresIntrospector.defaultValue("CURRENT_DATE", false))
                 .isEqualTo(Normalizer.defaultValue("curdate()"));
     }
