@@ -2,6 +2,7 @@ package dev.cairn.schema.ddl;
 
 import dev.cairn.dialect.Dialect;
 import dev.cairn.dialect.render.StatementWalk;
+import dev.cairn.dialect.sql.ExpressionDefaults;
 import dev.cairn.dialect.sql.JooqContexts;
 import dev.cairn.dialect.sql.SqlTypes;
 import dev.cairn.dialect.sql.TableNames;
@@ -244,7 +245,7 @@ public final class DdlRenderer extends KeyDdl {
             case NOW -> now(c.type());
             case LITERAL -> mySqlNeedsParentheses(c) ? "(" + literal(c, def.literal()) + ")" : literal(c, def.literal());
             // MySQL 8 takes an expression default only in parentheses; MariaDB and H2 take it as it is.
-            case EXPRESSION -> dialect.isPostgres() ? PostgresDdl.expression(def.expression(), c.type())
+            case EXPRESSION -> dialect.isPostgres() ? ExpressionDefaults.of(def.expression(), c.type(), dialect)
                     : dialect.family() == Dialect.Family.MYSQL && !def.expression().startsWith("(")
                     ? "(" + def.expression() + ")" : def.expression();
         };

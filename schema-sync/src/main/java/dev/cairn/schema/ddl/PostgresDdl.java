@@ -10,22 +10,14 @@ import dev.cairn.schema.shape.ColumnShape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The parts of PostgreSQL's DDL that differ from the standard forms {@link DdlRenderer} writes for H2: an ENUM
  * column's type of its own ({@code CREATE TYPE t_c AS ENUM (...)}, created before its table or column), identity
  * columns, comments as statements of their own ({@code COMMENT ON COLUMN}), a column redefined by one
- * {@code ALTER TABLE} of several actions, and the MySQL functions a model's expression defaults name written as
- * PostgreSQL's. See {@code docs/adr/0021-postgresql.md}.
+ * {@code ALTER TABLE} of several actions, and the on-update-now trigger. See {@code docs/adr/0021-postgresql.md}.
  */
 final class PostgresDdl {
-    // MySQL spellings in expression defaults and their PostgreSQL equivalents (uuid() needs PostgreSQL 13).
-    private static final Pattern UUID_FN = Pattern.compile("\\buuid\\(\\)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern CURDATE = Pattern.compile("\\bcurdate\\(\\)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern CURTIME = Pattern.compile("\\bcurtime\\(\\)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern NOW_DIGITS = Pattern.compile("\\bnow\\((\\d+)\\)", Pattern.CASE_INSENSITIVE);
-
     private final DdlRenderer ddl;
 
     PostgresDdl(DdlRenderer ddl) {
@@ -156,14 +148,5 @@ final class PostgresDdl {
     static String now(ColumnType<?> type) {
         String digits = type.precision() == 0 ? "" : "(" + type.precision() + ")";
         return (type.kind() == ColumnType.Kind.TIMESTAMP ? "CURRENT_TIMESTAMP" : "LOCALTIMESTAMP") + digits;
-    }
-
-    /** An expression default from the model, with the MySQL functions it names written as PostgreSQL's. */
-    static String expression(String sql, ColumnType<?> type) {
-        String s = UUID_FN.matcher(sql).replaceAll("gen_random_uuid()");
-        s = CURDATE.matcher(s).replaceAll("CURRENT_DATE");
-        s = CURTIME.matcher(s).replaceAll("LOCALTIME");
-        String now = type.kind() == ColumnType.Kind.TIMESTAMP ? "CURRENT_TIMESTAMP" : "LOCALTIMESTAMP";
-        return NOW_DIGITS.matcher(s).replaceAll(now + "($1)");
     }
 }
