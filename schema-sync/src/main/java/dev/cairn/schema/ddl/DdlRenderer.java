@@ -286,7 +286,9 @@ public final class DdlRenderer extends KeyDdl {
         if (!dialect.isPostgres()) {
             return List.of(modifyColumn(c, live));
         }
-        List<String> out = new ArrayList<>(List.of(modifyColumn(c, live)));
+        List<String> out = new ArrayList<>(pg.beforeModify(c, live));
+        out.add(modifyColumn(c, live));
+        out.addAll(pg.afterModify(c, live));
         String comment = c.textOptions().comment();
         if (comment != null && !comment.equals(live.comment())) {
             out.addAll(pg.comment(c, comment));

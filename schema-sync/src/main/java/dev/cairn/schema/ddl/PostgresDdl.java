@@ -49,8 +49,83 @@ final class PostgresDdl {
             return List.of();
         }
         String labels = SqlTypes.ddl(c.type(), ddl.dialect());
-        // SqlTypes writes ENUM('a','b'): the labels, already inlined, are what CREATE TYPE takes.
-        return List.of("CREATE TYPE " + enumType(c) + " AS " + labels);
+        // SqlTypes writes ENUM('a','b'): the labels, already inlined, are what CREATE TYPE takes. A type of the name
+        // left by a dropped table or column goes first (one still in use makes the DROP fail, naming it).
+        return List.of("DROP TYPE IF EXISTS " + enumType(c), "CREATE TYPE " + enumType(c) + " AS " + labels);
+    }
+
+    /**
+     * What an ENUM column's type needs before the column is redefined, where its labels differ from {@code live}'s:
+     * labels appended are added to the type ({@code ALTER TYPE ... ADD VALUE}); any other change makes a new type,
+     * the old one renamed away and dropped after the column is converted (by {@link #afterModify}).
+     */
+    List<String> beforeModify(Column<?> c, ColumnShape live) {
+        List<String> wanted = c.type().enumLabels();
+        List<String> have = live == null ? null : labels(live.type());
+        if (c.type().kind() != ColumnType.Kind.ENUM || wanted.equals(have)) {
+            return List.of();
+        }
+        if (appended(c, live)) {
+            List<String> out = new ArrayList<>();
+            for (String label : wanted.subList(have.size(), wanted.size())) {
+                out.add("ALTER TYPE " + enumType(c) + " ADD VALUE " + ddl.inline(label));
+            }
+            return out;
+        }
+        List<String> out = new ArrayList<>();
+        if (have != null) {
+            out.add("ALTER TYPE " + enumType(c) + " RENAME TO " + ddl.quote(replacedType(c)));
+        }
+        out.addAll(beforeAddColumn(c));
+        return out;
+    }
+
+    /** The old type {@link #beforeModify} renamed away, dropped once the column no longer uses it. */
+    List<String> afterModify(Column<?> c, ColumnShape live) {
+        List<String> have = live == null ? null : labels(live.type());
+        boolean replaced = c.type().kind() == ColumnType.Kind.ENUM && have != null
+                && !c.type().enumLabels().equals(have) && !appended(c, live);
+        return replaced ? List.of("DROP TYPE " + ddl.jooq().render(TableNames.of(Identifiers.schemaOf(c.table().name()),
+                replacedType(c)))) : List.of();
+    }
+
+    // Whether the column's type keeps its labels and gains some after them, which ADD VALUE does in place.
+    private static boolean appended(Column<?> c, ColumnShape live) {
+        List<String> have = live == null ? null : labels(live.type());
+        List<String> wanted = c.type().enumLabels();
+        return c.type().kind() == ColumnType.Kind.ENUM && have != null && have.size() < wanted.size()
+                && wanted.subList(0, have.size()).equals(have);
+    }
+
+    private static String replacedType(Column<?> c) {
+        return enumTypeName(c.table().name(), c.name()) + "_replaced";
+    }
+
+    /** The labels of a normalised {@code enum('a','b')}, or null for another type. */
+    static List<String> labels(String type) {
+        if (!type.startsWith("enum(") || !type.endsWith(")")) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        StringBuilder label = null;
+        String list = type.substring(5, type.length() - 1);
+        for (int i = 0; i < list.length(); i++) {
+            char ch = list.charAt(i);
+            if (label == null) {
+                label = ch == '\'' ? new StringBuilder() : null;
+            } else if (ch == '\\' && i + 1 < list.length()) {
+                label.append(list.charAt(++i));
+            } else if (ch == '\'' && i + 1 < list.length() && list.charAt(i + 1) == '\'') {
+                label.append('\'');
+                i++;
+            } else if (ch == '\'') {
+                out.add(label.toString());
+                label = null;
+            } else {
+                label.append(ch);
+            }
+        }
+        return out;
     }
 
     /** The comments of the table's columns, set after it is created. */
@@ -100,12 +175,21 @@ final class PostgresDdl {
         String table = "ALTER TABLE " + ddl.table(c.table().name()) + " ";
         String column = "ALTER COLUMN " + ddl.quote(c.name()) + " ";
         List<String> actions = new ArrayList<>();
-        actions.add(column + "TYPE " + type(c) + " USING " + ddl.quote(c.name()) + "::" + type(c));
+        // The default goes first: one of the old type would not convert to the new.
+        actions.add(column + "DROP DEFAULT");
+        // Through text, which every type converts to and an enum type from.
+        String using = c.type().kind() == ColumnType.Kind.ENUM ? ddl.quote(c.name()) + "::text::" + type(c)
+                : ddl.quote(c.name()) + "::" + type(c);
+        if (!appended(c, live)) {
+            actions.add(column + "TYPE " + type(c) + " USING " + using);
+        }
         if (live != null && live.autoIncrement() && !c.isAutoIncrement()) {
             actions.add(column + "DROP IDENTITY IF EXISTS");
         }
         String def = c.isAutoIncrement() ? null : ddl.defaultClause(c);
-        actions.add(column + (def == null ? "DROP DEFAULT" : "SET DEFAULT " + def));
+        if (def != null) {
+            actions.add(column + "SET DEFAULT " + def);
+        }
         if (c.isAutoIncrement() && (live == null || !live.autoIncrement())) {
             actions.add(column + "ADD GENERATED BY DEFAULT AS IDENTITY");
         }
