@@ -408,14 +408,14 @@ final class TermWalk {
     }
 
     /**
-     * A text operand of LIKE, LOWER or UPPER. H2 keeps a CHAR(n) value padded with spaces where MySQL drops them,
-     * so "ends with 'abc'" would miss 'abc' in a CHAR(8); on H2 such a column is read without its padding.
+     * A text operand of LIKE, LOWER or UPPER. H2 keeps a CHAR(n) value padded where MySQL drops it (PostgreSQL's
+     * LIKE sees it), so "ends with 'abc'" would miss 'abc' in a CHAR(8); there the column is read without it.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Field<Object> text(Expression<?> operand) {
         Field<Object> f = field(operand);
-        if (building && dialect.family() == Dialect.Family.H2 && operand.type().kind() == ColumnType.Kind.CHAR
-                && (operand instanceof Column<?> || operand instanceof AliasedColumn<?>)) {
+        if (building && (dialect.family() == Dialect.Family.H2 || dialect.isPostgres()) && operand.type().kind()
+                == ColumnType.Kind.CHAR && (operand instanceof Column<?> || operand instanceof AliasedColumn<?>)) {
             return (Field) DSL.rtrim((Field<String>) (Field) f);
         }
         return f;
