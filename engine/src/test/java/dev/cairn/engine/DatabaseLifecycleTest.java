@@ -59,12 +59,16 @@ class DatabaseLifecycleTest {
         }
     }
 
+    @PostgresReady
     @DatabaseTest
     void theDialectIsDetectedFromTheConnection(TestDatabase t) {
         Dialect d = t.db().dialect();
         if (t.target().equals("H2")) {
             assertThat(d.family()).isEqualTo(Dialect.Family.H2);
             assertThat(d.major()).isEqualTo(2);
+        } else if (t.target().equals("PostgreSQL")) {
+            assertThat(d.family()).isEqualTo(Dialect.Family.POSTGRES);
+            assertThat(d.major()).isGreaterThanOrEqualTo(13);  // gen_random_uuid() is built in from 13
         } else {
             assertThat(d.isMySqlFamily()).isTrue();
             assertThat(d.family().name()).isEqualToIgnoringCase(t.target());

@@ -183,6 +183,7 @@ class EntityContextTest {
                 .hasMessage("No row of 'teams' with id = " + lions.id() + " to load");
     }
 
+    @PostgresReady
     @DatabaseTest
     void findForUpdateHoldsTheRowLock(TestDatabase t) throws Exception {
         Database db = league(t);
@@ -209,7 +210,7 @@ class EntityContextTest {
             done.countDown();
             holder.join();
         }
-        if (db.dialect().isMySqlFamily()) {
+        if (db.dialect().isMySqlFamily() || db.dialect().isPostgres()) {
             java.util.Optional<Team> shared = db.transactionResult(tx -> tx.findOptional(TEAMS, lions.id(), RowLock.FOR_SHARE));
             assertThat(shared).contains(lions);
         } else {

@@ -51,7 +51,7 @@ public final class PlanExecution {
             apply(changes, history, ddl, transactional);
         } finally {
             if (transactional) {
-                connection.setAutoCommit(true);
+                endTransaction();
             }
         }
         history.finish("applied", null);
@@ -69,8 +69,7 @@ public final class PlanExecution {
                 } catch (SQLException e) {
                     String message = failure(change, sql, e, transactional ? List.of() : history.statements());
                     if (transactional) {
-                        connection.rollback();
-                        connection.setAutoCommit(true);
+                        endTransaction();
                         message = message + " PostgreSQL applies the plan in one transaction: it was rolled back"
                                 + " whole, and the database is as it was before the sync.";
                     }
@@ -91,6 +90,22 @@ public final class PlanExecution {
         }
         if (transactional) {
             connection.commit();
+        }
+    }
+
+    /**
+     * Rolls back what is left of the plan's transaction and goes back to autocommit. The pool may have closed the
+     * connection on the statement's failure (HikariCP does for SQLSTATE 0A000, which PostgreSQL gives some DDL): the
+     * server then rolled the transaction back itself, and the failure to tell is the statement's, not this one's.
+     */
+    private void endTransaction() {
+        try {
+            if (!connection.isClosed() && !connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            LOG.debug("Could not end the schema sync's transaction: {}", e.getMessage());
         }
     }
 

@@ -73,7 +73,14 @@ public final class SlicedDdl {
                 return new Waited(attempt, Duration.ofNanos(System.nanoTime() - start));
             } catch (SQLException e) {
                 if (savepoint != null) {
-                    connection.rollback(savepoint);
+                    try {
+                        connection.rollback(savepoint);
+                    } catch (SQLException gone) {
+                        // The pool closed the connection on the failure (HikariCP does for some SQLSTATEs): the
+                        // failure to report is the statement's.
+                        e.addSuppressed(gone);
+                        throw e;
+                    }
                 }
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
                 if (!isLockWait(e)) {
