@@ -134,6 +134,7 @@ class MoreChangesTest {
         }
     }
 
+    @PostgresReady
     @DatabaseTest
     void aPrimaryKeyChangeNoRowBreaksIsApplied(TestDatabase t) {
         LinesV1 v1 = new LinesV1();
