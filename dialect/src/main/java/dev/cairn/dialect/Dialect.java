@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The database a connection talks to: its family (H2, MySQL, MariaDB) and server version, which decide the SQL Cairn
+ * The database a connection talks to: its family (H2, MySQL, MariaDB, PostgreSQL) and server version, which decide the SQL Cairn
  * renders and the jOOQ dialect it renders with. Detected from the connection, never configured by hand.
  */
 public final class Dialect {
@@ -18,7 +18,9 @@ public final class Dialect {
     public enum Family {
         H2,
         MYSQL,
-        MARIADB
+        MARIADB,
+        /** PostgreSQL; support is being built up (see the README's PostgreSQL section for what works so far). */
+        POSTGRES
     }
 
     private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)");
@@ -66,8 +68,10 @@ public final class Dialect {
             family = Family.MARIADB;
         } else if (product.contains("mysql")) {
             family = Family.MYSQL;
+        } else if (product.contains("postgresql")) {
+            family = Family.POSTGRES;
         } else {
-            throw new UnsupportedDatabaseException("Cairn supports H2, MySQL and MariaDB; this connection is to "
+            throw new UnsupportedDatabaseException("Cairn supports H2, MySQL, MariaDB and PostgreSQL; this connection is to "
                     + productName + " " + productVersion);
         }
         return new Dialect(family, major, minor);
@@ -97,15 +101,20 @@ public final class Dialect {
         return family == Family.MYSQL || family == Family.MARIADB;
     }
 
-    /** Whether the server has a native UUID type (H2; MariaDB from 10.7). */
-    public boolean hasNativeUuid() {
-        return family == Family.H2 || family == Family.MARIADB && (major > 10 || major == 10 && minor >= 7);
+    /** PostgreSQL: standard SQL with its own catalog, types, locks and transactional DDL. */
+    public boolean isPostgres() {
+        return family == Family.POSTGRES;
     }
 
-    /** Whether the server enforces CHECK constraints (H2; MariaDB from 10.2; MySQL from 8.0.16). */
+    /** Whether the server has a native UUID type (H2, PostgreSQL; MariaDB from 10.7). */
+    public boolean hasNativeUuid() {
+        return family == Family.H2 || family == Family.POSTGRES || family == Family.MARIADB && (major > 10 || major == 10 && minor >= 7);
+    }
+
+    /** Whether the server enforces CHECK constraints (H2, PostgreSQL; MariaDB from 10.2; MySQL from 8.0.16). */
     public boolean enforcesChecks() {
         return switch (family) {
-            case H2 -> true;
+            case H2, POSTGRES -> true;
             case MARIADB -> major > 10 || major == 10 && minor >= 2;
             case MYSQL -> major >= 8;
         };

@@ -2,7 +2,7 @@ package dev.cairn.engine;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.cairn.dialect.sql.ServerSql;
+import dev.cairn.engine.session.DriverDefaults;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.engine.events.ChangeListener;
@@ -253,17 +253,11 @@ public final class Database extends Session implements AutoCloseable {
      * new connection ({@code cacheServerConfiguration} stays off, as the driver escapes by the
      * {@code NO_BACKSLASH_ESCAPES} it read); set a session's {@code sql_mode} through the {@code sessionVariables}
      * driver property, never by a later {@code SET}: Cairn checks at open that quotes and backslashes come back
-     * unchanged and refuses to open if not.
+     * unchanged and refuses to open if not. For PostgreSQL URLs: {@code reWriteBatchedInserts=true},
+     * {@code stringtype=unspecified} (text read as the column's type, such as {@code json} or an enum),
+     * {@code prepareThreshold=1}, {@code ApplicationName=cairn}, and sessions in UTC.
      */
     public static final class Builder {
-        static final Map<String, String> MYSQL_DEFAULTS = Map.of(
-                "rewriteBatchedStatements", "true",
-                "cachePrepStmts", "true",
-                "prepStmtCacheSize", "500",
-                "prepStmtCacheSqlLimit", "4096",
-                "useLocalSessionState", "true",
-                "characterEncoding", "UTF-8");
-
         private String url;
         private String user;
         private String password;
@@ -284,7 +278,10 @@ public final class Database extends Session implements AutoCloseable {
         private Builder() {
         }
 
-        /** The JDBC URL: {@code jdbc:h2:...} or {@code jdbc:mysql://host:3306/db} (MySQL and MariaDB alike). */
+        /**
+         * The JDBC URL: {@code jdbc:h2:...}, {@code jdbc:mysql://host:3306/db} (MySQL and MariaDB alike) or
+         * {@code jdbc:postgresql://host:5432/db}.
+         */
         public Builder url(String url) {
             this.url = Objects.requireNonNull(url, "url");
             return this;
@@ -415,10 +412,6 @@ public final class Database extends Session implements AutoCloseable {
             return this;
         }
 
-        private boolean isMySqlUrl() {
-            return url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:");
-        }
-
         HikariConfig toHikari(String defaultPoolName) {
             HikariConfig hc = new HikariConfig();
             hc.setJdbcUrl(url);
@@ -434,15 +427,7 @@ public final class Database extends Session implements AutoCloseable {
             hc.setMaxLifetime(maxLifetime.toMillis());
             hc.setPoolName(poolName != null ? poolName : defaultPoolName);
             hc.setAutoCommit(true);
-            if (isMySqlUrl()) {
-                MYSQL_DEFAULTS.forEach(hc::addDataSourceProperty);
-                // Without it a connect to a host that drops packets waits on the system's TCP timeout.
-                hc.addDataSourceProperty("connectTimeout", String.valueOf(connectionTimeout.toMillis()));
-                hc.setConnectionInitSql(ServerSql.mysqlSessionInit());
-            } else if (url.startsWith("jdbc:h2:")) {
-                hc.setJdbcUrl(ServerSql.h2Url(url));
-                hc.setConnectionInitSql(ServerSql.h2SessionInit());
-            }
+            DriverDefaults.apply(hc, connectionTimeout);
             driverProperties.forEach(hc::addDataSourceProperty);
             return hc;
         }

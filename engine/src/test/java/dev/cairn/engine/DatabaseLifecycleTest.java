@@ -11,6 +11,7 @@ import dev.cairn.engine.exception.ConnectionException;
 import dev.cairn.engine.exception.DatabaseException;
 import dev.cairn.engine.model.Users.User;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -58,12 +59,16 @@ class DatabaseLifecycleTest {
         }
     }
 
+    @PostgresReady
     @DatabaseTest
     void theDialectIsDetectedFromTheConnection(TestDatabase t) {
         Dialect d = t.db().dialect();
         if (t.target().equals("H2")) {
             assertThat(d.family()).isEqualTo(Dialect.Family.H2);
             assertThat(d.major()).isEqualTo(2);
+        } else if (t.target().equals("PostgreSQL")) {
+            assertThat(d.family()).isEqualTo(Dialect.Family.POSTGRES);
+            assertThat(d.major()).isGreaterThanOrEqualTo(13);  // gen_random_uuid() is built in from 13
         } else {
             assertThat(d.isMySqlFamily()).isTrue();
             assertThat(d.family().name()).isEqualToIgnoringCase(t.target());
@@ -73,6 +78,7 @@ class DatabaseLifecycleTest {
         }
     }
 
+    @PostgresReady
     @DatabaseTest
     void builderSettingsReachThePoolAndTheDriver(TestDatabase t) throws Exception {
         try (Database db = t.config().poolSize(2).connectionTimeout(Duration.ofSeconds(5)).poolName("custom-pool")
@@ -84,6 +90,12 @@ class DatabaseLifecycleTest {
                     try (Statement st = c1.createStatement(); ResultSet rs = st.executeQuery("SELECT @@session.time_zone")) {
                         rs.next();
                         assertThat(rs.getString(1)).isEqualTo("+00:00");
+                    }
+                }
+                if (db.dialect().isPostgres()) {
+                    try (Statement st = c1.createStatement(); ResultSet rs = st.executeQuery("SHOW TimeZone")) {
+                        rs.next();
+                        assertThat(rs.getString(1)).isEqualTo("UTC");
                     }
                 }
             }

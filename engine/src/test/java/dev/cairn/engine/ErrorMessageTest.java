@@ -12,6 +12,7 @@ import dev.cairn.engine.exception.NotNullViolationException;
 import dev.cairn.engine.exception.UniqueViolationException;
 import dev.cairn.engine.exception.ValueRejectedException;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -129,6 +130,7 @@ class ErrorMessageTest {
         }
     }
 
+    @PostgresReady
     @DatabaseTest
     void textTooLongForTheLiveColumnIsReportedWithoutIt(Database db) throws Exception {
         boolean h2 = !db.dialect().isMySqlFamily();
@@ -156,6 +158,7 @@ class ErrorMessageTest {
         }
     }
 
+    @PostgresReady
     @DatabaseTest
     void aDateTheServerCannotHoldIsRefusedBeforeSending(TestDatabase t) {
         Holidays h = Holidays.HOLIDAYS;

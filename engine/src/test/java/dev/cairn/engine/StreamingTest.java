@@ -7,6 +7,7 @@ import dev.cairn.dsl.Schema;
 import dev.cairn.engine.model.Posts;
 import dev.cairn.engine.model.Users.User;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -20,6 +21,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** E9: streaming in constant memory, proved in a JVM whose heap cannot hold the rows. */
+@PostgresReady
 class StreamingTest {
     private static final int ROWS = 500_000;
     private static final String HEAP = "-Xmx64m";
@@ -60,8 +62,7 @@ class StreamingTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, HEAP, "-cp", System.getProperty("java.class.path"),
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", StreamingMain.class.getName(), url,
-                t.target().equals("H2") ? "sa" : System.getenv().getOrDefault("CAIRN_MYSQL_USER", "root"),
-                t.target().equals("H2") ? "" : System.getenv().getOrDefault("CAIRN_MYSQL_PASSWORD", ""),
+                t.user(), t.password(),
                 String.valueOf(ROWS)).redirectErrorStream(true).start();
         String output;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {

@@ -16,6 +16,7 @@ import dev.cairn.engine.exception.UnsupportedFeatureException;
 import dev.cairn.engine.model.Products.Product;
 import dev.cairn.engine.model.Users.User;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.sql.Connection;
 import java.time.Duration;
@@ -30,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** E2: commit, rollback, savepoints, options, retries on deadlock only; E10: row locks. */
+@PostgresReady
 class TransactionTest {
 
     private static Database schema(TestDatabase t) {
@@ -108,7 +110,7 @@ class TransactionTest {
                 .hasMessageStartingWith("The transaction is read-only");
         long count = db.transactionResult(TransactionOptions.defaults().readOnly(), tx -> tx.selectFrom(USERS).count());
         assertThat(count).isEqualTo(1);
-        if (db.dialect().isMySqlFamily()) {
+        if (db.dialect().isMySqlFamily() || db.dialect().isPostgres()) {
             assertThatThrownBy(() -> db.transaction(TransactionOptions.defaults().readOnly(), tx -> {
                 try (var st = tx.connection().createStatement()) {
                     st.executeUpdate("DELETE FROM users");
@@ -125,6 +127,7 @@ class TransactionTest {
         Database db = schema(t);
         db.persist(user("Ann"));
         Condition slow = db.dialect().isMySqlFamily() ? Condition.raw("sleep(?) = 0", 5)
+                : db.dialect().isPostgres() ? Condition.raw("(SELECT 1 FROM pg_sleep(?)) = 1", 5)
                 : Condition.raw("(select count(*) from system_range(1, ?), system_range(1, ?)) > 0", 100_000, 100_000);
         long start = System.nanoTime();
         assertThatThrownBy(() -> db.transaction(TransactionOptions.defaults().timeout(Duration.ofSeconds(1)),
@@ -245,7 +248,7 @@ class TransactionTest {
             holder.join();
         }
         assertThat(db.selectFrom(PRODUCTS).forUpdate().sql()).containsIgnoringCase("for update");
-        if (db.dialect().isMySqlFamily()) {
+        if (db.dialect().isMySqlFamily() || db.dialect().isPostgres()) {
             List<Product> shared = db.transactionResult(tx -> tx.selectFrom(PRODUCTS).forShare().fetch());
             assertThat(shared).hasSize(2);
         } else {

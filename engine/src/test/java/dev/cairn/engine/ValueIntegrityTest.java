@@ -16,6 +16,7 @@ import dev.cairn.engine.model.Ledger.Entry;
 import dev.cairn.engine.model.Posts;
 import dev.cairn.engine.model.Users.User;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -40,6 +41,7 @@ class ValueIntegrityTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(value));
     }
 
+    @PostgresReady
     @DatabaseTest
     void unpairedSurrogatesAreRefusedInEveryPositionAndPairsAreKept(TestDatabase t) {
         Database db = t.open(Schema.of(LEDGER)).createMissingTables();
@@ -69,6 +71,7 @@ class ValueIntegrityTest {
         assertThat(db.selectFrom(LEDGER).where(LEDGER.note.eq("x\uD83D\uDE00y")).one()).isEqualTo(emoji);
     }
 
+    @PostgresReady
     @DatabaseTest
     void decimalsWithMoreDigitsThanTheScaleAreRefusedUnlessTheColumnRounds(TestDatabase t) {
         Database db = t.open(Schema.of(LEDGER)).createMissingTables();
@@ -100,6 +103,7 @@ class ValueIntegrityTest {
         assertThat(db.selectFrom(LEDGER).where(LEDGER.amount.lt(new BigDecimal("1.5001"))).fetch()).containsExactly(kept);
     }
 
+    @PostgresReady
     @DatabaseTest
     void integersBeyondLongAreConvertedExactlyOrRefusedNeverWrapped(TestDatabase t) {
         Database db = t.open(Schema.of(LEDGER)).createMissingTables();
@@ -127,6 +131,7 @@ class ValueIntegrityTest {
         assertThat(db.find(LEDGER, (Long) stored.get("id")).big()).isEqualTo(new BigDecimal(huge));
     }
 
+    @PostgresReady
     @DatabaseTest
     void rawParametersKeepFractionalSeconds(TestDatabase t) {
         Database db = t.open(Schema.of(LEDGER)).createMissingTables();
@@ -146,6 +151,7 @@ class ValueIntegrityTest {
                 .containsExactly("half");
     }
 
+    @PostgresReady
     @DatabaseTest
     void oneKeepsTheCallersLimit(TestDatabase t) {
         Database db = t.open(Schema.of(LEDGER)).createMissingTables();
@@ -156,6 +162,7 @@ class ValueIntegrityTest {
         assertThatThrownBy(() -> db.selectFrom(LEDGER).limit(5).one()).isInstanceOf(NotUniqueException.class);
     }
 
+    @PostgresReady
     @DatabaseTest
     void readOnlyTransactionsReadInSavepointsAndBatchesAndRefuseWrites(TestDatabase t) {
         Database db = t.open(Schema.of(LEDGER)).createMissingTables();
@@ -177,6 +184,7 @@ class ValueIntegrityTest {
         assertThat(db.selectFrom(LEDGER).count()).isEqualTo(1);
     }
 
+    @PostgresReady
     @DatabaseTest
     void aTransactionRefusesEveryCallAfterItsBlock(TestDatabase test) {
         Database db = test.open(Schema.of(LEDGER)).createMissingTables();
@@ -216,6 +224,7 @@ class ValueIntegrityTest {
                 : Condition.raw("(SELECT SUM(X) FROM SYSTEM_RANGE(1, 3000000000) WHERE MOD(X, 7) = 3) > ?", 0);
     }
 
+    @PostgresReady
     @DatabaseTest
     void explicitIdsMoveTheGeneratedIdsPastThemOnEveryDatabase(TestDatabase t) {
         Database db = t.open(Schema.of(USERS, Posts.POSTS)).createMissingTables();

@@ -66,6 +66,7 @@ public final class SchemaCreator {
             if (exists.test(table)) {
                 continue;
             }
+            creates.addAll(ddl.beforeCreateTable(table));
             creates.add(ddl.createTable(table, fk -> !schema.isDeferred(fk)));
             creates.addAll(ddl.afterCreateTable(table));
             for (Index index : table.indexes()) {

@@ -40,9 +40,16 @@ final class JooqParts {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static org.jooq.Condition like(Field<Object> operand, Like l, Field<Object> patternField) {
+    static org.jooq.Condition like(Field<Object> operand, Like l, Field<Object> patternField, boolean ilike) {
         Field<String> f = (Field<String>) (Field) operand;
         Field<String> pattern = (Field<String>) (Field) patternField;
+        if (l.ignoreCase() && ilike) {
+            if (l.escape() != null) {
+                char e = l.escape();
+                return l.negated() ? f.notLikeIgnoreCase(pattern, e) : f.likeIgnoreCase(pattern, e);
+            }
+            return l.negated() ? f.notLikeIgnoreCase(pattern) : f.likeIgnoreCase(pattern);
+        }
         if (l.ignoreCase()) {
             // Written out rather than H2's ILIKE, which fails to bind an empty pattern inside a derived table.
             f = DSL.lower(f);

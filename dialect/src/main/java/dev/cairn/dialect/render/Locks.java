@@ -22,6 +22,8 @@ public final class Locks {
                 yield lock.waitPolicy() == Lock.Wait.NOWAIT && !dialect.atLeast(10, 3)
                         ? "NOWAIT needs MariaDB 10.3 or newer, this is " + dialect : null;
             }
+            // Every mode and wait policy, since PostgreSQL 9.5.
+            case POSTGRES -> null;
             case MYSQL -> lock.waitPolicy() != Lock.Wait.WAIT && dialect.major() < 8
                     ? lock.waitPolicy() + " needs MySQL 8, this is " + dialect : null;
         });

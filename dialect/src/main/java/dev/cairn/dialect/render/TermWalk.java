@@ -162,7 +162,8 @@ final class TermWalk {
                 // a utf8mb4_general_ci column would take 'é' for 'e'.
                 pattern = JooqParts.collated(pattern, "utf8mb4_bin");
             }
-            return !building ? null : JooqParts.like(f, l, pattern);
+            // PostgreSQL: ILIKE, its own ignore-case LIKE, which like H2's lower-case comparison counts accents.
+            return !building ? null : JooqParts.like(f, l, pattern, dialect.isPostgres());
         }
 
         @Override
@@ -207,7 +208,8 @@ final class TermWalk {
             Field<Object> f = text(cs.operand());
             Field<Object> pattern = value(cs.pattern(), cs.operand(), null);
             if (!dialect.isMySqlFamily()) {
-                // H2 compares text by code point, whatever the column (Cairn never sets a database collation).
+                // H2 compares text by code point, whatever the column (Cairn never sets a database collation);
+                // PostgreSQL's LIKE is case-sensitive in every deterministic collation.
                 sink.token(")");
                 return !building ? null : JooqParts.likeExactly(f, pattern, null);
             }
@@ -406,14 +408,14 @@ final class TermWalk {
     }
 
     /**
-     * A text operand of LIKE, LOWER or UPPER. H2 keeps a CHAR(n) value padded with spaces where MySQL drops them,
-     * so "ends with 'abc'" would miss 'abc' in a CHAR(8); on H2 such a column is read without its padding.
+     * A text operand of LIKE, LOWER or UPPER. H2 keeps a CHAR(n) value padded where MySQL drops it (PostgreSQL's
+     * LIKE sees it), so "ends with 'abc'" would miss 'abc' in a CHAR(8); there the column is read without it.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Field<Object> text(Expression<?> operand) {
         Field<Object> f = field(operand);
-        if (building && dialect.family() == Dialect.Family.H2 && operand.type().kind() == ColumnType.Kind.CHAR
-                && (operand instanceof Column<?> || operand instanceof AliasedColumn<?>)) {
+        if (building && (dialect.family() == Dialect.Family.H2 || dialect.isPostgres()) && operand.type().kind()
+                == ColumnType.Kind.CHAR && (operand instanceof Column<?> || operand instanceof AliasedColumn<?>)) {
             return (Field) DSL.rtrim((Field<String>) (Field) f);
         }
         return f;

@@ -57,6 +57,7 @@ public final class JooqContexts {
             case H2 -> SQLDialect.H2;
             case MYSQL -> SQLDialect.MYSQL;
             case MARIADB -> SQLDialect.MARIADB;
+            case POSTGRES -> SQLDialect.POSTGRES;
         };
     }
 

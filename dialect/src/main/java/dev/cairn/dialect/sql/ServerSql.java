@@ -36,6 +36,14 @@ public final class ServerSql {
         return "SET time_zone = '+00:00', sql_mode = CONCAT_WS(',', NULLIF(@@sql_mode, ''), 'STRICT_ALL_TABLES')";
     }
 
+    /**
+     * Run when a pooled PostgreSQL connection opens: UTC, as the other databases' sessions are, so that a
+     * {@code timestamp} column's "now" default and dates of timestamps mean UTC whatever the server's zone.
+     */
+    public static String postgresSessionInit() {
+        return "SET TIME ZONE 'UTC'";
+    }
+
     /** Run when a pooled H2 connection opens: UTC, as MySQL/MariaDB sessions are, for dates of timestamps and now. */
     public static String h2SessionInit() {
         return "SET TIME ZONE 'UTC'";
@@ -114,19 +122,33 @@ public final class ServerSql {
 
     /** How long DDL in this session waits for a table lock. */
     public static String lockWaitTimeout(Dialect dialect, Duration wait) {
-        return dialect.isMySqlFamily() ? "SET SESSION lock_wait_timeout = " + Math.max(1, wait.toSeconds())
-                : "SET LOCK_TIMEOUT " + wait.toMillis();
+        return switch (dialect.family()) {
+            case MYSQL, MARIADB -> "SET SESSION lock_wait_timeout = " + Math.max(1, wait.toSeconds());
+            // PostgreSQL's 0 means "wait for ever": a wait of nothing is the shortest it can say.
+            case POSTGRES -> "SET lock_timeout = " + Math.max(1, wait.toMillis());
+            case H2 -> "SET LOCK_TIMEOUT " + wait.toMillis();
+        };
     }
 
-    /** The session's lock wait ({@code lock_wait_timeout} in seconds; H2's {@code LOCK_TIMEOUT} in milliseconds). */
+    /**
+     * The session's lock wait ({@code lock_wait_timeout} in seconds; H2's {@code LOCK_TIMEOUT} and PostgreSQL's
+     * {@code lock_timeout} in milliseconds).
+     */
     public static String sessionLockWait(Dialect dialect) {
-        return dialect.isMySqlFamily() ? "SELECT @@SESSION.lock_wait_timeout"
-                : "SELECT LOCK_TIMEOUT()";
+        return switch (dialect.family()) {
+            case MYSQL, MARIADB -> "SELECT @@SESSION.lock_wait_timeout";
+            case POSTGRES -> "SELECT CAST(setting AS BIGINT) FROM pg_settings WHERE name = 'lock_timeout'";
+            case H2 -> "SELECT LOCK_TIMEOUT()";
+        };
     }
 
     /** Puts back a lock wait that {@link #sessionLockWait} read (a number, written into the statement). */
     public static String restoreLockWait(Dialect dialect, long value) {
-        return dialect.isMySqlFamily() ? "SET SESSION lock_wait_timeout = " + value : "SET LOCK_TIMEOUT " + value;
+        return switch (dialect.family()) {
+            case MYSQL, MARIADB -> "SET SESSION lock_wait_timeout = " + value;
+            case POSTGRES -> "SET lock_timeout = " + value;
+            case H2 -> "SET LOCK_TIMEOUT " + value;
+        };
     }
 
     /**
@@ -158,6 +180,35 @@ public final class ServerSql {
         return "SELECT RELEASE_LOCK(?)";
     }
 
+    /**
+     * Tries PostgreSQL's session-level advisory lock of a name (parameter), hashed to the lock's 64-bit key; returns
+     * true when taken. The server releases it when the session ends, even if the process died.
+     */
+    public static String tryAdvisoryLock() {
+        return "SELECT pg_try_advisory_lock(hashtextextended(?, 0))";
+    }
+
+    /** Releases the advisory lock of {@link #tryAdvisoryLock}: parameter name. */
+    public static String releaseAdvisoryLock() {
+        return "SELECT pg_advisory_unlock(hashtextextended(?, 0))";
+    }
+
+    /** PostgreSQL's name of the schema lock: one per database and schema (the first of the search path). */
+    public static String postgresLockName() {
+        return "SELECT 'cairn.schema_sync.' || current_database() || '.' || current_schema()";
+    }
+
+    /**
+     * Who else holds PostgreSQL's advisory lock of a name (parameter): pid, user, client address, seconds in the
+     * current state, and the last statement.
+     */
+    public static String advisoryLockHolder() {
+        return "SELECT a.pid, a.usename, a.client_addr, EXTRACT(EPOCH FROM now() - a.state_change), a.query"
+                + " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory'"
+                + " AND l.granted AND l.pid <> pg_backend_pid()"
+                + " AND (CAST(l.classid AS BIGINT) << 32 | CAST(l.objid AS BIGINT)) = hashtextextended(?, 0)";
+    }
+
     /** Creates H2's lock table. */
     public static String createH2LockTable() {
         return "CREATE TABLE IF NOT EXISTS \"" + H2_LOCK_TABLE + "\" (\"id\" INT PRIMARY KEY)";
@@ -181,7 +232,8 @@ public final class ServerSql {
                 + ", " + quote(dialect, "applied_at") + " TIMESTAMP(6) NOT NULL, "
                 + quote(dialect, "mode") + " VARCHAR(16) NOT NULL, "
                 + quote(dialect, "outcome") + " VARCHAR(16) NOT NULL, "
-                + quote(dialect, "statements") + (my ? " LONGTEXT" : " CHARACTER LARGE OBJECT") + " NOT NULL, "
+                + quote(dialect, "statements") + (my ? " LONGTEXT" : dialect.isPostgres() ? " TEXT"
+                        : " CHARACTER LARGE OBJECT") + " NOT NULL, "
                 + quote(dialect, "message") + " VARCHAR(2000)");
         for (String column : HISTORY_ADDED_COLUMNS) {
             sb.append(", ").append(quote(dialect, column)).append(' ').append(historyColumnType(column));

@@ -17,6 +17,9 @@ public final class SqlTypes {
 
     /** The column type as written in CREATE TABLE, such as {@code VARCHAR(255)} or {@code TIMESTAMP(6)}. */
     public static String ddl(ColumnType<?> type, Dialect dialect) {
+        if (dialect.isPostgres()) {
+            return postgres(type, dialect);
+        }
         boolean h2 = dialect.family() == Dialect.Family.H2;
         return switch (type.kind()) {
             case VARCHAR -> "VARCHAR(" + type.length() + ")";
@@ -57,6 +60,39 @@ public final class SqlTypes {
         };
     }
 
+    /**
+     * PostgreSQL's type of a column (see {@code docs/adr/0021-postgresql.md}). It has no unsigned or one-byte
+     * integers: each takes the smallest signed type that holds its range, as on H2, and Cairn checks the range
+     * before sending a value. An ENUM is written as {@code ENUM(labels)} here, the shape schema sync compares; its
+     * column is declared with a type of its own ({@code CREATE TYPE ... AS ENUM}). A SET is its labels joined by
+     * commas in a {@code VARCHAR}, as on H2. MySQL's text and blob sizes are all {@code TEXT} and {@code BYTEA}.
+     */
+    private static String postgres(ColumnType<?> type, Dialect dialect) {
+        return switch (type.kind()) {
+            case VARCHAR -> "VARCHAR(" + type.length() + ")";
+            case CHAR -> "CHAR(" + type.length() + ")";
+            case TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT -> "TEXT";
+            case TINYINT, TINYINT_UNSIGNED, SMALLINT, YEAR -> "SMALLINT";
+            case SMALLINT_UNSIGNED, MEDIUMINT, MEDIUMINT_UNSIGNED, INT -> "INTEGER";
+            case INT_UNSIGNED, BIGINT, BIT -> "BIGINT";
+            case BIGINT_UNSIGNED -> "NUMERIC(20,0)";
+            case DECIMAL -> "NUMERIC(" + type.precision() + "," + type.scale() + ")";
+            case FLOAT -> "REAL";
+            case DOUBLE -> "DOUBLE PRECISION";
+            case BOOLEAN -> "BOOLEAN";
+            case DATE -> "DATE";
+            case DATETIME -> "TIMESTAMP(" + type.precision() + ")";
+            case TIMESTAMP -> "TIMESTAMP(" + type.precision() + ") WITH TIME ZONE";
+            case TIME -> "TIME(" + type.precision() + ")";
+            case UUID -> "UUID";
+            case BINARY, VARBINARY, TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB -> "BYTEA";
+            // json keeps the document as written, as MariaDB and H2 do; jsonb would reorder its keys.
+            case JSON -> "JSON";
+            case ENUM -> "ENUM(" + labels(type, dialect) + ")";
+            case SET -> "VARCHAR(" + type.length() + ")";
+        };
+    }
+
     private static String labels(ColumnType<?> type, Dialect dialect) {
         return type.enumLabels().stream()
                 .map(label -> JooqContexts.of(dialect).renderInlined(DSL.inline(label)))
@@ -81,13 +117,14 @@ public final class SqlTypes {
     /** The jOOQ type of the value exchanged with the driver, used for bind parameters and inlined literals. */
     public static DataType<?> storage(ColumnType<?> type, Dialect dialect) {
         boolean h2 = dialect.family() == Dialect.Family.H2;
+        boolean pg = dialect.isPostgres();
         return switch (type.kind()) {
             case VARCHAR, CHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, JSON, ENUM, SET -> SQLDataType.VARCHAR;
             case TINYINT -> SQLDataType.TINYINT;
             case SMALLINT, TINYINT_UNSIGNED, YEAR -> SQLDataType.SMALLINT;
             case INT, SMALLINT_UNSIGNED, MEDIUMINT, MEDIUMINT_UNSIGNED -> SQLDataType.INTEGER;
             case BIGINT, INT_UNSIGNED -> SQLDataType.BIGINT;
-            case BIT -> h2 ? SQLDataType.BIGINT : SQLDataType.DECIMAL_INTEGER;
+            case BIT -> h2 || pg ? SQLDataType.BIGINT : SQLDataType.DECIMAL_INTEGER;
             case BIGINT_UNSIGNED -> SQLDataType.DECIMAL_INTEGER;
             case DECIMAL -> SQLDataType.DECIMAL(type.precision(), type.scale());
             case FLOAT -> SQLDataType.REAL;
@@ -95,9 +132,10 @@ public final class SqlTypes {
             case BOOLEAN -> SQLDataType.BOOLEAN;
             case DATE -> SQLDataType.LOCALDATE;
             case DATETIME -> SQLDataType.LOCALDATETIME(type.precision());
-            case TIMESTAMP -> h2 ? SQLDataType.OFFSETDATETIME(type.precision()) : SQLDataType.LOCALDATETIME(type.precision());
+            case TIMESTAMP -> h2 || pg ? SQLDataType.OFFSETDATETIME(type.precision())
+                    : SQLDataType.LOCALDATETIME(type.precision());
             case TIME -> SQLDataType.LOCALTIME(type.precision());
-            case UUID -> h2 ? SQLDataType.UUID : SQLDataType.VARCHAR;
+            case UUID -> h2 || pg ? SQLDataType.UUID : SQLDataType.VARCHAR;
             case BINARY, VARBINARY -> SQLDataType.VARBINARY;
             case TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB -> SQLDataType.BLOB;
         };

@@ -35,17 +35,21 @@ public final class StorageValues {
         return switch (type.kind()) {
             case TIMESTAMP -> {
                 Instant i = (Instant) cutToPrecision(type, value);
-                yield dialect.family() == Dialect.Family.H2 ? OffsetDateTime.ofInstant(i, ZoneOffset.UTC)
+                // H2's and PostgreSQL's column is a timestamp with time zone; MySQL's holds UTC without one.
+                yield dialect.family() == Dialect.Family.H2 || dialect.isPostgres()
+                        ? OffsetDateTime.ofInstant(i, ZoneOffset.UTC)
                         : LocalDateTime.ofInstant(i, ZoneOffset.UTC);
             }
             case DATETIME, TIME -> cutToPrecision(type, value);
-            case UUID -> dialect.family() == Dialect.Family.H2 ? value : value.toString();
+            case UUID -> dialect.family() == Dialect.Family.H2 || dialect.isPostgres() ? value : value.toString();
             case ENUM -> ColumnType.label((Enum<?>) value);
             case SET -> ((Collection<Enum<?>>) value).stream().map(ColumnType::label).sorted(byDeclaration(type))
                     .collect(Collectors.joining(","));
             case YEAR -> (short) ((Year) value).getValue();
-            // MySQL reads a BIT value as unsigned: the 64th bit set is a number above Long.MAX_VALUE.
-            case BIT -> dialect == null || dialect.family() == Dialect.Family.H2 || (Long) value >= 0 ? value
+            // MySQL reads a BIT value as unsigned: the 64th bit set is a number above Long.MAX_VALUE. H2 and
+            // PostgreSQL keep it in a BIGINT.
+            case BIT -> dialect == null || dialect.family() == Dialect.Family.H2 || dialect.isPostgres()
+                    || (Long) value >= 0 ? value
                     : new java.math.BigInteger(Long.toUnsignedString((Long) value));
             case JSON -> type.jsonCodec() == null ? value : ((JsonCodec) type.jsonCodec()).toJson(value);
             default -> value;

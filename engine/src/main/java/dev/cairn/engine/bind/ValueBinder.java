@@ -28,7 +28,8 @@ public final class ValueBinder {
 
     public ValueBinder(Dialect dialect) {
         this.dialect = dialect;
-        this.h2 = dialect.family() == Dialect.Family.H2;
+        // PostgreSQL's driver takes java.time values, UUIDs and floats as they are, as H2's does.
+        this.h2 = dialect.family() == Dialect.Family.H2 || dialect.isPostgres();
     }
 
     /** Binds {@code value} (a model value of {@code type}, or null) as parameter {@code index} (from 1). */
@@ -122,7 +123,8 @@ public final class ValueBinder {
             case UUID -> h2 ? Types.OTHER : Types.CHAR;
             case BINARY -> Types.BINARY;
             case VARBINARY -> Types.VARBINARY;
-            case TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB -> Types.BLOB;
+            // PostgreSQL's driver takes a null BLOB for a large object's oid, not for bytea.
+            case TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB -> dialect.isPostgres() ? Types.VARBINARY : Types.BLOB;
         };
     }
 }

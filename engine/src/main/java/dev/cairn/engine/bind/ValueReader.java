@@ -20,7 +20,8 @@ public final class ValueReader {
     private final boolean h2;
 
     public ValueReader(Dialect dialect) {
-        this.h2 = dialect.family() == Dialect.Family.H2;
+        // PostgreSQL reads like H2: padded CHAR, REAL, BIGINT bits, timestamps with time zone, native UUIDs.
+        this.h2 = dialect.family() == Dialect.Family.H2 || dialect.isPostgres();
     }
 
     /** The value of column {@code index} (from 1) of the current row, or {@code null}. */

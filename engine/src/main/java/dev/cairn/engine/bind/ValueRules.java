@@ -220,7 +220,11 @@ public final class ValueRules {
         }
     }
 
-    private static void checkText(Column<?> column, String s) {
+    private void checkText(Column<?> column, String s) {
+        if (dialect.isPostgres() && s.indexOf('\u0000') >= 0) {
+            throw reject(column, "the text holds a NUL character (U+0000) at index " + s.indexOf('\u0000')
+                    + ", which PostgreSQL does not store in text");
+        }
         int at = loneSurrogate(s);
         if (at >= 0) {
             throw reject(column, "the text holds an unpaired UTF-16 surrogate at index " + at

@@ -54,6 +54,15 @@ public final class ErrorTranslator {
     private static final Pattern H2_CONVERSION = Pattern.compile("\\((\\w+): \"\"([^\"]+)\"\" [^()]*(?:\\([^)]*\\))?\\)\"");
     private static final Pattern H2_INDEX_SUFFIX = Pattern.compile("_INDEX_\\w+$");
 
+    // PostgreSQL. Its messages name the constraint, table and column in double quotes; values are only in the
+    // "Detail:" line that follows, which no pattern reaches past.
+    private static final Pattern PG_UNIQUE = Pattern.compile("violates unique constraint \"([^\"]+)\"");
+    private static final Pattern PG_FK = Pattern.compile("(insert or update|update or delete) on table \"([^\"]+)\""
+            + " violates foreign key constraint \"([^\"]+)\"(?: on table \"([^\"]+)\")?");
+    private static final Pattern PG_NOT_NULL = Pattern.compile("null value in column \"([^\"]+)\"");
+    private static final Pattern PG_CHECK = Pattern.compile(
+            "new row for relation \"([^\"]+)\" violates check constraint \"([^\"]+)\"");
+
     private ErrorTranslator() {
     }
 
@@ -72,33 +81,43 @@ public final class ErrorTranslator {
         String raw = e.getMessage() == null ? "" : e.getMessage();
         String table = writtenTable(sql);
         String codes = " (SQLState " + (state.isEmpty() ? "none" : state) + ", vendor code " + code + ")";
-        // MySQL/MariaDB report all integrity errors as 23000 and tell them apart by vendor code; H2 uses the
-        // standard subclasses of 23.
+        // MySQL/MariaDB report all integrity errors as 23000 and tell them apart by vendor code; H2 and PostgreSQL
+        // use the standard subclasses of 23.
         if (code == 1062 || code == 1586 || state.equals("23505")) {
             return new UniqueViolationException(unique(raw, table) + codes, e, sql);
         }
         if (code == 1451 || code == 1452 || code == 1216 || code == 1217 || state.equals("23503")
                 || state.equals("23506")) {
+            Matcher pg = PG_FK.matcher(raw);
+            if (pg.find()) {
+                // PostgreSQL: the table written, the constraint, and for a parent row still referenced the child.
+                boolean parent = pg.group(1).startsWith("update or delete");
+                return new ForeignKeyViolationException(foreignKeyMessage(parent, pg.group(3),
+                        parent ? pg.group(4) : pg.group(2), "its key", parent ? pg.group(2) : "its parent") + codes,
+                        e, sql);
+            }
             boolean parent = code == 1451 || code == 1217 || state.equals("23503");
             return new ForeignKeyViolationException(foreignKey(raw, parent) + codes, e, sql);
         }
         if (code == 1048 || code == 1364 || state.equals("23502")) {
-            String column = first(raw, MY_NOT_NULL, H2_NOT_NULL);
+            String column = first(raw, MY_NOT_NULL, H2_NOT_NULL, PG_NOT_NULL);
             if (column == null && code == 1364) {
                 column = first(raw, Pattern.compile("^Field '([^']*)' doesn't have a default value"));
             }
             return new NotNullViolationException("NULL not allowed: " + where(table, column, "a NOT NULL column") + codes, e, sql);
         }
-        if (code == 4025 || code == 3819 || state.equals("23513")) {
+        // 23513 H2, 23514 the standard's (PostgreSQL).
+        if (code == 4025 || code == 3819 || state.equals("23513") || state.equals("23514")) {
             return new CheckViolationException(check(raw, table) + codes, e, sql);
         }
         // 1205 lock wait timeout (also MariaDB's NOWAIT; Connector/J gives it SQLState 40001, so it goes first);
-        // 3572 MySQL NOWAIT; H2 50200 lock timeout.
-        if (code == 1205 || code == 3572 || code == 50200) {
+        // 3572 MySQL NOWAIT; H2 50200 lock timeout; PostgreSQL 55P03 lock not available (NOWAIT, lock_timeout).
+        if (code == 1205 || code == 3572 || code == 50200 || state.equals("55P03")) {
             return new LockTimeoutException("Lock not granted in time" + onTable(table) + codes, e, sql);
         }
-        // 1213 MySQL deadlock; H2 40001 deadlock and serialization failure.
-        if (code == 1213 || state.equals("40001")) {
+        // 1213 MySQL deadlock; H2 and PostgreSQL 40001 serialization failure (H2's deadlocks too); PostgreSQL 40P01
+        // deadlock. Either way the transaction was rolled back and may be retried.
+        if (code == 1213 || state.equals("40001") || state.equals("40P01")) {
             return new DeadlockException("DeadlockException: the transaction was rolled back" + onTable(table) + codes, e, sql);
         }
         // 1317/3024 MySQL interrupted / max execution time; H2 57014 statement cancelled.
@@ -128,7 +147,10 @@ public final class ErrorTranslator {
     }
 
     private static String unique(String raw, String table) {
-        String key = first(raw, MY_KEY);
+        String key = first(raw, MY_KEY, PG_UNIQUE);
+        if (key != null && key.endsWith("_pkey") && PG_UNIQUE.matcher(raw).find()) {
+            key = "PRIMARY";  // PostgreSQL's name for a primary key Cairn created unnamed
+        }
         Matcher h2 = H2_UNIQUE.matcher(raw);
         String columns = null;
         if (key == null && h2.find()) {
@@ -173,7 +195,13 @@ public final class ErrorTranslator {
             constraint = my.group(1);
             table = table == null ? my.group(2) : table;
         } else {
-            constraint = first(raw, H2_CHECK);
+            Matcher pg = PG_CHECK.matcher(raw);
+            if (pg.find()) {
+                constraint = pg.group(2);
+                table = table == null ? pg.group(1) : table;
+            } else {
+                constraint = first(raw, H2_CHECK);
+            }
         }
         return "Check constraint " + (constraint == null ? "" : "'" + constraint + "' ") + "violated"
                 + onTable(table);

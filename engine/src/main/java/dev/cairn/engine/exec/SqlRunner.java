@@ -84,16 +84,23 @@ public final class SqlRunner {
 
     /**
      * A stream of the rows, read from the database as it is consumed: MySQL/MariaDB stream the result set row by
-     * row, H2 computes it lazily. Closing the stream closes the statement, then runs {@code onClose}.
+     * row, H2 computes it lazily, PostgreSQL fetches 1,000 rows at a time inside a transaction. Closing the stream closes the statement, then runs {@code onClose}.
      */
     public <R> Stream<R> stream(Connection connection, CompiledQuery query, List<Param<?>> values, RowMapper<R> mapper,
                                 int timeoutSeconds, Runnable onClose) {
         PreparedStatement ps = null;
         ResultSet rs;
         boolean lazyH2 = dialect.family() == Dialect.Family.H2;
+        // PostgreSQL's driver fetches rows by the fetch size only inside a transaction; outside one it reads them
+        // all first. A stream outside a transaction gets one of its own, ended when the stream closes.
+        boolean pgOwnTransaction = false;
         try {
             if (lazyH2) {
                 setLazy(connection, true);
+            }
+            if (dialect.isPostgres() && connection.getAutoCommit()) {
+                connection.setAutoCommit(false);
+                pgOwnTransaction = true;
             }
             ps = connection.prepareStatement(query.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             // Connector/J streams row by row only with this exact fetch size.
@@ -104,10 +111,12 @@ public final class SqlRunner {
         } catch (SQLException e) {
             closeQuietly(ps);
             resetLazy(connection, lazyH2);
+            endOwnTransaction(connection, pgOwnTransaction);
             onClose.run();
             throw failure(e, query.sql());
         }
         PreparedStatement statement = ps;
+        boolean ownTransaction = pgOwnTransaction;
         Spliterator<R> rows = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED) {
             @Override
             public boolean tryAdvance(Consumer<? super R> action) {
@@ -126,8 +135,22 @@ public final class SqlRunner {
             closeQuietly(rs);
             closeQuietly(statement);
             resetLazy(connection, lazyH2);
+            endOwnTransaction(connection, ownTransaction);
             onClose.run();
         });
+    }
+
+    // Ends the read-only transaction a PostgreSQL stream took (a rollback: it wrote nothing), back to autocommit.
+    private static void endOwnTransaction(Connection connection, boolean own) {
+        if (!own) {
+            return;
+        }
+        try {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            LOG.warn("Could not end the transaction of a finished stream: {}", e.getMessage());
+        }
     }
 
     /** Runs an UPDATE, DELETE or INSERT ... SELECT; returns the row count. */

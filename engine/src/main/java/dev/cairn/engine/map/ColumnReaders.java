@@ -40,7 +40,8 @@ public final class ColumnReaders {
      * column's Java type is assignable to).
      */
     static Reader readerFor(ColumnType<?> type, Class<?> target, Dialect dialect) {
-        boolean h2 = dialect.family() == Dialect.Family.H2;
+        // PostgreSQL reads like H2: padded CHAR, REAL, BIGINT bits, timestamps with time zone, native UUIDs.
+        boolean h2 = dialect.family() == Dialect.Family.H2 || dialect.isPostgres();
         if (target.isPrimitive()) {
             String name = target.getName();
             String desc = switch (name) {

@@ -187,8 +187,10 @@ public final class OutboxStore {
             long passed = single(c, "SELECT MIN(" + q("last_id") + ") FROM " + q(POSITIONS));
             // Ages by the database's clock, which wrote created_at.
             String delete = "DELETE FROM " + q(TABLE) + " WHERE " + q("id") + " >= ? AND " + q("id") + " < ? AND ("
-                    + q("id") + " <= ? OR " + q("created_at") + " < TIMESTAMPADD(MICROSECOND, ?, "
-                    + (dialect.isMySqlFamily() ? "CURRENT_TIMESTAMP(6)" : "LOCALTIMESTAMP(6)") + "))";
+                    + q("id") + " <= ? OR " + q("created_at") + " < " + (dialect.isPostgres()
+                    ? "LOCALTIMESTAMP(6) + ? * INTERVAL '1 microsecond')"
+                    : "TIMESTAMPADD(MICROSECOND, ?, " + (dialect.isMySqlFamily() ? "CURRENT_TIMESTAMP(6)"
+                    : "LOCALTIMESTAMP(6)") + "))");
             long age = -Math.min(retention.toMillis(), 100L * 365 * 86_400_000) * 1_000;
             int removed = 0;
             for (int i = 0; i < DELETES_PER_RUN; i++) {

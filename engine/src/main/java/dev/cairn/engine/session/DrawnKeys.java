@@ -1,5 +1,6 @@
 package dev.cairn.engine.session;
 
+import dev.cairn.dialect.sql.ExpressionDefaults;
 import dev.cairn.dialect.sql.ServerSql;
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.PrimaryKey;
@@ -97,7 +98,8 @@ final class DrawnKeys {
         ValueReader reader = new ValueReader(session.engine().dialect());
         for (Map.Entry<List<Column<?>>, List<Object[]>> e : byColumns.entrySet()) {
             List<Column<?>> columns = e.getKey();
-            List<String> expressions = columns.stream().map(c -> c.defaultValue().expression()).toList();
+            List<String> expressions = columns.stream().map(c -> ExpressionDefaults.of(c.defaultValue().expression(),
+                    c.type(), session.engine().dialect())).toList();
             List<Object[]> rows = e.getValue();
             for (int from = 0; from < rows.size(); from += CHUNK) {
                 List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));

@@ -12,6 +12,7 @@ import dev.cairn.engine.exception.ConnectionException;
 import dev.cairn.engine.exception.NotFoundException;
 import dev.cairn.engine.exception.NotNullViolationException;
 import dev.cairn.engine.exec.H2Identity;
+import dev.cairn.engine.exec.PostgresIdentity;
 import dev.cairn.engine.map.RowLayout;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -207,13 +208,18 @@ final class Inserts<R> {
                         ChangeCapture.inserted((TransactionCore) session, table, g.columns, row, upsert);
                     }
                 }
+                dev.cairn.dialect.Dialect dialect = session.engine().dialect();
                 if (generated != null && g.columns.contains(generated)
-                        && session.engine().dialect().family() == dev.cairn.dialect.Dialect.Family.H2) {
+                        && (dialect.family() == dev.cairn.dialect.Dialect.Family.H2 || dialect.isPostgres())) {
                     long max = Long.MIN_VALUE;
                     for (Object[] row : rows) {
                         max = Math.max(max, ((Number) row[generated.position()]).longValue());
                     }
-                    H2Identity.advancePast(c, table.name(), generated.name(), max);
+                    if (dialect.isPostgres()) {
+                        PostgresIdentity.advancePast(c, dialect, table.name(), generated.name(), max);
+                    } else {
+                        H2Identity.advancePast(c, table.name(), generated.name(), max);
+                    }
                 }
             }
             session.written(c);

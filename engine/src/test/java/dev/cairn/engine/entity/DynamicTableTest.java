@@ -15,6 +15,7 @@ import dev.cairn.engine.exception.NotFoundException;
 import dev.cairn.engine.exception.UniqueViolationException;
 import dev.cairn.engine.model.AllTypes;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.introspect.LiveTable;
 import java.math.BigDecimal;
@@ -51,6 +52,7 @@ class DynamicTableTest {
         return db;
     }
 
+    @PostgresReady
     @DatabaseTest
     void readsAndWritesRowsAsMaps(TestDatabase t) throws Exception {
         Database db = createNotes(t);
@@ -89,6 +91,7 @@ class DynamicTableTest {
         assertThat(stored.get("title")).isEqualTo("Batched");
     }
 
+    @PostgresReady
     @DatabaseTest
     void unknownNamesAndBadValuesAreClearErrors(TestDatabase t) throws Exception {
         Database db = createNotes(t);
@@ -123,6 +126,7 @@ class DynamicTableTest {
         }
     }
 
+    @PostgresReady
     @DatabaseTest
     void enumAndSetColumnsOfCairnsOwnTablesAreText(TestDatabase t) {
         Shirts model = new Shirts();
@@ -158,6 +162,7 @@ class DynamicTableTest {
         assertThat(shirts.select().fetch()).extracting(r -> r.get("size")).containsExactlyInAnyOrder("L", "S");
     }
 
+    @PostgresReady
     @DatabaseTest
     void aSetColumnTakesItsLabelsAsTextOrACollectionAndRefusesOthers(TestDatabase t) throws Exception {
         if (!t.db().dialect().isMySqlFamily()) {
@@ -230,6 +235,7 @@ class DynamicTableTest {
         assertThat(odd.select().fetch()).hasSize(labels.size());
     }
 
+    @PostgresReady
     @DatabaseTest
     void everyTypeCairnCreatesRoundTripsByName(TestDatabase t) {
         Database db = t.open(Schema.of(ALL_TYPES)).createMissingTables();
@@ -334,6 +340,7 @@ class DynamicTableTest {
         }
     }
 
+    @PostgresReady
     @DatabaseTest
     void longNamesAreCutInMessages(TestDatabase t) throws Exception {
         Database db = createNotes(t);

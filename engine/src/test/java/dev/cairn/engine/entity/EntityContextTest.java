@@ -21,6 +21,7 @@ import dev.cairn.engine.model.League.Membership;
 import dev.cairn.engine.model.League.Player;
 import dev.cairn.engine.model.League.Team;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -45,6 +46,7 @@ class EntityContextTest {
         return t.open(schema()).createMissingTables();
     }
 
+    @PostgresReady
     @DatabaseTest
     void findsByPrimaryUniqueAndCompoundKeys(TestDatabase t) {
         Database db = league(t);
@@ -71,6 +73,7 @@ class EntityContextTest {
                 .hasMessage("No row of 'teams' with name = ?");
     }
 
+    @PostgresReady
     @DatabaseTest
     void refusesWhatIsNotAKey(TestDatabase t) {
         Database db = league(t);
@@ -88,6 +91,7 @@ class EntityContextTest {
                 .hasMessageStartingWith("Column teams.id holds Long; String value cannot be converted");
     }
 
+    @PostgresReady
     @DatabaseTest
     void persistFillsTheKeyAndRefusesDuplicates(TestDatabase t) {
         Database db = league(t);
@@ -102,6 +106,7 @@ class EntityContextTest {
         assertThat(db.selectFrom(TEAMS).fetch()).containsExactly(lions);
     }
 
+    @PostgresReady
     @DatabaseTest
     void updatesByKeyWithoutReading(TestDatabase t) {
         Database db = league(t);
@@ -126,6 +131,7 @@ class EntityContextTest {
         assertThat(db.selectFrom(TEAMS).fetch()).containsExactly(new Team(lions.id(), "Big Lions", "Hull"));
     }
 
+    @PostgresReady
     @DatabaseTest
     void savesByInsertingOrUpdating(TestDatabase t) {
         Database db = league(t);
@@ -143,6 +149,7 @@ class EntityContextTest {
                 .containsExactly(new Team(lions.id(), "Lions", "York"), new Team(5_000L, "Owls", "Oxford"));
     }
 
+    @PostgresReady
     @DatabaseTest
     void removesByRowKeyAndCondition(TestDatabase t) {
         Database db = league(t);
@@ -158,6 +165,7 @@ class EntityContextTest {
         assertThat(c.id()).isNotNull();
     }
 
+    @PostgresReady
     @DatabaseTest
     void loadRefreshesFromTheDatabase(TestDatabase t) throws Exception {
         Database db = league(t);
@@ -175,6 +183,7 @@ class EntityContextTest {
                 .hasMessage("No row of 'teams' with id = " + lions.id() + " to load");
     }
 
+    @PostgresReady
     @DatabaseTest
     void findForUpdateHoldsTheRowLock(TestDatabase t) throws Exception {
         Database db = league(t);
@@ -201,7 +210,7 @@ class EntityContextTest {
             done.countDown();
             holder.join();
         }
-        if (db.dialect().isMySqlFamily()) {
+        if (db.dialect().isMySqlFamily() || db.dialect().isPostgres()) {
             java.util.Optional<Team> shared = db.transactionResult(tx -> tx.findOptional(TEAMS, lions.id(), RowLock.FOR_SHARE));
             assertThat(shared).contains(lions);
         } else {
@@ -210,6 +219,7 @@ class EntityContextTest {
         }
     }
 
+    @PostgresReady
     @DatabaseTest
     void worksTheSameInATransaction(TestDatabase t) {
         Database db = league(t);

@@ -8,6 +8,7 @@ import dev.cairn.dsl.Row;
 import dev.cairn.dsl.Schema;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.SchemaSyncException;
 import dev.cairn.schema.SyncMode;
@@ -37,6 +38,7 @@ class ConcurrentSyncTest {
         }
     }
 
+    @PostgresReady
     @DatabaseTest
     void eightInstancesSyncingAtOnceApplyThePlanExactlyOnce(TestDatabase t) throws Exception {
         List<Database> instances = new ArrayList<>();
@@ -67,6 +69,7 @@ class ConcurrentSyncTest {
         assertThat(t.open(Vocabulary.ALL).schemaSync().plan().plan()).isEmpty();
     }
 
+    @PostgresReady
     @DatabaseTest
     void aSyncWaitsForTheLockAndGoesOnWhenItsHolderDies(TestDatabase t) throws Exception {
         Connection holder = t.rawConnection();

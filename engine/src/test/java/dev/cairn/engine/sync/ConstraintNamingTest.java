@@ -8,6 +8,7 @@ import dev.cairn.dsl.Row;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.Change;
 import dev.cairn.schema.SyncMode;
@@ -216,6 +217,7 @@ class ConstraintNamingTest {
         }
     }
 
+    @PostgresReady
     @DatabaseTest
     void anIndexOnAForeignKeyColumnIsPlannedOnceAcrossSyncsOfAKeptDatabase(TestDatabase t) {
         // The test database outlives each pool (a named in-memory H2 kept open, or a server database).

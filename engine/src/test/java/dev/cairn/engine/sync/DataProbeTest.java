@@ -10,6 +10,7 @@ import dev.cairn.dsl.Table;
 import dev.cairn.dsl.type.ReferentialAction;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.Change;
 import dev.cairn.schema.SchemaDriftException;
@@ -73,6 +74,7 @@ class DataProbeTest {
         return db;
     }
 
+    @PostgresReady
     @DatabaseTest
     void notNullAndNarrowerTextApplyWhereNoRowBreaksThem(TestDatabase t) {
         items(t, new Object[] {1L, 3, "short", "ab", "tiny"}, new Object[] {2L, 4, "tenletters", "xyz", null});
@@ -93,6 +95,7 @@ class DataProbeTest {
         assertThat(db.select(v2.note).from(v2).orderBy(v2.id.asc()).fetch()).containsExactly("short", "tenletters");
     }
 
+    @PostgresReady
     @DatabaseTest
     void notNullAndNarrowerTextAreRefusedWhereRowsBreakThem(TestDatabase t) {
         Database v1 = items(t, new Object[] {1L, null, "short", "ab", "fine"},
@@ -140,6 +143,7 @@ class DataProbeTest {
         }
     }
 
+    @PostgresReady
     @DatabaseTest
     void aCompoundUniqueKeyCountsDuplicatesButNotNulls(TestDatabase t) {
         PairsV1 v1 = new PairsV1();
@@ -162,6 +166,7 @@ class DataProbeTest {
                 + "      probe: 0 rows with duplicate (a, b)");
     }
 
+    @PostgresReady
     @DatabaseTest
     void countingStopsAtTheBound(TestDatabase t) {
         PairsV1 v1 = new PairsV1();
@@ -213,6 +218,7 @@ class DataProbeTest {
         }
     }
 
+    @PostgresReady
     @DatabaseTest
     void aNewCompoundPrimaryKeyIsRefusedOnDuplicatesAndRowsAreNamedByCompoundKeys(TestDatabase t) {
         LinesV1 v1 = new LinesV1();
@@ -255,6 +261,7 @@ class DataProbeTest {
         }
     }
 
+    @PostgresReady
     @DatabaseTest
     void aTableWithoutPrimaryKeyGetsCountsButNoKeys(TestDatabase t) {
         LooseV1 v1 = new LooseV1();
@@ -349,6 +356,7 @@ class DataProbeTest {
         }
     }
 
+    @PostgresReady
     @DatabaseTest
     void anEnumLabelRemovedIsRefusedWhileARowHoldsIt(TestDatabase t) {
         Subs<Status1> v1 = new Subs<>(Status1.class);
@@ -447,6 +455,7 @@ class DataProbeTest {
         }
     }
 
+    @PostgresReady
     @DatabaseTest
     void aForeignKeyIsRefusedOnOrphansAndANullColumnIsNoOrphan(TestDatabase t) {
         ChildV1 v1 = new ChildV1();

@@ -8,6 +8,7 @@ import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.SyncMode;
 import dev.cairn.schema.SyncReport;
@@ -39,6 +40,7 @@ class DefaultTextTest {
         }
     }
 
+    @PostgresReady
     @DatabaseTest
     void textDefaultsAndCommentsOfEveryKindPlanNothingOnTheSecondSync(TestDatabase t) {
         Notes notes = new Notes();

@@ -9,6 +9,7 @@ import dev.cairn.dsl.Table;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.DynamicTable;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.Change;
 import dev.cairn.schema.SyncMode;
@@ -58,6 +59,7 @@ class ExpressionDefaultsTest {
         }
     }
 
+    @PostgresReady
     @DatabaseTest
     void expressionDefaultsCreatedFromTheModelPlanNothingAndFillRows(TestDatabase t) {
         boolean h2 = t.target().equals("H2");

@@ -7,6 +7,7 @@ import dev.cairn.dsl.Row;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.SchemaSyncCli;
 import dev.cairn.schema.SyncReport;
@@ -58,11 +59,10 @@ class HandMadeTableTest {
         assertThat(report.plan()).as(report.planText()).isEmpty();
     }
 
+    @PostgresReady
     @DatabaseTest
     void theCommandLinePrintsThePlanAndFailsValidationOnDrift(TestDatabase t) {
-        String user = t.target().equals("H2") ? "sa" : System.getenv().getOrDefault("CAIRN_MYSQL_USER", "root");
-        String password = t.target().equals("H2") ? "" : System.getenv().getOrDefault("CAIRN_MYSQL_PASSWORD", "");
-        String[] base = {"--url", t.url(), "--user", user, "--password", password, "--model", Model.class.getName()};
+        String[] base = {"--url", t.url(), "--user", t.user(), "--password", t.password(), "--model", Model.class.getName()};
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         assertThat(cli(base, "validate", out, err)).isEqualTo(1);

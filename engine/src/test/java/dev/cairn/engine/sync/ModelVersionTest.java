@@ -9,6 +9,7 @@ import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.OlderModel;
 import dev.cairn.schema.SchemaSyncException;
@@ -124,6 +125,7 @@ class ModelVersionTest {
                 .containsExactly("applied | 2026.11.30", "applied | 2026.2.1");
     }
 
+    @PostgresReady
     @DatabaseTest
     void withoutAVersionSyncAppliesAsBeforeAndSaysNothingGuardsIt(TestDatabase t) throws Exception {
         at(t, v2(), "2").sync(SyncMode.APPLY_SAFE);

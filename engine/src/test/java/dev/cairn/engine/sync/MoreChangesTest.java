@@ -10,6 +10,7 @@ import dev.cairn.dsl.Table;
 import dev.cairn.dsl.type.ReferentialAction;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.SchemaSync;
 import dev.cairn.schema.SchemaSyncException;
@@ -80,6 +81,7 @@ class MoreChangesTest {
         return r.plan().stream().map(Change::kind).toList();
     }
 
+    @PostgresReady
     @DatabaseTest
     void foreignKeysChecksAndEnumsChange(TestDatabase t) {
         Owners owners = new Owners();
@@ -132,6 +134,7 @@ class MoreChangesTest {
         }
     }
 
+    @PostgresReady
     @DatabaseTest
     void aPrimaryKeyChangeNoRowBreaksIsApplied(TestDatabase t) {
         LinesV1 v1 = new LinesV1();

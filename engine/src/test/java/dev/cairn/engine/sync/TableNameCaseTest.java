@@ -8,6 +8,7 @@ import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.Change;
 import dev.cairn.schema.SyncMode;
@@ -86,6 +87,7 @@ class TableNameCaseTest {
         assertThat(db.table("tb_pets").columnNames()).as("kept apart").containsExactly("id", "small");
     }
 
+    @PostgresReady
     @DatabaseTest
     void aForeignKeyToATableNamedInMixedCaseSyncsToNothing(TestDatabase t) {
         Items items = new Items("Tb_Case_Items");

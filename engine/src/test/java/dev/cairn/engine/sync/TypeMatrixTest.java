@@ -10,6 +10,7 @@ import dev.cairn.dsl.type.ColumnType;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.DynamicTable;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.SyncMode;
 import dev.cairn.schema.SyncReport;
@@ -120,6 +121,7 @@ class TypeMatrixTest {
         }
     }
 
+    @PostgresReady
     @DatabaseTest
     void everyTypeNullabilityAndDefaultSyncsToZero(TestDatabase t) {
         Matrix m = new Matrix();

@@ -9,6 +9,7 @@ import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.SchemaSyncException;
 import dev.cairn.schema.SyncMode;
@@ -64,6 +65,7 @@ class WaitingInSlicesTest {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
+    @PostgresReady
     @DatabaseTest(serverOnly = "H2 does not queue readers behind waiting DDL")
     void queriesOnATableSyncWaitsForAreHeldOneSliceAtMostAndTheAlterGoesThroughOnARetry(TestDatabase t)
             throws Exception {

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs a test once per database it can reach: H2 in memory always, MariaDB/MySQL when {@code CAIRN_MYSQL_URL} is
- * set. Each run gets a fresh, empty database through a {@link dev.cairn.engine.Database} or {@link TestDatabase}
+ * set, and PostgreSQL when {@code CAIRN_POSTGRES_URL} is set and the test or its class is marked
+ * {@link PostgresReady} (the PostgreSQL runs cover the tests marked so far; the rest is in progress). Each run gets a fresh, empty database through a {@link dev.cairn.engine.Database} or {@link TestDatabase}
  * parameter. Without the variable the server runs are reported as skipped; with {@code CI=true} they fail instead.
  */
 @Target(ElementType.METHOD)

@@ -28,7 +28,7 @@ public final class TestDatabase implements AutoCloseable {
         this.password = password;
     }
 
-    /** "H2" or "MariaDB"/"MySQL". */
+    /** "H2", "MariaDB"/"MySQL" or "PostgreSQL". */
     public String target() {
         return target;
     }

@@ -11,6 +11,7 @@ import dev.cairn.engine.Database;
 import dev.cairn.engine.DynamicTable;
 import dev.cairn.engine.exception.MappingException;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.SyncMode;
 import dev.cairn.schema.introspect.LiveTable;
@@ -70,6 +71,7 @@ class LabelledEnumTest {
 
     static final Movies M = Movies.MOVIES;
 
+    @PostgresReady
     @DatabaseTest
     void labelsAreStoredComparedAndReadBack(TestDatabase t) {
         Database db = t.open(Schema.of(M)).sync(SyncMode.APPLY_SAFE);

@@ -10,6 +10,7 @@ import dev.cairn.engine.Database;
 import dev.cairn.engine.DynamicTable;
 import dev.cairn.engine.exception.ValueRejectedException;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -81,6 +82,7 @@ class RangeRoundTripTest {
     static final List<Column<?>> COMPARED = List.of(R.ti, R.tiu, R.smu, R.mi, R.miu, R.iu, R.biu, R.fl, R.yr, R.b8,
             R.b64);
 
+    @PostgresReady
     @DatabaseTest
     void minimaMaximaAndUnsignedMaximaRoundTripThroughInsertFindAndConditions(TestDatabase t) {
         Database db = t.open(Schema.of(R)).createMissingTables();
@@ -142,6 +144,7 @@ class RangeRoundTripTest {
         assertThat(back.biu()).isEqualTo(U64_MAX);
     }
 
+    @PostgresReady
     @DatabaseTest
     void aValueOutsideItsTypeIsRefusedNamingTableAndColumn(TestDatabase t) {
         Database db = t.open(Schema.of(R)).createMissingTables();

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies the changes of a plan one statement at a time, each waiting for its table in slices ({@link SlicedDdl}),
- * and records each statement in the history as it is applied.
+ * and records each statement in the history as it is applied. On PostgreSQL the whole plan is one transaction: a
+ * failure rolls every statement of it back (the history row, written before, then tells it failed).
  */
 public final class PlanExecution {
     private static final Logger LOG = LoggerFactory.getLogger(PlanExecution.class);
@@ -41,6 +42,23 @@ public final class PlanExecution {
         SchemaHistory.ensure(connection, dialect);
         SchemaHistory history = SchemaHistory.start(connection, dialect, mode, modelVersion);
         SlicedDdl ddl = new SlicedDdl(connection, ddlLockWait);
+        // PostgreSQL's DDL is transactional: the whole plan is applied in one transaction, or nothing of it.
+        boolean transactional = dialect.isPostgres();
+        if (transactional) {
+            connection.setAutoCommit(false);
+        }
+        try {
+            apply(changes, history, ddl, transactional);
+        } finally {
+            if (transactional) {
+                endTransaction();
+            }
+        }
+        history.finish("applied", null);
+    }
+
+    private void apply(List<Change> changes, SchemaHistory history, SlicedDdl ddl, boolean transactional)
+            throws SQLException {
         for (Change change : changes) {
             for (String sql : change.statements()) {
                 LOG.info("Schema sync: {}", sql);
@@ -49,7 +67,12 @@ public final class PlanExecution {
                 try {
                     waited = ddl.execute(sql);
                 } catch (SQLException e) {
-                    String message = failure(change, sql, e, history.statements());
+                    String message = failure(change, sql, e, transactional ? List.of() : history.statements());
+                    if (transactional) {
+                        endTransaction();
+                        message = message + " PostgreSQL applies the plan in one transaction: it was rolled back"
+                                + " whole, and the database is as it was before the sync.";
+                    }
                     try {
                         history.finish("failed", message);
                     } catch (SQLException historyFailure) {
@@ -65,7 +88,25 @@ public final class PlanExecution {
                 history.applied(sql);
             }
         }
-        history.finish("applied", null);
+        if (transactional) {
+            connection.commit();
+        }
+    }
+
+    /**
+     * Rolls back what is left of the plan's transaction and goes back to autocommit. The pool may have closed the
+     * connection on the statement's failure (HikariCP does for SQLSTATE 0A000, which PostgreSQL gives some DDL): the
+     * server then rolled the transaction back itself, and the failure to tell is the statement's, not this one's.
+     */
+    private void endTransaction() {
+        try {
+            if (!connection.isClosed() && !connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            LOG.debug("Could not end the schema sync's transaction: {}", e.getMessage());
+        }
     }
 
     /** The waits for a table that statements needed more than one try for, one line each. */

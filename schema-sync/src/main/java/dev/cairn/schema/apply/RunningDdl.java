@@ -58,6 +58,7 @@ public final class RunningDdl {
     public static List<String> awaitNone(Connection c, Dialect dialect, Set<String> otherSchemas, Duration timeout)
             throws SQLException {
         if (!dialect.isMySqlFamily()) {
+            // H2 has no process list; PostgreSQL's DDL waits for its locks in the plan's transaction instead.
             return List.of();
         }
         Set<String> schemas = new LinkedHashSet<>();

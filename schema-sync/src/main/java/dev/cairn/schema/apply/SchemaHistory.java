@@ -48,6 +48,7 @@ public final class SchemaHistory {
         }
         Set<String> columns = new HashSet<>();
         DatabaseMetaData meta = c.getMetaData();
+        // MySQL/MariaDB keep tables in catalogs (databases); H2 and PostgreSQL in schemas.
         try (ResultSet rs = dialect.isMySqlFamily() ? meta.getColumns(c.getCatalog(), null, TABLE, null)
                 : meta.getColumns(null, c.getSchema(), TABLE, null)) {
             while (rs.next()) {

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The lock that makes instances starting together apply a plan one at a time. It lives on a connection of its own:
  * MySQL/MariaDB's {@code GET_LOCK}, released by the server when that connection closes, even if the process died;
- * on H2, a row of {@code cairn_schema_lock} held FOR UPDATE by an open transaction. While it waits, it logs who holds
+ * on PostgreSQL, a session advisory lock ({@link AdvisoryLock}), likewise released with its connection; on H2, a row
+ * of {@code cairn_schema_lock} held FOR UPDATE by an open transaction. While it waits, it logs who holds
  * the lock where the server tells (MySQL/MariaDB), and names the holder when it gives up.
  */
 public final class SchemaLock implements AutoCloseable {
@@ -56,6 +57,14 @@ public final class SchemaLock implements AutoCloseable {
                 name = "cairn.schema_sync." + rs.getString(1);
             }
             waitForNamedLock(connection, name, timeout);
+            return new SchemaLock(connection, dialect, name);
+        }
+        if (dialect.isPostgres()) {
+            String name = AdvisoryLock.name(connection);
+            String holder = AdvisoryLock.acquire(connection, name, timeout);
+            if (holder != null) {
+                throw timedOut(timeout, name, holder);
+            }
             return new SchemaLock(connection, dialect, name);
         }
         try (Statement st = connection.createStatement()) {
@@ -127,6 +136,8 @@ public final class SchemaLock implements AutoCloseable {
                     ps.setString(1, name);
                     ps.executeQuery().close();
                 }
+            } else if (dialect.isPostgres()) {
+                AdvisoryLock.release(connection, name);
             } else {
                 connection.rollback();
             }

@@ -2,6 +2,7 @@ package dev.cairn.schema.apply;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
 
@@ -9,7 +10,8 @@ import java.time.Duration;
  * Runs DDL that waits for its table in short slices. While an ALTER waits for a table's metadata lock, every new
  * query on that table queues behind it; so each attempt waits one slice (the session's lock wait, set by
  * {@link SessionSettings}), and between attempts sync sleeps, letting the queued queries run, until the total is
- * spent. Traffic is held at most one slice at a time.
+ * spent. Traffic is held at most one slice at a time. Inside a transaction (PostgreSQL applies a plan in one), each
+ * attempt runs under a savepoint, so that a failed attempt does not abort the transaction.
  */
 public final class SlicedDdl {
     /** One attempt's wait: the session's lock wait while sync runs ({@code lock_wait_timeout} counts whole seconds). */
@@ -46,9 +48,10 @@ public final class SlicedDdl {
         }
     }
 
-    /** Whether the failure is a lock wait that ran out: MySQL/MariaDB 1205, H2 50200 (HYT00). */
+    /** Whether the failure is a lock wait that ran out: MySQL/MariaDB 1205, H2 50200 (HYT00), PostgreSQL 55P03. */
     public static boolean isLockWait(SQLException e) {
-        return e.getErrorCode() == 1205 || e.getErrorCode() == 50200 || "HYT00".equals(e.getSQLState());
+        return e.getErrorCode() == 1205 || e.getErrorCode() == 50200 || "HYT00".equals(e.getSQLState())
+                || "55P03".equals(e.getSQLState());
     }
 
     /**
@@ -59,11 +62,26 @@ public final class SlicedDdl {
     public Waited execute(String sql) throws SQLException {
         long start = System.nanoTime();
         long pause = FIRST_PAUSE_MS;
+        boolean inTransaction = !connection.getAutoCommit();
         for (int attempt = 1; ; attempt++) {
+            Savepoint savepoint = inTransaction ? connection.setSavepoint() : null;
             try (Statement st = connection.createStatement()) {
                 st.execute(sql);
+                if (savepoint != null) {
+                    connection.releaseSavepoint(savepoint);
+                }
                 return new Waited(attempt, Duration.ofNanos(System.nanoTime() - start));
             } catch (SQLException e) {
+                if (savepoint != null) {
+                    try {
+                        connection.rollback(savepoint);
+                    } catch (SQLException gone) {
+                        // The pool closed the connection on the failure (HikariCP does for some SQLSTATEs): the
+                        // failure to report is the statement's.
+                        e.addSuppressed(gone);
+                        throw e;
+                    }
+                }
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
                 if (!isLockWait(e)) {
                     throw e;

@@ -51,6 +51,15 @@ public final class ConstraintNames {
             }
             qualifyRepeated(indexNames, renamed);
             qualifyRepeated(constraintNames, renamed);
+        } else if (dialect.isPostgres()) {
+            // PostgreSQL names indexes, and the index behind each unique key, in one name space per schema; checks
+            // and foreign keys are named per table.
+            Map<String, List<Object>> relationNames = new HashMap<>();
+            for (Table<?, ?> t : schema.tables()) {
+                t.indexes().forEach(ix -> claim(relationNames, ix.name(), ix));
+                t.uniqueKeys().forEach(uk -> claim(relationNames, uk.name(), uk));
+            }
+            qualifyRepeated(relationNames, renamed);
         } else if (dialect.family() == Dialect.Family.MYSQL) {
             // MySQL 8 keeps check names per schema (MariaDB per table); foreign keys are counted in to be safe.
             Map<String, List<Object>> checkNames = new HashMap<>();

@@ -2,6 +2,7 @@ package dev.cairn.schema.ddl;
 
 import dev.cairn.dialect.Dialect;
 import dev.cairn.dialect.render.StatementWalk;
+import dev.cairn.dialect.sql.ExpressionDefaults;
 import dev.cairn.dialect.sql.JooqContexts;
 import dev.cairn.dialect.sql.SqlTypes;
 import dev.cairn.dialect.sql.TableNames;
@@ -34,11 +35,8 @@ import org.jooq.impl.DSL;
  * its name as text.
  * See {@code docs/adr/0001-ddl-rendering.md}.
  */
-public final class DdlRenderer {
-    private final Dialect dialect;
-    private final DSLContext jooq;
-    private final String currentSchema;
-    private final ConstraintNames names;
+public final class DdlRenderer extends KeyDdl {
+    private final PostgresDdl pg = new PostgresDdl(this);
 
     /** A renderer that gives indexes, unique keys and checks the model's names (for one table on its own). */
     public DdlRenderer(Dialect dialect) {
@@ -56,15 +54,16 @@ public final class DdlRenderer {
      *                      schema names its target in; {@code null} when unknown
      */
     public DdlRenderer(Dialect dialect, ConstraintNames names, String currentSchema) {
-        this.dialect = dialect;
-        this.jooq = JooqContexts.of(dialect);
-        this.names = names;
-        this.currentSchema = currentSchema;
+        super(dialect, names, currentSchema);
     }
 
     /** The dialect this renderer writes for. */
     public Dialect dialect() {
         return dialect;
+    }
+
+    DSLContext jooq() {
+        return jooq;
     }
 
     /** The names this renderer gives indexes, unique keys and checks in the database. */
@@ -114,11 +113,26 @@ public final class DdlRenderer {
         return sql.toString();
     }
 
+    /** The statements that precede {@link #createTable}: on PostgreSQL, the types of its ENUM columns. */
+    public List<String> beforeCreateTable(Table<?, ?> table) {
+        return dialect.isPostgres() ? pg.beforeCreateTable(table) : List.of();
+    }
+
     /**
-     * The statements that follow {@link #createTable}: on H2, which has no table options in CREATE TABLE, the
-     * table's comment. Empty when there is nothing to add.
+     * The statements that follow {@link #createTable}: on H2 and PostgreSQL, which have no table options in CREATE
+     * TABLE, the table's comment; on PostgreSQL also its columns' comments and its on-update-now trigger. Empty when
+     * there is nothing to add.
      */
     public List<String> afterCreateTable(Table<?, ?> table) {
+        List<String> out = new ArrayList<>(tableComment(table));
+        if (dialect.isPostgres()) {
+            out.addAll(pg.columnComments(table));
+            out.addAll(pg.onUpdateTrigger(table, false));
+        }
+        return out;
+    }
+
+    private List<String> tableComment(Table<?, ?> table) {
         String comment = table.options().comment();
         return dialect.isMySqlFamily() || comment == null ? List.of()
                 : List.of("COMMENT ON TABLE " + table(table.name()) + " IS " + inline(comment));
@@ -134,7 +148,7 @@ public final class DdlRenderer {
         TextOptions o = table.options();
         boolean comment = o.comment() != null && !o.comment().equals(liveComment);
         if (!dialect.isMySqlFamily()) {
-            return comment ? afterCreateTable(table) : List.of();
+            return comment ? tableComment(table) : List.of();
         }
         StringBuilder sb = new StringBuilder();
         if (o.charset() != null && !o.charset().equalsIgnoreCase(String.valueOf(liveCharset))) {
@@ -157,29 +171,6 @@ public final class DdlRenderer {
         return !index.fullText() || dialect.isMySqlFamily();
     }
 
-    /** {@code CREATE INDEX} for a secondary index; {@code CREATE FULLTEXT INDEX ... [WITH PARSER p]} for a full-text one. */
-    public String createIndex(Index index) {
-        String name = dialect.isMySqlFamily() ? quote(names.of(index))
-                : jooq.render(TableNames.of(Identifiers.schemaOf(index.table().name()), names.of(index)));
-        if (index.fullText()) {
-            String parser = index.parser();
-            if (parser != null && dialect.family() == Dialect.Family.MARIADB && parser.equalsIgnoreCase("ngram")) {
-                throw new SchemaSyncException("Table '" + index.table().name() + "', full-text index '" + index.name()
-                        + "': MariaDB has no ngram parser (MySQL 5.7.6+ has); declare the index without parser(\"ngram\")"
-                        + " for MariaDB");
-            }
-            return "CREATE FULLTEXT INDEX " + name + " ON " + table(index.table().name()) + " "
-                    + columnList(index.columns()) + (parser == null ? "" : " WITH PARSER " + parser);
-        }
-        return "CREATE INDEX " + name + " ON " + table(index.table().name()) + " "
-                + columnList(index.columns());
-    }
-
-    /** {@code ALTER TABLE ... ADD CONSTRAINT ... FOREIGN KEY}. */
-    public String addForeignKey(ForeignKey fk) {
-        return "ALTER TABLE " + table(fk.table().name()) + " ADD " + foreignKeyDefinition(fk);
-    }
-
     /** One column's definition: name, type, default, on-update, nullability, generation. */
     public String columnDefinition(Column<?> c) {
         return quote(c.name()) + " " + columnTail(c);
@@ -196,6 +187,9 @@ public final class DdlRenderer {
      * definition, and would otherwise reset them to the table's defaults and none.
      */
     public String columnTail(Column<?> c, ColumnShape live) {
+        if (dialect.isPostgres()) {
+            return pg.columnTail(c);
+        }
         StringBuilder sb = new StringBuilder(SqlTypes.ddl(c.type(), dialect));
         ColumnType.Kind kind = c.type().kind();
         if (dialect.isMySqlFamily() && (kind.isText() || kind == ColumnType.Kind.ENUM || kind == ColumnType.Kind.SET)) {
@@ -251,7 +245,8 @@ public final class DdlRenderer {
             case NOW -> now(c.type());
             case LITERAL -> mySqlNeedsParentheses(c) ? "(" + literal(c, def.literal()) + ")" : literal(c, def.literal());
             // MySQL 8 takes an expression default only in parentheses; MariaDB and H2 take it as it is.
-            case EXPRESSION -> dialect.family() == Dialect.Family.MYSQL && !def.expression().startsWith("(")
+            case EXPRESSION -> dialect.isPostgres() ? ExpressionDefaults.of(def.expression(), c.type(), dialect)
+                    : dialect.family() == Dialect.Family.MYSQL && !def.expression().startsWith("(")
                     ? "(" + def.expression() + ")" : def.expression();
         };
     }
@@ -266,6 +261,44 @@ public final class DdlRenderer {
         return "ALTER TABLE " + table(c.table().name()) + " ADD COLUMN " + columnDefinition(c);
     }
 
+    /**
+     * Every statement that adds the column: on PostgreSQL also its ENUM type before, and its comment and its
+     * table's on-update-now trigger after.
+     */
+    public List<String> addColumnStatements(Column<?> c) {
+        if (!dialect.isPostgres()) {
+            return List.of(addColumn(c));
+        }
+        List<String> out = new ArrayList<>(pg.beforeAddColumn(c));
+        out.add(addColumn(c));
+        out.addAll(pg.comment(c, c.textOptions().comment()));
+        if (c.isOnUpdateNow()) {
+            out.addAll(pg.onUpdateTrigger(c.table(), true));
+        }
+        return out;
+    }
+
+    /**
+     * Every statement that redefines the column as the model declares it: {@link #modifyColumn}, and on PostgreSQL
+     * its comment and its table's on-update-now trigger where they differ from {@code live}'s.
+     */
+    public List<String> modifyColumnStatements(Column<?> c, ColumnShape live) {
+        if (!dialect.isPostgres()) {
+            return List.of(modifyColumn(c, live));
+        }
+        List<String> out = new ArrayList<>(pg.beforeModify(c, live));
+        out.add(modifyColumn(c, live));
+        out.addAll(pg.afterModify(c, live));
+        String comment = c.textOptions().comment();
+        if (comment != null && !comment.equals(live.comment())) {
+            out.addAll(pg.comment(c, comment));
+        }
+        if (c.isOnUpdateNow() != live.onUpdateNow()) {
+            out.addAll(pg.onUpdateTrigger(c.table(), true));
+        }
+        return out;
+    }
+
     /** Redefines a column in place: type, default, nullability. */
     public String modifyColumn(Column<?> c) {
         return modifyColumn(c, null);
@@ -276,6 +309,9 @@ public final class DdlRenderer {
      * not declare (see {@link #columnTail(Column, ColumnShape)}).
      */
     public String modifyColumn(Column<?> c, ColumnShape live) {
+        if (dialect.isPostgres()) {
+            return pg.modifyColumn(c, live);
+        }
         return dialect.isMySqlFamily()
                 ? "ALTER TABLE " + table(c.table().name()) + " MODIFY COLUMN " + quote(c.name()) + " " + columnTail(c, live)
                 : "ALTER TABLE " + table(c.table().name()) + " ALTER COLUMN " + quote(c.name()) + " " + columnTail(c, live);
@@ -288,7 +324,7 @@ public final class DdlRenderer {
 
     /** Renames a column, keeping its data. */
     public String renameColumn(String table, String from, String to) {
-        return dialect.isMySqlFamily()
+        return dialect.isMySqlFamily() || dialect.isPostgres()
                 ? "ALTER TABLE " + table(table) + " RENAME COLUMN " + quote(from) + " TO " + quote(to)
                 : "ALTER TABLE " + table(table) + " ALTER COLUMN " + quote(from) + " RENAME TO " + quote(to);
     }
@@ -305,66 +341,13 @@ public final class DdlRenderer {
         return "DROP TABLE " + table(table);
     }
 
-    /** Drops a secondary index. */
-    public String dropIndex(String table, String index) {
-        // An H2 index belongs to its table's schema, and is named in it.
-        return dialect.isMySqlFamily() ? "DROP INDEX " + quote(index) + " ON " + table(table)
-                : "DROP INDEX " + jooq.render(TableNames.of(Identifiers.schemaOf(table), index));
-    }
-
-    /** {@code ALTER TABLE t ADD CONSTRAINT uk UNIQUE (...)}. */
-    public String addUnique(UniqueKey uk) {
-        return "ALTER TABLE " + table(uk.table().name()) + " ADD CONSTRAINT " + quote(names.of(uk)) + " UNIQUE "
-                + columnList(uk.columns());
-    }
-
-    /** Drops a unique key. */
-    public String dropUnique(String table, String name) {
-        return dialect.isMySqlFamily() ? "ALTER TABLE " + table(table) + " DROP INDEX " + quote(name)
-                : "ALTER TABLE " + table(table) + " DROP CONSTRAINT " + quote(name);
-    }
-
-    /** Drops a foreign key. */
-    public String dropForeignKey(String table, String name) {
-        return dialect.isMySqlFamily() ? "ALTER TABLE " + table(table) + " DROP FOREIGN KEY " + quote(name)
-                : "ALTER TABLE " + table(table) + " DROP CONSTRAINT " + quote(name);
-    }
-
-    /** {@code ALTER TABLE t ADD CONSTRAINT ck CHECK (...)}. */
-    public String addCheck(Check check) {
-        return "ALTER TABLE " + table(check.table().name()) + " ADD " + checkDefinition(check);
-    }
-
-    /** Drops a check constraint. */
-    public String dropCheck(String table, String name) {
-        return "ALTER TABLE " + table(table) + " DROP CONSTRAINT " + quote(name);
-    }
-
-    /**
-     * Renames an index or unique key in place, without copying the table ({@code RENAME INDEX}: MariaDB 10.5.2 and
-     * MySQL 5.7 or later; on H2 a unique key is a constraint and is renamed as one).
-     */
-    public String renameIndex(String table, String from, String to, boolean unique) {
-        if (dialect.isMySqlFamily()) {
-            return "ALTER TABLE " + table(table) + " RENAME INDEX " + quote(from) + " TO " + quote(to);
-        }
-        return unique ? renameConstraint(table, from, to) : "ALTER INDEX "
-                + jooq.render(TableNames.of(Identifiers.schemaOf(table), from)) + " RENAME TO " + quote(to);
-    }
-
-    /**
-     * Renames a foreign key or check in place, where the database can ({@code RENAME CONSTRAINT}, H2); MySQL and
-     * MariaDB cannot, and drop and add it instead.
-     */
-    public String renameConstraint(String table, String from, String to) {
-        return "ALTER TABLE " + table(table) + " RENAME CONSTRAINT " + quote(from) + " TO " + quote(to);
-    }
-
     /** Replaces a table's primary key. */
     public List<String> replacePrimaryKey(Table<?, ?> table, boolean hadOne) {
         List<String> out = new ArrayList<>();
         if (hadOne) {
-            out.add("ALTER TABLE " + table(table.name()) + " DROP PRIMARY KEY");
+            // PostgreSQL's primary key is a constraint, named <table>_pkey when created without a name, as Cairn does.
+            out.add("ALTER TABLE " + table(table.name()) + (dialect.isPostgres() ? " DROP CONSTRAINT "
+                    + quote(Identifiers.unqualified(table.name()) + "_pkey") : " DROP PRIMARY KEY"));
         }
         if (table.primaryKey() != null) {
             out.add("ALTER TABLE " + table(table.name()) + " ADD PRIMARY KEY " + columnList(table.primaryKey().columns()));
@@ -373,6 +356,9 @@ public final class DdlRenderer {
     }
 
     private String now(ColumnType<?> type) {
+        if (dialect.isPostgres()) {
+            return PostgresDdl.now(type);
+        }
         String digits = type.precision() == 0 ? "" : "(" + type.precision() + ")";
         if (dialect.family() == Dialect.Family.H2 && type.kind() == ColumnType.Kind.DATETIME) {
             return "LOCALTIMESTAMP" + digits;
@@ -389,57 +375,4 @@ public final class DdlRenderer {
         return rendered;
     }
 
-    private String checkDefinition(Check check) {
-        return "CONSTRAINT " + quote(names.of(check)) + " CHECK (" + checkCondition(check) + ")";
-    }
-
-    /** The condition of a check as this renderer writes it in DDL. */
-    public String checkCondition(Check check) {
-        return jooq.renderInlined(StatementWalk.ddl(dialect).condition(check.condition()));
-    }
-
-    private String foreignKeyDefinition(ForeignKey fk) {
-        StringBuilder sb = new StringBuilder("CONSTRAINT ").append(quote(fk.name())).append(" FOREIGN KEY ")
-                .append(columnList(fk.columns())).append(" REFERENCES ").append(target(fk))
-                .append(' ').append(columnList(fk.targetColumns()));
-        if (fk.onDelete() != ReferentialAction.NO_ACTION) {
-            sb.append(" ON DELETE ").append(fk.onDelete().sql());
-        }
-        if (fk.onUpdate() != ReferentialAction.NO_ACTION) {
-            sb.append(" ON UPDATE ").append(fk.onUpdate().sql());
-        }
-        return sb.toString();
-    }
-
-    // The server reads a bare REFERENCES name in the referring table's schema, not in the connection's.
-    private String target(ForeignKey fk) {
-        String target = fk.targetTable().name();
-        if (Identifiers.schemaOf(fk.table().name()) == null || Identifiers.schemaOf(target) != null) {
-            return table(target);
-        }
-        if (currentSchema == null) {
-            throw new IllegalStateException("Foreign key " + fk.name() + " of table '" + fk.table().name()
-                    + "' refers to '" + target + "' of the connection's schema, whose name is not known here");
-        }
-        return jooq.render(TableNames.of(currentSchema, target));
-    }
-
-    private String columnList(List<? extends Column<?>> columns) {
-        return columns.stream().map(c -> quote(c.name())).collect(Collectors.joining(", ", "(", ")"));
-    }
-
-    /** A table named as the model declares it ({@code events}, {@code audit.events}), quoted for the dialect. */
-    public String table(String declaredName) {
-        return jooq.render(TableNames.of(declaredName));
-    }
-
-    // Text from the model (a comment) as an SQL string literal, escaped by jOOQ for the dialect.
-    private String inline(String text) {
-        return jooq.renderInlined(DSL.inline(text));
-    }
-
-    /** An identifier quoted for the dialect. */
-    public String quote(String identifier) {
-        return jooq.render(DSL.name(identifier));
-    }
 }

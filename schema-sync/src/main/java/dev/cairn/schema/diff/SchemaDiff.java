@@ -177,6 +177,7 @@ public final class SchemaDiff {
 
     private void create(Table<?, ?> table, SchemaShape live, List<Change> changes, String note) {
         List<String> statements = new ArrayList<>();
+        statements.addAll(ddl.beforeCreateTable(table));
         statements.add(ddl.createTable(table, fk -> false));
         statements.addAll(ddl.afterCreateTable(table));
         for (Index index : table.indexes()) {
@@ -220,7 +221,7 @@ public final class SchemaDiff {
                         ? "the table has rows and the column is NOT NULL without a default; give it a default, or add"
                         + " it nullable, fill it, then make it NOT NULL" : null;
                 changes.add(new Change(Change.Kind.ADD_COLUMN, table.name(), "add column " + ddl.columnDefinition(c),
-                        List.of(ddl.addColumn(c)), false, refusal));
+                        ddl.addColumnStatements(c), false, refusal));
                 continue;
             }
             seen.add(TableShape.key(existing.name()));
@@ -228,7 +229,7 @@ public final class SchemaDiff {
             if (!differences.isEmpty()) {
                 boolean behaviour = TypeChanges.changesBehaviour(existing, wanted, isKeyColumn(have, existing.name()));
                 changes.add(probes.column(new Change(Change.Kind.MODIFY_COLUMN, table.name(), "modify column "
-                        + c.name() + ": " + differences, List.of(ddl.modifyColumn(c, existing)),
+                        + c.name() + ": " + differences, ddl.modifyColumnStatements(c, existing),
                         TypeChanges.loses(existing, wanted) || behaviour, null), have, existing, wanted, behaviour));
             }
         }

@@ -37,6 +37,7 @@ public interface Introspector {
 
     /** The introspector for a dialect. */
     static Introspector of(Dialect dialect) {
-        return dialect.isMySqlFamily() ? new MySqlIntrospector(dialect) : new H2Introspector();
+        return dialect.isMySqlFamily() ? new MySqlIntrospector(dialect)
+                : dialect.isPostgres() ? new PostgresIntrospector() : new H2Introspector();
     }
 }

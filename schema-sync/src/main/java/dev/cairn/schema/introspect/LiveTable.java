@@ -132,7 +132,7 @@ public final class LiveTable extends Table<Row, Object> {
             case "tinytext" -> tinyText(name);
             case "text", "clob" -> text(name);
             case "mediumtext" -> mediumText(name);
-            case "longtext", "json" -> longText(name);
+            case "longtext", "json", "jsonb" -> longText(name);
             case "tinyint" -> tinyint(name);
             case "tinyint unsigned" -> tinyintUnsigned(name);
             case "smallint" -> smallint(name);
@@ -163,6 +163,7 @@ public final class LiveTable extends Table<Row, Object> {
             case "blob" -> blob(name);
             case "mediumblob" -> mediumBlob(name);
             case "longblob" -> longBlob(name);
+            case "bytea" -> blob(name);  // PostgreSQL
             default -> throw new IllegalArgumentException("Column " + name() + "." + name + " has type " + type
                     + ", which Cairn does not map");
         };

@@ -30,7 +30,8 @@ public final class Normalizer {
             "^(current_timestamp|localtimestamp|now)(\\(\\d*\\))?$", Pattern.CASE_INSENSITIVE);
     // Expression defaults each database spells its own way (H2 reports UUID() as RANDOM_UUID()).
     private static final Map<Pattern, String> SYNONYMS = Map.of(
-            Pattern.compile("\\brandom_uuid\\(\\)"), "uuid()",
+            // PostgreSQL's (13+) is gen_random_uuid().
+            Pattern.compile("\\b(?:gen_)?random_uuid\\(\\)"), "uuid()",
             Pattern.compile("\\b(?:current_date|curdate)(?:\\(\\))?(?![\\w(])"), "curdate()",
             Pattern.compile("\\b(?:current_time|localtime|curtime)(?:\\(\\))?(?![\\w(])"), "curtime()",
             // H2 keeps CURRENT_USER() as the SQL-standard CURRENT_USER.

@@ -3,6 +3,7 @@ package dev.cairn.engine.sync.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.SchemaSync;
 import dev.cairn.schema.SchemaSyncCli;
@@ -66,6 +67,7 @@ class SchemaSyncCliTest {
         return text.lines().filter(l -> l.contains(containing)).count();
     }
 
+    @PostgresReady
     @DatabaseTest
     void thePlanIsPrintedOnceWhileTheSyncAloneLogsIt(TestDatabase t) throws Exception {
         String planLine = "+ create table shop_customers  [safe]";
@@ -162,6 +164,7 @@ class SchemaSyncCliTest {
         assertThat(cli(t, "--format", "markdown").out()).isEqualTo(Files.readString(file));
     }
 
+    @PostgresReady
     @DatabaseTest
     void theLiveDiagramIsTheModelsAfterASync(TestDatabase t) {
         Run model = cli(t, "--diagram", "model");
