@@ -22,6 +22,7 @@ import dev.cairn.engine.facet.FacetEscapeTest.World;
 import dev.cairn.engine.facet.Tenancy.Player;
 import dev.cairn.engine.facet.Tenancy.Team;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,7 @@ import java.util.function.Function;
  * makes both happen: each test first shows that the condition fails without the facet, then that every kind of
  * statement through the facet returns exactly the visible answer.
  */
+@PostgresReady
 class FacetInferenceTest {
     record Account(Long id, Long tenantId, String code) {
     }
@@ -266,7 +268,7 @@ class FacetInferenceTest {
             public void executed(String sql, long nanos) {
                 // Right after the upsert's check, another connection commits tenant 2's team with the same code.
                 if (sql.toLowerCase(java.util.Locale.ROOT).contains("for update") && armed.getAndSet(false)) {
-                    String q = t.target().equals("H2") ? "\"" : "`";
+                    String q = t.target().equals("MariaDB") ? "`" : "\"";
                     String insert = "insert into " + q + "fc_teams" + q + " (" + q + "tenant_id" + q + ", " + q + "code"
                             + q + ", " + q + "name" + q + ") values (2, 'c9', 'Hidden')";
                     try (var st = other.prepareStatement(insert)) {
