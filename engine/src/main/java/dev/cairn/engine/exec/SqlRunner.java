@@ -86,7 +86,7 @@ public final class SqlRunner {
      */
     @SuppressWarnings("unchecked")
     private static <R> List<R> rows(ResultSet rs, RowMapper<R> mapper) throws SQLException {
-        Object[] chunk = new Object[8];
+        Object[] chunk = new Object[4];
         List<Object[]> full = null;
         int n = 0;
         int total = 0;
