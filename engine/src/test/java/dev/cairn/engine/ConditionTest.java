@@ -11,7 +11,10 @@ import dev.cairn.engine.model.Users.User;
 import dev.cairn.engine.testing.DatabaseTest;
 import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /** E7 and E8: literal pattern helpers, case-insensitive matching, raw conditions, and IN lists of any length. */
@@ -84,5 +87,30 @@ class ConditionTest {
         assertThat(db.compilations() - before).isEqualTo(9);
         assertThat(db.selectFrom(USERS).where(USERS.id.notIn(List.of(ids.get(0), ids.get(1), ids.get(2)))).count())
                 .isEqualTo(ids.size() - 3);
+    }
+
+    @DatabaseTest
+    void paddedInListsMatchExactlyTheRowsOfTheirValuesAtEveryBucketEdge(TestDatabase t) {
+        Database db = seeded(t);
+        List<Long> ids = db.select(USERS.id).from(USERS).orderBy(USERS.id.asc()).fetch();
+        long missing = ids.get(ids.size() - 1) + 100_000;
+        for (int n : new int[] {1, 2, 3, 4, 5, 127, 128, 129, 1023, 1024, 1025, 2047, 2048, 2049}) {
+            for (boolean lastMatches : new boolean[] {true, false}) {
+                // Every third value is a row's key, repeated across the list; the others match nothing. The last
+                // value, which fills the padding, is a row's key or not.
+                List<Long> wanted = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    wanted.add(i % 3 == 0 ? ids.get(i / 3 % ids.size()) : missing + i);
+                }
+                wanted.set(n - 1, lastMatches ? ids.get(ids.size() - 1) : missing - 1);
+                Set<Long> expected = new HashSet<>(wanted);
+                expected.retainAll(ids);
+                String at = "n=" + n + (lastMatches ? ", last matches" : ", last matches nothing");
+                assertThat(db.select(USERS.id).from(USERS).where(USERS.id.in(wanted)).fetch()).as(at)
+                        .containsExactlyInAnyOrderElementsOf(expected);
+                assertThat(db.select(USERS.id).from(USERS).where(USERS.id.notIn(wanted)).fetch()).as(at)
+                        .containsExactlyInAnyOrderElementsOf(ids.stream().filter(id -> !expected.contains(id)).toList());
+            }
+        }
     }
 }

@@ -64,6 +64,18 @@ public final class StatementWalk {
          * null.
          */
         void value(Param<?> param, Object subject, Column<?> storedIn);
+
+        /**
+         * The values of an IN list compared with {@code subject}, padded to {@code count} placeholders: placeholder
+         * {@code i} takes {@code values.get(min(i, values.size() - 1))}. The same as one {@link #value} call per
+         * placeholder, which a sink may do in one go.
+         */
+        default void values(List<Param<?>> values, int count, Object subject) {
+            int last = values.size() - 1;
+            for (int i = 0; i < count; i++) {
+                value(values.get(Math.min(i, last)), subject, null);
+            }
+        }
     }
 
     /** What a SELECT is walked for. */

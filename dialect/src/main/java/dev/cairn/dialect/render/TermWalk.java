@@ -251,19 +251,17 @@ final class TermWalk {
         sink.token(in.negated() ? " NOTIN" : " IN");
         sink.token(padded);
         sink.token("(");
-        // Only a walk that builds the statement needs the fields; the others (every execution) only report values.
-        List<Field<Object>> list = building ? new ArrayList<>(padded) : null;
-        for (int i = 0; i < padded; i++) {
-            // The last value fills the padding: it matches nothing new.
-            Field<Object> v = value(in.values().get(Math.min(i, size - 1)), subject, null);
-            if (list != null) {
-                list.add(v);
-            }
-        }
-        sink.token(")");
         if (!building) {
+            // Every execution: the values only, told in one go. The last value fills the padding: it matches nothing new.
+            sink.values(in.values(), padded, subject);
+            sink.token(")");
             return null;
         }
+        List<Field<Object>> list = new ArrayList<>(padded);
+        for (int i = 0; i < padded; i++) {
+            list.add(value(in.values().get(Math.min(i, size - 1)), subject, null));
+        }
+        sink.token(")");
         return in.negated() ? f.notIn(list) : f.in(list);
     }
 
@@ -278,7 +276,9 @@ final class TermWalk {
         if (n <= 1024) {
             return Integer.highestOneBit(n - 1) << 1;
         }
-        return (n + 1023) / 1024 * 1024;
+        int padded = (n + 1023) / 1024 * 1024;
+        // MariaDB takes at most 65,535 placeholders in a statement: padding never takes a list that fits past it.
+        return padded <= 65_535 ? padded : n;
     }
 
     /** An expression: its tokens and values, and its jOOQ field when building. */

@@ -25,10 +25,12 @@ import java.util.List;
 final class ShapeKey {
     /** Marks a value of a kind in a token sequence (values themselves are not part of a shape). */
     private static final Object[] VALUE_MARKERS = new Object[ColumnType.Kind.values().length];
+    private static final int[] MARKER_HASHES = new int[VALUE_MARKERS.length];
 
     static {
         for (ColumnType.Kind k : ColumnType.Kind.values()) {
             VALUE_MARKERS[k.ordinal()] = "?" + k.name();
+            MARKER_HASHES[k.ordinal()] = VALUE_MARKERS[k.ordinal()].hashCode();
         }
     }
 
@@ -197,15 +199,35 @@ final class ShapeKey {
         @Override
         @SuppressWarnings({"unchecked", "rawtypes"})
         public void value(Param<?> param, Object subject, Column<?> storedIn) {
-            Object marker = VALUE_MARKERS[param.type().kind().ordinal()];
-            tokens.add(marker);
-            h = mix(h, marker);
+            int kind = param.type().kind().ordinal();
+            tokens.add(VALUE_MARKERS[kind]);
+            h = 31 * h + MARKER_HASHES[kind];
             if (storedIn == null) {
                 rules.compared(subject, param.value());
                 values.add(param);
             } else {
                 Object stored = rules.stored(storedIn, param.value());
                 values.add(stored == param.value() ? param : new Param(param.type(), stored));
+            }
+        }
+
+        /** An IN list's values: room made once, and the padding (the last value again) not checked again. */
+        @Override
+        public void values(List<Param<?>> list, int count, Object subject) {
+            if (values instanceof ArrayList<Param<?>> growing) {
+                growing.ensureCapacity(growing.size() + count);
+            }
+            tokens.ensure(count);
+            int size = list.size();
+            for (int i = 0; i < count; i++) {
+                Param<?> p = list.get(Math.min(i, size - 1));
+                int kind = p.type().kind().ordinal();
+                tokens.add(VALUE_MARKERS[kind]);
+                h = 31 * h + MARKER_HASHES[kind];
+                if (i < size) {
+                    rules.compared(subject, p.value());
+                }
+                values.add(p);
             }
         }
 
@@ -246,6 +268,12 @@ final class ShapeKey {
     private static final class TokenBuffer {
         Object[] tokens = new Object[64];
         int size;
+
+        void ensure(int more) {
+            if (size + more > tokens.length) {
+                tokens = Arrays.copyOf(tokens, Math.max(size + more, size * 2));
+            }
+        }
 
         void add(Object token) {
             if (size == tokens.length) {

@@ -18,8 +18,6 @@ import dev.cairn.dsl.query.Select;
 import dev.cairn.engine.session.Conditions;
 import dev.cairn.engine.session.SessionCore;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,23 +84,21 @@ public final class EagerLoader {
     private Level hasMany(SessionCore s, HasMany<?, ?> relation, List<Object> parents, List<SortField> order) {
         Column<?> fk = relation.foreignKey();
         Table<?, ?> target = relation.target();
-        Map<Object, List<Object>> byKey = new HashMap<>(parents.size() * 2);
-        List<Object> children = new ArrayList<>();
         Function<Object, Object> fkOf = reader(target, fk);
         Function<Object, Object> ownerKeyOf = reader(relation.owner(), relation.ownerKey());
-        for (List<Object> chunk : chunks(keys(parents, relation.owner(), relation.ownerKey(), ownerKeyOf))) {
-            for (Object row : rows(s, target, Conditions.in(fk, chunk), order)) {
-                Object key = Conditions.normalKey(fkOf.apply(row));
-                byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
-                children.add(row);
-            }
+        List<Object> keys = keys(parents, relation.owner(), relation.ownerKey(), ownerKeyOf);
+        List<Object> children = List.of();
+        for (List<Object> chunk : chunks(keys)) {
+            List<Object> part = rows(s, target, Conditions.in(fk, chunk), order);
+            children = children.isEmpty() ? part : concat(children, part);
         }
+        List<Object> rows = children;
+        KeyGroups groups = new KeyGroups(keys.size());
+        groups.group(rows.size(), rows::get, i -> Conditions.normalKey(fkOf.apply(rows.get(i))));
         IdentityHashMap<Object, Object> byParent = new IdentityHashMap<>(parents.size());
         for (Object parent : parents) {
             Object key = Conditions.normalKey(ownerKeyOf.apply(parent));
-            List<Object> mine = key == null ? List.of() : byKey.getOrDefault(key, List.of());
-            byParent.put(parent, relation.isToOne() ? Optional.ofNullable(mine.isEmpty() ? null : mine.get(0))
-                    : Collections.unmodifiableList(mine));
+            byParent.put(parent, relation.isToOne() ? Optional.ofNullable(groups.firstOf(key)) : groups.rowsOf(key));
         }
         return new Level(byParent, children);
     }
@@ -113,11 +109,14 @@ public final class EagerLoader {
         List<Expression<?>> selected = new ArrayList<>(target.columns());
         selected.add(relation.throughOwnerKey());
         int ownerIndex = selected.size() - 1;
-        Map<Object, List<Object>> byOwner = new HashMap<>();
+        // Each link as read: the target row (one object per target key) and the key of the owner it links.
+        List<Object> linked = new ArrayList<>();
+        List<Object> owners = new ArrayList<>();
         Map<Object, Object> targets = new LinkedHashMap<>();
         var layout = objects.entity(target).layout;
         Function<Object, Object> ownerKeyOf = reader(relation.owner(), relation.ownerKey());
-        for (List<Object> chunk : chunks(keys(parents, relation.owner(), relation.ownerKey(), ownerKeyOf))) {
+        List<Object> keys = keys(parents, relation.owner(), relation.ownerKey(), ownerKeyOf);
+        for (List<Object> chunk : chunks(keys)) {
             Select<ResultRow> q = s.select(selected).from(target).join(relation.through())
                     .on(new Comparison(relation.throughTargetKey(), Operator.EQ, targetKey))
                     .where(Conditions.in(relation.throughOwnerKey(), chunk));
@@ -129,15 +128,16 @@ public final class EagerLoader {
                 for (int i = 0; i < values.length; i++) {
                     values[i] = r.get(i);
                 }
-                Object row = targets.computeIfAbsent(Conditions.normalKey(values[targetKey.position()]),
-                        k -> layout.fromColumnValues(values));
-                byOwner.computeIfAbsent(Conditions.normalKey(r.get(ownerIndex)), k -> new ArrayList<>()).add(row);
+                linked.add(targets.computeIfAbsent(Conditions.normalKey(values[targetKey.position()]),
+                        k -> layout.fromColumnValues(values)));
+                owners.add(Conditions.normalKey(r.get(ownerIndex)));
             }
         }
+        KeyGroups groups = new KeyGroups(keys.size());
+        groups.group(linked.size(), linked::get, owners::get);
         IdentityHashMap<Object, Object> byParent = new IdentityHashMap<>(parents.size());
         for (Object parent : parents) {
-            Object key = Conditions.normalKey(ownerKeyOf.apply(parent));
-            byParent.put(parent, Collections.unmodifiableList(key == null ? List.of() : byOwner.getOrDefault(key, List.of())));
+            byParent.put(parent, groups.rowsOf(Conditions.normalKey(ownerKeyOf.apply(parent))));
         }
         return new Level(byParent, new ArrayList<>(targets.values()));
     }
@@ -145,20 +145,32 @@ public final class EagerLoader {
     private Level belongsTo(SessionCore s, BelongsTo<?, ?> relation, List<Object> parents) {
         Table<?, ?> target = relation.target();
         Column<?> targetKey = relation.targetKey();
-        Map<Object, Object> byKey = new LinkedHashMap<>();
+        // One Optional per target row, shared by the parents that belong to it.
+        Map<Object, Optional<Object>> byKey = new LinkedHashMap<>();
         Function<Object, Object> targetKeyOf = reader(target, targetKey);
         Function<Object, Object> fkOf = reader(relation.owner(), relation.foreignKey());
         for (List<Object> chunk : chunks(keys(parents, relation.owner(), relation.foreignKey(), fkOf))) {
             for (Object row : rows(s, target, Conditions.in(targetKey, chunk), List.of())) {
-                byKey.put(Conditions.normalKey(targetKeyOf.apply(row)), row);
+                byKey.put(Conditions.normalKey(targetKeyOf.apply(row)), Optional.of(row));
             }
         }
         IdentityHashMap<Object, Object> byParent = new IdentityHashMap<>(parents.size());
         for (Object parent : parents) {
             Object key = Conditions.normalKey(fkOf.apply(parent));
-            byParent.put(parent, Optional.ofNullable(key == null ? null : byKey.get(key)));
+            byParent.put(parent, key == null ? Optional.empty() : byKey.getOrDefault(key, Optional.empty()));
         }
-        return new Level(byParent, new ArrayList<>(byKey.values()));
+        List<Object> children = new ArrayList<>(byKey.size());
+        for (Optional<Object> row : byKey.values()) {
+            children.add(row.get());
+        }
+        return new Level(byParent, children);
+    }
+
+    private static List<Object> concat(List<Object> a, List<Object> b) {
+        List<Object> all = new ArrayList<>(a.size() + b.size());
+        all.addAll(a);
+        all.addAll(b);
+        return all;
     }
 
     /**
@@ -196,12 +208,14 @@ public final class EagerLoader {
         return out;
     }
 
-    private static <T> List<T> rows(SessionCore s, Table<T, ?> table, Condition where, List<SortField> order) {
+    /** The rows of a table that match, read as row objects (the list may be the one the query filled). */
+    @SuppressWarnings("unchecked")
+    private static <T> List<Object> rows(SessionCore s, Table<T, ?> table, Condition where, List<SortField> order) {
         Select<T> q = s.selectFrom(table).where(where);
         if (!order.isEmpty()) {
             q = q.orderBy(order.toArray(new SortField[0]));
         }
-        return q.fetch();
+        return (List<Object>) (List<?>) q.fetch();
     }
 
     /** Reads one column of a table's row objects; the table's layout is found once, not per row. */

@@ -149,6 +149,43 @@ class EagerLoadingTest {
     }
 
     @DatabaseTest
+    void relatedRowsAcrossChunksAreGroupedInTheIncludesOrderAndReadOnly(TestDatabase t) {
+        try (Database db = t.open(EntityContextTest.schema())) {
+            db.createMissingTables();
+            Batch batch = db.batch();
+            for (int i = 0; i < 1_001; i++) {
+                batch.persist(new Player("P" + i, i));
+            }
+            batch.flush();
+            List<Player> players = db.selectFrom(PLAYERS).orderBy(PLAYERS.number.asc()).fetch();
+            // Player i has i % 3 sponsors, inserted interleaved with other players' so that ids do not group them.
+            db.batch(b -> {
+                for (int k = 0; k < 2; k++) {
+                    for (Player p : players) {
+                        if (k < p.number() % 3) {
+                            b.persist(new Sponsor(null, p.id(), "S" + p.number() + "-" + k));
+                        }
+                    }
+                }
+            });
+            Graph<Player> g = db.selectFrom(PLAYERS).orderBy(PLAYERS.number.desc())
+                    .with(PLAYERS.sponsors.orderBy(SPONSORS.name.desc())).fetch();
+            assertThat(g.rows()).hasSize(1_001);
+            for (Player p : g.rows()) {
+                List<Sponsor> mine = g.get(p, PLAYERS.sponsors);
+                assertThat(mine).as(p.name()).isEqualTo(db.selectFrom(SPONSORS).where(SPONSORS.playerId.eq(p.id()))
+                        .orderBy(SPONSORS.name.desc()).fetch());
+                assertThatThrownBy(() -> mine.add(null)).isInstanceOf(UnsupportedOperationException.class);
+            }
+            List<Sponsor> two = g.get(g.rows().get(2), PLAYERS.sponsors);
+            assertThat(two).extracting(Sponsor::name).containsExactly("S998-1", "S998-0");
+            assertThatThrownBy(() -> two.get(2)).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> two.set(0, null)).isInstanceOf(UnsupportedOperationException.class);
+            assertThat(two.toString()).isEqualTo(new ArrayList<>(two).toString());
+        }
+    }
+
+    @DatabaseTest
     void filtersParentsByRelatedRowsWithoutDuplicates(TestDatabase t) {
         Database db = EntityContextTest.league(t);
         league(db);
