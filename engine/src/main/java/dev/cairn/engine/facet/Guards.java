@@ -15,6 +15,7 @@ import dev.cairn.dsl.SelectStatement;
 import dev.cairn.dsl.SelectStatement.Projection;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.TableAlias;
+import dev.cairn.dsl.query.Functions;
 import dev.cairn.dsl.type.ColumnType;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +60,16 @@ final class Guards {
         Case<Integer> outer = new Case<>(List.of(new Case.When<>(guard, inner)), ZERO, ColumnType.INTEGER);
         plain.add(new Comparison(outer, Operator.EQ, ONE));
         return plain.size() == 1 ? plain.get(0) : Junction.of(true, plain);
+    }
+
+    /**
+     * A HAVING with its fallible conjuncts kept where HAVING is evaluated: MariaDB and PostgreSQL move a HAVING
+     * condition without aggregates into WHERE, where it could meet hidden rows, so each is wrapped in
+     * {@code CASE WHEN COUNT(*) > 0 THEN ... END}, which holds an aggregate and so stays over the groups, all made of
+     * rows the facet shows.
+     */
+    static Condition groupGuarded(Condition having) {
+        return guarded(having, () -> new Comparison(Functions.count(), Operator.GT, new Param<>(ColumnType.LONG, 0L)));
     }
 
     /**

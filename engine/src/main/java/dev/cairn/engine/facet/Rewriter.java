@@ -138,6 +138,9 @@ final class Rewriter implements Condition.Visitor<Condition>, Expression.Visitor
             orderBy.add(new SortField(o.expression().accept(this), o.descending(), o.nulls()));
         }
         Condition having = s.having() == null ? null : s.having().accept(this);
+        if (having != null && java.util.Arrays.stream(filters).anyMatch(java.util.Objects::nonNull)) {
+            having = Guards.groupGuarded(having);
+        }
         return new SelectStatement<>(projection, s.from(), joins, where, groupBy, having, orderBy, s.limit(),
                 s.offset(), s.lock(), s.distinct());
     }

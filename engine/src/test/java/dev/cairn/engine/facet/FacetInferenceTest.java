@@ -12,6 +12,7 @@ import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.TableAlias;
 import dev.cairn.dsl.UniqueKey;
+import dev.cairn.dsl.query.Functions;
 import dev.cairn.dsl.type.ReferentialAction;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.Facet;
@@ -140,6 +141,9 @@ class FacetInferenceTest {
             assertThat(f.selectFrom(ACCOUNTS).where(ACCOUNTS.entries.none(FAILS_ON_HIDDEN)).fetch()).isEmpty();
             assertThat(f.selectFrom(ACCOUNTS).where(ACCOUNTS.id.in(f.select(ENTRIES.accountId).from(ENTRIES)
                     .where(FAILS_ON_HIDDEN))).count()).isEqualTo(1);
+            // HAVING without an aggregate, which MariaDB and PostgreSQL move into WHERE.
+            assertThat(f.select(ENTRIES.amount, Functions.count()).from(ENTRIES).groupBy(ENTRIES.amount)
+                    .having(FAILS_ON_HIDDEN).fetch().stream().mapToLong(g -> g.second()).sum()).isEqualTo(20);
             // Writes by condition.
             assertThat(f.updateTable(ENTRIES).set(ENTRIES.amount, 300L).where(FAILS_ON_HIDDEN).execute()).isEqualTo(20);
             assertThat(f.deleteFrom(ENTRIES).where(FAILS_ON_HIDDEN.and(ENTRIES.amount.lt(0L))).execute()).isZero();
