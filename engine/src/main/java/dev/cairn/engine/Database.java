@@ -78,7 +78,7 @@ public final class Database extends Session implements AutoCloseable {
         Engine engine = new Engine(Pools.detect(pool), builder.schema, builder.shapeCacheSize,
                 Pools.observer(List.copyOf(builder.listeners)), timeout == null ? 0 : SessionCore.seconds(timeout),
                 () -> Pools.evictIdle(pool));
-        ObjectApi objects = new ObjectApi(engine);
+        ObjectApi objects = new ObjectApi(engine).cache(builder.caches);
         return new Database(builder, new PoolCore(engine, pool, tx -> new Transaction(tx, objects)), objects);
     }
 
@@ -263,14 +263,6 @@ public final class Database extends Session implements AutoCloseable {
      * unchanged, and refuses to open if not.
      */
     public static final class Builder {
-        static final Map<String, String> MYSQL_DEFAULTS = Map.of(
-                "rewriteBatchedStatements", "true",
-                "cachePrepStmts", "true",
-                "prepStmtCacheSize", "500",
-                "prepStmtCacheSqlLimit", "4096",
-                "useLocalSessionState", "true",
-                "characterEncoding", "UTF-8");
-
         private String url;
         private String user;
         private String password;
@@ -285,6 +277,7 @@ public final class Database extends Session implements AutoCloseable {
         private boolean ownsInMemoryDatabase;
         private final Map<String, String> driverProperties = new LinkedHashMap<>();
         private final List<DatabaseListener> listeners = new ArrayList<>();
+        private final Map<Table<?, ?>, CacheOptions> caches = new LinkedHashMap<>();
         private UnaryOperator<SchemaSync> syncSettings = s -> s;
 
         private Builder() {
@@ -383,6 +376,12 @@ public final class Database extends Session implements AutoCloseable {
             return this;
         }
 
+        /** Keeps rows of {@code table} found by key in a read-through cache; see {@link CacheOptions}, ADR 0023. */
+        public Builder cache(Table<?, ?> table, CacheOptions options) {
+            caches.put(CacheOptions.cacheable(table), Objects.requireNonNull(options, "options"));
+            return this;
+        }
+
         /** A listener told when the database opens and closes, and of each statement. */
         public Builder listener(DatabaseListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -435,7 +434,7 @@ public final class Database extends Session implements AutoCloseable {
             hc.setPoolName(poolName != null ? poolName : defaultPoolName);
             hc.setAutoCommit(true);
             if (isMySqlUrl()) {
-                MYSQL_DEFAULTS.forEach(hc::addDataSourceProperty);
+                Pools.MYSQL_DEFAULTS.forEach(hc::addDataSourceProperty);
                 // Without it a connect to a host that drops packets waits on the system's TCP timeout.
                 hc.addDataSourceProperty("connectTimeout", String.valueOf(connectionTimeout.toMillis()));
                 hc.setConnectionInitSql(ServerSql.mysqlSessionInit());

@@ -10,6 +10,7 @@ import dev.cairn.dialect.sql.ServerSql;
 import dev.cairn.engine.exec.ErrorTranslator;
 import java.sql.Connection;
 import java.util.List;
+import java.util.Map;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,6 +20,14 @@ import org.slf4j.LoggerFactory;
 
 /** Opening a database's pool, learning its dialect, and closing it. */
 public final class Pools {
+    /** The MySQL/MariaDB driver properties Cairn sets unless told otherwise; see {@code Database.Builder}. */
+    public static final Map<String, String> MYSQL_DEFAULTS = Map.of(
+            "rewriteBatchedStatements", "true",
+            "cachePrepStmts", "true",
+            "prepStmtCacheSize", "500",
+            "prepStmtCacheSqlLimit", "4096",
+            "useLocalSessionState", "true",
+            "characterEncoding", "UTF-8");
     private static final Logger LOG = LoggerFactory.getLogger(Pools.class);
 
     // MySQL's driver writes values into the statement text, escaped by the NO_BACKSLASH_ESCAPES mode it believes the
