@@ -116,14 +116,17 @@ public final class RowCaches {
                 deps.forEach(TableCache::invalidateAll);
             }
             TableCache<?> cache = caches.get(ch.table());
-            // An insert makes no cached row stale: only rows that exist are cached, and a unique-key hit is
-            // checked against the row's values.
-            if (cache == null || ch.kind() == RowChange.Kind.INSERT) {
+            if (cache == null) {
                 continue;
             }
-            if (ch.key() == null) {
+            // An insert of known rows makes no cached row stale: only rows that exist are cached, and a unique-key
+            // hit is checked against the row's values. An upsert told by the key it sent may have updated another
+            // row, one with the same value of a unique key; an INSERT ... SELECT (an upsert too, maybe) names none.
+            boolean unknown = ch.key() == null || ch.kind() == RowChange.Kind.UPSERT && !ch.table().uniqueKeys()
+                    .isEmpty();
+            if (unknown) {
                 cache.invalidateAll();
-            } else {
+            } else if (ch.kind() != RowChange.Kind.INSERT) {
                 cache.invalidate(ch.key());
             }
         }
