@@ -18,6 +18,7 @@ module dev.cairn.engine {
     requires transitive dev.cairn.dialect;
     requires transitive dev.cairn.schema;
     requires transitive java.sql;
+    requires com.github.benmanes.caffeine;
     requires com.zaxxer.hikari;
     requires org.jooq;
     requires org.objectweb.asm;

@@ -10,6 +10,8 @@ import java.time.LocalDateTime;
 public final class BenchRows extends Table<BenchRow, Long> {
     public static final BenchRows ROWS = new BenchRows("bench_rows");
     public static final BenchRows INSERTS = new BenchRows("bench_inserts");
+    /** {@code bench_rows} again as another table object, which a cache of {@link #ROWS} does not serve. */
+    public static final BenchRows ROWS_UNCACHED = new BenchRows("bench_rows");
 
     public final Column<Long> id = bigint("id").primaryKey();
     public final Column<Integer> a = integer("a").notNull();

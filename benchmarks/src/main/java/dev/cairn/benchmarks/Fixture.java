@@ -13,6 +13,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.Configuration;
@@ -114,13 +116,22 @@ final class Fixture implements AutoCloseable {
 
     /** Opens the target and fills {@code bench_rows} with {@code rows} rows. */
     static Fixture open(String target, int rows) {
+        return open(target, rows, null);
+    }
+
+    /** {@link #open(String, int)} with more settings of the database, such as a cache. */
+    static Fixture open(String target, int rows, UnaryOperator<Database.Builder> settings) {
         Database db;
         Schema schema = Schema.of(BenchRows.ROWS, BenchRows.INSERTS);
-        if (target.equals("h2")) {
+        if (target.equals("h2") && settings == null) {
             db = Database.embedded(schema);
+        } else if (target.equals("h2")) {
+            db = settings.apply(Database.builder().schema(schema).url("jdbc:h2:mem:bench_"
+                    + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1")).build();
         } else if (target.equals("mariadb")) {
-            db = Database.builder().url(serverDatabase()).user(env("CAIRN_MYSQL_USER", "root"))
-                    .password(env("CAIRN_MYSQL_PASSWORD", "")).schema(schema).build();
+            Database.Builder b = Database.builder().url(serverDatabase()).user(env("CAIRN_MYSQL_USER", "root"))
+                    .password(env("CAIRN_MYSQL_PASSWORD", "")).schema(schema);
+            db = (settings == null ? b : settings.apply(b)).build();
         } else {
             throw new IllegalArgumentException("Unknown target " + target + "; use h2 or mariadb");
         }

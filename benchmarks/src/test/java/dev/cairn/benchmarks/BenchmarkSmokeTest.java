@@ -40,6 +40,26 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void cachedAndUncachedFindsReturnJdbcsRow() throws Exception {
+        CachedFindBenchmark b = new CachedFindBenchmark();
+        b.target = "h2";
+        b.setUp();
+        try {
+            for (int i = 0; i < 3; i++) {
+                BenchRow expected = b.jdbcByIndex();
+                b.next--;
+                assertThat(b.cairnUncached()).isEqualTo(expected);
+                b.next--;
+                assertThat(b.cairnCached()).isEqualTo(expected);
+                b.next--;
+                assertThat(b.cairnCached()).isEqualTo(expected);
+            }
+        } finally {
+            b.tearDown();
+        }
+    }
+
+    @Test
     void lookupContendersReturnTheSameRow() throws Exception {
         LookupBenchmark b = new LookupBenchmark();
         b.setUp();

@@ -78,7 +78,7 @@ public final class Database extends Session implements AutoCloseable {
         Engine engine = new Engine(Pools.detect(pool), builder.schema, builder.shapeCacheSize,
                 Pools.observer(List.copyOf(builder.listeners)), builder.statementTimeout == null ? 0
                 : SessionCore.seconds(builder.statementTimeout), () -> Pools.evictIdle(pool));
-        ObjectApi objects = new ObjectApi(engine);
+        ObjectApi objects = new ObjectApi(engine).cache(builder.caches);
         ReplicaRouter replicas = builder.replicas == null ? null : builder.replicas.open(pool,
                 engine.dialect(), () -> builder.toHikari(pool.getPoolName()));
         return new Database(builder, new PoolCore(engine, pool, tx -> new Transaction(tx, objects), replicas), objects);
@@ -273,6 +273,7 @@ public final class Database extends Session implements AutoCloseable {
         private final Map<String, String> driverProperties = new LinkedHashMap<>();
         private final List<DatabaseListener> listeners = new ArrayList<>();
         private Replicas replicas;
+        private final Map<Table<?, ?>, CacheOptions> caches = new LinkedHashMap<>();
         private UnaryOperator<SchemaSync> syncSettings = s -> s;
 
         private Builder() {
@@ -371,6 +372,12 @@ public final class Database extends Session implements AutoCloseable {
                 throw new IllegalArgumentException("shapeCacheSize must be at least 1, got " + size);
             }
             this.shapeCacheSize = size;
+            return this;
+        }
+
+        /** Keeps rows of {@code table} found by key in a read-through cache; see {@link CacheOptions}, ADR 0023. */
+        public Builder cache(Table<?, ?> table, CacheOptions options) {
+            caches.put(CacheOptions.cacheable(table), Objects.requireNonNull(options, "options"));
             return this;
         }
 

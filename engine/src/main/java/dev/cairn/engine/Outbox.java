@@ -1,6 +1,7 @@
 package dev.cairn.engine;
 
 import dev.cairn.dsl.Table;
+import dev.cairn.engine.cache.RowCaches;
 import dev.cairn.engine.events.ChangeListener;
 import dev.cairn.engine.events.OutboxOptions;
 import dev.cairn.engine.events.Subscription;
@@ -100,6 +101,22 @@ public final class Outbox {
             }
         }
         return new OutboxConsumer(store, consumer, listener, List.of(tables), options, this::open).start();
+    }
+
+    /**
+     * Starts the consumer {@code consumer} that drops from this database's row caches (see
+     * {@link Database.Builder#cache}) the rows that any instance changed in this outbox's tables, so that another
+     * instance's write reaches this cache within the delivery window ({@link OutboxOptions#pollInterval()} after the
+     * commit, normally). Give each instance a name of its own, as in {@code "cache-" + instanceId}.
+     */
+    public Subscription invalidateCache(String consumer) {
+        RowCaches caches = db.objects.caches();
+        Table<?, ?>[] concerned = tables.stream().filter(caches::concerns).toArray(Table<?, ?>[]::new);
+        if (concerned.length == 0) {
+            throw new IllegalStateException("No table of this outbox " + tables.stream().map(Table::name).toList()
+                    + " is cached by the database; name them with Database.builder().cache(TABLE, options)");
+        }
+        return subscribe(consumer, caches::invalidate, concerned);
     }
 
     /**

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ModulePathTest {
     // The modules Cairn needs at run time on embedded H2; the rest of the test class path stays off.
     private static final List<String> MODULES = List.of("cairn-dsl", "cairn-dialect", "cairn-schema-sync",
-            "cairn-engine", "jooq-", "r2dbc-spi", "reactive-streams", "HikariCP", "slf4j-api", "slf4j-simple", "asm-",
+            "cairn-engine", "jooq-", "r2dbc-spi", "reactive-streams", "HikariCP", "caffeine-", "slf4j-api", "slf4j-simple",
+            "asm-",
             "h2-");
 
     private static final String MODULE_INFO = """

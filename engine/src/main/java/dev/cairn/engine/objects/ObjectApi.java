@@ -2,6 +2,8 @@ package dev.cairn.engine.objects;
 
 import dev.cairn.dsl.Row;
 import dev.cairn.dsl.Table;
+import dev.cairn.engine.CacheOptions;
+import dev.cairn.engine.cache.RowCaches;
 import dev.cairn.engine.session.Engine;
 import java.util.Map;
 import java.util.Objects;
@@ -20,8 +22,21 @@ public final class ObjectApi {
     private final Links links = new Links(this);
     private final EagerLoader eager = new EagerLoader(this);
 
+    private volatile RowCaches caches = RowCaches.none();
+
     public ObjectApi(Engine engine) {
         this.engine = engine;
+    }
+
+    /** This API with row caches of {@code options}' tables; see {@link RowCaches}. */
+    public ObjectApi cache(Map<Table<?, ?>, CacheOptions> options) {
+        this.caches = RowCaches.open(engine, options, this::entity);
+        return this;
+    }
+
+    /** The row caches finds by key outside a transaction go through. */
+    public RowCaches caches() {
+        return caches;
     }
 
     /** What the object API needs of {@code table}. */

@@ -8,6 +8,8 @@ import dev.cairn.dsl.lifecycle.ValidationErrors;
 import dev.cairn.dsl.query.Select;
 import dev.cairn.engine.RowLock;
 import dev.cairn.engine.exception.NotFoundException;
+import dev.cairn.engine.cache.RowCaches;
+import dev.cairn.engine.session.PoolCore;
 import dev.cairn.engine.session.SessionCore;
 import java.util.List;
 import java.util.Optional;
@@ -23,14 +25,32 @@ public final class Reads {
     /** The row with the key, or empty. */
     public <R> Optional<R> find(SessionCore s, Table<R, ?> table, Object key, RowLock lock) {
         EntityTable<R> et = objects.entity(table);
-        return find(s, et, KeyMatch.resolve(et, key), lock);
+        return cachedFind(s, et, KeyMatch.resolve(et, key), lock);
     }
 
     /** The row with the key; throws {@link NotFoundException} naming the table and key when there is none. */
     public <R> R get(SessionCore s, Table<R, ?> table, Object key, RowLock lock) {
         EntityTable<R> et = objects.entity(table);
         KeyMatch k = KeyMatch.resolve(et, key);
-        return find(s, et, k, lock).orElseThrow(() -> notFound(et, k, ""));
+        return cachedFind(s, et, k, lock).orElseThrow(() -> notFound(et, k, ""));
+    }
+
+    /**
+     * A find by key through the table's row cache, if it has one, when the read is outside a transaction and takes
+     * no lock. A transaction reads the database: it must see its own writes, which are invalidated only after it
+     * commits. A facet reads the database too, so that its row filter and columns apply exactly as to any read.
+     */
+    private <R> Optional<R> cachedFind(SessionCore s, EntityTable<R> et, KeyMatch k, RowLock lock) {
+        RowCaches caches = objects.caches();
+        if (lock != null || !caches.any() || !(s instanceof PoolCore)) {
+            return find(s, et, k, lock);
+        }
+        // A miss fills from the primary: a replica behind the commit that invalidated the key would put the old row
+        // back, and misses are few.
+        return caches.find(et, k, () -> {
+            List<R> rows = s.selectFrom(et.table).where(k.condition()).onPrimary().fetch();
+            return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        });
     }
 
     static <R> Optional<R> find(SessionCore s, EntityTable<R> et, KeyMatch k, RowLock lock) {
@@ -53,7 +73,7 @@ public final class Reads {
     public <R> R load(SessionCore s, R row) {
         EntityTable<R> et = objects.entityOf(row);
         KeyMatch k = et.keyOf(row, "load");
-        R fresh = find(s, et, k, null).orElseThrow(() -> notFound(et, k, " to load"));
+        R fresh = cachedFind(s, et, k, null).orElseThrow(() -> notFound(et, k, " to load"));
         return et.layout.adopt(row, fresh);
     }
 
