@@ -158,8 +158,8 @@ public final class Replicas {
                     throw new UnsupportedOperationException("Reads on replicas with read-your-writes need MariaDB's"
                             + " GTIDs (MASTER_GTID_WAIT); this database is " + dialect);
                 }
-                router = new ReplicaRouter(new ReplicaRouter.Settings(urls, policy == Policy.LEAST_LAG,
-                        consistency.name(), waitTimeout, maxLag, retryAfter), primary.getPoolName(), base);
+                router = new ReplicaRouter(new ReplicaRouter.Settings(urls, policy, consistency, waitTimeout, maxLag,
+                        retryAfter), primary.getPoolName(), base);
                 return router;
             } catch (RuntimeException e) {
                 primary.close();

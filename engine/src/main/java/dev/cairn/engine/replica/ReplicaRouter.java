@@ -2,6 +2,7 @@ package dev.cairn.engine.replica;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.cairn.engine.Replicas;
 import dev.cairn.engine.exception.ConnectionException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,8 +38,8 @@ public final class ReplicaRouter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReplicaRouter.class);
 
     /** The settings of {@code dev.cairn.engine.Replicas}, copied when the database is built. */
-    public record Settings(List<String> urls, boolean leastLag, String consistency, Duration waitTimeout,
-                           Duration maxLag, Duration retryAfter) {
+    public record Settings(List<String> urls, Replicas.Policy policy, Replicas.Consistency consistency,
+                           Duration waitTimeout, Duration maxLag, Duration retryAfter) {
     }
 
     private final Settings settings;
@@ -103,10 +104,7 @@ public final class ReplicaRouter implements AutoCloseable {
     }
 
     public String token() {
-        return switch (settings.consistency()) {
-            case "THREAD" -> thread.get().toString();
-            default -> instance.get().toString();
-        };
+        return (settings.consistency() == Replicas.Consistency.THREAD ? thread.get() : instance.get()).toString();
     }
 
     public <T> T after(String token, Supplier<T> reads) {
@@ -121,9 +119,9 @@ public final class ReplicaRouter implements AutoCloseable {
 
     private GtidPosition required() {
         GtidPosition own = switch (settings.consistency()) {
-            case "INSTANCE" -> instance.get();
-            case "THREAD" -> thread.get();
-            default -> GtidPosition.NONE;
+            case INSTANCE -> instance.get();
+            case THREAD -> thread.get();
+            case TOKEN -> GtidPosition.NONE;
         };
         return own.merge(after.get());
     }
@@ -234,7 +232,7 @@ public final class ReplicaRouter implements AutoCloseable {
             }
         }
         if (usable.size() > 1) {
-            if (settings.leastLag()) {
+            if (settings.policy() == Replicas.Policy.LEAST_LAG) {
                 usable.sort(Comparator.comparingLong(r -> r.lagSeconds));
             } else {
                 java.util.Collections.rotate(usable, -Math.floorMod(next.getAndIncrement(), usable.size()));
