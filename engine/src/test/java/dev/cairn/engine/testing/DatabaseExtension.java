@@ -55,12 +55,17 @@ public final class DatabaseExtension implements TestTemplateInvocationContextPro
 
     @Override
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
-        boolean serverOnly = !context.getRequiredTestMethod().getAnnotation(DatabaseTest.class).serverOnly().isEmpty();
+        DatabaseTest test = context.getRequiredTestMethod().getAnnotation(DatabaseTest.class);
+        if (!test.postgresOnly().isEmpty()) {
+            return Stream.of(new Run(POSTGRES));
+        }
+        boolean serverOnly = !test.serverOnly().isEmpty();
         Stream<TestTemplateInvocationContext> runs = serverOnly ? Stream.of(new Run("MariaDB")) : Stream.of(new Run("H2"), new Run("MariaDB"));
         boolean ready = context.getRequiredTestMethod().isAnnotationPresent(PostgresReady.class)
                 || context.getRequiredTestClass().isAnnotationPresent(PostgresReady.class)
                 || "true".equalsIgnoreCase(System.getenv(POSTGRES_ALL));
-        return ready && postgresConfigured() ? Stream.concat(runs, Stream.of(new Run(POSTGRES))) : runs;
+        return ready && test.notOnPostgres().isEmpty() && postgresConfigured()
+                ? Stream.concat(runs, Stream.of(new Run(POSTGRES))) : runs;
     }
 
     /** Whether a PostgreSQL database is configured for the tests. */
@@ -112,7 +117,8 @@ public final class DatabaseExtension implements TestTemplateInvocationContextPro
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
             if (target.equals(POSTGRES)) {
-                return ConditionEvaluationResult.enabled(target);
+                return postgresConfigured() || inCi() ? ConditionEvaluationResult.enabled(target)
+                        : ConditionEvaluationResult.disabled(POSTGRES_URL + " is not set: no PostgreSQL server to test on");
             }
             if (isServer() && !serverConfigured() && !inCi()) {
                 return ConditionEvaluationResult.disabled(MYSQL_URL + " is not set: no MariaDB/MySQL server to test on");
@@ -122,6 +128,9 @@ public final class DatabaseExtension implements TestTemplateInvocationContextPro
 
         @Override
         public void beforeEach(ExtensionContext context) throws Exception {
+            if (target.equals(POSTGRES) && !postgresConfigured()) {
+                throw new AssertionError("CI=true but " + POSTGRES_URL + " is not set: server tests must run in CI");
+            }
             if (isServer() && !target.equals(POSTGRES) && !serverConfigured()) {
                 throw new AssertionError("CI=true but " + MYSQL_URL + " is not set: server tests must run in CI");
             }

@@ -23,4 +23,17 @@ public @interface DatabaseTest {
      * client): given, it runs on the server only, and is not reported at all for H2 rather than as skipped.
      */
     String serverOnly() default "";
+
+    /**
+     * Why the test means nothing on PostgreSQL (it runs MySQL's own SQL, such as a {@code mysqldump}, or a MariaDB
+     * server feature such as online DDL algorithms): given, there is no PostgreSQL run, rather than one that passes
+     * without testing anything.
+     */
+    String notOnPostgres() default "";
+
+    /**
+     * Why the test means something on PostgreSQL only (it runs PostgreSQL's own SQL, such as a {@code pg_dump}):
+     * given, PostgreSQL is its only run.
+     */
+    String postgresOnly() default "";
 }
