@@ -20,7 +20,8 @@ import java.util.List;
  * </pre>
  *
  * Words are percent-decoded as UTF-8 after the structure is read, so an encoded {@code %26} is a value's {@code &};
- * {@code +} stays a plus sign (spaces are {@code %20}). Length, the number of terms and nesting are bounded.
+ * {@code +} stays a plus sign (spaces are {@code %20}). A NUL character is refused, on every database alike.
+ * Length, the number of terms and nesting are bounded.
  */
 final class QueryStringParser {
     private static final String STRUCTURE = "&|(),=";
@@ -178,6 +179,10 @@ final class QueryStringParser {
 
     /** Percent-decoding as UTF-8, strictly: a bad escape or bytes that are not UTF-8 are an error, never guessed. */
     static String decode(String text, int position) {
+        int nul = text.indexOf('\u0000');
+        if (nul >= 0) {
+            throw QueryStringException.at(position + nul, "A value holds a NUL character (%00)");
+        }
         if (text.indexOf('%') < 0) {
             return text;
         }
@@ -194,6 +199,10 @@ final class QueryStringParser {
                 if (hi < 0 || lo < 0) {
                     throw QueryStringException.at(position + i, "Bad percent escape "
                             + QueryStringException.quote(text.substring(i, i + 3)));
+                }
+                if (hi == 0 && lo == 0) {
+                    // PostgreSQL refuses NUL in text while MariaDB keeps it: one answer everywhere, for untrusted input.
+                    throw QueryStringException.at(position + i, "A value holds a NUL character (%00)");
                 }
                 bytes.write(hi * 16 + lo);
                 i += 3;

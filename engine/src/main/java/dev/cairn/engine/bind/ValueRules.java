@@ -240,7 +240,8 @@ public final class ValueRules {
 
     /**
      * Checks a value compared with {@code subject} (a column, an expression, or a raw condition) in a condition:
-     * text without unpaired surrogates, which drivers would send as {@code ?} and so match other rows, and no NaN.
+     * text without unpaired surrogates, which drivers would send as {@code ?} and so match other rows, nor (on
+     * PostgreSQL, which refuses it) a NUL character, and no NaN.
      */
     public void compared(Object subject, Object value) {
         // A Year is no date: a YEAR column holds 0 and 1901 to 2155 as numbers.
@@ -253,6 +254,10 @@ public final class ValueRules {
             }
         }
         if (value instanceof String s) {
+            if (dialect.isPostgres() && s.indexOf('\u0000') >= 0) {
+                throw new ValueRejectedException("A value compared with " + describe(subject) + " holds a NUL character"
+                        + " (U+0000) at index " + s.indexOf('\u0000') + ", which PostgreSQL's text cannot hold", null, null);
+            }
             int at = loneSurrogate(s);
             if (at >= 0) {
                 throw new ValueRejectedException("A value compared with " + describe(subject) + " holds an unpaired UTF-16"

@@ -150,6 +150,8 @@ class QueryStringTest {
         assertThat(error("limit(10,-1)")).contains("The start must be a whole number from 0");
         assertThat(error("name=%E0%A4")).isEqualTo("Percent escapes that are not UTF-8 (at position 11)");
         assertThat(error("name=%zz")).isEqualTo("Bad percent escape '%zz' (at position 5)");
+        assertThat(error("name=ab%00c")).isEqualTo("A value holds a NUL character (%00) (at position 7)");
+        assertThat(error("name=ab\u0000c")).isEqualTo("A value holds a NUL character (%00) (at position 7)");
         assertThat(error("name=a)")).isEqualTo("Unexpected ')' (at position 6)");
         assertThat(error("or(name=a")).isEqualTo("Expected ')' at the end (at position 9)");
         assertThat(error("in(name,())")).contains("takes 1 to 100 values, not 0");
@@ -162,8 +164,9 @@ class QueryStringTest {
                 Map.of())).isEqualTo("'gt' takes one value, not 0 (at or[1].city.gt)");
         assertThat(objectError(Map.of("secret", 1), Map.of())).startsWith("Unknown field 'secret'");
         assertThat(objectError(Map.of(), Map.of("limit", 1e9))).contains("'limit' must be a whole number");
-        assertThat(error("name=\u0000\u0007x&nope=1")).contains("Unknown field 'nope'");
-        assertThat(error("nope\u0000=1")).contains("'nope?'");
+        assertThat(error("name=\u0007\u001bx&nope=1")).contains("Unknown field 'nope'");
+        assertThat(error("nope\u0007=1")).contains("'nope?'");
+        assertThat(error("name=\u0000\u0007x&nope=1")).isEqualTo("A value holds a NUL character (%00) (at position 5)");
     }
 
     @Test
