@@ -34,15 +34,18 @@ public final class LiveTable extends Table<Row, Object> {
     /** The longest part of a caller's name that messages repeat. */
     private static final int SHOWN = 64;
 
+    private static final int POSTGRES_LARGEST = (1 << 30) - 1;
     private final Map<Column<?>, List<String>> labels = new HashMap<>();
     private final Set<Column<?>> sets = new HashSet<>();
 
     // Package-private so that the mapping of each reported type can be tested without a database.
     LiveTable(TableShape shape, boolean mySql) {
         super(shape.qualifiedName(), Row.class);
+        Set<String> keyed = new HashSet<>(shape.primaryKey());
+        shape.indexes().values().stream().filter(IndexShape::unique).forEach(i -> keyed.addAll(i.columns()));
         List<Column<?>> byPosition = new ArrayList<>();
         for (ColumnShape c : shape.columns()) {
-            byPosition.add(column(c, mySql));
+            byPosition.add(!mySql && keyed.contains(c.name()) ? keyable(c) : column(c, mySql));
         }
         if (!shape.primaryKey().isEmpty()) {
             primaryKey(columnsNamed(byPosition, shape.primaryKey()));
@@ -115,6 +118,26 @@ public final class LiveTable extends Table<Row, Object> {
     private static Column<?>[] columnsNamed(List<Column<?>> columns, List<String> names) {
         return names.stream().map(n -> columns.stream().filter(c -> c.name().equalsIgnoreCase(n)).findFirst()
                 .orElseThrow()).toArray(Column<?>[]::new);
+    }
+
+    /**
+     * A key's column. PostgreSQL keys text and bytea, which a model may not (MySQL and H2 cannot index them whole), so
+     * such a column is read as the varchar or varbinary of PostgreSQL's largest value (1 GiB); a key's values are
+     * far shorter anyway, since a B-tree entry holds about 2,700 bytes.
+     */
+    private Column<?> keyable(ColumnShape c) {
+        String type = c.type().trim();
+        if (!type.equals("text") && !type.equals("bytea")) {
+            return column(c, false);
+        }
+        Column<?> col = type.equals("text") ? varchar(c.name(), POSTGRES_LARGEST) : varbinary(c.name(), POSTGRES_LARGEST);
+        if (!c.nullable()) {
+            col.notNull();
+        }
+        if (c.defaultValue() != null) {
+            declareDefault(col, c.defaultValue());
+        }
+        return col;
     }
 
     private Column<?> column(ColumnShape c, boolean mySql) {
