@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.cairn.engine.exception.ConnectionException;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** A database that cannot be opened says where Cairn tried to connect and what went wrong, and fails fast. */
+@PostgresReady
 class ConnectFailureTest {
 
     private static ConnectionException failure(Database.Builder builder, Duration within) {
@@ -43,6 +45,25 @@ class ConnectFailureTest {
                         + port)
                 .hasMessageContaining("[driver: Communications link failure]")
                 .hasMessageNotContaining("s3cret");
+    }
+
+    @Test
+    void aPostgresUrlIsExplainedAlike() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/shop?password=s3cret";
+        ConnectionException e = failure(Database.builder().url(url).user("app"), Duration.ofSeconds(10));
+        assertThat(e).hasMessageStartingWith("Cannot connect to 127.0.0.1:" + port + " (jdbc:postgresql://127.0.0.1:"
+                + port + "/shop?password=***): connection refused").hasMessageNotContaining("s3cret");
+        try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            String quiet = "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/shop";
+            ConnectionException t = failure(Database.builder().url(quiet).user("app")
+                    .connectionTimeout(Duration.ofSeconds(2)), Duration.ofSeconds(10));
+            assertThat(t).hasMessageStartingWith("Cannot connect to 127.0.0.1:" + silent.getLocalPort() + " (" + quiet
+                    + "): timed out after 2000 ms");
+        }
     }
 
     @Test
@@ -85,6 +106,15 @@ class ConnectFailureTest {
             Path dir = Files.createTempDirectory("cairn-connect");
             url = "jdbc:h2:file:" + dir.resolve("db");
             Database.builder().url(url).user("owner").password("right").build().close();
+        }
+        if (t.target().equals("PostgreSQL")) {
+            // The server here trusts every local connection, so no password is wrong: a user it lacks is denied.
+            String nobody = "cairn_nobody_" + UUID.randomUUID().toString().substring(0, 8);
+            ConnectionException e = failure(Database.builder().url(url).user(nobody).password("any-secret"),
+                    Duration.ofSeconds(10));
+            assertThat(e).hasMessageStartingWith("Cannot connect to " + hostPort(url) + " (" + url + "): access denied"
+                    + " for user '" + nobody + "': the server has no such user (role)").hasMessageNotContaining("any-secret");
+            return;
         }
         String user = t.target().equals("H2") ? "owner" : "root";
         ConnectionException e = failure(Database.builder().url(url).user(user).password("wrong-" + UUID.randomUUID()),

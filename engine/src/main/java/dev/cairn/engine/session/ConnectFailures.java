@@ -20,6 +20,9 @@ public final class ConnectFailures {
     private static final Pattern USER_INFO = Pattern.compile("//([^/@:?]*):[^/@?]*@");
     private static final Pattern MYSQL_HOST = Pattern.compile(
             "^jdbc:(?:mysql|mariadb)(?::[a-z]+)*://(?:[^/@?]*@)?(\\[[^\\]]*\\]|[^:/?,]*)(?::(\\d+))?");
+    private static final Pattern POSTGRES_HOST = Pattern.compile(
+            "^jdbc:postgresql://(\\[[^\\]]*\\]|[^:/?,]*)(?::(\\d+))?");
+    private static final Pattern PG_DATABASE = Pattern.compile("database \"([^\"]*)\" does not exist");
     private static final Pattern H2_TCP = Pattern.compile("^jdbc:h2:(?:tcp|ssl)://([^:/]*)(?::(\\d+))?");
     private static final Pattern MY_DATABASE = Pattern.compile("Unknown database '([^']*)'");
 
@@ -44,9 +47,16 @@ public final class ConnectFailures {
             return "connection refused: nothing listens on " + where + ". Check that the server runs and the port is"
                     + " right";
         }
-        if (has(e, SocketTimeoutException.class) || has(e, SQLTimeoutException.class)) {
+        // pgjdbc's login timeout ends the attempt without a cause: 08001 and its words.
+        boolean pgLoginTimeout = state.equals("08001") && e.getMessage() != null && e.getMessage().contains("timed out");
+        if (has(e, SocketTimeoutException.class) || has(e, SQLTimeoutException.class) || pgLoginTimeout) {
             return "timed out after " + timeoutMillis + " ms without an answer from the server. Check the host and"
                     + " port, and that no firewall drops the connection";
+        }
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (state.equals("28000") && message.contains("role \"") && message.contains("does not exist")) {
+            return "access denied for user '" + user + "': the server has no such user (role). Check the user name,"
+                    + " or create the role";
         }
         if (code == 1045 || code == 1698 || state.equals("28000") || state.equals("28P01") || code == 28000) {
             return "access denied for user '" + user + "': wrong password, or the user may not connect from this"
@@ -55,8 +65,8 @@ public final class ConnectFailures {
         if (code == 1044) {
             return "access denied for user '" + user + "' to the database in the URL. Grant the user access to it";
         }
-        Matcher db = MY_DATABASE.matcher(e.getMessage() == null ? "" : e.getMessage());
-        if (code == 1049 && db.find()) {
+        Matcher db = state.equals("3D000") ? PG_DATABASE.matcher(message) : MY_DATABASE.matcher(message);
+        if ((code == 1049 || state.equals("3D000")) && db.find()) {
             return "unknown database '" + db.group(1) + "': the server has no such database. Create it (CREATE"
                     + " DATABASE), or fix its name in the URL";
         }
@@ -73,6 +83,10 @@ public final class ConnectFailures {
         Matcher m = MYSQL_HOST.matcher(url);
         if (m.find()) {
             return (m.group(1).isEmpty() ? "localhost" : m.group(1)) + ":" + (m.group(2) == null ? "3306" : m.group(2));
+        }
+        Matcher pg = POSTGRES_HOST.matcher(url);
+        if (pg.find()) {
+            return (pg.group(1).isEmpty() ? "localhost" : pg.group(1)) + ":" + (pg.group(2) == null ? "5432" : pg.group(2));
         }
         Matcher h2 = H2_TCP.matcher(url);
         if (h2.find()) {

@@ -45,8 +45,12 @@ public final class DriverDefaults {
             hc.setConnectionInitSql(ServerSql.mysqlSessionInit());
         } else if (url.startsWith("jdbc:postgresql:")) {
             POSTGRES.forEach(hc::addDataSourceProperty);
-            // pgjdbc counts its connect timeout in seconds.
-            hc.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, connectTimeout.toSeconds())));
+            // pgjdbc counts its timeouts in seconds. Its connect timeout ends at the TCP connect: a server that
+            // accepts and never answers would hold the start-up for ever without the login timeout.
+            String seconds = String.valueOf(Math.max(1, connectTimeout.toSeconds()));
+            hc.addDataSourceProperty("connectTimeout", seconds);
+            hc.addDataSourceProperty("loginTimeout", seconds);
+            hc.setExceptionOverride(new PostgresErrorsKeepConnections());
             hc.setConnectionInitSql(ServerSql.postgresSessionInit());
         } else if (url.startsWith("jdbc:h2:")) {
             hc.setJdbcUrl(ServerSql.h2Url(url));
