@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /** Every value is stored exactly or refused with an error naming table and column, never the value. */
+@PostgresReady
 class ValueIntegrityTest {
     private static final String LONE = "x\uD800y";
     private static final String LONE_LOW = "\uDC00tail";
@@ -218,9 +219,11 @@ class ValueIntegrityTest {
         }
     }
 
-    // A condition that takes several seconds: MariaDB's SLEEP, on H2 a count over a large generated range.
+    // A condition that takes several seconds: MariaDB's SLEEP and PostgreSQL's pg_sleep, on H2 a count over a large
+    // generated range.
     private static Condition slow(Database db) {
         return db.dialect().isMySqlFamily() ? Condition.raw("SLEEP(?) = 0", 5)
+                : db.dialect().isPostgres() ? Condition.raw("(SELECT COUNT(*) FROM pg_sleep(?)) > 0", 5)
                 : Condition.raw("(SELECT SUM(X) FROM SYSTEM_RANGE(1, 3000000000) WHERE MOD(X, 7) = 3) > ?", 0);
     }
 

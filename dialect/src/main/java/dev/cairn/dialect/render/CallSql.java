@@ -56,13 +56,12 @@ final class CallSql {
 
     /** {@code MATCH(columns) AGAINST(text mode)}: the columns' fields, then the text's. */
     static String match(Dialect d, Match m) {
-        if (d.isPostgres()) {
-            throw new UnsupportedSqlException("Full-text search (match(...).against(...)) on PostgreSQL is not done"
-                    + " yet: its to_tsvector/to_tsquery search is still to be put behind match()");
-        }
         if (!d.isMySqlFamily()) {
+            // PostgreSQL's own search parses, stems and ranks otherwise: the same words would find other rows.
             throw new UnsupportedSqlException("Full-text search (match(...).against(...)) needs MySQL or MariaDB: " + d
-                    + " has no MATCH ... AGAINST, and no search of the same meaning");
+                    + " has no MATCH ... AGAINST, and no search of the same meaning" + (d.isPostgres()
+                    ? " (to_tsvector/to_tsquery parse, stem and rank differently; write such a search as a raw"
+                    + " condition)" : ""));
         }
         int n = m.columns().size();
         String mode = switch (m.mode()) {
