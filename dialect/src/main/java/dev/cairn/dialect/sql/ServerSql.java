@@ -199,11 +199,12 @@ public final class ServerSql {
     }
 
     /**
-     * Who else holds PostgreSQL's advisory lock of a name (parameter): pid, user, client address, seconds in the
-     * current state, and the last statement.
+     * Who else holds PostgreSQL's advisory lock of a name (parameter): pid, user, client address (null over a Unix
+     * socket), client port, state, whole seconds in that state, and the last statement.
      */
     public static String advisoryLockHolder() {
-        return "SELECT a.pid, a.usename, a.client_addr, EXTRACT(EPOCH FROM now() - a.state_change), a.query"
+        return "SELECT a.pid, a.usename, host(a.client_addr), a.client_port, a.state,"
+                + " CAST(EXTRACT(EPOCH FROM now() - a.state_change) AS BIGINT), a.query"
                 + " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory'"
                 + " AND l.granted AND l.pid <> pg_backend_pid()"
                 + " AND (CAST(l.classid AS BIGINT) << 32 | CAST(l.objid AS BIGINT)) = hashtextextended(?, 0)";
