@@ -70,6 +70,7 @@ public final class PlanExecution {
                     String message = failure(change, sql, e, transactional ? List.of() : history.statements());
                     if (transactional) {
                         endTransaction();
+                        history.rolledBack();
                         message = message + " PostgreSQL applies the plan in one transaction: it was rolled back"
                                 + " whole, and the database is as it was before the sync.";
                     }
