@@ -1,17 +1,20 @@
 package dev.cairn.engine.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.engine.Database;
 import dev.cairn.engine.testing.DatabaseTest;
 import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
+import dev.cairn.schema.SchemaSyncException;
 import dev.cairn.schema.SyncMode;
 import dev.cairn.schema.SyncReport;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -97,6 +100,24 @@ class KilledSyncTest {
         assertThat(after.get(2)).startsWith("applied | 2 | true | ALTER TABLE `kc` ADD COLUMN `note`");
         assertThat(history(t, "`message`").get(2)).isEqualTo("null");
         assertThat(next.schemaSync().plan().plan()).isEmpty();
+    }
+
+    @DatabaseTest(postgresOnly = "only PostgreSQL applies a plan in one transaction")
+    void aPlanThatFailsHalfWayIsRolledBackWholeAndItsHistoryListsNothingAsApplied(TestDatabase t) throws Exception {
+        t.open(KilledSyncMain.V1).sync(SyncMode.APPLY_SAFE);
+        Database v2 = t.open(t.config().schema(KilledSyncMain.V2).schemaSync(s -> s.modelVersion("2")));
+        try (Connection holder = t.rawConnection(); Statement st = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            st.executeQuery("SELECT * FROM kc").close();
+            assertThatThrownBy(() -> v2.schemaSync().ddlLockWaitTimeout(Duration.ofSeconds(1)).run(SyncMode.APPLY_SAFE))
+                    .isInstanceOf(SchemaSyncException.class).hasMessageContaining("could not change table 'kc'")
+                    .hasMessageContaining("it was rolled back whole");
+            holder.rollback();
+        }
+        List<String> rows = history(t);
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(1)).isEqualTo("failed | 2 | true | ");
+        assertThat(v2.schemaSync().plan().plan()).extracting(c -> c.table()).containsExactly("ka", "kb", "kc");
     }
 
     private static boolean lastContains(List<String> rows, String text) {
