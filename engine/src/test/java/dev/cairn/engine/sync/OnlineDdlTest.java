@@ -168,6 +168,14 @@ class OnlineDdlTest {
         }
     }
 
+    /** The model with the index, for the command line. */
+    public static final class Indexed {
+        public static final Schema SCHEMA = Schema.of(new OrdersIndexed());
+
+        private Indexed() {
+        }
+    }
+
     @DatabaseTest(postgresOnly = "CREATE INDEX CONCURRENTLY and the INVALID index a failed one leaves are PostgreSQL's")
     void anIndexBuiltConcurrentlyIsBuiltAfterThePlanCommitsAndOneLeftInvalidIsRebuilt(TestDatabase t)
             throws Exception {
@@ -240,6 +248,14 @@ class OnlineDdlTest {
         try (Connection c = DriverManager.getConnection(url, t.user(), t.password()); Statement st = c.createStatement()) {
             st.execute("DROP INDEX idx_orders_qty");
         }
+        // The command line's plan, with the option and without.
+        String[] args = {"--url", url, "--user", t.user(), "--password", t.password(), "--model",
+            Indexed.class.getName(), "--concurrent-indexes", "true"};
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(SchemaSyncCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("CREATE INDEX CONCURRENTLY \"idx_orders_qty\"",
+                "(CONCURRENTLY, after the plan's transaction commits");
         // Without the option, the index is built in the plan's transaction.
         assertThat(open.apply(t.config().schema(Schema.of(new OrdersIndexed()))).schemaSync().plan().plan()).singleElement()
                 .satisfies(c -> assertThat(c.statements()).containsExactly(
