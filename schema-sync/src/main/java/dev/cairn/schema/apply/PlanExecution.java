@@ -52,7 +52,7 @@ public final class PlanExecution {
         if (transactional) {
             connection.setAutoCommit(false);
         }
-        List<Change> later = new ArrayList<>();
+        List<Deferred> later = new ArrayList<>();
         try {
             apply(changes, history, ddl, transactional, later);
         } finally {
@@ -60,23 +60,19 @@ public final class PlanExecution {
                 endTransaction();
             }
         }
-        for (Change change : later) {
-            for (String sql : change.statements()) {
-                if (ConcurrentIndexes.isConcurrent(sql)) {
-                    buildConcurrently(change, sql, history);
-                }
-            }
+        for (Deferred d : later) {
+            buildConcurrently(d.change(), d.sql(), history);
         }
         history.finish("applied", null);
     }
 
     private void apply(List<Change> changes, SchemaHistory history, SlicedDdl ddl, boolean transactional,
-                       List<Change> later) throws SQLException {
+                       List<Deferred> later) throws SQLException {
         for (Change change : changes) {
             for (String sql : change.statements()) {
                 if (ConcurrentIndexes.isConcurrent(sql)) {
                     // It cannot run in a transaction: it runs after the plan's has committed.
-                    later.add(change);
+                    later.add(new Deferred(change, sql));
                     continue;
                 }
                 LOG.info("Schema sync: {}", sql);
@@ -112,21 +108,22 @@ public final class PlanExecution {
         }
     }
 
+    /** A statement that runs after the plan's transaction, and its change. */
+    private record Deferred(Change change, String sql) {
+    }
+
     /**
      * Builds an index with {@code CREATE INDEX CONCURRENTLY}, in autocommit after the plan's transaction. It waits for
      * the transactions using the table without holding their queries, so it waits in one piece, up to the DDL lock
-     * wait. A build that fails leaves an INVALID index, dropped here so that the next sync builds it from scratch.
+     * wait (the session's lock wait stays so until the next statement sets its own, or SessionSettings puts it back).
+     * A build that fails leaves an INVALID index, dropped here within one slice so that the next sync builds it anew.
      */
     private void buildConcurrently(Change change, String sql, SchemaHistory history) throws SQLException {
         LOG.info("Schema sync: {}", sql);
         history.applying(sql);
         try (Statement st = connection.createStatement()) {
             st.execute(ServerSql.lockWaitTimeout(dialect, ddlLockWait));
-            try {
-                st.execute(sql);
-            } finally {
-                st.execute(ServerSql.lockWaitTimeout(dialect, SlicedDdl.SLICE));
-            }
+            st.execute(sql);
         } catch (SQLException e) {
             List<String> done = history.statements();
             String message = "Schema sync could not build an index on table '" + change.table() + "' concurrently ("
@@ -146,6 +143,7 @@ public final class PlanExecution {
     private String dropHalfBuilt(String sql, SQLException failure) {
         String drop = ConcurrentIndexes.dropHalfBuilt(sql);
         try (Statement st = connection.createStatement()) {
+            st.execute(ServerSql.lockWaitTimeout(dialect, SlicedDdl.SLICE));
             st.execute(drop);
             return "The index it left half-built was dropped.";
         } catch (SQLException e) {
