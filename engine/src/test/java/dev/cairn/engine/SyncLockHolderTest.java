@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.cairn.dialect.Dialect;
 import dev.cairn.dsl.Schema;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.SchemaSyncException;
 import dev.cairn.schema.SyncMode;
@@ -20,6 +21,7 @@ import java.sql.Statement;
 import java.time.Duration;
 
 /** A sync that cannot get the schema lock names who holds it, where the server can tell. */
+@PostgresReady
 class SyncLockHolderTest {
 
     @DatabaseTest
@@ -32,6 +34,10 @@ class SyncLockHolderTest {
                         () -> db.schemaSync().lockTimeout(Duration.ofSeconds(1)).run(SyncMode.APPLY_SAFE));
                 assertThat(e).hasMessageStartingWith("Schema sync waited 1 s for the schema lock 'cairn_schema_lock';"
                         + " another session (H2 does not tell which) still holds the schema lock");
+                return;
+            }
+            if (t.target().equals("PostgreSQL")) {
+                postgresHolderIsNamed(db, holder);
                 return;
             }
             long id;
@@ -68,6 +74,41 @@ class SyncLockHolderTest {
             // Nothing was applied; once the holder lets go, the sync goes through.
             assertThat(db.schemaSync().plan().plan()).hasSize(1);
         }
+        assertThat(db.sync(SyncMode.APPLY_SAFE).lastSync().applied()).hasSize(1);
+    }
+
+    /** PostgreSQL's lock is a session advisory lock: the holder is its backend, from pg_locks and pg_stat_activity. */
+    private static void postgresHolderIsNamed(Database db, Connection holder) throws Exception {
+        int pid;
+        String userAtClient;
+        String lock;
+        try (Statement st = holder.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_backend_pid(),"
+                + " current_user || '@' || host(inet_client_addr()) || ':' || inet_client_port(),"
+                + " 'cairn.schema_sync.' || current_database() || '.' || current_schema()")) {
+            rs.next();
+            pid = rs.getInt(1);
+            userAtClient = rs.getString(2);
+            lock = rs.getString(3);
+        }
+        try (PreparedStatement ps = holder.prepareStatement("SELECT pg_try_advisory_lock(hashtextextended(?, 0))")) {
+            ps.setString(1, lock);
+            try (ResultSet got = ps.executeQuery()) {
+                got.next();
+                assertThat(got.getBoolean(1)).isTrue();
+            }
+        }
+        long start = System.nanoTime();
+        SchemaSyncException e = catchThrowableOfType(SchemaSyncException.class,
+                () -> db.schemaSync().lockTimeout(Duration.ofSeconds(3)).run(SyncMode.APPLY_SAFE));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(2900), Duration.ofSeconds(8));
+        assertThat(e).hasMessageStartingWith("Schema sync waited 3 s for the schema lock '" + lock + "'; backend " + pid
+                        + " (" + userAtClient + ", idle for ")
+                .hasMessageContaining("still holds the schema lock");
+        assertThat(Files.readString(Path.of("target", "test-log.txt"), StandardCharsets.UTF_8)).contains(
+                "Schema sync is waiting for the schema lock '" + lock + "', held by backend " + pid + " ("
+                        + userAtClient + ", idle for ");
+        assertThat(db.schemaSync().plan().plan()).hasSize(1);
+        holder.close();
         assertThat(db.sync(SyncMode.APPLY_SAFE).lastSync().applied()).hasSize(1);
     }
 }

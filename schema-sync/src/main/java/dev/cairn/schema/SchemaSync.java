@@ -16,6 +16,7 @@ import dev.cairn.schema.Change;
 import dev.cairn.schema.diff.DesiredShape;
 import dev.cairn.schema.diff.SchemaDiff;
 import dev.cairn.schema.introspect.Introspector;
+import dev.cairn.schema.online.ConcurrentIndexes;
 import dev.cairn.schema.online.OnlineClassifier;
 import dev.cairn.schema.probe.DataProbes;
 import dev.cairn.schema.shape.SchemaShape;
@@ -54,7 +55,7 @@ public final class SchemaSync {
 
     /** What can be set, in one value, so that each setter copies it with one part changed. */
     private record Config(Duration lockTimeout, Duration ddlLockWait, String modelVersion, OlderModel olderModel,
-                            boolean logPlan, long maxBlockingRows) {
+                            boolean logPlan, long maxBlockingRows, boolean concurrentIndexes) {
     }
 
     private SchemaSync(ConnectionSource connections, Schema schema, Config config) {
@@ -69,7 +70,7 @@ public final class SchemaSync {
      */
     public static SchemaSync of(ConnectionSource connections, Schema schema) {
         return new SchemaSync(connections, schema, new Config(Duration.ofSeconds(60), Duration.ofSeconds(10), null,
-                OlderModel.SKIP, true, Long.MAX_VALUE));
+                OlderModel.SKIP, true, Long.MAX_VALUE, false));
     }
 
     private SchemaSync with(Config changed) {
@@ -83,7 +84,8 @@ public final class SchemaSync {
     public SchemaSync lockTimeout(Duration timeout) {
         Config s = config;
         return with(new Config(Objects.requireNonNull(timeout, "timeout"), s.ddlLockWait, s.modelVersion,
-                s.olderModel, s.logPlan, s.maxBlockingRows));
+                s.olderModel, s.logPlan, s.maxBlockingRows,
+                s.concurrentIndexes));
     }
 
     /**
@@ -93,7 +95,8 @@ public final class SchemaSync {
     public SchemaSync ddlLockWaitTimeout(Duration timeout) {
         Config s = config;
         return with(new Config(s.lockTimeout, Objects.requireNonNull(timeout, "timeout"), s.modelVersion,
-                s.olderModel, s.logPlan, s.maxBlockingRows));
+                s.olderModel, s.logPlan, s.maxBlockingRows,
+                s.concurrentIndexes));
     }
 
     /**
@@ -103,7 +106,7 @@ public final class SchemaSync {
     public SchemaSync logPlan(boolean atInfo) {
         Config s = config;
         return with(new Config(s.lockTimeout, s.ddlLockWait, s.modelVersion, s.olderModel, atInfo,
-                s.maxBlockingRows));
+                s.maxBlockingRows, s.concurrentIndexes));
     }
 
     /**
@@ -117,14 +120,16 @@ public final class SchemaSync {
                     + " 3.1 or 2026.11.30");
         }
         Config s = config;
-        return with(new Config(s.lockTimeout, s.ddlLockWait, version, s.olderModel, s.logPlan, s.maxBlockingRows));
+        return with(new Config(s.lockTimeout, s.ddlLockWait, version, s.olderModel, s.logPlan, s.maxBlockingRows,
+                s.concurrentIndexes));
     }
 
     /** What to do when the model is older than one already applied (default {@link OlderModel#SKIP}). */
     public SchemaSync whenModelIsOlder(OlderModel policy) {
         Config s = config;
         return with(new Config(s.lockTimeout, s.ddlLockWait, s.modelVersion, Objects.requireNonNull(policy,
-                "policy"), s.logPlan, s.maxBlockingRows));
+                "policy"), s.logPlan, s.maxBlockingRows,
+                s.concurrentIndexes));
     }
 
     /**
@@ -139,7 +144,22 @@ public final class SchemaSync {
             throw new IllegalArgumentException("maxBlockingRows must be 0 or more, not " + rows);
         }
         Config s = config;
-        return with(new Config(s.lockTimeout, s.ddlLockWait, s.modelVersion, s.olderModel, s.logPlan, rows));
+        return with(new Config(s.lockTimeout, s.ddlLockWait, s.modelVersion, s.olderModel, s.logPlan, rows,
+                s.concurrentIndexes));
+    }
+
+    /**
+     * On PostgreSQL, builds each index added to an existing table with {@code CREATE INDEX CONCURRENTLY}, which lets
+     * writes to the table go on while it is built (a plain {@code CREATE INDEX} holds them for the whole build). Such
+     * a statement cannot run in a transaction: it runs after the plan's transaction has committed, one index at a
+     * time, waiting up to {@link #ddlLockWaitTimeout} for the transactions using the table; the plan says so. An index
+     * that fails half-built is dropped again; one left invalid (a process killed mid-build) is rebuilt by the next sync.
+     * Elsewhere it changes nothing. Default: off.
+     */
+    public SchemaSync concurrentIndexes(boolean concurrently) {
+        Config s = config;
+        return with(new Config(s.lockTimeout, s.ddlLockWait, s.modelVersion, s.olderModel, s.logPlan,
+                s.maxBlockingRows, concurrently));
     }
 
     /** Plans without the lock and without changing anything ({@link SyncMode#DRY_RUN}). */
@@ -256,7 +276,9 @@ public final class SchemaSync {
         SchemaDiff diff = new SchemaDiff(schema, dialect, table -> hasRows(c, dialect, table));
         // The changes the rows decide are probed here, on this connection: under the lock when applying.
         List<Change> changes = new DataProbes(c, dialect).decide(diff.plan(live), diff.probeRequests());
-        return OnlineClassifier.classify(c, dialect, schema, live, changes, config.maxBlockingRows());
+        changes = OnlineClassifier.classify(c, dialect, schema, live, changes, config.maxBlockingRows());
+        return dialect.isPostgres() ? ConcurrentIndexes.plan(c, DesiredShape.otherSchemas(schema), changes,
+                config.concurrentIndexes()) : changes;
     }
 
     /**

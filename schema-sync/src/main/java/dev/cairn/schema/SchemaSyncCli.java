@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  * <pre>
  * java -cp app.jar dev.cairn.schema.SchemaSyncCli --url jdbc:mysql://db/app --user app --password ... \
  *      --model com.example.Model [--mode validate|dry-run|apply-safe|apply-all] [--format text|markdown] \
- *      [--output FILE] [--fail-on none|destructive|any] [--diagram model|live] [--max-blocking-rows N]
+ *      [--output FILE] [--fail-on none|destructive|any] [--diagram model|live] [--max-blocking-rows N] \
+ *      [--concurrent-indexes true|false]
  * </pre>
  *
  * The model class has a public static {@link Schema} field, a public static {@code schema()} method, or is a
@@ -36,12 +37,13 @@ import java.util.function.Supplier;
  * 4 the plan has what {@code --fail-on} names: a destructive or refused change, or any change. Changes that block
  * writes are applied whatever the table's size, unless {@code --max-blocking-rows} says otherwise: this is where the
  * changes a start-up left out ({@link SchemaSync#maxBlockingRows}) are applied, at a time chosen for them.
+ * {@code --concurrent-indexes true} builds added indexes concurrently on PostgreSQL ({@link SchemaSync#concurrentIndexes}).
  */
 public final class SchemaSyncCli {
     /** Exit code when the plan has a change {@code --fail-on} names. */
     public static final int FAIL_ON = 4;
     private static final Set<String> OPTIONS = Set.of("url", "user", "password", "model", "mode", "format", "output",
-            "fail-on", "diagram", "max-blocking-rows");
+            "fail-on", "diagram", "max-blocking-rows", "concurrent-indexes");
 
     private SchemaSyncCli() {
     }
@@ -92,6 +94,11 @@ public final class SchemaSyncCli {
             err.println("--max-blocking-rows takes a number of rows, not " + options.get("max-blocking-rows"));
             return 2;
         }
+        String concurrent = options.getOrDefault("concurrent-indexes", "false");
+        if (!Set.of("true", "false").contains(concurrent)) {
+            err.println("--concurrent-indexes takes true or false, not " + concurrent);
+            return 2;
+        }
         String url = options.get("url");
         String user = options.getOrDefault("user", "");
         String password = options.getOrDefault("password", "");
@@ -109,7 +116,8 @@ public final class SchemaSyncCli {
         SyncReport report;
         int code = 0;
         try {
-            report = SchemaSync.of(connections, schema).logPlan(false).maxBlockingRows(maxBlockingRows).run(mode);
+            report = SchemaSync.of(connections, schema).logPlan(false).maxBlockingRows(maxBlockingRows)
+                    .concurrentIndexes(Boolean.parseBoolean(concurrent)).run(mode);
         } catch (SchemaDriftException e) {
             report = e.report();
             err.println("The database differs from the model (" + report.plan().size() + " change(s))");
@@ -137,7 +145,8 @@ public final class SchemaSyncCli {
     private static int usage(PrintStream err) {
         err.println("Usage: SchemaSyncCli --url JDBC_URL [--user U] [--password P] --model CLASS"
                 + " [--mode validate|dry-run|apply-safe|apply-all] [--format text|markdown] [--output FILE]"
-                + " [--fail-on none|destructive|any] [--diagram model|live] [--max-blocking-rows N]");
+                + " [--fail-on none|destructive|any] [--diagram model|live] [--max-blocking-rows N]"
+                + " [--concurrent-indexes true|false]");
         return 2;
     }
 

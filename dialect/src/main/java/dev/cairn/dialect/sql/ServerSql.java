@@ -160,6 +160,22 @@ public final class ServerSql {
                 + " WHERE ID <> CONNECTION_ID() AND COMMAND = 'Query' AND INFO IS NOT NULL";
     }
 
+    /**
+     * The statements other backends of this database are running that hold or wait for a lock on a table of the
+     * schemas named (parameter: a text array), or on one of those schemas (CREATE TABLE locks its schema): pid, user,
+     * client address (null over a Unix socket), client port, whole seconds running, and the statement (PostgreSQL).
+     * The locks, not the statement's text, tell the schema: another backend's search path is not to be seen.
+     */
+    public static String postgresRunningDdl() {
+        return "SELECT a.pid, a.usename, host(a.client_addr), a.client_port,"
+                + " CAST(EXTRACT(EPOCH FROM now() - a.query_start) AS BIGINT), a.query FROM pg_stat_activity a"
+                + " WHERE a.pid <> pg_backend_pid() AND a.datname = current_database() AND a.state = 'active'"
+                + " AND EXISTS (SELECT 1 FROM pg_locks l JOIN pg_namespace n ON n.nspname = ANY(?) WHERE l.pid = a.pid"
+                + " AND ((l.locktype = 'relation' AND l.relation IN (SELECT c.oid FROM pg_class c"
+                + " WHERE c.relnamespace = n.oid))"
+                + " OR (l.locktype = 'object' AND l.classid = 'pg_namespace'::regclass AND l.objid = n.oid)))";
+    }
+
     /** One row of the table (named as the model declares it, perhaps with its schema) if it has any. */
     public static String anyRow(Dialect dialect, String table) {
         return "SELECT 1 FROM " + TableNames.quoted(dialect, table) + " LIMIT 1";
@@ -199,11 +215,12 @@ public final class ServerSql {
     }
 
     /**
-     * Who else holds PostgreSQL's advisory lock of a name (parameter): pid, user, client address, seconds in the
-     * current state, and the last statement.
+     * Who else holds PostgreSQL's advisory lock of a name (parameter): pid, user, client address (null over a Unix
+     * socket), client port, state, whole seconds in that state, and the last statement.
      */
     public static String advisoryLockHolder() {
-        return "SELECT a.pid, a.usename, a.client_addr, EXTRACT(EPOCH FROM now() - a.state_change), a.query"
+        return "SELECT a.pid, a.usename, host(a.client_addr), a.client_port, a.state,"
+                + " CAST(EXTRACT(EPOCH FROM now() - a.state_change) AS BIGINT), a.query"
                 + " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory'"
                 + " AND l.granted AND l.pid <> pg_backend_pid()"
                 + " AND (CAST(l.classid AS BIGINT) << 32 | CAST(l.objid AS BIGINT)) = hashtextextended(?, 0)";

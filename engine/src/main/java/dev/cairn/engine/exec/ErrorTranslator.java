@@ -134,7 +134,9 @@ public final class ErrorTranslator {
         if (isValueError(state, code)) {
             return new ValueRejectedException(valueError(raw, state, code, table) + codes, e, sql);
         }
-        if (state.startsWith("08") || e instanceof SQLTransientConnectionException
+        // PostgreSQL's 57P01-57P03: the server ended the session (pg_terminate_backend, a shutdown or a crash);
+        // pgjdbc reads the server's last word, a FATAL message, and reports that state rather than an 08.
+        if (state.startsWith("08") || state.matches("57P0[123]") || e instanceof SQLTransientConnectionException
                 || e instanceof java.sql.SQLNonTransientConnectionException) {
             return new ConnectionException("Connection failed" + (beforeSending ? " before the statement was sent" : "")
                     + ": " + masked(raw) + codes, e, sql, beforeSending);

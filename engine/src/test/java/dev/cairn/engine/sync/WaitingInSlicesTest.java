@@ -26,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /** DDL waits for a table in short slices, so queries on it are held one slice at most; sessions come back as lent. */
+@PostgresReady
 class WaitingInSlicesTest {
 
     static final class QueueV1 extends Table<Row, Long> {
@@ -65,7 +66,6 @@ class WaitingInSlicesTest {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
-    @PostgresReady
     @DatabaseTest(serverOnly = "H2 does not queue readers behind waiting DDL")
     void queriesOnATableSyncWaitsForAreHeldOneSliceAtMostAndTheAlterGoesThroughOnARetry(TestDatabase t)
             throws Exception {
@@ -103,7 +103,7 @@ class WaitingInSlicesTest {
         Connection holder = t.rawConnection();
         holder.setAutoCommit(false);
         try (Statement st = holder.createStatement()) {
-            String q = t.target().equals("H2") ? "\"" : "`";
+            String q = t.target().equals("H2") || t.target().equals("PostgreSQL") ? "\"" : "`";
             st.executeUpdate("UPDATE " + q + "queue" + q + " SET " + q + "name" + q + " = 'b'");
             long start = System.nanoTime();
             assertThatThrownBy(() -> t.open(Schema.of(new QueueV2())).schemaSync()
@@ -121,7 +121,16 @@ class WaitingInSlicesTest {
         }
     }
 
+    /** On PostgreSQL, the second and third are the statement timeout and the search path. */
     private record Settings(String lockWait, String sqlMode, String explicitDefaults) {
+    }
+
+    /** A pool whose sessions have settings of their own, which the sync's DDL session changes in part. */
+    private static Database.Builder pool(TestDatabase t, Schema schema) {
+        Database.Builder b = t.config().poolSize(2).schema(schema);
+        return t.target().equals("PostgreSQL") ? b.driverProperty("options", "-c lock_timeout=7s -c statement_timeout=9s")
+                : b.driverProperty("sessionVariables",
+                        "sql_mode='STRICT_TRANS_TABLES,NO_BACKSLASH_ESCAPES',explicit_defaults_for_timestamp=OFF");
     }
 
     private static List<Settings> poolSessions(Database db) throws Exception {
@@ -132,7 +141,9 @@ class WaitingInSlicesTest {
                 Connection c = db.dataSource().getConnection();
                 held.add(c);
                 String sql = db.dialect().isMySqlFamily() ? "SELECT @@SESSION.lock_wait_timeout, @@SESSION.sql_mode,"
-                        + " @@SESSION.explicit_defaults_for_timestamp" : "SELECT LOCK_TIMEOUT(), '', ''";
+                        + " @@SESSION.explicit_defaults_for_timestamp" : db.dialect().isPostgres()
+                        ? "SELECT current_setting('lock_timeout'), current_setting('statement_timeout'),"
+                        + " current_setting('search_path')" : "SELECT LOCK_TIMEOUT(), '', ''";
                 try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
                     rs.next();
                     settings.add(new Settings(rs.getString(1), rs.getString(2), rs.getString(3)));
@@ -150,13 +161,16 @@ class WaitingInSlicesTest {
     void everyPoolConnectionHasItsSessionSettingsBackAfterASyncAppliedAndAfterOneFailed(TestDatabase t)
             throws Exception {
         // Settings that sync's DDL session changes, so that putting them back shows.
-        Database db = t.open(t.config().poolSize(2).schema(Schema.of(new QueueV1())).driverProperty("sessionVariables",
-                "sql_mode='STRICT_TRANS_TABLES,NO_BACKSLASH_ESCAPES',explicit_defaults_for_timestamp=OFF"));
+        Database db = t.open(pool(t, Schema.of(new QueueV1())));
         List<Settings> lent = poolSessions(db);
         assertThat(lent).hasSize(2).allMatch(s -> s.equals(lent.get(0)));
         if (db.dialect().isMySqlFamily()) {
             assertThat(lent.get(0).sqlMode()).contains("NO_BACKSLASH_ESCAPES");
             assertThat(lent.get(0).explicitDefaults()).isEqualTo("0");
+        }
+        if (db.dialect().isPostgres()) {
+            assertThat(lent.get(0).lockWait()).isEqualTo("7s");
+            assertThat(lent.get(0).sqlMode()).isEqualTo("9s");
         }
 
         assertThat(db.sync(SyncMode.APPLY_SAFE).lastSync().applied()).isNotEmpty();
@@ -167,9 +181,7 @@ class WaitingInSlicesTest {
         try (Statement st = holder.createStatement()) {
             String q = db.dialect().isMySqlFamily() ? "`" : "\"";
             st.executeUpdate("INSERT INTO " + q + "queue" + q + " (" + q + "id" + q + ") VALUES (7)");
-            Database v2 = t.open(t.config().poolSize(2).schema(Schema.of(new QueueV2()))
-                    .driverProperty("sessionVariables", "sql_mode='STRICT_TRANS_TABLES,NO_BACKSLASH_ESCAPES',"
-                            + "explicit_defaults_for_timestamp=OFF"));
+            Database v2 = t.open(pool(t, Schema.of(new QueueV2())));
             List<Settings> lentV2 = poolSessions(v2);
             assertThatThrownBy(() -> v2.schemaSync().ddlLockWaitTimeout(Duration.ofSeconds(1)).run(SyncMode.APPLY_SAFE))
                     .isInstanceOf(SchemaSyncException.class).hasMessageContaining("could not change table 'queue'");

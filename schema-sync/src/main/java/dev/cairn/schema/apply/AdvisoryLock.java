@@ -19,6 +19,7 @@ final class AdvisoryLock {
     private static final Logger LOG = LoggerFactory.getLogger(AdvisoryLock.class);
     private static final long POLL_MILLIS = 100;
     private static final long LOG_EVERY_NANOS = 4_000_000_000L;
+    private static final long FIRST_LOG_NANOS = 2_000_000_000L;
 
     private AdvisoryLock() {
     }
@@ -35,7 +36,8 @@ final class AdvisoryLock {
     static String acquire(Connection c, String name, Duration timeout) throws SQLException {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
-        long lastLog = start;
+        // The first line after FIRST_LOG_NANOS, as a MySQL/MariaDB wait logs after its first slice; then every 4 s.
+        long lastLog = start - LOG_EVERY_NANOS + FIRST_LOG_NANOS;
         try (PreparedStatement ps = c.prepareStatement(ServerSql.tryAdvisoryLock())) {
             ps.setString(1, name);
             while (true) {
@@ -72,7 +74,10 @@ final class AdvisoryLock {
         }
     }
 
-    /** The holder in words, such as {@code backend 4242 (app@10.0.0.7, idle for 12 s)}, or null when none is seen. */
+    /**
+     * The holder in words, such as {@code backend 4242 (app@10.0.0.7:51234, idle in transaction for 12 s)}, or null
+     * when none is seen.
+     */
     private static String holder(Connection c, String name) {
         try (PreparedStatement ps = c.prepareStatement(ServerSql.advisoryLockHolder())) {
             ps.setString(1, name);
@@ -80,8 +85,9 @@ final class AdvisoryLock {
                 if (!rs.next()) {
                     return null;
                 }
-                return "backend " + rs.getInt(1) + " (" + rs.getString(2) + "@" + rs.getString(3) + ", for "
-                        + rs.getLong(4) + " s)";
+                String client = rs.getString(3) == null ? "local socket" : rs.getString(3) + ":" + rs.getInt(4);
+                return "backend " + rs.getInt(1) + " (" + rs.getString(2) + "@" + client + ", " + rs.getString(5)
+                        + " for " + rs.getLong(6) + " s)";
             }
         } catch (SQLException e) {
             return "a session the server would not name (" + e.getMessage() + ")";

@@ -1,11 +1,14 @@
 package dev.cairn.schema.apply;
 
+import dev.cairn.dialect.sql.ServerSql;
+import dev.cairn.schema.online.ConcurrentIndexes;
 import dev.cairn.schema.online.ServerRefusal;
 import dev.cairn.dialect.Dialect;
 import dev.cairn.schema.Change;
 import dev.cairn.schema.SchemaSyncException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies the changes of a plan one statement at a time, each waiting for its table in slices ({@link SlicedDdl}),
  * and records each statement in the history as it is applied. On PostgreSQL the whole plan is one transaction: a
- * failure rolls every statement of it back (the history row, written before, then tells it failed).
+ * failure rolls every statement of it back (the history row, written before, then tells it failed and lists none
+ * of them; its updates per statement are in the transaction, so a killed sync's row lists none either). An index
+ * built {@code CONCURRENTLY} is built after that transaction commits, in autocommit.
  */
 public final class PlanExecution {
     private static final Logger LOG = LoggerFactory.getLogger(PlanExecution.class);
@@ -47,20 +52,29 @@ public final class PlanExecution {
         if (transactional) {
             connection.setAutoCommit(false);
         }
+        List<Deferred> later = new ArrayList<>();
         try {
-            apply(changes, history, ddl, transactional);
+            apply(changes, history, ddl, transactional, later);
         } finally {
             if (transactional) {
                 endTransaction();
             }
         }
+        for (Deferred d : later) {
+            buildConcurrently(d.change(), d.sql(), history);
+        }
         history.finish("applied", null);
     }
 
-    private void apply(List<Change> changes, SchemaHistory history, SlicedDdl ddl, boolean transactional)
-            throws SQLException {
+    private void apply(List<Change> changes, SchemaHistory history, SlicedDdl ddl, boolean transactional,
+                       List<Deferred> later) throws SQLException {
         for (Change change : changes) {
             for (String sql : change.statements()) {
+                if (ConcurrentIndexes.isConcurrent(sql)) {
+                    // It cannot run in a transaction: it runs after the plan's has committed.
+                    later.add(new Deferred(change, sql));
+                    continue;
+                }
                 LOG.info("Schema sync: {}", sql);
                 history.applying(sql);
                 SlicedDdl.Waited waited;
@@ -70,6 +84,7 @@ public final class PlanExecution {
                     String message = failure(change, sql, e, transactional ? List.of() : history.statements());
                     if (transactional) {
                         endTransaction();
+                        history.rolledBack();
                         message = message + " PostgreSQL applies the plan in one transaction: it was rolled back"
                                 + " whole, and the database is as it was before the sync.";
                     }
@@ -90,6 +105,51 @@ public final class PlanExecution {
         }
         if (transactional) {
             connection.commit();
+        }
+    }
+
+    /** A statement that runs after the plan's transaction, and its change. */
+    private record Deferred(Change change, String sql) {
+    }
+
+    /**
+     * Builds an index with {@code CREATE INDEX CONCURRENTLY}, in autocommit after the plan's transaction. It waits for
+     * the transactions using the table without holding their queries, so it waits in one piece, up to the DDL lock
+     * wait (the session's lock wait stays so until the next statement sets its own, or SessionSettings puts it back).
+     * A build that fails leaves an INVALID index, dropped here within one slice so that the next sync builds it anew.
+     */
+    private void buildConcurrently(Change change, String sql, SchemaHistory history) throws SQLException {
+        LOG.info("Schema sync: {}", sql);
+        history.applying(sql);
+        try (Statement st = connection.createStatement()) {
+            st.execute(ServerSql.lockWaitTimeout(dialect, ddlLockWait));
+            st.execute(sql);
+        } catch (SQLException e) {
+            List<String> done = history.statements();
+            String message = "Schema sync could not build an index on table '" + change.table() + "' concurrently ("
+                    + change.description() + "): " + e.getMessage() + ". Statement: " + sql + ". The plan's"
+                    + " transaction had committed before it" + (done.isEmpty() ? "" : " (" + done.size() + ": "
+                    + String.join("; ", done) + ")") + ". " + dropHalfBuilt(sql, e) + " The next sync builds it.";
+            try {
+                history.finish("failed", message);
+            } catch (SQLException historyFailure) {
+                e.addSuppressed(historyFailure);
+            }
+            throw new SchemaSyncException(message, e);
+        }
+        history.applied(sql);
+    }
+
+    private String dropHalfBuilt(String sql, SQLException failure) {
+        String drop = ConcurrentIndexes.dropHalfBuilt(sql);
+        try (Statement st = connection.createStatement()) {
+            st.execute(ServerSql.lockWaitTimeout(dialect, SlicedDdl.SLICE));
+            st.execute(drop);
+            return "The index it left half-built was dropped.";
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+            return "The index it left half-built (INVALID) could not be dropped (" + e.getMessage() + "); the next"
+                    + " sync drops it first.";
         }
     }
 

@@ -4,6 +4,7 @@ import dev.cairn.dialect.Dialect;
 import dev.cairn.dialect.sql.ServerSql;
 import dev.cairn.schema.SchemaSyncException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,7 +26,10 @@ import org.slf4j.LoggerFactory;
  * the schema lock at once, but MariaDB goes on running the ALTER it had sent; the next instance, planning from the
  * shape before that ALTER, would apply it a second time (and fail: "Duplicate key name"). So under the lock, before
  * reading the schema, sync waits until no such statement runs. It sees other users' connections only with the
- * PROCESS privilege. H2 runs in the application's process: nothing of a dead instance runs on.
+ * PROCESS privilege. PostgreSQL, too, runs a dead client's statement to its end (and commits it, outside a
+ * transaction): there the statements are read from {@code pg_stat_activity}, and the schema from the locks they hold
+ * or wait for ({@code pg_locks}); a user sees other users' statements with {@code pg_read_all_stats}. H2 runs in the
+ * application's process: nothing of a dead instance runs on.
  */
 public final class RunningDdl {
     private static final Logger LOG = LoggerFactory.getLogger(RunningDdl.class);
@@ -39,11 +43,11 @@ public final class RunningDdl {
     private RunningDdl() {
     }
 
-    /** One statement another connection runs. */
-    private record Running(long id, String user, String host, long seconds, String db, String sql) {
+    /** One statement another connection (a backend, on PostgreSQL) runs. */
+    private record Running(String kind, long id, String user, String host, long seconds, String sql) {
         String describe() {
             String text = sql.strip().replaceAll("\\s+", " ");
-            return "connection " + id + " (" + user + "@" + host + ", running " + seconds + " s): "
+            return kind + " " + id + " (" + user + "@" + host + ", running " + seconds + " s): "
                     + (text.length() > 100 ? text.substring(0, 100) + "..." : text);
         }
     }
@@ -57,12 +61,12 @@ public final class RunningDdl {
      */
     public static List<String> awaitNone(Connection c, Dialect dialect, Set<String> otherSchemas, Duration timeout)
             throws SQLException {
-        if (!dialect.isMySqlFamily()) {
-            // H2 has no process list; PostgreSQL's DDL waits for its locks in the plan's transaction instead.
+        if (!dialect.isMySqlFamily() && !dialect.isPostgres()) {
             return List.of();
         }
         Set<String> schemas = new LinkedHashSet<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(ServerSql.currentDatabase())) {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(dialect.isPostgres()
+                ? "SELECT current_schema()" : ServerSql.currentDatabase())) {
             rs.next();
             schemas.add(rs.getString(1));
         }
@@ -70,7 +74,7 @@ public final class RunningDdl {
         long start = System.nanoTime();
         Map<Long, Running> seen = new LinkedHashMap<>();
         while (true) {
-            List<Running> running = running(c, schemas);
+            List<Running> running = dialect.isPostgres() ? runningOnPostgres(c, schemas) : running(c, schemas);
             if (running.isEmpty()) {
                 break;
             }
@@ -85,7 +89,8 @@ public final class RunningDdl {
                 throw new SchemaSyncException("Schema sync waited " + timeout.toSeconds() + " s for DDL that another"
                         + " connection runs on this database, and it still runs: " + running.get(0).describe()
                         + ". Planning before it ends would plan from the shape it is changing. Let it finish (or"
-                        + " KILL it), then start again, or raise the lock timeout");
+                        + (dialect.isPostgres() ? " end it with pg_terminate_backend" : " KILL it")
+                        + "), then start again, or raise the lock timeout");
             }
             pause();
         }
@@ -108,8 +113,25 @@ public final class RunningDdl {
                 String sql = rs.getString("INFO");
                 String db = rs.getString("DB");
                 if (concerns(db, sql, schemas)) {
-                    found.add(new Running(rs.getLong("ID"), rs.getString("USER"), rs.getString("HOST"),
-                            rs.getLong("TIME"), db, sql));
+                    found.add(new Running("connection", rs.getLong("ID"), rs.getString("USER"), rs.getString("HOST"),
+                            rs.getLong("TIME"), sql));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static List<Running> runningOnPostgres(Connection c, Set<String> schemas) throws SQLException {
+        List<Running> found = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(ServerSql.postgresRunningDdl())) {
+            ps.setArray(1, c.createArrayOf("text", schemas.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String sql = rs.getString(6);
+                    if (sql != null && DDL.matcher(sql).matches()) {
+                        String host = rs.getString(3) == null ? "local socket" : rs.getString(3) + ":" + rs.getInt(4);
+                        found.add(new Running("backend", rs.getLong(1), rs.getString(2), host, rs.getLong(5), sql));
+                    }
                 }
             }
         }

@@ -22,7 +22,9 @@ import java.util.Set;
  * (UTC), the mode, the model's version, the statements applied so far and the outcome. The row is written as
  * {@code running} before the first statement and brought up to date after each one, so a process killed half-way
  * leaves the statements it applied under {@code running}, with no {@code finished_at}, and the one it was running in
- * the message.
+ * the message. On PostgreSQL the row is written before the plan's transaction and each statement's update in it, so
+ * that the row lists a statement exactly when its change is committed: a killed sync leaves the row {@code running}
+ * with no statements, all of them rolled back.
  */
 public final class SchemaHistory {
     public static final String TABLE = "cairn_schema_history";
@@ -106,6 +108,14 @@ public final class SchemaHistory {
     public void applied(String sql) throws SQLException {
         statements.add(sql);
         write("running", null, false);
+    }
+
+    /**
+     * Forgets the statements recorded since the plan's transaction began, which its rollback undid (PostgreSQL): the
+     * row must not list them as applied. The updates that listed them were written in that transaction and went with it.
+     */
+    public void rolledBack() {
+        statements.clear();
     }
 
     /** The statements applied so far, in order. */

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * MySQL/MariaDB's {@code GET_LOCK}, released by the server when that connection closes, even if the process died;
  * on PostgreSQL, a session advisory lock ({@link AdvisoryLock}), likewise released with its connection; on H2, a row
  * of {@code cairn_schema_lock} held FOR UPDATE by an open transaction. While it waits, it logs who holds
- * the lock where the server tells (MySQL/MariaDB), and names the holder when it gives up.
+ * the lock where the server tells (MySQL/MariaDB, PostgreSQL), and names the holder when it gives up.
  */
 public final class SchemaLock implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaLock.class);

@@ -88,9 +88,11 @@ final class PostgresIntrospector extends CatalogIntrospector {
             }
         }
         readConstraints(c, schema, name);
+        // An INVALID index (a CREATE INDEX CONCURRENTLY that failed) is not there for queries: the model's index is
+        // still to be built (ConcurrentIndexes drops the invalid one first).
         try (ResultSet rs = query(c, "SELECT c.relname, i.relname, " + NAMES.formatted("x.indkey::int2[]", "x.indrelid")
                 + ", x.indisunique FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
-                + RELATION.formatted("x.indrelid") + " AND NOT x.indisprimary AND NOT EXISTS (SELECT 1"
+                + RELATION.formatted("x.indrelid") + " AND NOT x.indisprimary AND x.indisvalid AND NOT EXISTS (SELECT 1"
                 + " FROM pg_constraint k WHERE k.conindid = x.indexrelid AND k.contype IN ('p', 'u', 'x'))", name)) {
             while (rs.next()) {
                 TableShape t = schema.table(rs.getString(1));
