@@ -10,10 +10,10 @@ import java.sql.SQLException;
  * (also 0A000) is left to HikariCP's judgement.
  */
 final class PostgresErrorsKeepConnections implements SQLExceptionOverride {
-    @Override
-    public Override adjudicate(SQLException e) {
+    @java.lang.Override
+    public SQLExceptionOverride.Override adjudicate(SQLException e) {
         String message = e.getMessage() == null ? "" : e.getMessage();
-        return "0A000".equals(e.getSQLState()) && !message.contains("cached plan") ? Override.DO_NOT_EVICT
-                : Override.CONTINUE_EVICT;
+        return "0A000".equals(e.getSQLState()) && !message.contains("cached plan") ? SQLExceptionOverride.Override.DO_NOT_EVICT
+                : SQLExceptionOverride.Override.CONTINUE_EVICT;
     }
 }
