@@ -1,5 +1,6 @@
 package dev.cairn.schema.introspect;
 
+import dev.cairn.dialect.sql.ServerSql;
 import dev.cairn.schema.shape.ColumnShape;
 import dev.cairn.schema.shape.ForeignKeyShape;
 import dev.cairn.schema.shape.IndexShape;
@@ -70,6 +71,7 @@ final class PostgresIntrospector extends CatalogIntrospector {
             }
         }
         Set<String> onUpdateNow = onUpdateNowColumns(c, name);
+        boolean standardStrings = ServerSql.standardConformingStrings(c);
         try (ResultSet rs = query(c, "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.atttypid,"
                 + " a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity, col_description(c.oid, a.attnum),"
                 + " " + COLLATION
@@ -88,7 +90,8 @@ final class PostgresIntrospector extends CatalogIntrospector {
                 boolean identity = !rs.getString(7).isEmpty() || serial;
                 String column = rs.getString(2);
                 t.addColumn(new ColumnShape(column, Normalizer.type(type(rawType, enums.get(rs.getLong(4)))),
-                        !rs.getBoolean(5), serial ? null : defaultValue(def, NUMERIC_TYPE.matcher(rawType).matches()),
+                        !rs.getBoolean(5), serial ? null
+                        : defaultValue(def, NUMERIC_TYPE.matcher(rawType).matches(), standardStrings),
                         identity, onUpdateNow.contains(rs.getString(1) + "\u0000" + column), null, rs.getString(9),
                         rs.getString(8) == null ? "" : rs.getString(8)));
             }
@@ -187,6 +190,14 @@ final class PostgresIntrospector extends CatalogIntrospector {
      * number.
      */
     static String defaultValue(String raw, boolean numeric) {
+        return defaultValue(raw, numeric, true);
+    }
+
+    /**
+     * A default as {@link #defaultValue(String, boolean)} reads it, from a session whose standard_conforming_strings
+     * is {@code standardStrings}: off, the server shows each backslash of a literal twice, read here as one.
+     */
+    static String defaultValue(String raw, boolean numeric, boolean standardStrings) {
         if (raw == null) {
             return null;
         }
@@ -206,7 +217,8 @@ final class PostgresIntrospector extends CatalogIntrospector {
                     && raw.charAt(close + 1) == '\'')) {
                 close += raw.charAt(close) == '\'' ? 2 : 1;
             }
-            sb.append(raw, quote, Math.min(close + 1, raw.length()));
+            String literal = raw.substring(quote, Math.min(close + 1, raw.length()));
+            sb.append(standardStrings ? literal : literal.replace("\\\\", "\\"));
             i = close + 1;
         }
         String d = sb.toString().trim();
