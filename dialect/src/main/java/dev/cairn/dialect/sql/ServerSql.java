@@ -67,9 +67,14 @@ public final class ServerSql {
      * hold, a NULL for NOT NULL or a value too long, stores something else with only a warning: schema sync counts
      * such rows first, and a row written after that count must make the ALTER fail, not change), and with
      * explicit_defaults_for_timestamp on (off, the server gives the first {@code TIMESTAMP NOT NULL} column a default
-     * and ON UPDATE of its own, and zero dates to the others). Settings already so are left alone.
+     * and ON UPDATE of its own, and zero dates to the others). On PostgreSQL: with standard_conforming_strings on
+     * (off, a backslash in the DDL's {@code '...'} literals would escape the next character). Settings already so
+     * are left alone.
      */
     public static AutoCloseable ddlSession(java.sql.Connection c, Dialect dialect) throws java.sql.SQLException {
+        if (dialect.isPostgres()) {
+            return standardStrings(c);
+        }
         if (!dialect.isMySqlFamily()) {
             return () -> { };
         }
@@ -111,6 +116,32 @@ public final class ServerSql {
                 }
             }
         };
+    }
+
+    private static AutoCloseable standardStrings(java.sql.Connection c) throws java.sql.SQLException {
+        if (standardConformingStrings(c)) {
+            return () -> { };
+        }
+        try (java.sql.Statement st = c.createStatement()) {
+            st.execute("SET standard_conforming_strings = on");
+        }
+        return () -> {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("SET standard_conforming_strings = off");
+            }
+        };
+    }
+
+    /**
+     * Whether a PostgreSQL session reads a backslash in {@code '...'} as itself (standard_conforming_strings on, the
+     * default); off, the server also writes each such backslash twice in the definitions it shows.
+     */
+    public static boolean standardConformingStrings(java.sql.Connection c) throws java.sql.SQLException {
+        try (java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SHOW standard_conforming_strings")) {
+            rs.next();
+            return "on".equalsIgnoreCase(rs.getString(1));
+        }
     }
 
     private static void setSqlMode(java.sql.Connection c, String mode) throws java.sql.SQLException {

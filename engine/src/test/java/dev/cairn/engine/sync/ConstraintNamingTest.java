@@ -22,8 +22,10 @@ import java.util.Map;
 
 /**
  * Schemas that other tools made, under names of their own, compare equal to a model that names nothing; a model
- * that names its constraints renames them once; names are scoped per table as MySQL scopes them.
+ * that names its constraints renames them once; names are scoped per table as MySQL scopes them (qualified by the
+ * table where PostgreSQL or H2 keep them per schema).
  */
+@PostgresReady
 class ConstraintNamingTest {
 
     static final class Users extends Table<Row, Long> {
@@ -116,6 +118,45 @@ class ConstraintNamingTest {
                     "ALTER TABLE \"nm_posts\" ADD CONSTRAINT \"nm_posts_author_id_foreign\" FOREIGN KEY (\"author_id\")"
                             + " REFERENCES \"nm_users\" (\"id\")"));
 
+    /**
+     * PostgreSQL DDL with no names at all (PostgreSQL makes nm_users_email_key, nm_posts_score_check and the like),
+     * and as Laravel, Rails and Hibernate leave it there.
+     */
+    private static final Map<String, List<String>> POSTGRES_STYLES = Map.of(
+            "unnamed", List.of("CREATE TABLE nm_users (id bigint PRIMARY KEY, email varchar(100) NOT NULL UNIQUE)",
+                    "CREATE TABLE nm_posts (id bigint PRIMARY KEY, author_id bigint NOT NULL REFERENCES nm_users (id),"
+                    + " slug varchar(50) NOT NULL UNIQUE, score integer CHECK (score >= 0))",
+                    "CREATE INDEX ON nm_posts (score)"),
+            "laravel", List.of(users("nm_users_email_unique"), "CREATE TABLE nm_posts (id bigint NOT NULL,"
+                    + " author_id bigint NOT NULL, slug varchar(50) NOT NULL, score integer NULL, PRIMARY KEY (id),"
+                    + " CONSTRAINT nm_posts_slug_unique UNIQUE (slug),"
+                    + " CONSTRAINT nm_posts_score_check CHECK (score >= 0))",
+                    "CREATE INDEX nm_posts_score_index ON nm_posts (score)",
+                    "ALTER TABLE nm_posts ADD CONSTRAINT nm_posts_author_id_foreign FOREIGN KEY (author_id)"
+                            + " REFERENCES nm_users (id)"),
+            "rails", List.of(users(null), "CREATE UNIQUE INDEX index_nm_users_on_email ON nm_users (email)",
+                    "CREATE TABLE nm_posts (id bigint PRIMARY KEY, author_id bigint NOT NULL,"
+                    + " slug character varying(50) NOT NULL, score integer,"
+                    + " CONSTRAINT chk_rails_3f1c2a CHECK (score >= 0),"
+                    + " CONSTRAINT fk_rails_5b5ddfd518 FOREIGN KEY (author_id) REFERENCES nm_users (id))",
+                    "CREATE INDEX index_nm_posts_on_author_id ON nm_posts (author_id)",
+                    "CREATE UNIQUE INDEX index_nm_posts_on_slug ON nm_posts (slug)",
+                    "CREATE INDEX index_nm_posts_on_score ON nm_posts (score)"),
+            "hibernate", List.of(users("uk_6dotkott2kjsp8vw4d0m25fb7"), "CREATE TABLE nm_posts (id int8 NOT NULL,"
+                    + " author_id int8 NOT NULL, slug varchar(50) NOT NULL, score int4 CHECK (score >= 0),"
+                    + " PRIMARY KEY (id), CONSTRAINT uk_qrv1u0bsmrwgeyk4l2xjkqf0y UNIQUE (slug))",
+                    "CREATE INDEX idxk4v7pn8hd4ylj3ov0b5p4kuwi ON nm_posts (score)",
+                    "ALTER TABLE nm_posts ADD CONSTRAINT fkk4v7pn8hd4ylj3ov0b5p4kuwi FOREIGN KEY (author_id)"
+                            + " REFERENCES nm_users (id)"));
+
+    private static Map<String, List<String>> styles(TestDatabase t) {
+        return switch (t.target()) {
+            case "H2" -> H2_STYLES;
+            case "PostgreSQL" -> POSTGRES_STYLES;
+            default -> MYSQL_STYLES;
+        };
+    }
+
     private static void execute(TestDatabase t, List<String> statements) throws Exception {
         try (Connection c = t.rawConnection(); Statement st = c.createStatement()) {
             for (String sql : statements) {
@@ -131,8 +172,7 @@ class ConstraintNamingTest {
 
     @DatabaseTest
     void schemasOtherToolsMadePlanNothingAgainstAModelThatNamesNothing(TestDatabase t) throws Exception {
-        Map<String, List<String>> styles = t.target().equals("H2") ? H2_STYLES : MYSQL_STYLES;
-        for (Map.Entry<String, List<String>> style : styles.entrySet()) {
+        for (Map.Entry<String, List<String>> style : styles(t).entrySet()) {
             execute(t, style.getValue());
             SyncReport report = t.open(unnamed()).schemaSync().plan();
             assertThat(report.plan()).as(style.getKey() + ":\n" + report.planText()).isEmpty();
@@ -142,7 +182,8 @@ class ConstraintNamingTest {
 
     @DatabaseTest
     void aNamedConstraintUnderAnotherNameIsRenamedOnceAndTheNextSyncPlansNothing(TestDatabase t) throws Exception {
-        execute(t, t.target().equals("H2") ? H2_STYLES.get("unnamed") : MYSQL_STYLES.get("dump"));
+        execute(t, t.target().equals("H2") || t.target().equals("PostgreSQL") ? styles(t).get("unnamed")
+                : MYSQL_STYLES.get("dump"));
         Users users = new Users();
         Schema named = Schema.of(users, new NamedPosts(users));
         SyncReport report = t.open(named).schemaSync().run(SyncMode.APPLY_SAFE);
@@ -150,7 +191,7 @@ class ConstraintNamingTest {
                 Change.Kind.RENAME_INDEX, Change.Kind.RENAME_INDEX, Change.Kind.RENAME_CHECK,
                 Change.Kind.RENAME_FOREIGN_KEY);
         assertThat(report.skipped()).isEmpty();
-        if (!t.target().equals("H2")) {
+        if (t.target().startsWith("M")) {
             assertThat(report.applied().get(3).description()).contains("the add copies table nm_posts");
         }
         SyncReport again = t.open(named).schemaSync().plan();
@@ -172,9 +213,15 @@ class ConstraintNamingTest {
     @DatabaseTest
     void twoTablesMayEachHaveAnIndexAndAUniqueKeyOfTheSameName(TestDatabase t) throws Exception {
         Schema schema = Schema.of(new Shop("nm_shop_customers"), new Shop("nm_shop_orders"));
+        boolean pg = t.target().equals("PostgreSQL");
         if (!t.target().equals("H2")) {
             for (String table : List.of("nm_shop_customers", "nm_shop_orders")) {
-                execute(t, List.of("CREATE TABLE " + table + " (id bigint(20) NOT NULL, email varchar(50) NOT NULL,"
+                // PostgreSQL names indexes per schema: each table's are qualified by the table, as Cairn names them.
+                execute(t, pg ? List.of("CREATE TABLE " + table + " (id bigint NOT NULL, email varchar(50) NOT NULL,"
+                        + " created_at bigint NOT NULL, PRIMARY KEY (id),"
+                        + " CONSTRAINT " + table + "_email UNIQUE (email))",
+                        "CREATE INDEX " + table + "_idx_created_at ON " + table + " (created_at)")
+                        : List.of("CREATE TABLE " + table + " (id bigint(20) NOT NULL, email varchar(50) NOT NULL,"
                         + " created_at bigint(20) NOT NULL, PRIMARY KEY (id), UNIQUE KEY email (email),"
                         + " KEY idx_created_at (created_at)) ENGINE=InnoDB"));
             }
@@ -188,7 +235,7 @@ class ConstraintNamingTest {
         SyncReport again = t.open(schema).schemaSync().plan();
         assertThat(again.plan()).as(again.planText()).isEmpty();
         // Each table's unique key holds on its own: the same email may be in both tables, not twice in one.
-        String q = t.target().equals("H2") ? "\"" : "`";
+        String q = t.target().startsWith("M") ? "`" : "\"";
         execute(t, List.of("INSERT INTO " + q + "nm_shop_customers" + q + " VALUES (1, 'a@x.io', 1)",
                 "INSERT INTO " + q + "nm_shop_orders" + q + " VALUES (1, 'a@x.io', 1)"));
         assertThatThrownBy(() -> execute(t, List.of("INSERT INTO " + q + "nm_shop_orders" + q
@@ -217,7 +264,6 @@ class ConstraintNamingTest {
         }
     }
 
-    @PostgresReady
     @DatabaseTest
     void anIndexOnAForeignKeyColumnIsPlannedOnceAcrossSyncsOfAKeptDatabase(TestDatabase t) {
         // The test database outlives each pool (a named in-memory H2 kept open, or a server database).
@@ -233,7 +279,7 @@ class ConstraintNamingTest {
         }
     }
 
-    @DatabaseTest
+    @DatabaseTest(notOnPostgres = "MyISAM is a MariaDB/MySQL storage engine")
     void aForeignKeyOnAMyIsamTablePlansNothing(TestDatabase t) throws Exception {
         if (t.target().equals("H2")) {
             // H2 has no storage engines: the same model has its foreign key there, and keeps it.
@@ -256,7 +302,11 @@ class ConstraintNamingTest {
 
     private static List<String> liveNames(TestDatabase t, String table) throws Exception {
         List<String> names = new ArrayList<>();
-        String sql = t.target().equals("H2")
+        String sql = t.target().equals("PostgreSQL")
+                ? "SELECT conname FROM pg_constraint WHERE conrelid = to_regclass('" + table + "')"
+                + " UNION SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = '"
+                + table + "'"
+                : t.target().equals("H2")
                 ? "SELECT CONSTRAINT_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS WHERE TABLE_NAME = '" + table + "'"
                 + " UNION SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = '" + table + "'"
                 : "SELECT CONSTRAINT_NAME FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE()"

@@ -28,6 +28,7 @@ import java.util.Set;
  * The changes the rows decide: schema sync counts the rows a change would break (bounded), applies it in APPLY_SAFE
  * when none does, and refuses it in every mode when some do, naming a few by primary key and never by value.
  */
+@PostgresReady
 class DataProbeTest {
     private static Change change(SyncReport r, Change.Kind kind, String about) {
         return r.plan().stream().filter(c -> c.kind() == kind && c.description().contains(about)).findFirst()
@@ -35,7 +36,7 @@ class DataProbeTest {
     }
 
     private static String q(TestDatabase t) {
-        return t.target().equals("H2") ? "\"" : "`";
+        return t.target().equals("MariaDB") || t.target().equals("MySQL") ? "`" : "\"";
     }
 
     // ---------------------------------------------------------------- NOT NULL and narrower text
@@ -74,7 +75,6 @@ class DataProbeTest {
         return db;
     }
 
-    @PostgresReady
     @DatabaseTest
     void notNullAndNarrowerTextApplyWhereNoRowBreaksThem(TestDatabase t) {
         items(t, new Object[] {1L, 3, "short", "ab", "tiny"}, new Object[] {2L, 4, "tenletters", "xyz", null});
@@ -95,7 +95,6 @@ class DataProbeTest {
         assertThat(db.select(v2.note).from(v2).orderBy(v2.id.asc()).fetch()).containsExactly("short", "tenletters");
     }
 
-    @PostgresReady
     @DatabaseTest
     void notNullAndNarrowerTextAreRefusedWhereRowsBreakThem(TestDatabase t) {
         Database v1 = items(t, new Object[] {1L, null, "short", "ab", "fine"},
@@ -143,7 +142,6 @@ class DataProbeTest {
         }
     }
 
-    @PostgresReady
     @DatabaseTest
     void aCompoundUniqueKeyCountsDuplicatesButNotNulls(TestDatabase t) {
         PairsV1 v1 = new PairsV1();
@@ -166,7 +164,6 @@ class DataProbeTest {
                 + "      probe: 0 rows with duplicate (a, b)");
     }
 
-    @PostgresReady
     @DatabaseTest
     void countingStopsAtTheBound(TestDatabase t) {
         PairsV1 v1 = new PairsV1();
@@ -218,7 +215,6 @@ class DataProbeTest {
         }
     }
 
-    @PostgresReady
     @DatabaseTest
     void aNewCompoundPrimaryKeyIsRefusedOnDuplicatesAndRowsAreNamedByCompoundKeys(TestDatabase t) {
         LinesV1 v1 = new LinesV1();
@@ -261,7 +257,6 @@ class DataProbeTest {
         }
     }
 
-    @PostgresReady
     @DatabaseTest
     void aTableWithoutPrimaryKeyGetsCountsButNoKeys(TestDatabase t) {
         LooseV1 v1 = new LooseV1();
@@ -323,9 +318,14 @@ class DataProbeTest {
                 .contains("2 rows of price with a value decimal(10,2) would round or cannot hold (id=2, id=4)");
         assertThat(change(r, Change.Kind.MODIFY_COLUMN, "amount").refusal())
                 .contains("1 rows of amount with a value decimal(4,2) would round or cannot hold (id=3)");
-        if (!t.target().equals("H2")) {  // H2 has no unsigned types: smallintUnsigned is an INTEGER there
+        // H2 and PostgreSQL have no unsigned types: smallintUnsigned is an integer there, as m already is, and Cairn's
+        // value rules keep writes in its range.
+        if (t.target().equals("MariaDB") || t.target().equals("MySQL")) {
             assertThat(change(r, Change.Kind.MODIFY_COLUMN, "column m:").refusal())
                     .contains("2 rows of m with a value out of range for smallint unsigned (id=1, id=2)");
+        } else {
+            assertThat(r.plan()).as("the same integer type: nothing to change").noneMatch(c -> c.description()
+                    .contains("column m:"));
         }
         assertThat(r.planText()).doesNotContain("3000000000", "70000", "1.235", "123.45");
 
@@ -356,7 +356,6 @@ class DataProbeTest {
         }
     }
 
-    @PostgresReady
     @DatabaseTest
     void anEnumLabelRemovedIsRefusedWhileARowHoldsIt(TestDatabase t) {
         Subs<Status1> v1 = new Subs<>(Status1.class);
@@ -400,6 +399,7 @@ class DataProbeTest {
         }
     }
 
+    // PostgreSQL has no SET type either: Cairn stores the labels joined by commas in a varchar; the probe splits them.
     @DatabaseTest(serverOnly = "H2 has no SET type: Cairn stores a SET as text there")
     void aSetLabelRemovedIsRefusedWhileAValueHoldsIt(TestDatabase t) {
         Posts<Tag1> v1 = new Posts<>(Tag1.class);
@@ -455,7 +455,6 @@ class DataProbeTest {
         }
     }
 
-    @PostgresReady
     @DatabaseTest
     void aForeignKeyIsRefusedOnOrphansAndANullColumnIsNoOrphan(TestDatabase t) {
         ChildV1 v1 = new ChildV1();
@@ -512,7 +511,7 @@ class DataProbeTest {
                 .isInstanceOf(SchemaSyncException.class)
                 .hasMessageContaining("Schema sync failed on table 'counts' (modify column label: NULL -> NOT NULL)");
         assertThat(slipped.written()).isTrue();
-        if (!t.target().equals("H2")) {
+        if (t.target().equals("MariaDB") || t.target().equals("MySQL")) {
             assertThat(slipped.sqlModeAtClose()).as("sync gives the session its sql_mode back").isEmpty();
         }
         assertThat(db.select(v1.label).from(v1).orderBy(v1.id.asc()).fetch()).containsExactly("one", null);

@@ -26,6 +26,7 @@ import java.util.UUID;
  * Expression defaults and literal defaults on text: created from the model and written by hand, both compare equal
  * to the model; a live default the model lacks or changes is destructive, so APPLY_SAFE leaves it.
  */
+@PostgresReady
 class ExpressionDefaultsTest {
 
     static final class Tickets extends Table<Row, UUID> {
@@ -59,7 +60,6 @@ class ExpressionDefaultsTest {
         }
     }
 
-    @PostgresReady
     @DatabaseTest
     void expressionDefaultsCreatedFromTheModelPlanNothingAndFillRows(TestDatabase t) {
         boolean h2 = t.target().equals("H2");
@@ -80,7 +80,12 @@ class ExpressionDefaultsTest {
     @DatabaseTest
     void handWrittenExpressionDefaultsCompareEqualToTheModel(TestDatabase t) throws Exception {
         boolean h2 = t.target().equals("H2");
-        execute(t, h2 ? "CREATE TABLE \"cs_tickets\" (\"id\" UUID DEFAULT RANDOM_UUID() PRIMARY KEY,"
+        // PostgreSQL's own spellings of MySQL's uuid(), curdate() and now(3).
+        execute(t, t.target().equals("PostgreSQL") ? "CREATE TABLE cs_tickets (id uuid DEFAULT gen_random_uuid()"
+                + " PRIMARY KEY, day date DEFAULT CURRENT_DATE, at timestamp(3) DEFAULT LOCALTIMESTAMP(3),"
+                + " twice integer DEFAULT EXTRACT(DAY FROM CURRENT_DATE) * 2, note text NOT NULL DEFAULT '',"
+                + " code varchar(10) DEFAULT 'uuid()')"
+                : h2 ? "CREATE TABLE \"cs_tickets\" (\"id\" UUID DEFAULT RANDOM_UUID() PRIMARY KEY,"
                 + " \"day\" DATE DEFAULT CURRENT_DATE, \"at\" TIMESTAMP(3) DEFAULT LOCALTIMESTAMP(3),"
                 + " \"twice\" INTEGER DEFAULT EXTRACT(DAY FROM CURRENT_DATE) * 2,"
                 + " \"note\" CHARACTER VARYING DEFAULT '' NOT NULL, \"code\" VARCHAR(10) DEFAULT 'uuid()')"
@@ -105,7 +110,9 @@ class ExpressionDefaultsTest {
     @DatabaseTest
     void aLiveDefaultTheModelLacksIsDestructiveAndStays(TestDatabase t) throws Exception {
         boolean h2 = t.target().equals("H2");
-        execute(t, h2 ? "CREATE TABLE \"cs_tickets\" (\"id\" UUID DEFAULT RANDOM_UUID() PRIMARY KEY,"
+        execute(t, t.target().equals("PostgreSQL") ? "CREATE TABLE cs_tickets (id uuid DEFAULT gen_random_uuid()"
+                + " PRIMARY KEY, code varchar(10) DEFAULT gen_random_uuid())"
+                : h2 ? "CREATE TABLE \"cs_tickets\" (\"id\" UUID DEFAULT RANDOM_UUID() PRIMARY KEY,"
                 + " \"code\" VARCHAR(10) DEFAULT UUID())"
                 : "CREATE TABLE cs_tickets (id uuid NOT NULL DEFAULT uuid() PRIMARY KEY, code varchar(10) DEFAULT (uuid()))");
         PlainTickets plain = new PlainTickets();

@@ -14,6 +14,7 @@ import dev.cairn.engine.Database;
 import dev.cairn.engine.DynamicTable;
 import dev.cairn.engine.exception.ForeignKeyViolationException;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.Change;
 import dev.cairn.schema.SchemaSyncException;
@@ -26,10 +27,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * A table in another schema (database) of the same server, declared {@code super("audit.events")}: created, synced
- * to nothing, queried, joined and referred to across schemas, always addressed in its own schema even where the
- * connection's schema has a table of the same name.
+ * A table in another schema (a database on MariaDB/MySQL; a schema of the same database on H2 and PostgreSQL),
+ * declared {@code super("audit.events")}: created, synced to nothing, queried, joined and referred to across schemas,
+ * always addressed in its own schema even where the connection's schema has a table of the same name.
  */
+@PostgresReady
 class QualifiedTableTest {
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
@@ -80,14 +82,19 @@ class QualifiedTableTest {
 
     private static Model model(TestDatabase t) throws Exception {
         Model m = Model.in("tb_audit_" + COUNTER.incrementAndGet() + "_" + ProcessHandle.current().pid());
-        boolean h2 = t.target().equals("H2");
-        execute(t, h2 ? "CREATE SCHEMA \"" + m.schema() + "\"" : "CREATE DATABASE `" + m.schema() + "`");
+        // A MariaDB/MySQL schema is a database; a PostgreSQL schema is one in the same database, as on H2.
+        execute(t, schemas(t) ? "CREATE SCHEMA \"" + m.schema() + "\"" : "CREATE DATABASE `" + m.schema() + "`");
         return m;
+    }
+
+    /** Whether the database has schemas of its own (H2, PostgreSQL) rather than databases for them (MariaDB/MySQL). */
+    private static boolean schemas(TestDatabase t) {
+        return t.target().equals("H2") || t.target().equals("PostgreSQL");
     }
 
     private static void dropSchema(TestDatabase t, Model m) throws Exception {
         // Its tables and the test's refer to each other: MariaDB drops neither database while the other refers to it.
-        if (t.target().equals("H2")) {
+        if (schemas(t)) {
             execute(t, "DROP SCHEMA \"" + m.schema() + "\" CASCADE");
         } else {
             execute(t, "SET FOREIGN_KEY_CHECKS = 0", "DROP DATABASE IF EXISTS `" + m.schema() + "`");
@@ -191,7 +198,7 @@ class QualifiedTableTest {
         assertThatThrownBy(() -> db.schemaSync().plan()).isInstanceOf(SchemaSyncException.class)
                 .hasMessageContaining("[" + m.schema() + ".tb_q_events]")
                 .hasMessageContaining("Cairn does not create schemas")
-                .hasMessageContaining(t.target().equals("H2") ? "CREATE SCHEMA \"" + m.schema() + "\""
+                .hasMessageContaining(schemas(t) ? "CREATE SCHEMA \"" + m.schema() + "\""
                         : "CREATE DATABASE `" + m.schema() + "`");
         assertThatThrownBy(db::createMissingTables).hasMessageContaining(m.schema());
     }
@@ -200,8 +207,7 @@ class QualifiedTableTest {
     void tablesOfTheOtherSchemaThatTheModelDoesNotNameAreLeftAlone(TestDatabase t) throws Exception {
         Model m = model(t);
         try {
-            boolean h2 = t.target().equals("H2");
-            execute(t, h2 ? "CREATE TABLE \"" + m.schema() + "\".\"tb_q_other\" (\"id\" INT)"
+            execute(t, schemas(t) ? "CREATE TABLE \"" + m.schema() + "\".\"tb_q_other\" (\"id\" INT)"
                     : "CREATE TABLE `" + m.schema() + "`.tb_q_other (id INT)");
             Database db = t.open(m.all()).sync(SyncMode.APPLY_ALL);
             SyncReport again = db.schemaSync().plan();

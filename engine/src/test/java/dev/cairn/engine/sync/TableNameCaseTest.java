@@ -17,10 +17,12 @@ import java.sql.Connection;
 import java.sql.Statement;
 
 /**
- * Table names compared as the server compares them. The shared MariaDB runs with lower_case_table_names=0 and H2
- * compares Cairn's quoted names exactly: there {@code Tb_Inventory_Items} and {@code tb_inventory_items} are two
- * tables. The other settings are in {@link LowerCaseTableNamesTest}.
+ * Table names compared as the server compares them. The shared MariaDB runs with lower_case_table_names=0, and H2 and
+ * PostgreSQL compare Cairn's quoted names exactly: there {@code Tb_Inventory_Items} and {@code tb_inventory_items}
+ * are two tables. (PostgreSQL folds an unquoted name to lower case: a table created as {@code Tb_Pets} without
+ * quotes is {@code tb_pets}.) The other settings are in {@link LowerCaseTableNamesTest}.
  */
+@PostgresReady
 class TableNameCaseTest {
 
     static final class Items extends Table<Row, Long> {
@@ -42,13 +44,18 @@ class TableNameCaseTest {
         }
     }
 
+    /** Whether the test's DDL quotes names to keep their case: H2 and PostgreSQL would fold unquoted ones. */
+    private static boolean quoted(TestDatabase t) {
+        return t.target().equals("H2") || t.target().equals("PostgreSQL");
+    }
+
     @DatabaseTest
     void aLiveTableDifferingOnlyInCaseIsAnotherTable(TestDatabase t) throws Exception {
         try (Connection c = t.rawConnection(); Statement st = c.createStatement()) {
-            st.execute(t.target().equals("H2")
+            st.execute(quoted(t)
                     ? "CREATE TABLE \"Tb_Inventory_Items\" (\"id\" BIGINT PRIMARY KEY, \"sku\" VARCHAR(20) NOT NULL)"
                     : "CREATE TABLE Tb_Inventory_Items (id BIGINT PRIMARY KEY, sku VARCHAR(20) NOT NULL)");
-            st.execute(t.target().equals("H2") ? "INSERT INTO \"Tb_Inventory_Items\" VALUES (1, 'theirs')"
+            st.execute(quoted(t) ? "INSERT INTO \"Tb_Inventory_Items\" VALUES (1, 'theirs')"
                     : "INSERT INTO Tb_Inventory_Items VALUES (1, 'theirs')");
         }
         Items items = new Items("tb_inventory_items");
@@ -74,7 +81,7 @@ class TableNameCaseTest {
 
     @DatabaseTest
     void tablesByNameThatDifferOnlyInCaseAreTwoTablesWhereTheServerSaysSo(TestDatabase t) throws Exception {
-        boolean h2 = t.target().equals("H2");
+        boolean h2 = quoted(t);
         try (Connection c = t.rawConnection(); Statement st = c.createStatement()) {
             st.execute(h2 ? "CREATE TABLE \"Tb_Pets\" (\"id\" INT PRIMARY KEY, \"big\" INT)"
                     : "CREATE TABLE Tb_Pets (id INT PRIMARY KEY, big INT)");
@@ -87,7 +94,6 @@ class TableNameCaseTest {
         assertThat(db.table("tb_pets").columnNames()).as("kept apart").containsExactly("id", "small");
     }
 
-    @PostgresReady
     @DatabaseTest
     void aForeignKeyToATableNamedInMixedCaseSyncsToNothing(TestDatabase t) {
         Items items = new Items("Tb_Case_Items");

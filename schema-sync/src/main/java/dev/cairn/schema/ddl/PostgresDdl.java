@@ -181,7 +181,11 @@ final class PostgresDdl {
         String using = c.type().kind() == ColumnType.Kind.ENUM ? ddl.quote(c.name()) + "::text::" + type(c)
                 : ddl.quote(c.name()) + "::" + type(c);
         if (!appended(c, live)) {
-            actions.add(column + "TYPE " + type(c) + " USING " + using);
+            // Without COLLATE the column would take its new type's default collation, losing a live one of its own.
+            String collate = live != null && live.collation() != null
+                    && (c.type().kind().isText() || c.type().kind() == ColumnType.Kind.SET)
+                    ? " COLLATE " + live.collation() : "";
+            actions.add(column + "TYPE " + type(c) + collate + " USING " + using);
         }
         if (live != null && live.autoIncrement() && !c.isAutoIncrement()) {
             actions.add(column + "DROP IDENTITY IF EXISTS");

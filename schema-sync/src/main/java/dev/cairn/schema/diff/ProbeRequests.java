@@ -30,11 +30,24 @@ final class ProbeRequests {
         return Collections.unmodifiableMap(requests);
     }
 
-    /** A column change that loses data only where a row holds NULL or a value the new type cannot hold. */
-    Change column(Change change, TableShape have, ColumnShape existing, ColumnShape wanted, boolean behaviour) {
+    /**
+     * A column change that loses data only where a row holds NULL or a value the new type cannot hold.
+     *
+     * @param setLabels the labels of a SET stored as text (PostgreSQL), whose narrower type means a label gone; or
+     *                  {@code null}
+     */
+    Change column(Change change, TableShape have, ColumnShape existing, ColumnShape wanted, boolean behaviour,
+                  List<String> setLabels) {
         if (change.destructive() && !behaviour) {
             boolean narrows = !existing.type().equals(wanted.type()) && !TypeChanges.widens(existing.type(), wanted.type());
             ProbeRequest.ColumnValues values = ColumnChecks.of(existing, wanted, narrows);
+            if (values != null && setLabels != null && narrows) {
+                // A value of the new labels always fits their joined length: the label is what breaks the change.
+                List<ProbeRequest.ValueTest> tests = new ArrayList<>(values.tests().stream()
+                        .filter(t -> t instanceof ProbeRequest.IsNull).toList());
+                tests.add(new ProbeRequest.SetLabelNotIn(setLabels));
+                values = new ProbeRequest.ColumnValues(values.column(), tests);
+            }
             if (values != null) {
                 requests.put(change, new ProbeRequest(have.qualifiedName(), rowKey(have),
                         ColumnChecks.describe(values, wanted.type()), values));

@@ -7,6 +7,7 @@ import dev.cairn.dsl.ForeignKey;
 import dev.cairn.dsl.Index;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
+import dev.cairn.dsl.type.ColumnType;
 import dev.cairn.dsl.type.Identifiers;
 import dev.cairn.schema.ddl.ConstraintNames;
 import dev.cairn.schema.ddl.DdlRenderer;
@@ -230,7 +231,8 @@ public final class SchemaDiff {
                 boolean behaviour = TypeChanges.changesBehaviour(existing, wanted, isKeyColumn(have, existing.name()));
                 changes.add(probes.column(new Change(Change.Kind.MODIFY_COLUMN, table.name(), "modify column "
                         + c.name() + ": " + differences, ddl.modifyColumnStatements(c, existing),
-                        TypeChanges.loses(existing, wanted) || behaviour, null), have, existing, wanted, behaviour));
+                        TypeChanges.loses(existing, wanted) || behaviour, null), have, existing, wanted, behaviour,
+                        dialect.isPostgres() && c.type().kind() == ColumnType.Kind.SET ? c.type().enumLabels() : null));
             }
         }
         for (ColumnShape existing : have.columns()) {

@@ -1,5 +1,6 @@
 package dev.cairn.schema.introspect;
 
+import dev.cairn.dialect.sql.ServerSql;
 import dev.cairn.schema.shape.ColumnShape;
 import dev.cairn.schema.shape.ForeignKeyShape;
 import dev.cairn.schema.shape.IndexShape;
@@ -34,6 +35,11 @@ final class PostgresIntrospector extends CatalogIntrospector {
     // The names of an array of attribute numbers of a relation, in the array's order.
     private static final String NAMES = "ARRAY(SELECT a.attname FROM unnest(%s) WITH ORDINALITY k(num, ord)"
             + " JOIN pg_attribute a ON a.attrelid = %s AND a.attnum = k.num ORDER BY k.ord)";
+    // A column's collation other than its type's default, qualified and quoted as DDL names it (pg_catalog."C"):
+    // the model declares MySQL's collations, which mean nothing here, but a redefinition must keep a live one.
+    private static final String COLLATION = "(SELECT quote_ident(cn.nspname) || '.' || quote_ident(co.collname)"
+            + " FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace JOIN pg_type ty"
+            + " ON ty.oid = a.atttypid WHERE co.oid = a.attcollation AND a.attcollation <> ty.typcollation)";
     private static final Pattern TRIGGER_COLUMN = Pattern.compile("NEW\\.\"((?:[^\"]|\"\")+)\" :=");
     private static final Pattern NUMERIC_TYPE = Pattern.compile(
             "^(smallint|integer|bigint|numeric.*|real|double precision)$");
@@ -65,8 +71,10 @@ final class PostgresIntrospector extends CatalogIntrospector {
             }
         }
         Set<String> onUpdateNow = onUpdateNowColumns(c, name);
+        boolean standardStrings = ServerSql.standardConformingStrings(c);
         try (ResultSet rs = query(c, "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.atttypid,"
-                + " a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity, col_description(c.oid, a.attnum)"
+                + " a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity, col_description(c.oid, a.attnum),"
+                + " " + COLLATION
                 + " FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
                 + RELATION.formatted("a.attrelid") + " AND a.attnum > 0 AND NOT a.attisdropped"
                 + " ORDER BY c.relname, a.attnum", name)) {
@@ -82,8 +90,9 @@ final class PostgresIntrospector extends CatalogIntrospector {
                 boolean identity = !rs.getString(7).isEmpty() || serial;
                 String column = rs.getString(2);
                 t.addColumn(new ColumnShape(column, Normalizer.type(type(rawType, enums.get(rs.getLong(4)))),
-                        !rs.getBoolean(5), serial ? null : defaultValue(def, NUMERIC_TYPE.matcher(rawType).matches()),
-                        identity, onUpdateNow.contains(rs.getString(1) + "\u0000" + column), null, null,
+                        !rs.getBoolean(5), serial ? null
+                        : defaultValue(def, NUMERIC_TYPE.matcher(rawType).matches(), standardStrings),
+                        identity, onUpdateNow.contains(rs.getString(1) + "\u0000" + column), null, rs.getString(9),
                         rs.getString(8) == null ? "" : rs.getString(8)));
             }
         }
@@ -183,6 +192,14 @@ final class PostgresIntrospector extends CatalogIntrospector {
      * number.
      */
     static String defaultValue(String raw, boolean numeric) {
+        return defaultValue(raw, numeric, true);
+    }
+
+    /**
+     * A default as {@link #defaultValue(String, boolean)} reads it, from a session whose standard_conforming_strings
+     * is {@code standardStrings}: off, the server shows each backslash of a literal twice, read here as one.
+     */
+    static String defaultValue(String raw, boolean numeric, boolean standardStrings) {
         if (raw == null) {
             return null;
         }
@@ -202,7 +219,8 @@ final class PostgresIntrospector extends CatalogIntrospector {
                     && raw.charAt(close + 1) == '\'')) {
                 close += raw.charAt(close) == '\'' ? 2 : 1;
             }
-            sb.append(raw, quote, Math.min(close + 1, raw.length()));
+            String literal = raw.substring(quote, Math.min(close + 1, raw.length()));
+            sb.append(standardStrings ? literal : literal.replace("\\\\", "\\"));
             i = close + 1;
         }
         String d = sb.toString().trim();

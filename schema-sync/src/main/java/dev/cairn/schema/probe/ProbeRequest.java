@@ -64,7 +64,7 @@ public record ProbeRequest(String table, List<String> rowKey, String check, Cond
 
     /** One test of a value: true where the value breaks the change. */
     public sealed interface ValueTest permits IsNull, LongerThan, MoreBytesThan, OutOfRange, Rounded, LabelNotIn,
-            SetLabelIn {
+            SetLabelIn, SetLabelNotIn {
     }
 
     /** NULL, where the column becomes NOT NULL. */
@@ -90,6 +90,16 @@ public record ProbeRequest(String table, List<String> rowKey, String check, Cond
     /** An ENUM label not among {@code labels}. */
     public record LabelNotIn(List<String> labels) implements ValueTest {
         public LabelNotIn {
+            labels = List.copyOf(labels);
+        }
+    }
+
+    /**
+     * A SET value stored as its labels joined by commas (PostgreSQL's text), holding a label not among
+     * {@code labels}: the live column's type does not tell which labels it had.
+     */
+    public record SetLabelNotIn(List<String> labels) implements ValueTest {
+        public SetLabelNotIn {
             labels = List.copyOf(labels);
         }
     }

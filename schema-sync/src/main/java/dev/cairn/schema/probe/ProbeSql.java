@@ -14,6 +14,7 @@ import dev.cairn.schema.probe.ProbeRequest.Orphans;
 import dev.cairn.schema.probe.ProbeRequest.OutOfRange;
 import dev.cairn.schema.probe.ProbeRequest.Rounded;
 import dev.cairn.schema.probe.ProbeRequest.SetLabelIn;
+import dev.cairn.schema.probe.ProbeRequest.SetLabelNotIn;
 import dev.cairn.schema.probe.ProbeRequest.ValueTest;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -124,6 +125,15 @@ final class ProbeSql {
             // H2 would read each label as a value of the live ENUM, which may not have it: compare text.
             String value = dialect.isMySqlFamily() ? col : "CAST(" + col + " AS VARCHAR)";
             return value + " NOT IN (" + String.join(", ", Collections.nCopies(l.labels().size(), "?")) + ")";
+        }
+        if (t instanceof SetLabelNotIn n) {
+            if (n.labels().isEmpty()) {
+                return col + " <> ''";
+            }
+            binds.addAll(n.labels());
+            // The empty set is '', which splits into no label.
+            return "NOT (string_to_array(" + col + ", ',') <@ ARRAY["
+                    + String.join(", ", Collections.nCopies(n.labels().size(), "CAST(? AS text)")) + "])";
         }
         SetLabelIn s = (SetLabelIn) t;
         if (s.labels().isEmpty()) {

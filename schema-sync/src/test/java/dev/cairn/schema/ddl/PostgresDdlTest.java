@@ -83,6 +83,10 @@ class PostgresDdlTest {
                         + " ALTER COLUMN \"mood\" TYPE \"pets_mood\" USING \"mood\"::text::\"pets_mood\", ALTER COLUMN"
                         + " \"mood\" SET DEFAULT 'SAD', ALTER COLUMN \"mood\" DROP NOT NULL",
                 "DROP TYPE \"pets_mood_replaced\"");
+        dev.cairn.schema.shape.ColumnShape binary = new dev.cairn.schema.shape.ColumnShape("name", "varchar(10)",
+                true, null, false, false, null, "pg_catalog.\"C\"", "what it answers to");
+        assertThat(DDL.modifyColumn(PETS.name, binary)).as("a live collation is kept").contains(
+                "ALTER COLUMN \"name\" TYPE VARCHAR(20) COLLATE pg_catalog.\"C\" USING \"name\"::VARCHAR(20)");
         assertThat(DDL.renameColumn("pets", "a", "b")).isEqualTo("ALTER TABLE \"pets\" RENAME COLUMN \"a\" TO \"b\"");
         assertThat(DDL.replacePrimaryKey(PETS, true).get(0)).isEqualTo("ALTER TABLE \"pets\" DROP CONSTRAINT \"pets_pkey\"");
     }

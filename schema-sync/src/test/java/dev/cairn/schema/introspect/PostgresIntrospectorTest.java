@@ -28,6 +28,9 @@ class PostgresIntrospectorTest {
         assertThat(PostgresIntrospector.defaultValue("'x'::character varying", false)).isEqualTo("'x'");
         assertThat(PostgresIntrospector.defaultValue("'-7'::smallint", true)).isEqualTo("-7");
         assertThat(PostgresIntrospector.defaultValue("'42'::text", false)).isEqualTo("'42'");
+        assertThat(PostgresIntrospector.defaultValue("'C:\\\\temp'::character varying", false, false))
+                .as("standard_conforming_strings off shows a backslash twice")
+                .isEqualTo(PostgresIntrospector.defaultValue("'C:\\temp'::character varying", false));
         assertThat(PostgresIntrospector.defaultValue("'SAD'::\"pets_mood\"", false)).isEqualTo("'SAD'");
         assertThat(PostgresIntrospector.defaultValue("'12:30:00'::time without time zone", false))
                 .isEqualTo(Normalizer.defaultValue("TIME '12:30:00'"));

@@ -54,6 +54,15 @@ class ProbeSqlTest {
     }
 
     @Test
+    void aSetStoredAsTextOnPostgresqlIsSplitIntoItsLabels() {
+        ProbeRequest r = new ProbeRequest("t", List.of("id"), "c", new ColumnValues("c", List.of(
+                new ProbeRequest.SetLabelNotIn(List.of("RED", "GREEN")))));
+        ProbeSql.Sql sql = new ProbeSql(new Dialect(Dialect.Family.POSTGRES, 15, 0), 5).count(r);
+        assertThat(sql.text()).contains("NOT (string_to_array(x.\"c\", ',') <@ ARRAY[CAST(? AS text), CAST(? AS text)])");
+        assertThat(sql.binds()).containsExactly("RED", "GREEN");
+    }
+
+    @Test
     void columnChecksByType() {
         assertThat(ColumnChecks.of(col("text", true), col("tinytext", true), true).tests())
                 .containsExactly(new ProbeRequest.MoreBytesThan(255));
