@@ -3,6 +3,7 @@ package dev.cairn.dialect.render;
 import dev.cairn.dialect.Dialect;
 import dev.cairn.dialect.sql.SqlTypes;
 import dev.cairn.dialect.sql.TableNames;
+import dev.cairn.dialect.sql.ValueArray;
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Condition;
 import dev.cairn.dsl.Condition.Between;
@@ -46,6 +47,8 @@ final class TermWalk {
         org.jooq.Select<? extends Record1<Object>> nested(SelectStatement<?> select);
     }
 
+    // Longer lists are one array on PostgreSQL; shorter ones keep IN, which the planner estimates value by value.
+    private static final int POSTGRES_ARRAY_OVER = 1024;
     private final StatementWalk.Sink sink;
     private final Dialect dialect;
     private final boolean building;
@@ -247,6 +250,9 @@ final class TermWalk {
         }
         Field<Object> f = field(in.operand());
         subject = in.operand();
+        if (dialect.isPostgres() && !ddl && size > POSTGRES_ARRAY_OVER) {
+            return anyOfArray(in, f);
+        }
         int padded = paddedInListSize(size);
         sink.token(in.negated() ? " NOTIN" : " IN");
         sink.token(padded);
@@ -263,6 +269,25 @@ final class TermWalk {
         }
         sink.token(")");
         return in.negated() ? f.notIn(list) : f.in(list);
+    }
+
+    /**
+     * A long IN list on PostgreSQL: {@code x = ANY(CAST(? AS type[]))} ({@code <> ALL} when negated), which has the
+     * meaning of the list (a null element makes a miss unknown, as in a list) with one parameter for any length.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private org.jooq.Condition anyOfArray(InList in, Field<Object> f) {
+        ColumnType<?> type = in.values().get(0).type();
+        ValueArray array = ValueArray.of(type, in.values(), dialect);
+        sink.token(in.negated() ? " <>ALL" : " =ANY");
+        sink.token(type.kind());
+        Field<Object> p = value(new Param(type, array), subject, null);
+        if (!building) {
+            return null;
+        }
+        Field<?> compared = ValueArray.comparedAsText(type) ? DSL.field("CAST({0} AS text)", Object.class, f) : f;
+        return DSL.condition("{0} " + (in.negated() ? "<> ALL" : "= ANY") + "(CAST({1} AS "
+                + ValueArray.arrayType(type) + "))", compared, p);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.cairn.engine.bind;
 
 import dev.cairn.dialect.Dialect;
 import dev.cairn.dialect.sql.StorageValues;
+import dev.cairn.dialect.sql.ValueArray;
 import dev.cairn.dsl.type.ColumnType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -36,6 +37,10 @@ public final class ValueBinder {
     public void bind(PreparedStatement ps, int index, ColumnType<?> type, Object value) throws SQLException {
         if (value == null) {
             ps.setNull(index, sqlType(type));
+            return;
+        }
+        if (value instanceof ValueArray array) {
+            ps.setArray(index, ps.getConnection().createArrayOf("text", array.elements()));
             return;
         }
         switch (type.kind()) {

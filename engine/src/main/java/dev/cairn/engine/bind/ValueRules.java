@@ -2,6 +2,7 @@ package dev.cairn.engine.bind;
 
 import dev.cairn.dialect.Dialect;
 import dev.cairn.dialect.sql.StorageValues;
+import dev.cairn.dialect.sql.ValueArray;
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.type.ColumnType;
 import dev.cairn.engine.exception.ValueRejectedException;
@@ -244,6 +245,12 @@ public final class ValueRules {
      * PostgreSQL, which refuses it) a NUL character, and no NaN.
      */
     public void compared(Object subject, Object value) {
+        if (value instanceof ValueArray array) {
+            for (Object element : array.values()) {
+                compared(subject, element);
+            }
+            return;
+        }
         // A Year is no date: a YEAR column holds 0 and 1901 to 2155 as numbers.
         if (mysql && value instanceof java.time.temporal.Temporal t && !(value instanceof java.time.Year)
                 && t.isSupported(java.time.temporal.ChronoField.YEAR)) {
