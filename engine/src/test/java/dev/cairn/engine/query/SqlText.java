@@ -20,7 +20,7 @@ public final class SqlText {
         this.mysql = mysql;
     }
 
-    /** Whether the text is for MySQL/MariaDB (backticks, LIMIT before OFFSET) rather than H2. */
+    /** Whether the text is for MySQL/MariaDB (backticks, LIMIT before OFFSET) rather than H2 or PostgreSQL. */
     public boolean mysql() {
         return mysql;
     }
