@@ -2,7 +2,6 @@ package dev.cairn.schema.ddl;
 
 import dev.cairn.dialect.Dialect;
 import dev.cairn.dialect.render.StatementWalk;
-import dev.cairn.dialect.sql.ExpressionDefaults;
 import dev.cairn.dialect.sql.JooqContexts;
 import dev.cairn.dialect.sql.SqlTypes;
 import dev.cairn.dialect.sql.TableNames;
@@ -245,7 +244,7 @@ public final class DdlRenderer extends KeyDdl {
             case NOW -> now(c.type());
             case LITERAL -> mySqlNeedsParentheses(c) ? "(" + literal(c, def.literal()) + ")" : literal(c, def.literal());
             // MySQL 8 takes an expression default only in parentheses; MariaDB and H2 take it as it is.
-            case EXPRESSION -> dialect.isPostgres() ? ExpressionDefaults.of(def.expression(), c.type(), dialect)
+            case EXPRESSION -> dialect.isPostgres() ? pg.expressionDefault(c)
                     : dialect.family() == Dialect.Family.MYSQL && !def.expression().startsWith("(")
                     ? "(" + def.expression() + ")" : def.expression();
         };

@@ -1,16 +1,19 @@
 package dev.cairn.schema.ddl;
 
+import dev.cairn.dialect.sql.ExpressionDefaults;
 import dev.cairn.dialect.sql.SqlTypes;
 import dev.cairn.dialect.sql.TableNames;
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.type.ColumnType;
 import dev.cairn.dsl.type.Identifiers;
+import dev.cairn.schema.SchemaSyncException;
 import dev.cairn.schema.shape.ColumnShape;
 import dev.cairn.schema.shape.IntegerRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The parts of PostgreSQL's DDL that differ from the standard forms {@link DdlRenderer} writes for H2: an ENUM
@@ -20,6 +23,9 @@ import java.util.Locale;
  * on-update-now trigger. See {@code docs/adr/0021-postgresql.md}.
  */
 final class PostgresDdl {
+    private static final Pattern QUOTED_TEXT = Pattern.compile("'(?:[^']|'')*'");
+    private static final Pattern NOT_A_COLUMN = Pattern.compile(
+            "(?i)\\(\\s*\\w+\\s+from\\b|\\bas\\s+\\w+|::\\s*\\w+");
     private final DdlRenderer ddl;
 
     PostgresDdl(DdlRenderer ddl) {
@@ -233,6 +239,28 @@ final class PostgresDdl {
             actions.add("ADD " + rangeCheck(c));
         }
         return table + String.join(", ", actions);
+    }
+
+    /**
+     * A column's expression default in PostgreSQL's spelling. PostgreSQL's DEFAULT names no column (MySQL's may): such
+     * a default is refused, naming table, column and the column it reads, before anything is applied. A generated
+     * column ({@code GENERATED ALWAYS AS (...) STORED}) would not do instead, since it cannot be written.
+     */
+    String expressionDefault(Column<?> c) {
+        String expression = c.defaultValue().expression();
+        // Words that name no column: quoted text, the field of extract(day FROM ...) and a cast's type.
+        String code = NOT_A_COLUMN.matcher(QUOTED_TEXT.matcher(expression).replaceAll("''")).replaceAll(" ");
+        for (Column<?> other : c.table().columns()) {
+            Pattern name = Pattern.compile("(?<![\\w$.])(?:\"" + Pattern.quote(other.name()) + "\"|`"
+                    + Pattern.quote(other.name()) + "`|" + Pattern.quote(other.name()) + "(?![\\w$]|\\s*\\())",
+                    Pattern.CASE_INSENSITIVE);
+            if (name.matcher(code).find()) {
+                throw new SchemaSyncException("Table '" + c.table().name() + "', column '" + c.name() + "': its default "
+                        + expression + " reads column '" + other.name() + "', and PostgreSQL's DEFAULT can name no"
+                        + " column; give the column its value in the insert, or a default of its own");
+            }
+        }
+        return ExpressionDefaults.of(expression, c.type(), ddl.dialect());
     }
 
     /** The name of the trigger (and of its function) that sets a table's on-update-now columns. */
