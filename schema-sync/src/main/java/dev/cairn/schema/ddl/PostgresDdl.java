@@ -10,6 +10,7 @@ import dev.cairn.dsl.type.Identifiers;
 import dev.cairn.schema.SchemaSyncException;
 import dev.cairn.schema.shape.ColumnShape;
 import dev.cairn.schema.shape.IntegerRange;
+import dev.cairn.schema.shape.TableShape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -107,6 +108,32 @@ final class PostgresDdl {
 
     private static String replacedType(Column<?> c) {
         return enumTypeName(c.table().name(), c.name()) + "_replaced";
+    }
+
+    /**
+     * The enum types of a dropped table's columns and its on-update function, which DROP TABLE leaves behind. A type
+     * another table still uses (one made by hand under Cairn's name) is kept rather than failing the plan.
+     */
+    List<String> afterDropTable(TableShape live) {
+        List<String> out = new ArrayList<>();
+        for (ColumnShape c : live.columns()) {
+            out.addAll(afterDropColumn(live.name(), c));
+        }
+        if (live.columns().stream().anyMatch(ColumnShape::onUpdateNow)) {
+            out.add("DROP FUNCTION IF EXISTS " + ddl.jooq().render(TableNames.of(null, triggerName(live.name())))
+                    + "()");
+        }
+        return out;
+    }
+
+    /** The enum type of a dropped column (none for a column of another type), when nothing else uses it. */
+    List<String> afterDropColumn(String table, ColumnShape live) {
+        if (labels(live.type()) == null) {
+            return List.of();
+        }
+        String type = ddl.jooq().render(TableNames.of(Identifiers.schemaOf(table), enumTypeName(table, live.name())));
+        return List.of("DO $cairn$ BEGIN DROP TYPE IF EXISTS " + type
+                + "; EXCEPTION WHEN dependent_objects_still_exist THEN NULL; END $cairn$");
     }
 
     /** The labels of a normalised {@code enum('a','b')}, or null for another type. */

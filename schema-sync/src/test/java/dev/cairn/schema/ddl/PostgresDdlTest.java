@@ -137,4 +137,19 @@ class PostgresDdlTest {
             super("codes");
         }
     }
+
+    @Test
+    void aDroppedTableTakesItsEnumTypesAndOnUpdateFunctionAlong() {
+        dev.cairn.schema.shape.TableShape live = new dev.cairn.schema.shape.TableShape("pets");
+        live.addColumn(new dev.cairn.schema.shape.ColumnShape("id", "bigint", false, null, true, false));
+        live.addColumn(new dev.cairn.schema.shape.ColumnShape("mood", "enum('A')", true, null, false, false));
+        live.addColumn(new dev.cairn.schema.shape.ColumnShape("changed", "datetime(6)", true, "now", false, true));
+        String dropMood = "DO $cairn$ BEGIN DROP TYPE IF EXISTS \"pets_mood\"; EXCEPTION WHEN"
+                + " dependent_objects_still_exist THEN NULL; END $cairn$";
+        assertThat(DDL.dropTableStatements(live)).containsExactly("DROP TABLE \"pets\"", dropMood,
+                "DROP FUNCTION IF EXISTS \"pets_on_update_now\"()");
+        assertThat(DDL.dropColumnStatements("pets", live.column("mood"))).containsExactly(
+                "ALTER TABLE \"pets\" DROP COLUMN \"mood\"", dropMood);
+        assertThat(DDL.dropColumnStatements("pets", live.column("id"))).hasSize(1);
+    }
 }
