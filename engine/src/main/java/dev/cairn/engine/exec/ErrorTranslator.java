@@ -59,6 +59,7 @@ public final class ErrorTranslator {
     private static final Pattern PG_UNIQUE = Pattern.compile("violates unique constraint \"([^\"]+)\"");
     private static final Pattern PG_FK = Pattern.compile("(insert or update|update or delete) on table \"([^\"]+)\""
             + " violates foreign key constraint \"([^\"]+)\"(?: on table \"([^\"]+)\")?");
+    private static final Pattern PG_FK_PARENT = Pattern.compile("\\) is not present in table \"([^\"]+)\"\\.");
     private static final Pattern PG_NOT_NULL = Pattern.compile("null value in column \"([^\"]+)\"");
     private static final Pattern PG_CHECK = Pattern.compile(
             "new row for relation \"([^\"]+)\" violates check constraint \"([^\"]+)\"");
@@ -93,7 +94,7 @@ public final class ErrorTranslator {
                 // PostgreSQL: the table written, the constraint, and for a parent row still referenced the child.
                 boolean parent = pg.group(1).startsWith("update or delete");
                 return new ForeignKeyViolationException(foreignKeyMessage(parent, pg.group(3),
-                        parent ? pg.group(4) : pg.group(2), "its key", parent ? pg.group(2) : "its parent") + codes,
+                        parent ? pg.group(4) : pg.group(2), "its key", parent ? pg.group(2) : referenced(raw)) + codes,
                         e, sql);
             }
             boolean parent = code == 1451 || code == 1217 || state.equals("23503");
@@ -179,6 +180,19 @@ public final class ErrorTranslator {
         }
         // MySQL/MariaDB: child table, constraint, columns, parent table
         return foreignKeyMessage(parent, m.group(2), m.group(1), m.group(3).replace("`", ""), m.group(4));
+    }
+
+    /**
+     * The table a PostgreSQL foreign key refers to, from the end of its "Detail:" line ({@code Key (c)=(v) is not
+     * present in table "t".}): the last such ending, since only the value before it could repeat the words.
+     */
+    private static String referenced(String raw) {
+        Matcher m = PG_FK_PARENT.matcher(raw);
+        String table = "its parent";
+        while (m.find()) {
+            table = m.group(1);
+        }
+        return table;
     }
 
     private static String foreignKeyMessage(boolean parent, String constraint, String child, String columns,

@@ -30,6 +30,7 @@ import java.util.function.Function;
  * A second sync plans nothing, for every column type crossed with NULL / NOT NULL and with / without a default
  * (literal, and "now" for date-times): the whole vocabulary of columns, generated rather than picked.
  */
+@PostgresReady
 class TypeMatrixTest {
     enum E { A, B_B, C }
 
@@ -121,7 +122,6 @@ class TypeMatrixTest {
         }
     }
 
-    @PostgresReady
     @DatabaseTest
     void everyTypeNullabilityAndDefaultSyncsToZero(TestDatabase t) {
         Matrix m = new Matrix();
@@ -144,10 +144,12 @@ class TypeMatrixTest {
             Column<?> read = live.column(c.name());
             boolean labelled = want.kind() == ColumnType.Kind.ENUM || want.kind() == ColumnType.Kind.SET;
             // H2 has no unsigned types and no YEAR: a bigint unsigned is a DECIMAL(20,0) there, a year a SMALLINT.
-            boolean h2 = !db.dialect().isMySqlFamily();
+            // PostgreSQL's bigint unsigned is a numeric(20,0) with a CHECK of its range, read back as such.
+            boolean h2 = t.target().equals("H2");
             Class<?> javaType = labelled ? String.class
                     : h2 && want.kind() == ColumnType.Kind.BIGINT_UNSIGNED ? BigDecimal.class
-                    : h2 && want.kind() == ColumnType.Kind.YEAR ? Short.class : want.javaType();
+                    : !db.dialect().isMySqlFamily() && want.kind() == ColumnType.Kind.YEAR ? Short.class
+                    : want.javaType();
             assertThat(read.type().javaType()).as(c.name()).isEqualTo(javaType);
             assertThat(read.isNullable()).as(c.name()).isEqualTo(c.isNullable());
             if (want.kind().isDateTime() || want.kind() == ColumnType.Kind.TIME || want.kind() == ColumnType.Kind.DECIMAL) {

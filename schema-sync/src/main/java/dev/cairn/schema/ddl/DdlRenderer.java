@@ -2,7 +2,6 @@ package dev.cairn.schema.ddl;
 
 import dev.cairn.dialect.Dialect;
 import dev.cairn.dialect.render.StatementWalk;
-import dev.cairn.dialect.sql.ExpressionDefaults;
 import dev.cairn.dialect.sql.JooqContexts;
 import dev.cairn.dialect.sql.SqlTypes;
 import dev.cairn.dialect.sql.TableNames;
@@ -19,6 +18,7 @@ import dev.cairn.dsl.type.ReferentialAction;
 import dev.cairn.schema.SchemaSyncException;
 import dev.cairn.dsl.type.TextOptions;
 import dev.cairn.schema.shape.ColumnShape;
+import dev.cairn.schema.shape.TableShape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -245,7 +245,7 @@ public final class DdlRenderer extends KeyDdl {
             case NOW -> now(c.type());
             case LITERAL -> mySqlNeedsParentheses(c) ? "(" + literal(c, def.literal()) + ")" : literal(c, def.literal());
             // MySQL 8 takes an expression default only in parentheses; MariaDB and H2 take it as it is.
-            case EXPRESSION -> dialect.isPostgres() ? ExpressionDefaults.of(def.expression(), c.type(), dialect)
+            case EXPRESSION -> dialect.isPostgres() ? pg.expressionDefault(c)
                     : dialect.family() == Dialect.Family.MYSQL && !def.expression().startsWith("(")
                     ? "(" + def.expression() + ")" : def.expression();
         };
@@ -339,6 +339,27 @@ public final class DdlRenderer extends KeyDdl {
     /** {@code DROP TABLE t}. */
     public String dropTable(String table) {
         return "DROP TABLE " + table(table);
+    }
+
+    /**
+     * Drops the live table; on PostgreSQL also what Cairn made for it that outlives it: its enum columns' types and
+     * its on-update function.
+     */
+    public List<String> dropTableStatements(TableShape live) {
+        List<String> out = new ArrayList<>(List.of(dropTable(live.name())));
+        if (dialect.isPostgres()) {
+            out.addAll(pg.afterDropTable(live));
+        }
+        return out;
+    }
+
+    /** Drops a live column; on PostgreSQL also its enum type, which Cairn made for it. */
+    public List<String> dropColumnStatements(String table, ColumnShape live) {
+        List<String> out = new ArrayList<>(List.of(dropColumn(table, live.name())));
+        if (dialect.isPostgres()) {
+            out.addAll(pg.afterDropColumn(table, live));
+        }
+        return out;
     }
 
     /** Replaces a table's primary key. */

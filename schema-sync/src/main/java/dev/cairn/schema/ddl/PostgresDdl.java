@@ -1,23 +1,32 @@
 package dev.cairn.schema.ddl;
 
+import dev.cairn.dialect.sql.ExpressionDefaults;
 import dev.cairn.dialect.sql.SqlTypes;
 import dev.cairn.dialect.sql.TableNames;
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.type.ColumnType;
 import dev.cairn.dsl.type.Identifiers;
+import dev.cairn.schema.SchemaSyncException;
 import dev.cairn.schema.shape.ColumnShape;
+import dev.cairn.schema.shape.IntegerRange;
+import dev.cairn.schema.shape.TableShape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The parts of PostgreSQL's DDL that differ from the standard forms {@link DdlRenderer} writes for H2: an ENUM
  * column's type of its own ({@code CREATE TYPE t_c AS ENUM (...)}, created before its table or column), identity
- * columns, comments as statements of their own ({@code COMMENT ON COLUMN}), a column redefined by one
- * {@code ALTER TABLE} of several actions, and the on-update-now trigger. See {@code docs/adr/0021-postgresql.md}.
+ * columns, the range CHECK of an integer type PostgreSQL does not have ({@link IntegerRange}), comments as statements
+ * of their own ({@code COMMENT ON COLUMN}), a column redefined by one {@code ALTER TABLE} of several actions, and the
+ * on-update-now trigger. See {@code docs/adr/0021-postgresql.md}.
  */
 final class PostgresDdl {
+    private static final Pattern QUOTED_TEXT = Pattern.compile("'(?:[^']|'')*'");
+    private static final Pattern NOT_A_COLUMN = Pattern.compile(
+            "(?i)\\(\\s*\\w+\\s+from\\b|\\bas\\s+\\w+|::\\s*\\w+");
     private final DdlRenderer ddl;
 
     PostgresDdl(DdlRenderer ddl) {
@@ -101,6 +110,32 @@ final class PostgresDdl {
         return enumTypeName(c.table().name(), c.name()) + "_replaced";
     }
 
+    /**
+     * The enum types of a dropped table's columns and its on-update function, which DROP TABLE leaves behind. A type
+     * another table still uses (one made by hand under Cairn's name) is kept rather than failing the plan.
+     */
+    List<String> afterDropTable(TableShape live) {
+        List<String> out = new ArrayList<>();
+        for (ColumnShape c : live.columns()) {
+            out.addAll(afterDropColumn(live.name(), c));
+        }
+        if (live.columns().stream().anyMatch(ColumnShape::onUpdateNow)) {
+            out.add("DROP FUNCTION IF EXISTS " + ddl.jooq().render(TableNames.of(null, triggerName(live.name())))
+                    + "()");
+        }
+        return out;
+    }
+
+    /** The enum type of a dropped column (none for a column of another type), when nothing else uses it. */
+    List<String> afterDropColumn(String table, ColumnShape live) {
+        if (labels(live.type()) == null) {
+            return List.of();
+        }
+        String type = ddl.jooq().render(TableNames.of(Identifiers.schemaOf(table), enumTypeName(table, live.name())));
+        return List.of("DO $cairn$ BEGIN DROP TYPE IF EXISTS " + type
+                + "; EXCEPTION WHEN dependent_objects_still_exist THEN NULL; END $cairn$");
+    }
+
     /** The labels of a normalised {@code enum('a','b')}, or null for another type. */
     static List<String> labels(String type) {
         if (!type.startsWith("enum(") || !type.endsWith(")")) {
@@ -142,8 +177,15 @@ final class PostgresDdl {
                 + ddl.quote(c.name()) + " IS " + (comment.isEmpty() ? "NULL" : ddl.inline(comment)));
     }
 
-    /** A column's type clause: its ENUM type's name, or the type of {@link SqlTypes#ddl}. */
+    /**
+     * A column's type clause: its ENUM type's name, {@code BIGINT} for an auto-increment BIGINT UNSIGNED and a column
+     * that refers to one (an identity column is an integer type; see {@link IntegerRange}), or the type of
+     * {@link SqlTypes#ddl}.
+     */
     String type(Column<?> c) {
+        if (IntegerRange.storedAsBigint(c)) {
+            return "BIGINT";
+        }
         return c.type().kind() == ColumnType.Kind.ENUM ? enumType(c) : SqlTypes.ddl(c.type(), ddl.dialect());
     }
 
@@ -164,7 +206,25 @@ final class PostgresDdl {
         if (!c.isNullable()) {
             sb.append(" NOT NULL");
         }
+        String range = rangeCheck(c);
+        if (range != null) {
+            sb.append(" ").append(range);
+        }
         return sb.toString();
+    }
+
+    /**
+     * The CHECK that keeps a column of an integer type PostgreSQL does not have (TINYINT, MEDIUMINT, the unsigned
+     * forms) in that type's range, named {@code <table>_<column>_range}; {@code null} for another column.
+     */
+    private String rangeCheck(Column<?> c) {
+        IntegerRange range = IntegerRange.of(c);
+        return range == null ? null : "CONSTRAINT " + ddl.quote(rangeCheckName(c)) + " CHECK (" + ddl.quote(c.name())
+                + " BETWEEN " + range.min() + " AND " + range.max() + ")";
+    }
+
+    private static String rangeCheckName(Column<?> c) {
+        return IntegerRange.checkName(Identifiers.unqualified(c.table().name()), c.name());
     }
 
     /**
@@ -175,6 +235,14 @@ final class PostgresDdl {
         String table = "ALTER TABLE " + ddl.table(c.table().name()) + " ";
         String column = "ALTER COLUMN " + ddl.quote(c.name()) + " ";
         List<String> actions = new ArrayList<>();
+        // The range CHECK of a narrower integer type is replaced when the type changes; kept when it does not.
+        IntegerRange range = IntegerRange.of(c);
+        // (A bigint unsigned is stored in one of two types, which its compared type does not tell apart.)
+        boolean sameRange = range != null && live != null && range.type().equals(live.type())
+                && c.type().kind() != ColumnType.Kind.BIGINT_UNSIGNED;
+        if (!sameRange && (live == null || IntegerRange.isRanged(live.type()))) {
+            actions.add("DROP CONSTRAINT IF EXISTS " + ddl.quote(rangeCheckName(c)));
+        }
         // The default goes first: one of the old type would not convert to the new.
         actions.add(column + "DROP DEFAULT");
         // Through text, which every type converts to and an enum type from.
@@ -198,7 +266,32 @@ final class PostgresDdl {
             actions.add(column + "ADD GENERATED BY DEFAULT AS IDENTITY");
         }
         actions.add(column + (c.isNullable() ? "DROP NOT NULL" : "SET NOT NULL"));
+        if (range != null && !sameRange) {
+            actions.add("ADD " + rangeCheck(c));
+        }
         return table + String.join(", ", actions);
+    }
+
+    /**
+     * A column's expression default in PostgreSQL's spelling. PostgreSQL's DEFAULT names no column (MySQL's may): such
+     * a default is refused, naming table, column and the column it reads, before anything is applied. A generated
+     * column ({@code GENERATED ALWAYS AS (...) STORED}) would not do instead, since it cannot be written.
+     */
+    String expressionDefault(Column<?> c) {
+        String expression = c.defaultValue().expression();
+        // Words that name no column: quoted text, the field of extract(day FROM ...) and a cast's type.
+        String code = NOT_A_COLUMN.matcher(QUOTED_TEXT.matcher(expression).replaceAll("''")).replaceAll(" ");
+        for (Column<?> other : c.table().columns()) {
+            Pattern name = Pattern.compile("(?<![\\w$.])(?:\"" + Pattern.quote(other.name()) + "\"|`"
+                    + Pattern.quote(other.name()) + "`|" + Pattern.quote(other.name()) + "(?![\\w$]|\\s*\\())",
+                    Pattern.CASE_INSENSITIVE);
+            if (name.matcher(code).find()) {
+                throw new SchemaSyncException("Table '" + c.table().name() + "', column '" + c.name() + "': its default "
+                        + expression + " reads column '" + other.name() + "', and PostgreSQL's DEFAULT can name no"
+                        + " column; give the column its value in the insert, or a default of its own");
+            }
+        }
+        return ExpressionDefaults.of(expression, c.type(), ddl.dialect());
     }
 
     /** The name of the trigger (and of its function) that sets a table's on-update-now columns. */

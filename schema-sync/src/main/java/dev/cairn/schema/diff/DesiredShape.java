@@ -16,6 +16,7 @@ import dev.cairn.schema.ddl.DdlRenderer;
 import dev.cairn.schema.shape.ColumnShape;
 import dev.cairn.schema.shape.ForeignKeyShape;
 import dev.cairn.schema.shape.IndexShape;
+import dev.cairn.schema.shape.IntegerRange;
 import dev.cairn.schema.shape.Normalizer;
 import dev.cairn.schema.shape.SchemaShape;
 import dev.cairn.schema.shape.TableNaming;
@@ -109,6 +110,10 @@ public final class DesiredShape {
         String type = SqlTypes.ddl(c.type(), dialect);
         if (dialect.family() == Dialect.Family.MARIADB && c.type().kind() == ColumnType.Kind.JSON) {
             type = "LONGTEXT";  // MariaDB's JSON is an alias of LONGTEXT with a json_valid check
+        }
+        IntegerRange range = IntegerRange.of(c);
+        if (dialect.isPostgres() && range != null) {
+            type = range.type();  // a wider type with a CHECK of the range, which introspection reads back as this
         }
         // H2 has one collation for the whole database: a declared character set or collation means nothing there.
         boolean mySql = dialect.isMySqlFamily();

@@ -157,7 +157,7 @@ public final class SchemaDiff {
         String refusal = table.name().indexOf('.') < 0 ? null
                 : "the name holds a dot, which Cairn reads as a schema; drop the table by hand if it must go";
         changes.add(new Change(Change.Kind.DROP_TABLE, table.name(), "drop table " + table.name()
-                + " (not in the model)", refusal == null ? List.of(ddl.dropTable(table.name())) : List.of(), true,
+                + " (not in the model)", refusal == null ? ddl.dropTableStatements(table) : List.of(), true,
                 refusal));
     }
 
@@ -238,7 +238,7 @@ public final class SchemaDiff {
         for (ColumnShape existing : have.columns()) {
             if (!seen.contains(TableShape.key(existing.name()))) {
                 changes.add(new Change(Change.Kind.DROP_COLUMN, table.name(), "drop column " + existing.name()
-                        + " (not in the model)", List.of(ddl.dropColumn(table.name(), existing.name())), true, null));
+                        + " (not in the model)", ddl.dropColumnStatements(table.name(), existing), true, null));
             }
         }
         if (!want.primaryKey().equals(have.primaryKey())) {

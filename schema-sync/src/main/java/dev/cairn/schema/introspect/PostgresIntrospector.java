@@ -4,10 +4,12 @@ import dev.cairn.dialect.sql.ServerSql;
 import dev.cairn.schema.shape.ColumnShape;
 import dev.cairn.schema.shape.ForeignKeyShape;
 import dev.cairn.schema.shape.IndexShape;
+import dev.cairn.schema.shape.IntegerRange;
 import dev.cairn.schema.shape.Normalizer;
 import dev.cairn.schema.shape.SchemaShape;
 import dev.cairn.schema.shape.TableNaming;
 import dev.cairn.schema.shape.TableShape;
+import java.math.BigInteger;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -41,6 +43,9 @@ final class PostgresIntrospector extends CatalogIntrospector {
             + " FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace JOIN pg_type ty"
             + " ON ty.oid = a.atttypid WHERE co.oid = a.attcollation AND a.attcollation <> ty.typcollation)";
     private static final Pattern TRIGGER_COLUMN = Pattern.compile("NEW\\.\"((?:[^\"]|\"\")+)\" :=");
+    private static final String RANGE_COLUMN = "(\"(?:[^\"]|\"\")+\"|[a-z_][\\w$]*)";
+    private static final Pattern RANGE_CHECK = Pattern.compile("^CHECK \\(\\(\\(" + RANGE_COLUMN + " >= (\\S+)\\) AND \\("
+            + RANGE_COLUMN + " <= (\\S+)\\)\\)\\)$");
     private static final Pattern NUMERIC_TYPE = Pattern.compile(
             "^(smallint|integer|bigint|numeric.*|real|double precision)$");
 
@@ -134,10 +139,47 @@ final class PostgresIntrospector extends CatalogIntrospector {
                             action(rs.getString(9)), action(rs.getString(10))));
                     default -> {
                         String def = rs.getString(4);
-                        t.addCheck(constraint, def.startsWith("CHECK ") ? def.substring(6) : def, false);
+                        if (columns.size() != 1 || !narrowed(t, columns.get(0), def)) {
+                            t.addCheck(constraint, def.startsWith("CHECK ") ? def.substring(6) : def, false);
+                        }
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Whether {@code def} is the CHECK that keeps {@code column} in the range of an integer type PostgreSQL does not
+     * have ({@link IntegerRange}), as {@code pg_get_constraintdef} writes it ({@code CHECK (((c >= '-128'::integer)
+     * AND (c <= 127)))}); if so, the column's type is that narrower type, and the CHECK is not one of the table's.
+     */
+    private static boolean narrowed(TableShape t, String column, String def) {
+        ColumnShape shape = t.column(column);
+        Matcher m = RANGE_CHECK.matcher(def);
+        if (shape == null || !m.matches() || !identifier(m.group(1)).equals(shape.name())
+                || !identifier(m.group(3)).equals(shape.name())) {
+            return false;
+        }
+        IntegerRange range = IntegerRange.matching(shape.type(), bound(m.group(2)), bound(m.group(4)));
+        if (range == null) {
+            return false;
+        }
+        t.addColumn(new ColumnShape(shape.name(), range.type(), shape.nullable(), shape.defaultValue(),
+                shape.autoIncrement(), shape.onUpdateNow(), shape.charset(), shape.collation(), shape.comment()));
+        return true;
+    }
+
+    private static String identifier(String s) {
+        return s.startsWith("\"") ? s.substring(1, s.length() - 1).replace("\"\"", "\"") : s;
+    }
+
+    // A bound as PostgreSQL writes it: 127, '-128'::integer, (0)::numeric, '18446744073709551615'::numeric.
+    private static BigInteger bound(String s) {
+        String v = s.replaceAll("::[a-z ]+$", "").replaceAll("^\\((.*)\\)$", "$1").replaceAll("^'(.*)'$", "$1");
+        try {
+            return new BigInteger(v);
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 
