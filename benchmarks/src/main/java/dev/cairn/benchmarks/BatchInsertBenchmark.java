@@ -37,8 +37,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Scenario 5: insert 1,000 rows in one transaction with JDBC batching, on H2 and (target {@code mariadb}) on the
- * server at {@code CAIRN_MYSQL_URL}. The table is emptied before every call, outside the measurement.
+ * Scenario 5: insert 1,000 rows in one transaction with JDBC batching, on H2 and (targets {@code mariadb} and
+ * {@code postgres}) on the servers at {@code CAIRN_MYSQL_URL} and {@code CAIRN_POSTGRES_URL}. The table is emptied
+ * before every call, outside the measurement.
  */
 @State(Scope.Benchmark)
 @Fork(Runs.FORKS)

@@ -36,8 +36,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Scenario 1: fetch the first N rows ({@code id <= N}) of the ten-column table into records, on H2 in memory. One
- * row shows the fixed cost of a query, 1,000 the cost per row.
+ * Scenario 1: fetch the first N rows ({@code id <= N}) of the ten-column table of 10,000 into records, on H2 in
+ * memory and (target {@code postgres}) on the server at {@code CAIRN_POSTGRES_URL}. One row shows the fixed cost of a
+ * query, 1,000 the cost per row; the PostgreSQL cases add 10,000, the whole table ({@link RunBenchmarks} sets their
+ * rows, because JMH's parameters cannot differ by target).
  */
 @State(Scope.Benchmark)
 @Fork(Runs.FORKS)
@@ -46,15 +48,20 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class FetchBenchmark {
+    static final int TABLE_ROWS = 10_000;
+
     @Param({"1", "1000"})
     public int rows;
+
+    @Param({"h2"})
+    public String target;
 
     Fixture f;
     String sql;
 
     @Setup
     public void setUp() {
-        f = Fixture.open("h2", 10_000);
+        f = Fixture.open(target, TABLE_ROWS);
         sql = f.selectAll + " where " + f.q("id") + " <= ?";
     }
 

@@ -30,8 +30,11 @@ import org.jooq.impl.SQLDataType;
 
 /**
  * One database and one pool shared by every contender: Cairn's {@link Database} opens it, and raw JDBC, jOOQ,
- * Jdbi and Hibernate all use its HikariCP data source. Target {@code h2} is embedded; {@code mariadb} is the server
- * at {@code CAIRN_MYSQL_URL}, in a database of its own.
+ * Jdbi and Hibernate all use its HikariCP data source, with the driver settings Cairn gives it (on PostgreSQL
+ * {@code reWriteBatchedInserts} and {@code prepareThreshold=1}, for hand-written JDBC as much as for Cairn). Target
+ * {@code h2} is embedded; {@code mariadb} is the server at {@code CAIRN_MYSQL_URL}, in a database of its own;
+ * {@code postgres} is the database at {@code CAIRN_POSTGRES_URL}, in a schema of its own, made for each fixture and
+ * dropped when it closes.
  */
 final class Fixture implements AutoCloseable {
     static {
@@ -46,6 +49,8 @@ final class Fixture implements AutoCloseable {
     final DataSource dataSource;
     final String selectAll;
     final String insert;
+    // Drops what the target made on its server; nothing for H2.
+    private final Runnable dropServerData;
     // Each peer is set up when its contender first runs (in warm-up), so that a fork builds only the library it
     // measures: a Hibernate session factory takes seconds, and its start-up queries would feed the JIT's profiles of
     // H2 and the pool in forks that measure other contenders.
@@ -67,9 +72,10 @@ final class Fixture implements AutoCloseable {
     static final Field<Double> J_SCORE = DSL.field(DSL.name("score"), SQLDataType.DOUBLE);
     static final Field<LocalDate> J_DAY = DSL.field(DSL.name("day"), SQLDataType.LOCALDATE);
 
-    private Fixture(String target, Database db) {
+    private Fixture(String target, Database db, Runnable dropServerData) {
         this.target = target;
         this.db = db;
+        this.dropServerData = dropServerData;
         this.dataSource = db.dataSource();
         String cols = quoteAll(COLUMNS);
         this.selectAll = "select " + cols + " from " + q("bench_rows");
@@ -82,7 +88,9 @@ final class Fixture implements AutoCloseable {
 
     DSLContext jooq() {
         if (jooq == null) {
-            jooq = DSL.using(dataSource, mysql() ? SQLDialect.MARIADB : SQLDialect.H2,
+            SQLDialect dialect = mysql() ? SQLDialect.MARIADB : db.dialect().isPostgres() ? SQLDialect.POSTGRES
+                    : SQLDialect.H2;
+            jooq = DSL.using(dataSource, dialect,
                     new Settings().withRenderQuotedNames(RenderQuotedNames.ALWAYS).withExecuteLogging(false));
         }
         return jooq;
@@ -109,6 +117,7 @@ final class Fixture implements AutoCloseable {
                 // Connector/J reports MariaDB 10 as "5.5.5-10.x", which Hibernate would take for an old MySQL.
                 cfg.setProperty("hibernate.dialect", "org.hibernate.dialect.MariaDBDialect");
             }
+            // On PostgreSQL Hibernate picks its PostgreSQLDialect from the connection's metadata, and warns when told.
             hibernate = cfg.buildSessionFactory();
         }
         return hibernate;
@@ -121,20 +130,47 @@ final class Fixture implements AutoCloseable {
 
     /** {@link #open(String, int)} with more settings of the database, such as a cache. */
     static Fixture open(String target, int rows, UnaryOperator<Database.Builder> settings) {
-        Database db;
         Schema schema = Schema.of(BenchRows.ROWS, BenchRows.INSERTS);
+        Database.Builder b;
+        Runnable drop = () -> { };
         if (target.equals("h2") && settings == null) {
-            db = Database.embedded(schema);
+            b = null;
         } else if (target.equals("h2")) {
-            db = settings.apply(Database.builder().schema(schema).url("jdbc:h2:mem:bench_"
-                    + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1")).build();
+            b = Database.builder().url("jdbc:h2:mem:bench_" + UUID.randomUUID().toString().replace("-", "")
+                    + ";DB_CLOSE_DELAY=-1");
         } else if (target.equals("mariadb")) {
-            Database.Builder b = Database.builder().url(serverDatabase()).user(env("CAIRN_MYSQL_USER", "root"))
-                    .password(env("CAIRN_MYSQL_PASSWORD", "")).schema(schema);
-            db = (settings == null ? b : settings.apply(b)).build();
+            b = Database.builder().url(serverDatabase()).user(env("CAIRN_MYSQL_USER", "root"))
+                    .password(env("CAIRN_MYSQL_PASSWORD", ""));
+            drop = () -> dropServerDatabase("cairn_bench");
+        } else if (target.equals("postgres")) {
+            String name = "cairn_bench_" + UUID.randomUUID().toString().substring(0, 8);
+            b = Database.builder().url(postgresSchema(name)).user(env("CAIRN_POSTGRES_USER", "postgres"))
+                    .password(env("CAIRN_POSTGRES_PASSWORD", ""));
+            drop = () -> dropPostgresSchema(name);
         } else {
-            throw new IllegalArgumentException("Unknown target " + target + "; use h2 or mariadb");
+            throw new IllegalArgumentException("Unknown target " + target + "; use h2, mariadb or postgres");
         }
+        Database db = null;
+        try {
+            db = b == null ? Database.embedded(schema)
+                    : (settings == null ? b.schema(schema) : settings.apply(b.schema(schema))).build();
+            fill(db, rows);
+            return new Fixture(target, db, drop);
+        } catch (RuntimeException e) {
+            // A fixture that fails to open leaves nothing behind on the server either.
+            if (db != null) {
+                db.close();
+            }
+            try {
+                drop.run();
+            } catch (RuntimeException dropFailed) {
+                e.addSuppressed(dropFailed);
+            }
+            throw e;
+        }
+    }
+
+    private static void fill(Database db, int rows) {
         db.createMissingTables();
         db.deleteFrom(BenchRows.ROWS).all().execute();
         db.deleteFrom(BenchRows.INSERTS).all().execute();
@@ -145,7 +181,6 @@ final class Fixture implements AutoCloseable {
         if (!data.isEmpty()) {
             db.insertInto(BenchRows.ROWS).rows(data).chunkSize(2_000).execute();
         }
-        return new Fixture(target, db);
     }
 
     private static String serverDatabase() {
@@ -160,6 +195,37 @@ final class Fixture implements AutoCloseable {
             throw new IllegalStateException("Cannot create the benchmark database", e);
         }
         return url.replaceFirst("(//[^/?]+)(/[^?]*)?", "$1/cairn_bench");
+    }
+
+    /**
+     * Makes the schema {@code name} in the database of {@code CAIRN_POSTGRES_URL} and returns that URL with the
+     * schema as the connections' {@code currentSchema}, the first of their search path.
+     */
+    private static String postgresSchema(String name) {
+        String url = System.getenv("CAIRN_POSTGRES_URL");
+        if (url == null || url.isBlank()) {
+            throw new IllegalStateException("Target postgres needs CAIRN_POSTGRES_URL");
+        }
+        try (Connection c = postgres(); Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA \"" + name + "\"");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the benchmark schema " + name, e);
+        }
+        return url + (url.indexOf('?') < 0 ? "?" : "&") + "currentSchema=" + name;
+    }
+
+    private static Connection postgres() throws SQLException {
+        return DriverManager.getConnection(System.getenv("CAIRN_POSTGRES_URL"), env("CAIRN_POSTGRES_USER", "postgres"),
+                env("CAIRN_POSTGRES_PASSWORD", ""));
+    }
+
+    /** Drops a schema {@link #postgresSchema} made, with its tables. */
+    private static void dropPostgresSchema(String name) {
+        try (Connection c = postgres(); Statement st = c.createStatement()) {
+            st.execute("DROP SCHEMA IF EXISTS \"" + name + "\" CASCADE");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot drop the benchmark schema " + name, e);
+        }
     }
 
     private static String env(String name, String fallback) {
@@ -222,9 +288,7 @@ final class Fixture implements AutoCloseable {
             hibernate.close();
         }
         db.close();
-        if (db.dialect().isMySqlFamily()) {
-            dropServerDatabase("cairn_bench");
-        }
+        dropServerData.run();
     }
 
     /** Drops a database a benchmark made on the server of {@code CAIRN_MYSQL_URL}, so that no run leaves one behind. */

@@ -26,13 +26,17 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** Scenario 2: one row by primary key, a different key on every call, on H2 in memory. */
+/**
+ * Scenario 2: one row by primary key, a different key on every call, on H2 in memory and (target {@code postgres}) on
+ * the server at {@code CAIRN_POSTGRES_URL}.
+ */
 @State(Scope.Benchmark)
 @Fork(Runs.FORKS)
 @Warmup(iterations = Runs.WARMUP, time = 1)
@@ -42,13 +46,16 @@ import org.openjdk.jmh.annotations.Warmup;
 public class LookupBenchmark {
     static final int ROWS_IN_TABLE = 10_000;
 
+    @Param({"h2"})
+    public String target;
+
     Fixture f;
     String sql;
     long next;
 
     @Setup
     public void setUp() {
-        f = Fixture.open("h2", ROWS_IN_TABLE);
+        f = Fixture.open(target, ROWS_IN_TABLE);
         sql = f.selectAll + " where " + f.q("id") + " = ?";
     }
 

@@ -4,14 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.NoBenchmarksException;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -27,37 +29,69 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * <p>How long each case warms up and is measured is declared on the benchmark classes, from the constants of
  * {@link Runs}. {@code --quick} overrides them with one short fork per case, to try the script; {@code --include
  * REGEX} runs only the benchmarks whose names match; {@code --out DIR} writes the results elsewhere than
- * {@code benchmarks/results}, for trial runs. The MariaDB cases run when {@code CAIRN_MYSQL_URL} is set.
+ * {@code benchmarks/results}, for trial runs; {@code --targets h2,mariadb,postgres} runs only the cases of those
+ * targets. Without {@code --targets}, H2 runs, and MariaDB and PostgreSQL when {@code CAIRN_MYSQL_URL} and
+ * {@code CAIRN_POSTGRES_URL} are set.
+ *
+ * <p>Each server runs only some scenarios ({@link #PASSES}), so that a full run stays in its time: one JMH run per
+ * target, since a parameter set on JMH's options applies to every benchmark that has it.
  */
 public final class RunBenchmarks {
+    /**
+     * A target and the scenarios measured on it, with parameters of its own; {@code scenarios} empty for every
+     * benchmark (H2, with the parameters the benchmarks declare).
+     */
+    record Pass(String target, String urlVariable, List<String> scenarios, Map<String, List<String>> params) {
+    }
+
+    /** In the order they run. */
+    static final List<Pass> PASSES = List.of(
+            new Pass("h2", null, List.of(), Map.of()),
+            new Pass("mariadb", "CAIRN_MYSQL_URL", List.of("BatchInsert", "CachedFind", "SchemaSync", "SchemaSyncScale"),
+                    Map.of()),
+            // 10,000 rows on PostgreSQL only: the cost per row over the network, where 1,000 rows is still close to a
+            // round trip's cost.
+            new Pass("postgres", "CAIRN_POSTGRES_URL", List.of("Fetch", "Lookup", "BatchInsert"),
+                    Map.of("rows", List.of("1", "1000", "10000"))));
+
     private RunBenchmarks() {
     }
 
     public static void main(String[] args) throws Exception {
         List<String> argList = List.of(args);
         boolean quick = argList.contains("--quick");
-        int includeAt = argList.indexOf("--include");
-        String include = includeAt >= 0 && includeAt + 1 < args.length ? args[includeAt + 1]
-                : "dev\\.cairn\\.benchmarks\\..*Benchmark";
-        int outAt = argList.indexOf("--out");
-        Path out = Path.of(outAt >= 0 && outAt + 1 < args.length ? args[outAt + 1] : "benchmarks/results");
-        String url = System.getenv("CAIRN_MYSQL_URL");
-        boolean server = url != null && !url.isBlank();
+        String include = option(argList, "--include", "dev\\.cairn\\.benchmarks\\..*Benchmark");
+        Path out = Path.of(option(argList, "--out", "benchmarks/results"));
+        String targets = option(argList, "--targets", null);
 
-        ChainedOptionsBuilder options = new OptionsBuilder()
-                .include(include)
-                .jvmArgs("-Xms1g", "-Xmx1g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
-                .addProfiler(GCProfiler.class)
-                .shouldFailOnError(true);
-        if (quick) {
-            options.forks(1).warmupIterations(2).warmupTime(TimeValue.milliseconds(300))
-                    .measurementIterations(2).measurementTime(TimeValue.milliseconds(300));
-        }
-        if (server) {
-            options.param("target", "h2", "mariadb");
-        }
         Steadiness steadiness = new Steadiness(OutputFormatFactory.createFormatInstance(System.out, VerboseMode.NORMAL));
-        Collection<RunResult> results = new Runner(options.build(), steadiness).run();
+        List<RunResult> results = new ArrayList<>();
+        for (Pass pass : passes(targets)) {
+            ChainedOptionsBuilder options = new OptionsBuilder()
+                    .include(include)
+                    .jvmArgs("-Xms1g", "-Xmx1g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
+                    .addProfiler(GCProfiler.class)
+                    .shouldFailOnError(true);
+            if (quick) {
+                options.forks(1).warmupIterations(2).warmupTime(TimeValue.milliseconds(300))
+                        .measurementIterations(2).measurementTime(TimeValue.milliseconds(300));
+            }
+            if (!pass.scenarios().isEmpty()) {
+                // JMH's includes are alternatives; leaving out every other benchmark narrows --include to the pass.
+                String scenarios = String.join("|", pass.scenarios());
+                options.exclude("^(?!dev\\.cairn\\.benchmarks\\.(" + scenarios + ")Benchmark\\.)")
+                        .param("target", pass.target());
+            }
+            pass.params().forEach((name, values) -> options.param(name, values.toArray(String[]::new)));
+            try {
+                results.addAll(new Runner(options.build(), steadiness).run());
+            } catch (NoBenchmarksException e) {
+                System.out.println("No " + pass.target() + " case matches " + include);
+            }
+        }
+        if (results.isEmpty()) {
+            throw new NoBenchmarksException();
+        }
 
         List<Report.Row> rows = new ArrayList<>();
         for (RunResult r : results) {
@@ -74,12 +108,39 @@ public final class RunBenchmarks {
             rows.add(new Report.Row(scenario, params.toString(), method, primary.getScore(), primary.getScoreError(),
                     primary.getScoreUnit(), alloc(r), settings(p), steadiness.judge(r, !quick)));
         }
+        // The targets of a contender together, in the order of the passes (the sort is stable).
+        rows.sort(Comparator.comparing(Report.Row::scenario).thenComparing(Report.Row::contender));
         Report report = new Report(rows, quick);
         String markdown = report.markdown(Report.machine());
         Files.createDirectories(out);
         Files.writeString(out.resolve("latest.md"), markdown, StandardCharsets.UTF_8);
         Files.writeString(out.resolve("latest.json"), report.json(), StandardCharsets.UTF_8);
         System.out.println(markdown);
+    }
+
+    private static String option(List<String> args, String name, String fallback) {
+        int at = args.indexOf(name);
+        return at >= 0 && at + 1 < args.size() ? args.get(at + 1) : fallback;
+    }
+
+    /** The passes of {@code --targets} (comma-separated), or without it H2 and each server whose URL is set. */
+    static List<Pass> passes(String targets) {
+        List<String> named = targets == null ? null : List.of(targets.split(","));
+        List<Pass> chosen = new ArrayList<>();
+        for (Pass pass : PASSES) {
+            boolean configured = pass.urlVariable() == null
+                    || !System.getenv().getOrDefault(pass.urlVariable(), "").isBlank();
+            if (named == null ? configured : named.contains(pass.target())) {
+                if (!configured) {
+                    throw new IllegalArgumentException("Target " + pass.target() + " needs " + pass.urlVariable());
+                }
+                chosen.add(pass);
+            }
+        }
+        if (named != null && chosen.size() != named.size()) {
+            throw new IllegalArgumentException("--targets " + targets + ": the targets are h2, mariadb and postgres");
+        }
+        return chosen;
     }
 
     /** "2 x (10 x 1 s + 5 x 1 s)": forks, warm-up and measured iterations. */

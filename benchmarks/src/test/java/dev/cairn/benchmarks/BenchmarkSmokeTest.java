@@ -22,8 +22,19 @@ class BenchmarkSmokeTest {
 
     @Test
     void fetchContendersReturnTheSameRows() throws Exception {
+        runFetch("h2");
+    }
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = "CAIRN_POSTGRES_URL", matches = ".+")
+    void fetchContendersReturnTheSameRowsOnPostgres() throws Exception {
+        runFetch("postgres");
+    }
+
+    private static void runFetch(String target) throws Exception {
         FetchBenchmark b = new FetchBenchmark();
         b.rows = 100;
+        b.target = target;
         b.setUp();
         try {
             List<BenchRow> expected = b.jdbcByIndex();
@@ -61,7 +72,18 @@ class BenchmarkSmokeTest {
 
     @Test
     void lookupContendersReturnTheSameRow() throws Exception {
+        runLookup("h2");
+    }
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = "CAIRN_POSTGRES_URL", matches = ".+")
+    void lookupContendersReturnTheSameRowOnPostgres() throws Exception {
+        runLookup("postgres");
+    }
+
+    private static void runLookup(String target) throws Exception {
         LookupBenchmark b = new LookupBenchmark();
+        b.target = target;
         b.setUp();
         try {
             for (int i = 0; i < 3; i++) {
@@ -119,6 +141,12 @@ class BenchmarkSmokeTest {
     @EnabledIfEnvironmentVariable(named = "CAIRN_MYSQL_URL", matches = ".+")
     void batchInsertContendersInsertEveryRowOnTheServer() throws Exception {
         runBatch("mariadb");
+    }
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = "CAIRN_POSTGRES_URL", matches = ".+")
+    void batchInsertContendersInsertEveryRowOnPostgres() throws Exception {
+        runBatch("postgres");
     }
 
     private static void runBatch(String target) throws Exception {

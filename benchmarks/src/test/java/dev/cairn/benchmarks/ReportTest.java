@@ -27,6 +27,25 @@ class ReportTest {
     }
 
     @Test
+    void eachTargetIsComparedWithJdbcOnTheSameTarget() {
+        Steadiness.Verdict v = steady();
+        Report report = new Report(List.of(
+                new Report.Row("Fetch", "rows=1000, target=h2", "jdbcByIndex", 100.0, 1, "us/op", 1000.0, "s", v),
+                new Report.Row("Fetch", "rows=1000, target=h2", "cairn", 105.0, 1, "us/op", 1000.0, "s", v),
+                new Report.Row("Fetch", "rows=1000, target=postgres", "jdbcByIndex", 400.0, 1, "us/op", 1000.0, "s", v),
+                new Report.Row("Fetch", "rows=1000, target=postgres", "cairn", 480.0, 1, "us/op", 1000.0, "s", v),
+                new Report.Row("Lookup", "target=postgres", "jdbcByIndex", 50.0, 1, "us/op", 1000.0, "s", v),
+                new Report.Row("Lookup", "target=postgres", "cairn", 55.0, 1, "us/op", 1000.0, "s", v)), false);
+        assertThat(report.markdown("m"))
+                .contains("| Fetch 1,000 rows into records on H2: at most 1.10x JDBC | 1.05x | yes |")
+                .contains("| Fetch 1,000 rows into records on PostgreSQL: at most 1.10x JDBC | 1.20x | no |")
+                .contains("| Lookup by primary key on H2: at most 1.15x JDBC | not run | |")
+                .contains("| Lookup by primary key on PostgreSQL: at most 1.20x JDBC | 1.10x | yes |")
+                .contains("| Batch insert of 1,000 rows on PostgreSQL: at most 1.10x JDBC batch | not run | |")
+                .contains("| Fetch | rows=1000, target=postgres | cairn | 480.0 | us/op | 1.5%, 0.980–1.020 | 1.20 | 1000 |");
+    }
+
+    @Test
     void anUnsteadyScoreOrBaselineGetsTheReasonInsteadOfARatio() {
         Steadiness.Verdict drifting = new Steadiness.Verdict(9.0, 1.5, 2.5, 3.0, 10, "measured CV 9%");
         Report cairnUnsteady = new Report(List.of(row("Find", "jdbcByIndex", 2.0, steady()),
