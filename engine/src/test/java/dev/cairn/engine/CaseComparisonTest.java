@@ -9,7 +9,6 @@ import dev.cairn.dsl.Row;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
  * Case-sensitive and case-insensitive comparisons give the same answers on H2 and on MariaDB, whatever the
  * column's collation: plain {@code eq} follows the collation (case-insensitive on MariaDB's usual one).
  */
-@PostgresReady
 class CaseComparisonTest {
 
     static final class Words extends Table<Row, Integer> {

@@ -9,7 +9,6 @@ import dev.cairn.dsl.Condition;
 import dev.cairn.dsl.Schema;
 import dev.cairn.engine.model.Users.User;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,7 +17,6 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 /** E7 and E8: literal pattern helpers, case-insensitive matching, raw conditions, and IN lists of any length. */
-@PostgresReady
 class ConditionTest {
 
     private static Database seeded(TestDatabase t) {

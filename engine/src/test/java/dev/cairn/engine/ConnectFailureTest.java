@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.cairn.engine.exception.ConnectionException;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -18,7 +17,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** A database that cannot be opened says where Cairn tried to connect and what went wrong, and fails fast. */
-@PostgresReady
 class ConnectFailureTest {
 
     private static ConnectionException failure(Database.Builder builder, Duration within) {

@@ -11,7 +11,6 @@ import dev.cairn.engine.exception.ConnectionException;
 import dev.cairn.engine.exception.DatabaseException;
 import dev.cairn.engine.model.Users.User;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -59,7 +58,6 @@ class DatabaseLifecycleTest {
         }
     }
 
-    @PostgresReady
     @DatabaseTest
     void theDialectIsDetectedFromTheConnection(TestDatabase t) {
         Dialect d = t.db().dialect();
@@ -78,7 +76,6 @@ class DatabaseLifecycleTest {
         }
     }
 
-    @PostgresReady
     @DatabaseTest
     void builderSettingsReachThePoolAndTheDriver(TestDatabase t) throws Exception {
         try (Database db = t.config().poolSize(2).connectionTimeout(Duration.ofSeconds(5)).poolName("custom-pool")

@@ -7,7 +7,6 @@ import dev.cairn.dsl.Schema;
 import dev.cairn.engine.exception.ConnectionException;
 import dev.cairn.engine.model.Ledger.Entry;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,7 +23,6 @@ import java.util.concurrent.TimeUnit;
  * Connections killed from outside while idle in the pool: reads outside a transaction run once more on a fresh
  * connection; a write is never repeated, and the other dead connections are replaced after the first failure.
  */
-@PostgresReady
 class DeadConnectionTest {
     private static final int POOL = 4;
 

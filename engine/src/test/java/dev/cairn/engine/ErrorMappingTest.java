@@ -14,7 +14,6 @@ import dev.cairn.engine.model.Posts;
 import dev.cairn.engine.model.Products.Product;
 import dev.cairn.engine.model.Users.User;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +24,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /** Database errors arrive as the right type, with SQLState, vendor code and SQL, and without values. */
-@PostgresReady
 class ErrorMappingTest {
 
     @DatabaseTest

@@ -13,7 +13,6 @@ import dev.cairn.engine.exception.NotNullViolationException;
 import dev.cairn.engine.exception.UniqueViolationException;
 import dev.cairn.engine.exception.ValueRejectedException;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -26,7 +25,6 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
  * the constraint, table and column, the SQLState; the value never. The live tables are narrower than the model
  * here (as after a drift), so that the database, not Cairn, refuses the values.
  */
-@PostgresReady
 class ErrorMessageTest {
     static final String SECRET = "ann.secret@example.com";
 

@@ -18,7 +18,6 @@ import dev.cairn.dsl.query.Tuple2;
 import dev.cairn.engine.exception.UnsupportedFeatureException;
 import dev.cairn.engine.model.Sales.Doc;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.Change;
 import dev.cairn.schema.SchemaSyncException;
@@ -36,7 +35,6 @@ import org.junit.jupiter.api.Test;
  * (PostgreSQL's own search finds and ranks otherwise), the index is left out and a search is refused before anything
  * is sent.
  */
-@PostgresReady
 class FullTextTest {
 
     private static final List<Doc> DOCUMENTS = List.of(

@@ -42,7 +42,6 @@ import dev.cairn.dsl.query.Tuple3;
 import dev.cairn.dsl.type.ColumnType;
 import dev.cairn.engine.model.Sales.Order;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -59,7 +58,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Functions of dates, text and nulls, CASE, CAST and raw typed SQL, in every clause, alike on H2 and MariaDB. */
-@PostgresReady
 class FunctionTest {
 
     private static List<Object> values(dev.cairn.dsl.query.ResultRow row) {

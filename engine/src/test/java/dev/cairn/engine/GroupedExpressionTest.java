@@ -26,7 +26,6 @@ import dev.cairn.dsl.query.Tuple3;
 import dev.cairn.engine.model.Sales.Order;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -36,7 +35,6 @@ import java.util.List;
  * MariaDB, with every value bound. Orders (see {@link FunctionTest#seed}): Ann 10.25 at 10h and 5.50 at 23h30 in
  * January 2024, Bob 200.00 at 8h in January 2024 and 1.00 at 0h in March 2025, Cyd 99.99 at 12h in February 2024.
  */
-@PostgresReady
 class GroupedExpressionTest {
 
     private static Expression<String> size(String big, String medium) {

@@ -15,7 +15,6 @@ import dev.cairn.engine.exception.UniqueViolationException;
 import dev.cairn.engine.model.Hostiles;
 import dev.cairn.engine.model.Hostiles.Hostile;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -69,7 +68,6 @@ import java.util.regex.Pattern;
  * or refused cleanly as the database allows. Run with {@code -Dhostile.timing=true} to print the time per value.
  */
 @SuppressWarnings({"unchecked", "rawtypes"})
-@PostgresReady
 class HostileValueTest {
     private static final Hostiles T = HOSTILES;
     /** The table as a caller whose key is an id, a Key or a map, known only at run time, sees it. */

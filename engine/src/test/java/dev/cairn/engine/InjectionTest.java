@@ -10,7 +10,6 @@ import dev.cairn.dsl.Schema;
 import dev.cairn.engine.exception.ValueRejectedException;
 import dev.cairn.engine.model.Users.User;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,6 @@ import java.util.List;
  * Hostile values through every value position: the table stays intact and every value is stored exactly, or (a NUL
  * character on PostgreSQL, whose text cannot hold one) refused naming the column, with nothing written.
  */
-@PostgresReady
 class InjectionTest {
     static final List<String> HOSTILE = List.of(
             "'; DROP TABLE users; --",

@@ -7,7 +7,6 @@ import dev.cairn.dsl.Row;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -23,7 +22,6 @@ import java.util.function.IntFunction;
  * the rows holding a listed value, NOT IN the others that hold a value. PostgreSQL binds a list of more than 1,024
  * values as one array ({@code = ANY(CAST(? AS type[]))}).
  */
-@PostgresReady
 class LongInListTest {
     private static final int LENGTH = 70_000;
 

@@ -15,7 +15,6 @@ import dev.cairn.engine.model.Posts.Status;
 import dev.cairn.engine.model.Products.Product;
 import dev.cairn.engine.model.Users.User;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -23,7 +22,6 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /** E4 (table form) and E12: inserts of one and many rows, INSERT ... SELECT, upserts, updates and deletes. */
-@PostgresReady
 class MutationTest {
     public record Archived(Long id, String title) {
     }

@@ -28,13 +28,11 @@ import dev.cairn.engine.model.Posts.Status;
 import dev.cairn.engine.model.Products.Product;
 import dev.cairn.engine.model.Users.User;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.util.List;
 
 /** E7: projections, joins, aggregates, subqueries, and count/exists/one. */
-@PostgresReady
 class ProjectionTest {
 
     private static Database seed(TestDatabase t) {

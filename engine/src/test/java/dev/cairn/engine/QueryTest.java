@@ -17,14 +17,12 @@ import dev.cairn.engine.model.Posts.Post;
 import dev.cairn.engine.model.Posts.Status;
 import dev.cairn.engine.model.Users.User;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /** E7 (the first part): typed selects with conditions, order and limits; inserts with generated keys. */
-@PostgresReady
 class QueryTest {
 
     private static Database seeded(TestDatabase t) {

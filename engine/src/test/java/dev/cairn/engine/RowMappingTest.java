@@ -9,11 +9,9 @@ import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.engine.exception.MappingException;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 
 /** Rows map to records, to mutable classes and to untyped rows; a row type that does not fit fails clearly. */
-@PostgresReady
 class RowMappingTest {
 
     /** A mutable class: a no-argument constructor and non-final fields named after the columns. */

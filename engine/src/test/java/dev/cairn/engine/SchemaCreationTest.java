@@ -15,7 +15,6 @@ import dev.cairn.engine.exception.CheckViolationException;
 import dev.cairn.engine.exception.ForeignKeyViolationException;
 import dev.cairn.engine.exception.UniqueViolationException;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -29,7 +28,6 @@ import java.util.List;
 import java.util.Locale;
 
 /** M3, M4 and create-if-missing: what the model declares exists in the database and is enforced there. */
-@PostgresReady
 class SchemaCreationTest {
     public enum Size { S, M, L }
 

@@ -7,11 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cairn.dsl.Schema;
 import dev.cairn.engine.model.Users.User;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 
 /** A query shape is compiled once; later queries of the same shape only bind their values. */
-@PostgresReady
 class ShapeCacheTest {
 
     @DatabaseTest

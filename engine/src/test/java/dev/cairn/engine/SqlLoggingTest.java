@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cairn.dsl.Schema;
 import dev.cairn.engine.model.Users.User;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
  * E13: the SQL each statement runs, with its time, is logged at debug level on {@code dev.cairn.sql}; values never
  * are. The test logging configuration sends that logger at debug level to {@code target/test-log.txt}.
  */
-@PostgresReady
 class SqlLoggingTest {
 
     @DatabaseTest

@@ -7,7 +7,6 @@ import dev.cairn.dsl.Schema;
 import dev.cairn.engine.model.Posts;
 import dev.cairn.engine.model.Users.User;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -21,7 +20,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** E9: streaming in constant memory, proved in a JVM whose heap cannot hold the rows. */
-@PostgresReady
 class StreamingTest {
     private static final int ROWS = 500_000;
     private static final String HEAP = "-Xmx64m";

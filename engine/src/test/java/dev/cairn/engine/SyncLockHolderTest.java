@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.cairn.dialect.Dialect;
 import dev.cairn.dsl.Schema;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.SchemaSyncException;
 import dev.cairn.schema.SyncMode;
@@ -21,7 +20,6 @@ import java.sql.Statement;
 import java.time.Duration;
 
 /** A sync that cannot get the schema lock names who holds it, where the server can tell. */
-@PostgresReady
 class SyncLockHolderTest {
 
     @DatabaseTest

@@ -8,14 +8,12 @@ import dev.cairn.dsl.Row;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.SchemaSyncException;
 import dev.cairn.schema.SyncMode;
 import java.time.Duration;
 
 /** A pool too small for a sync that applies changes says so at once, rather than waiting for a pool timeout. */
-@PostgresReady
 class SyncPoolSizeTest {
 
     static final class Notes extends Table<Row, Long> {

@@ -16,7 +16,6 @@ import dev.cairn.engine.exception.UnsupportedFeatureException;
 import dev.cairn.engine.model.Products.Product;
 import dev.cairn.engine.model.Users.User;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.sql.Connection;
 import java.time.Duration;
@@ -31,7 +30,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** E2: commit, rollback, savepoints, options, retries on deadlock only; E10: row locks. */
-@PostgresReady
 class TransactionTest {
 
     private static Database schema(TestDatabase t) {

@@ -10,7 +10,6 @@ import dev.cairn.engine.model.AllTypes.Perm;
 import dev.cairn.engine.model.AllTypes.Prefs;
 import dev.cairn.engine.model.AllTypes.Values;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -23,7 +22,6 @@ import java.util.Set;
 import java.util.UUID;
 
 /** M2: every column type goes in and comes back unchanged, null and non-null, on every database. */
-@PostgresReady
 class TypeRoundTripTest {
     private static final String UNICODE = "Grüße, Ωμέγα, 日本語, emoji 🚀🧗 and a 4-byte 𝄞";
 

@@ -16,7 +16,6 @@ import dev.cairn.engine.model.Ledger.Entry;
 import dev.cairn.engine.model.Posts;
 import dev.cairn.engine.model.Users.User;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -30,7 +29,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /** Every value is stored exactly or refused with an error naming table and column, never the value. */
-@PostgresReady
 class ValueIntegrityTest {
     private static final String LONE = "x\uD800y";
     private static final String LONE_LOW = "\uDC00tail";
@@ -42,7 +40,6 @@ class ValueIntegrityTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(value));
     }
 
-    @PostgresReady
     @DatabaseTest
     void unpairedSurrogatesAreRefusedInEveryPositionAndPairsAreKept(TestDatabase t) {
         Database db = t.open(Schema.of(LEDGER)).createMissingTables();
@@ -72,7 +69,6 @@ class ValueIntegrityTest {
         assertThat(db.selectFrom(LEDGER).where(LEDGER.note.eq("x\uD83D\uDE00y")).one()).isEqualTo(emoji);
     }
 
-    @PostgresReady
     @DatabaseTest
     void decimalsWithMoreDigitsThanTheScaleAreRefusedUnlessTheColumnRounds(TestDatabase t) {
         Database db = t.open(Schema.of(LEDGER)).createMissingTables();
@@ -104,7 +100,6 @@ class ValueIntegrityTest {
         assertThat(db.selectFrom(LEDGER).where(LEDGER.amount.lt(new BigDecimal("1.5001"))).fetch()).containsExactly(kept);
     }
 
-    @PostgresReady
     @DatabaseTest
     void integersBeyondLongAreConvertedExactlyOrRefusedNeverWrapped(TestDatabase t) {
         Database db = t.open(Schema.of(LEDGER)).createMissingTables();
@@ -132,7 +127,6 @@ class ValueIntegrityTest {
         assertThat(db.find(LEDGER, (Long) stored.get("id")).big()).isEqualTo(new BigDecimal(huge));
     }
 
-    @PostgresReady
     @DatabaseTest
     void rawParametersKeepFractionalSeconds(TestDatabase t) {
         Database db = t.open(Schema.of(LEDGER)).createMissingTables();
@@ -152,7 +146,6 @@ class ValueIntegrityTest {
                 .containsExactly("half");
     }
 
-    @PostgresReady
     @DatabaseTest
     void oneKeepsTheCallersLimit(TestDatabase t) {
         Database db = t.open(Schema.of(LEDGER)).createMissingTables();
@@ -163,7 +156,6 @@ class ValueIntegrityTest {
         assertThatThrownBy(() -> db.selectFrom(LEDGER).limit(5).one()).isInstanceOf(NotUniqueException.class);
     }
 
-    @PostgresReady
     @DatabaseTest
     void readOnlyTransactionsReadInSavepointsAndBatchesAndRefuseWrites(TestDatabase t) {
         Database db = t.open(Schema.of(LEDGER)).createMissingTables();
@@ -185,7 +177,6 @@ class ValueIntegrityTest {
         assertThat(db.selectFrom(LEDGER).count()).isEqualTo(1);
     }
 
-    @PostgresReady
     @DatabaseTest
     void aTransactionRefusesEveryCallAfterItsBlock(TestDatabase test) {
         Database db = test.open(Schema.of(LEDGER)).createMissingTables();
@@ -227,7 +218,6 @@ class ValueIntegrityTest {
                 : Condition.raw("(SELECT SUM(X) FROM SYSTEM_RANGE(1, 3000000000) WHERE MOD(X, 7) = 3) > ?", 0);
     }
 
-    @PostgresReady
     @DatabaseTest
     void explicitIdsMoveTheGeneratedIdsPastThemOnEveryDatabase(TestDatabase t) {
         Database db = t.open(Schema.of(USERS, Posts.POSTS)).createMissingTables();

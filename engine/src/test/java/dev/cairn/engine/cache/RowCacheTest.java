@@ -25,7 +25,6 @@ import dev.cairn.engine.model.League.Sponsor;
 import dev.cairn.engine.model.League.Stadium;
 import dev.cairn.engine.model.League.Team;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -39,7 +38,6 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** E17: the read-through row cache, kept correct by writes after they commit, here and on other instances. */
-@PostgresReady
 class RowCacheTest {
     private static final CacheOptions BIG = CacheOptions.maxSize(1_000);
 

@@ -22,13 +22,11 @@ import dev.cairn.engine.model.League.Employee;
 import dev.cairn.engine.model.League.Player;
 import dev.cairn.engine.model.League.Team;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
 
 /** E5: a batch queues writes and runs them on flush, grouped into few statements, all or nothing. */
-@PostgresReady
 class BatchTest {
 
     private static Database counted(TestDatabase t, StatementCounter counter) {

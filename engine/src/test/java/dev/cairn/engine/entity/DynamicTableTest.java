@@ -15,7 +15,6 @@ import dev.cairn.engine.exception.NotFoundException;
 import dev.cairn.engine.exception.UniqueViolationException;
 import dev.cairn.engine.model.AllTypes;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.introspect.LiveTable;
 import java.math.BigDecimal;
@@ -34,7 +33,6 @@ import java.util.Set;
 import java.util.UUID;
 
 /** E6: a table reached by name, its columns and keys read from the database, rows as maps. */
-@PostgresReady
 class DynamicTableTest {
 
     private static Database createNotes(TestDatabase t) throws Exception {

@@ -21,14 +21,12 @@ import dev.cairn.engine.model.League.Sponsor;
 import dev.cairn.engine.model.League.Stadium;
 import dev.cairn.engine.model.League.Team;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 /** M5 and E11: relations loaded with one query per level, filters on related rows, links made and broken. */
-@PostgresReady
 class EagerLoadingTest {
 
     /** 100 teams of 3 players each (player k of team t has number k), each player with 2 sponsors. */

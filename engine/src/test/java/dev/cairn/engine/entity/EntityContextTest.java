@@ -21,7 +21,6 @@ import dev.cairn.engine.model.League.Membership;
 import dev.cairn.engine.model.League.Player;
 import dev.cairn.engine.model.League.Team;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -46,7 +45,6 @@ class EntityContextTest {
         return t.open(schema()).createMissingTables();
     }
 
-    @PostgresReady
     @DatabaseTest
     void findsByPrimaryUniqueAndCompoundKeys(TestDatabase t) {
         Database db = league(t);
@@ -73,7 +71,6 @@ class EntityContextTest {
                 .hasMessage("No row of 'teams' with name = ?");
     }
 
-    @PostgresReady
     @DatabaseTest
     void refusesWhatIsNotAKey(TestDatabase t) {
         Database db = league(t);
@@ -91,7 +88,6 @@ class EntityContextTest {
                 .hasMessageStartingWith("Column teams.id holds Long; String value cannot be converted");
     }
 
-    @PostgresReady
     @DatabaseTest
     void persistFillsTheKeyAndRefusesDuplicates(TestDatabase t) {
         Database db = league(t);
@@ -106,7 +102,6 @@ class EntityContextTest {
         assertThat(db.selectFrom(TEAMS).fetch()).containsExactly(lions);
     }
 
-    @PostgresReady
     @DatabaseTest
     void updatesByKeyWithoutReading(TestDatabase t) {
         Database db = league(t);
@@ -131,7 +126,6 @@ class EntityContextTest {
         assertThat(db.selectFrom(TEAMS).fetch()).containsExactly(new Team(lions.id(), "Big Lions", "Hull"));
     }
 
-    @PostgresReady
     @DatabaseTest
     void savesByInsertingOrUpdating(TestDatabase t) {
         Database db = league(t);
@@ -149,7 +143,6 @@ class EntityContextTest {
                 .containsExactly(new Team(lions.id(), "Lions", "York"), new Team(5_000L, "Owls", "Oxford"));
     }
 
-    @PostgresReady
     @DatabaseTest
     void removesByRowKeyAndCondition(TestDatabase t) {
         Database db = league(t);
@@ -165,7 +158,6 @@ class EntityContextTest {
         assertThat(c.id()).isNotNull();
     }
 
-    @PostgresReady
     @DatabaseTest
     void loadRefreshesFromTheDatabase(TestDatabase t) throws Exception {
         Database db = league(t);
@@ -183,7 +175,6 @@ class EntityContextTest {
                 .hasMessage("No row of 'teams' with id = " + lions.id() + " to load");
     }
 
-    @PostgresReady
     @DatabaseTest
     void findForUpdateHoldsTheRowLock(TestDatabase t) throws Exception {
         Database db = league(t);
@@ -219,7 +210,6 @@ class EntityContextTest {
         }
     }
 
-    @PostgresReady
     @DatabaseTest
     void worksTheSameInATransaction(TestDatabase t) {
         Database db = league(t);

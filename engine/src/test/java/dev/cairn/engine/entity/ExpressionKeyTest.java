@@ -13,7 +13,6 @@ import dev.cairn.engine.Database;
 import dev.cairn.engine.DynamicTable;
 import dev.cairn.engine.exception.DatabaseException;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.SchemaSyncException;
 import dev.cairn.schema.SyncMode;
@@ -36,7 +35,6 @@ import java.util.stream.Collectors;
  * auto-increment keys do: persist, save, batch persists, inserts with {@code returning()}, upserts and tables by
  * name. The returned keys are those the database holds; other expression defaults come back filled.
  */
-@PostgresReady
 class ExpressionKeyTest {
 
     record Ticket(UUID id, String title, LocalDate createdOn) {

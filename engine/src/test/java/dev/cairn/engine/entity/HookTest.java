@@ -12,12 +12,10 @@ import dev.cairn.engine.model.Accounts;
 import dev.cairn.engine.model.Accounts.Article;
 import dev.cairn.engine.model.Accounts.Audit;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.time.Instant;
 
 /** M7: hooks run around each write, in order, in the write's transaction; a failing hook leaves nothing written. */
-@PostgresReady
 class HookTest {
 
     @DatabaseTest

@@ -11,7 +11,6 @@ import dev.cairn.engine.Batch;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.exception.ValidationException;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +20,6 @@ import java.util.Map;
  * M6: {@code required()} is NOT NULL in the database and a validation rule at once, so a missing value is a
  * validation error before any SQL; rules may give their own message, chosen by the value.
  */
-@PostgresReady
 class RequiredAndOwnMessagesTest {
 
     public record Item(Long id, String name, Integer qty, String code) {

@@ -12,7 +12,6 @@ import dev.cairn.dsl.query.Changes;
 import dev.cairn.dsl.query.Key;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.util.Map;
 
@@ -21,7 +20,6 @@ import java.util.Map;
  * is a {@link Key} (the table declares {@link Void}), and a declared key type that is not the primary key's is
  * refused before any SQL runs.
  */
-@PostgresReady
 class TypedKeysTest {
 
     public record Code(String code, String label) {

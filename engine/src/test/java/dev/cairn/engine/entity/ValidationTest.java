@@ -15,14 +15,12 @@ import dev.cairn.engine.Database;
 import dev.cairn.engine.exception.ValidationException;
 import dev.cairn.engine.model.Accounts.Account;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** M6: rules declared in the table, run before every write; a failure writes nothing and names every field. */
-@PostgresReady
 class ValidationTest {
 
     private static Account valid() {

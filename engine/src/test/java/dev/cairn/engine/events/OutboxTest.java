@@ -14,7 +14,6 @@ import dev.cairn.engine.model.League.Membership;
 import dev.cairn.engine.model.League.Player;
 import dev.cairn.engine.model.League.Team;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,7 +29,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /** E14 across instances: changes written to the outbox in the committing transaction, read by other databases. */
-@PostgresReady
 class OutboxTest {
     private static final OutboxOptions FAST = OutboxOptions.defaults().pollInterval(Duration.ofMillis(20));
 

@@ -14,7 +14,6 @@ import dev.cairn.engine.model.League.Membership;
 import dev.cairn.engine.model.League.Player;
 import dev.cairn.engine.model.League.Team;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** E14: listeners told after commit of the rows each transaction changed; never of work rolled back. */
-@PostgresReady
 class SubscriptionTest {
 
     /** Each notice as lines: "INSERT teams 1 [id, name, city]" and so on. */

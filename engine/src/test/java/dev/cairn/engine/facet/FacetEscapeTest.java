@@ -29,7 +29,6 @@ import dev.cairn.engine.facet.Tenancy.Rating;
 import dev.cairn.engine.facet.Tenancy.Skill;
 import dev.cairn.engine.facet.Tenancy.Team;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +41,6 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
  * infer (exists, counts with conditions, relation filters, subqueries, sorting, errors), change or delete tenant
  * 2's rows. Each test ends by checking, without the facet, that tenant 2's rows are exactly as seeded.
  */
-@PostgresReady
 class FacetEscapeTest {
 
     /** Tenant 1: team a1, players pa1, pa2, pa3 (whose team is tenant 2's b1), skill sa; tenant 2: b1, pb1, pb2, sb. */

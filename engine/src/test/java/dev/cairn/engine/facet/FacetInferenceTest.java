@@ -23,7 +23,6 @@ import dev.cairn.engine.facet.FacetEscapeTest.World;
 import dev.cairn.engine.facet.Tenancy.Player;
 import dev.cairn.engine.facet.Tenancy.Team;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +36,6 @@ import java.util.function.Function;
  * makes both happen: each test first shows that the condition fails without the facet, then that every kind of
  * statement through the facet returns exactly the visible answer.
  */
-@PostgresReady
 class FacetInferenceTest {
     record Account(Long id, Long tenantId, String code) {
     }

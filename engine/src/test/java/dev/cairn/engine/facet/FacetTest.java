@@ -17,7 +17,6 @@ import dev.cairn.engine.exception.ForbiddenException;
 import dev.cairn.engine.facet.Tenancy.Player;
 import dev.cairn.engine.facet.Tenancy.Team;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,7 +25,6 @@ import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /** E15: what a facet allows (restrictive and permissive), which columns it reads and writes, and general filters. */
-@PostgresReady
 class FacetTest {
     private final List<String> sent = Collections.synchronizedList(new ArrayList<>());
 

@@ -16,7 +16,6 @@ import dev.cairn.engine.compile.QueryCompiler;
 import dev.cairn.engine.exception.MappingException;
 import dev.cairn.engine.model.AllTypes;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Mappers are generated classes for records, mutable classes, tuples and single columns; reflection only as a fallback. */
-@PostgresReady
 class GeneratedMapperTest {
     public record Item(Long id, String name, int qty) {
     }

@@ -18,7 +18,6 @@ import dev.cairn.engine.model.League.Player;
 import dev.cairn.engine.model.League.Sponsor;
 import dev.cairn.engine.model.League.Team;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +25,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** E19: query strings and query objects compiled over allowed fields, on H2 and MariaDB. */
-@PostgresReady
 class QueryStringTest {
     static final QueryFields<Team> FIELDS = QueryFields.of(TEAMS).allow(TEAMS.name, TEAMS.city)
             .allow("players.name").allow("players.number").allow("players.sponsors.name");

@@ -9,7 +9,6 @@ import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.SyncMode;
 import dev.cairn.schema.SyncReport;
@@ -18,7 +17,6 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** S2 and S3: each kind of change is detected, planned, marked, and applied only where the mode allows. */
-@PostgresReady
 class ChangesTest {
 
     static final class ItemsV1 extends Table<Row, Long> {

@@ -8,7 +8,6 @@ import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.Change;
 import dev.cairn.schema.SyncMode;
@@ -25,7 +24,6 @@ import java.util.List;
  * through every change (MODIFY COLUMN rewrites a whole column), on H2, MariaDB and PostgreSQL. The model's collations
  * are MySQL's: H2 and PostgreSQL leave them out, but PostgreSQL keeps a column's own collation through a change.
  */
-@PostgresReady
 class CollationsAndCommentsTest {
 
     /** A model that only widens name and declares neither its collation nor its comment. */

@@ -8,7 +8,6 @@ import dev.cairn.dsl.Row;
 import dev.cairn.dsl.Schema;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.SchemaSyncException;
 import dev.cairn.schema.SyncMode;
@@ -27,7 +26,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /** S4: the cross-instance lock, and DDL that fails fast when a table is in use. */
-@PostgresReady
 class ConcurrentSyncTest {
 
     private static int historyRows(TestDatabase t) throws Exception {

@@ -8,7 +8,6 @@ import dev.cairn.dsl.Row;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.Change;
 import dev.cairn.schema.SyncMode;
@@ -25,7 +24,6 @@ import java.util.Map;
  * that names its constraints renames them once; names are scoped per table as MySQL scopes them (qualified by the
  * table where PostgreSQL or H2 keep them per schema).
  */
-@PostgresReady
 class ConstraintNamingTest {
 
     static final class Users extends Table<Row, Long> {

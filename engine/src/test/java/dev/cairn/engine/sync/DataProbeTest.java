@@ -10,7 +10,6 @@ import dev.cairn.dsl.Table;
 import dev.cairn.dsl.type.ReferentialAction;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.Change;
 import dev.cairn.schema.SchemaDriftException;
@@ -28,7 +27,6 @@ import java.util.Set;
  * The changes the rows decide: schema sync counts the rows a change would break (bounded), applies it in APPLY_SAFE
  * when none does, and refuses it in every mode when some do, naming a few by primary key and never by value.
  */
-@PostgresReady
 class DataProbeTest {
     private static Change change(SyncReport r, Change.Kind kind, String about) {
         return r.plan().stream().filter(c -> c.kind() == kind && c.description().contains(about)).findFirst()

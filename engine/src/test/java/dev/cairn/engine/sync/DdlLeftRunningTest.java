@@ -9,7 +9,6 @@ import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.SyncMode;
 import dev.cairn.schema.SyncReport;
@@ -28,7 +27,6 @@ import java.util.concurrent.TimeUnit;
  * for that DDL before it reads the schema, rather than plan from the shape the ALTER is changing. PostgreSQL, too,
  * runs a dead client's statement to its end and commits it.
  */
-@PostgresReady
 class DdlLeftRunningTest {
 
     static final class BigV1 extends Table<Row, Long> {

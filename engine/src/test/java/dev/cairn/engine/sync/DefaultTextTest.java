@@ -8,7 +8,6 @@ import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.SyncMode;
 import dev.cairn.schema.SyncReport;
@@ -22,7 +21,6 @@ import java.sql.Statement;
  * so too in sessions that read a backslash as an escape (MySQL's default mode, PostgreSQL's
  * standard_conforming_strings off) or not (NO_BACKSLASH_ESCAPES).
  */
-@PostgresReady
 class DefaultTextTest {
     static final String LETTER = "Regards,\nThe team";
     static final String TABBED = "a\tb";

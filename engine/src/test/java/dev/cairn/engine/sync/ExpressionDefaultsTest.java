@@ -9,7 +9,6 @@ import dev.cairn.dsl.Table;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.DynamicTable;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.Change;
 import dev.cairn.schema.SyncMode;
@@ -26,7 +25,6 @@ import java.util.UUID;
  * Expression defaults and literal defaults on text: created from the model and written by hand, both compare equal
  * to the model; a live default the model lacks or changes is destructive, so APPLY_SAFE leaves it.
  */
-@PostgresReady
 class ExpressionDefaultsTest {
 
     static final class Tickets extends Table<Row, UUID> {

@@ -7,7 +7,6 @@ import dev.cairn.dsl.Row;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.SchemaSyncCli;
 import dev.cairn.schema.SyncReport;
@@ -19,7 +18,6 @@ import java.sql.Statement;
 import java.time.Instant;
 
 /** Tables written by hand the way each server spells them compare equal to the model; the command line. */
-@PostgresReady
 class HandMadeTableTest {
 
     static final class Legacy extends Table<Row, Integer> {

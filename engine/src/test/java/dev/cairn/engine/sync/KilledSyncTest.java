@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.engine.Database;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.SchemaSyncException;
 import dev.cairn.schema.SyncMode;
@@ -25,7 +24,6 @@ import java.util.concurrent.TimeUnit;
  * transaction: the kill rolls all of it back, the history lists nothing as applied, and the next instance applies
  * the whole plan.
  */
-@PostgresReady
 class KilledSyncTest {
 
     @DatabaseTest(serverOnly = "an in-memory H2 database dies with its process")

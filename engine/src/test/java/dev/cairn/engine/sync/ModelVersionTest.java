@@ -9,7 +9,6 @@ import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.OlderModel;
 import dev.cairn.schema.SchemaSyncException;
@@ -23,7 +22,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Rolling deploys: an instance still running an older model does not undo a newer one's changes. */
-@PostgresReady
 class ModelVersionTest {
 
     static final class Owners extends Table<Row, Long> {

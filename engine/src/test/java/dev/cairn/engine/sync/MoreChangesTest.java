@@ -10,7 +10,6 @@ import dev.cairn.dsl.Table;
 import dev.cairn.dsl.type.ReferentialAction;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.SchemaSync;
 import dev.cairn.schema.SchemaSyncException;
@@ -24,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Foreign keys, checks and enums change; a plan that stops half-way converges on the next sync. */
-@PostgresReady
 class MoreChangesTest {
     enum Color { RED, GREEN }
 

@@ -10,7 +10,6 @@ import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.Change;
 import dev.cairn.schema.OnlineDdl.Algorithm;
@@ -34,7 +33,6 @@ import java.util.List;
  * How the server runs each change, in the plan; the limit on blocking a large table at start-up; the command line;
  * PostgreSQL's indexes built concurrently.
  */
-@PostgresReady
 class OnlineDdlTest {
 
     static final class OrdersV1 extends Table<Row, Long> {

@@ -11,7 +11,6 @@ import dev.cairn.dsl.UniqueKey;
 import dev.cairn.dsl.type.ReferentialAction;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.SyncReport;
 import java.math.BigDecimal;
@@ -25,7 +24,6 @@ import java.time.LocalDate;
  * compare equal to the model that describes them; the first of the PostgreSQL corpus. PostgreSQL's own SQL: the
  * other databases have their hand-made tables in {@link HandMadeTableTest}.
  */
-@PostgresReady
 class PostgresDumpTest {
     enum Status { draft, sent, paid }
 

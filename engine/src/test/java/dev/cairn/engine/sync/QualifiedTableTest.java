@@ -14,7 +14,6 @@ import dev.cairn.engine.Database;
 import dev.cairn.engine.DynamicTable;
 import dev.cairn.engine.exception.ForeignKeyViolationException;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.Change;
 import dev.cairn.schema.SchemaSyncException;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.Test;
  * declared {@code super("audit.events")}: created, synced to nothing, queried, joined and referred to across schemas,
  * always addressed in its own schema even where the connection's schema has a table of the same name.
  */
-@PostgresReady
 class QualifiedTableTest {
     private static final AtomicInteger COUNTER = new AtomicInteger();
 

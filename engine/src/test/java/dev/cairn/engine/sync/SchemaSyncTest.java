@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cairn.dsl.Row;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.SchemaDriftException;
 import dev.cairn.schema.SyncMode;
@@ -17,7 +16,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 
 /** S1, S2, S3, S5: full schema from nothing, zero changes after, modes, history. */
-@PostgresReady
 class SchemaSyncTest {
 
     @DatabaseTest

@@ -8,7 +8,6 @@ import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.Change;
 import dev.cairn.schema.SyncMode;
@@ -22,7 +21,6 @@ import java.sql.Statement;
  * are two tables. (PostgreSQL folds an unquoted name to lower case: a table created as {@code Tb_Pets} without
  * quotes is {@code tb_pets}.) The other settings are in {@link LowerCaseTableNamesTest}.
  */
-@PostgresReady
 class TableNameCaseTest {
 
     static final class Items extends Table<Row, Long> {

@@ -10,7 +10,6 @@ import dev.cairn.dsl.type.ColumnType;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.DynamicTable;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.SyncMode;
 import dev.cairn.schema.SyncReport;
@@ -30,7 +29,6 @@ import java.util.function.Function;
  * A second sync plans nothing, for every column type crossed with NULL / NOT NULL and with / without a default
  * (literal, and "now" for date-times): the whole vocabulary of columns, generated rather than picked.
  */
-@PostgresReady
 class TypeMatrixTest {
     enum E { A, B_B, C }
 

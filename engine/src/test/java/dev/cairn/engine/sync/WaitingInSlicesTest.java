@@ -9,7 +9,6 @@ import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.SchemaSyncException;
 import dev.cairn.schema.SyncMode;
@@ -26,7 +25,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /** DDL waits for a table in short slices, so queries on it are held one slice at most; sessions come back as lent. */
-@PostgresReady
 class WaitingInSlicesTest {
 
     static final class QueueV1 extends Table<Row, Long> {

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 
 /**
- * Provides the runs of a {@link DatabaseTest}: one on H2, one on MariaDB/MySQL, and one on PostgreSQL for the tests
- * marked {@link PostgresReady}. Server settings come from the environment:
+ * Provides the runs of a {@link DatabaseTest}: one on H2, one on MariaDB/MySQL and one on PostgreSQL. Server settings
+ * come from the environment:
  * <ul>
  *   <li>{@code CAIRN_MYSQL_URL}: a JDBC URL of the server, such as {@code jdbc:mysql://127.0.0.1:3306/test};
  *       each test run creates its own database there and drops it afterwards;</li>
@@ -33,16 +33,11 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
  *   <li>{@code CAIRN_POSTGRES_USER} (default {@code postgres}) and {@code CAIRN_POSTGRES_PASSWORD} (default
  *       empty).</li>
  * </ul>
- * PostgreSQL support is being built up: the PostgreSQL runs cover the tests marked {@link PostgresReady} so far, and
- * the others are in progress. Without {@code CAIRN_POSTGRES_URL} there are no PostgreSQL runs at all (none
- * reported as skipped), in CI too for now. {@code CAIRN_POSTGRES_ALL=true} runs every database test on PostgreSQL,
- * marked or not, to find those that pass.
+ * A server run whose variable is not set is reported as skipped; with {@code CI=true} it fails instead.
  */
 public final class DatabaseExtension implements TestTemplateInvocationContextProvider {
     public static final String MYSQL_URL = "CAIRN_MYSQL_URL";
     public static final String POSTGRES_URL = "CAIRN_POSTGRES_URL";
-    /** Set to {@code true}, every database test runs on PostgreSQL too: to find the next ones to mark ready. */
-    public static final String POSTGRES_ALL = "CAIRN_POSTGRES_ALL";
     static final String POSTGRES = "PostgreSQL";
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final String RUN_ID = UUID.randomUUID().toString().substring(0, 8);
@@ -61,11 +56,7 @@ public final class DatabaseExtension implements TestTemplateInvocationContextPro
         }
         boolean serverOnly = !test.serverOnly().isEmpty();
         Stream<TestTemplateInvocationContext> runs = serverOnly ? Stream.of(new Run("MariaDB")) : Stream.of(new Run("H2"), new Run("MariaDB"));
-        boolean ready = context.getRequiredTestMethod().isAnnotationPresent(PostgresReady.class)
-                || context.getRequiredTestClass().isAnnotationPresent(PostgresReady.class)
-                || "true".equalsIgnoreCase(System.getenv(POSTGRES_ALL));
-        return ready && test.notOnPostgres().isEmpty() && postgresConfigured()
-                ? Stream.concat(runs, Stream.of(new Run(POSTGRES))) : runs;
+        return test.notOnPostgres().isEmpty() ? Stream.concat(runs, Stream.of(new Run(POSTGRES))) : runs;
     }
 
     /** Whether a PostgreSQL database is configured for the tests. */

@@ -8,10 +8,10 @@ import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs a test once per database it can reach: H2 in memory always, MariaDB/MySQL when {@code CAIRN_MYSQL_URL} is
- * set, and PostgreSQL when {@code CAIRN_POSTGRES_URL} is set and the test or its class is marked
- * {@link PostgresReady} (the PostgreSQL runs cover the tests marked so far; the rest is in progress). Each run gets a fresh, empty database through a {@link dev.cairn.engine.Database} or {@link TestDatabase}
- * parameter. Without the variable the server runs are reported as skipped; with {@code CI=true} they fail instead.
+ * Runs a test once per database: H2 in memory, MariaDB/MySQL ({@code CAIRN_MYSQL_URL}) and PostgreSQL
+ * ({@code CAIRN_POSTGRES_URL}). Each run gets a fresh, empty database through a {@link dev.cairn.engine.Database} or
+ * {@link TestDatabase} parameter. A server run whose variable is not set is reported as skipped; with {@code CI=true}
+ * it fails instead.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public @interface DatabaseTest {
     /**
      * Why the test means nothing on H2, for a test of server behaviour (a process list, DDL that outlives its
-     * client): given, it runs on the server only, and is not reported at all for H2 rather than as skipped.
+     * client): given, it runs on the servers only, and is not reported at all for H2 rather than as skipped.
      */
     String serverOnly() default "";
 

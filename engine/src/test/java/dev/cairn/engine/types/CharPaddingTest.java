@@ -9,12 +9,10 @@ import dev.cairn.dsl.Table;
 import dev.cairn.dsl.query.Functions;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import java.util.List;
 
 /** H2 pads a CHAR(n) with spaces where MariaDB drops them: every way of reading or comparing one agrees. */
-@PostgresReady
 class CharPaddingTest {
     static final class Codes extends Table<Row, Long> {
         final Column<Long> id = bigint("id").primaryKey();

@@ -9,7 +9,6 @@ import dev.cairn.dsl.Table;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.DynamicTable;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.Change;
 import dev.cairn.schema.SyncMode;
@@ -29,7 +28,6 @@ import java.util.UUID;
  * Tables written by hand as MariaDB, H2 and PostgreSQL spell them: read by name into the right types, and blob sizes
  * that widen.
  */
-@PostgresReady
 class HandMadeTypesTest {
 
     @DatabaseTest

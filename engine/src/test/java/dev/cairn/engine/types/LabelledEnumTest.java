@@ -11,7 +11,6 @@ import dev.cairn.engine.Database;
 import dev.cairn.engine.DynamicTable;
 import dev.cairn.engine.exception.MappingException;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.SyncMode;
 import dev.cairn.schema.introspect.LiveTable;
@@ -23,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 
 /** ENUM and SET labels that are not Java names: declared by the enum, bound in conditions, read back by label. */
-@PostgresReady
 class LabelledEnumTest {
     public enum Rating implements Labelled {
         G("G"), PG_13("PG-13"), NC_17("NC-17");

@@ -10,7 +10,6 @@ import dev.cairn.engine.Database;
 import dev.cairn.engine.DynamicTable;
 import dev.cairn.engine.exception.ValueRejectedException;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.SyncMode;
 import java.math.BigDecimal;
@@ -27,7 +26,6 @@ import java.util.Map;
  * Every new type carries its whole range, minima, maxima and unsigned maxima, through insert, find, conditions (eq,
  * between, in) and the table read by name; a value outside it is refused before anything is sent.
  */
-@PostgresReady
 class RangeRoundTripTest {
     static final BigInteger U64_MAX = BigInteger.TWO.pow(64).subtract(BigInteger.ONE);
 

@@ -3,7 +3,6 @@ package dev.cairn.engine.sync.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.SchemaSync;
 import dev.cairn.schema.SchemaSyncCli;
@@ -28,7 +27,6 @@ import org.slf4j.LoggerFactory;
  * request, exit codes for CI, and the diagram. The tests' SLF4J binding (slf4j-simple, see simplelogger.properties)
  * writes the log to {@code target/test-log.txt}, which is read to see what the sync logged meanwhile.
  */
-@PostgresReady
 class SchemaSyncCliTest {
     private static final Path LOG = Path.of("target", "test-log.txt");
 

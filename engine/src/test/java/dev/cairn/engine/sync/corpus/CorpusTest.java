@@ -6,7 +6,6 @@ import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.testing.DatabaseTest;
-import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.SyncMode;
 import dev.cairn.schema.SyncReport;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
  * and Hibernate migrations, tables written by hand), loaded into MariaDB: each paired model plans nothing. Each model
  * created from scratch then plans nothing on a second sync, on H2, MariaDB and PostgreSQL.
  */
-@PostgresReady
 class CorpusTest {
     private static final String CORPUS_IS_MYSQL = "the corpus file is MySQL's SQL (backquotes, UNSIGNED,"
             + " AUTO_INCREMENT, ENGINE=); PostgreSQL's schemas as tools write them are a corpus of their own";
