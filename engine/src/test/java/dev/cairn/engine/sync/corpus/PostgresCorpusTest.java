@@ -1,0 +1,151 @@
+package dev.cairn.engine.sync.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cairn.dsl.Row;
+import dev.cairn.dsl.Schema;
+import dev.cairn.dsl.Table;
+import dev.cairn.engine.Database;
+import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.PostgresReady;
+import dev.cairn.engine.testing.TestDatabase;
+import dev.cairn.schema.SyncMode;
+import dev.cairn.schema.SyncReport;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Schemas as {@code pg_dump --schema-only} writes them (src/test/resources/corpus/postgres: a shop, a blog, a
+ * ticketing system, accounts and sessions), loaded into PostgreSQL: each paired model plans nothing and writes and
+ * reads a row. Each model created from scratch plans nothing on a second sync, on every database.
+ */
+@PostgresReady
+class PostgresCorpusTest {
+    private static final String WHY = "PostgreSQL's own dump SQL";
+    private static final Pattern PUBLIC = Pattern.compile("\\bpublic\\.");
+
+    @Test
+    void theCorpusHoldsAtLeastTwentyFiveTablesAndEachModelNamesTheSameTables() throws Exception {
+        int total = 0;
+        for (Pair p : PAIRS) {
+            List<String> created = Corpus.tables(p.file).stream().sorted().toList();
+            List<String> modelled = p.schema.tables().stream().map(Table::name).sorted().toList();
+            assertThat(modelled).as(p.file).isEqualTo(created);
+            total += created.size();
+        }
+        assertThat(total).isGreaterThanOrEqualTo(25);
+    }
+
+    @DatabaseTest(postgresOnly = WHY)
+    void aShopDumpPlansNothing(TestDatabase t) throws Exception {
+        Database db = load(t, PAIRS.get(0));
+        PgShopModel.Customers c = PgShopModel.CUSTOMERS;
+        Row ann = db.persist(Row.builder(c).set(c.email, "ann@example.com").build());
+        Row read = db.find(c, ann.get(c.id));
+        assertThat(read.get(c.countryCode)).isEqualTo("US");
+        assertThat(read.get(c.fullName)).isEmpty();
+        assertThat(read.get(c.createdAt)).isNotNull();
+    }
+
+    @DatabaseTest(postgresOnly = WHY)
+    void aBlogDumpPlansNothing(TestDatabase t) throws Exception {
+        Database db = load(t, PAIRS.get(1));
+        PgBlogModel.Authors a = PgBlogModel.AUTHORS;
+        PgBlogModel.Posts p = PgBlogModel.POSTS;
+        Row ann = db.persist(Row.builder(a).set(a.username, "ann").set(a.displayName, "Ann")
+                .set(a.email, "ann@example.com").set(a.avatar, new byte[] {1, 2, 3}).build());
+        Row post = db.persist(Row.builder(p).set(p.authorId, ann.get(a.id)).set(p.title, "Hello")
+                .set(p.slug, "hello").set(p.metadata, "{\"b\": 1, \"a\": 2}").build());
+        Row read = db.find(p, post.get(p.id));
+        assertThat(read.get(p.status)).isEqualTo(PgBlogModel.PostStatus.draft);
+        assertThat(read.get(p.metadata)).isEqualTo("{\"b\": 1, \"a\": 2}");
+        assertThat(read.get(p.readingMinutes)).isEqualTo(1.0);
+        assertThat(db.find(a, ann.get(a.id)).get(a.avatar)).containsExactly(1, 2, 3);
+    }
+
+    @DatabaseTest(postgresOnly = WHY)
+    void aTicketingDumpPlansNothing(TestDatabase t) throws Exception {
+        Database db = load(t, PAIRS.get(2));
+        PgTicketsModel.Projects p = PgTicketsModel.PROJECTS;
+        PgTicketsModel.Tickets tk = PgTicketsModel.TICKETS;
+        Row ops = db.persist(Row.builder(p).set(p.key, "OPS").set(p.name, "Operations").build());
+        Row ticket = db.persist(Row.builder(tk).set(tk.projectId, ops.get(p.id)).set(tk.number, 1)
+                .set(tk.title, "Disk full").set(tk.reporterEmail, "bob@example.com")
+                .set(tk.state, PgTicketsModel.State.in_progress).set(tk.estimateHours, new BigDecimal("1.50")).build());
+        Row read = db.find(tk, ticket.get(tk.id));
+        assertThat(read.get(tk.priority)).isEqualTo(PgTicketsModel.Priority.normal);
+        assertThat(read.get(tk.state)).isEqualTo(PgTicketsModel.State.in_progress);
+        assertThat(read.get(tk.estimateHours)).isEqualByComparingTo("1.5");
+        assertThat(db.find(p, ops.get(p.id)).get(p.startedOn)).isNotNull();
+    }
+
+    @DatabaseTest(postgresOnly = WHY)
+    void anAccountsDumpPlansNothing(TestDatabase t) throws Exception {
+        Database db = load(t, PAIRS.get(3));
+        PgAuthModel.Users u = PgAuthModel.USERS;
+        PgAuthModel.Sessions s = PgAuthModel.SESSIONS;
+        UUID id = UUID.randomUUID();
+        db.persist(Row.builder(u).set(u.id, id).set(u.email, "ann@example.com").build());
+        Instant expires = Instant.now().plusSeconds(3600);
+        db.persist(Row.builder(s).set(s.token, "t0k3n").set(s.userId, id).set(s.expiresAt, expires).build());
+        assertThat(db.find(u, id).get(u.locale)).isEqualTo("en");
+        assertThat(db.find(s, "t0k3n").get(s.userId)).isEqualTo(id);
+    }
+
+    @DatabaseTest
+    void eachModelCreatedFromScratchPlansNothingOnTheSecondSync(TestDatabase t) throws Exception {
+        for (Pair p : PAIRS) {
+            try (Database db = t.config().schema(p.schema).build()) {
+                SyncReport first = db.sync(SyncMode.APPLY_SAFE).lastSync();
+                assertThat(first.skipped()).as(p.file + "\n" + first.planText()).isEmpty();
+                SyncReport second = db.schemaSync().plan();
+                assertThat(second.plan()).as(p.file + "\n" + second.planText()).isEmpty();
+            }
+            dropAll(t, p.schema);
+        }
+    }
+
+    /** Loads the dump into the run's schema (the dump's {@code public}) and asserts the model plans nothing. */
+    private static Database load(TestDatabase t, Pair p) throws Exception {
+        try (Connection c = t.rawConnection(); Statement st = c.createStatement()) {
+            String schema = Matcher.quoteReplacement("\"" + c.getSchema() + "\".");
+            for (String sql : Corpus.statements(p.file)) {
+                st.execute(PUBLIC.matcher(sql).replaceAll(schema));
+            }
+        }
+        Database db = t.open(p.schema);
+        SyncReport report = db.schemaSync().plan();
+        assertThat(report.plan()).as(p.file + "\n" + report.planText() + "\n"
+                + report.plan().stream().map(ch -> String.join(";\n", ch.statements())).toList()).isEmpty();
+        return db;
+    }
+
+    /** Drops the model's tables, so that each model is created from nothing. */
+    private static void dropAll(TestDatabase t, Schema schema) throws java.sql.SQLException {
+        boolean mysql = t.target().equals("MariaDB") || t.target().equals("MySQL");
+        try (Connection c = t.rawConnection(); Statement st = c.createStatement()) {
+            if (mysql) {
+                st.execute("SET FOREIGN_KEY_CHECKS = 0");
+            }
+            for (Table<?, ?> table : schema.tables()) {
+                st.execute(mysql ? "DROP TABLE `" + table.name() + "`" : "DROP TABLE \"" + table.name() + "\" CASCADE");
+            }
+        }
+    }
+
+    private record Pair(String file, Schema schema) {
+    }
+
+    private static final List<Pair> PAIRS = List.of(
+            new Pair("postgres/shop.sql", PgShopModel.SCHEMA),
+            new Pair("postgres/blog.sql", PgBlogModel.SCHEMA),
+            new Pair("postgres/tickets.sql", PgTicketsModel.SCHEMA),
+            new Pair("postgres/auth.sql", PgAuthModel.SCHEMA));
+}
