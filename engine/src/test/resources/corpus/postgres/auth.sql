@@ -172,6 +172,8 @@ CREATE TABLE public.users (
     failed_logins smallint DEFAULT 0 NOT NULL,
     last_login_at timestamp with time zone,
     birth_date date,
+    terms_accepted date DEFAULT '2024-01-01'::date NOT NULL,
+    password_changed_at timestamp with time zone DEFAULT '2000-01-01 00:00:00+00'::timestamp with time zone NOT NULL,
     created_at timestamp with time zone DEFAULT CURRENT_TIMESTAMP NOT NULL,
     CONSTRAINT users_failed_logins_check CHECK ((failed_logins >= 0))
 );

@@ -44,6 +44,7 @@ CREATE TABLE public.authors (
     bio text,
     avatar bytea,
     is_admin boolean DEFAULT false NOT NULL,
+    settings json DEFAULT '{"theme": "light"}'::json NOT NULL,
     created_at timestamp(0) without time zone DEFAULT now() NOT NULL
 );
 
@@ -118,6 +119,7 @@ CREATE TABLE public.pages (
     template character varying(40) DEFAULT 'default'::character varying NOT NULL,
     sort_order integer DEFAULT 0 NOT NULL,
     in_menu boolean DEFAULT true NOT NULL,
+    "default" boolean DEFAULT false NOT NULL,
     updated_at timestamp(3) with time zone DEFAULT CURRENT_TIMESTAMP(3) NOT NULL,
     CONSTRAINT pages_path_check CHECK (((path)::text ~~ '/%'::text))
 );
@@ -169,6 +171,7 @@ CREATE TABLE public.posts (
     author_id integer NOT NULL,
     title character varying(200) NOT NULL,
     slug character varying(200) NOT NULL,
+    subtitle character varying(200) DEFAULT 'It''s new'::character varying NOT NULL,
     excerpt character varying(500),
     body text DEFAULT ''::text NOT NULL,
     status public.post_status DEFAULT 'draft'::public.post_status NOT NULL,

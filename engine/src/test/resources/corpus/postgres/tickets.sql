@@ -41,6 +41,18 @@ CREATE TYPE public.ticket_state AS ENUM (
 );
 
 
+--
+-- Name: ticket_resolution; Type: TYPE; Schema: public; Owner: helpdesk
+--
+
+CREATE TYPE public.ticket_resolution AS ENUM (
+    'fixed',
+    'won''t fix',
+    'duplicate',
+    'works for me'
+);
+
+
 SET default_tablespace = '';
 
 SET default_table_access_method = heap;
@@ -218,6 +230,8 @@ CREATE TABLE public.tickets (
     body text,
     priority public.ticket_priority DEFAULT 'normal'::public.ticket_priority NOT NULL,
     state public.ticket_state DEFAULT 'open'::public.ticket_state NOT NULL,
+    resolution public.ticket_resolution,
+    priority_boost integer DEFAULT '-1'::integer NOT NULL,
     reporter_email character varying(255) NOT NULL,
     assignee_id integer,
     due_on date,

@@ -115,6 +115,10 @@ final class PgAuthModel {
                 .check("users_failed_logins_check", f -> f.ge((short) 0));
         final Column<Instant> lastLoginAt = timestamp("last_login_at");
         final Column<LocalDate> birthDate = date("birth_date");
+        final Column<LocalDate> termsAccepted = date("terms_accepted").notNull()
+                .defaultValue(LocalDate.of(2024, 1, 1));
+        final Column<Instant> passwordChangedAt = timestamp("password_changed_at").notNull()
+                .defaultValue(Instant.parse("2000-01-01T00:00:00Z"));
         final Column<Instant> createdAt = timestamp("created_at").notNull().defaultNow();
 
         Users() {

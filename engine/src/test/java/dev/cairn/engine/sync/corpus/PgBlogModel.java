@@ -27,6 +27,7 @@ final class PgBlogModel {
         final Column<String> bio = text("bio");
         final Column<byte[]> avatar = blob("avatar");
         final Column<Boolean> isAdmin = bool("is_admin").notNull().defaultValue(false);
+        final Column<String> settings = json("settings").notNull().defaultValue("{\"theme\": \"light\"}");
         final Column<LocalDateTime> createdAt = datetime("created_at").precision(0).notNull().defaultNow();
 
         Authors() {
@@ -62,6 +63,7 @@ final class PgBlogModel {
         final Column<String> template = varchar("template", 40).notNull().defaultValue("default");
         final Column<Integer> sortOrder = integer("sort_order").notNull().defaultValue(0);
         final Column<Boolean> inMenu = bool("in_menu").notNull().defaultValue(true);
+        final Column<Boolean> isDefault = bool("default").notNull().defaultValue(false);
         final Column<Instant> updatedAt = timestamp("updated_at").precision(3).notNull().defaultNow();
         final Index menu = index("pages_sort_order_idx", inMenu, sortOrder);
 
@@ -89,6 +91,7 @@ final class PgBlogModel {
                 .references("posts_author_id_fkey", () -> AUTHORS.id).onUpdate(CASCADE);
         final Column<String> title = varchar("title", 200).notNull();
         final Column<String> slug = varchar("slug", 200).notNull().unique("posts_slug_key");
+        final Column<String> subtitle = varchar("subtitle", 200).notNull().defaultValue("It's new");
         final Column<String> excerpt = varchar("excerpt", 500);
         final Column<String> body = text("body").notNull().defaultValue("");
         final Column<PostStatus> status = enumeration("status", PostStatus.class).notNull()

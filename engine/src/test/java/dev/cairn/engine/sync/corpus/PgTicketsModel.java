@@ -10,6 +10,7 @@ import dev.cairn.dsl.Row;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.UniqueKey;
+import dev.cairn.dsl.type.Labelled;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,6 +26,20 @@ final class PgTicketsModel {
     enum Priority { low, normal, high, urgent }
 
     enum State { open, in_progress, waiting_on_customer, resolved, closed }
+
+    enum Resolution implements Labelled {
+        FIXED("fixed"), WONT_FIX("won't fix"), DUPLICATE("duplicate"), WORKS_FOR_ME("works for me");
+        private final String label;
+
+        Resolution(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+    }
 
     static final class Agents extends Table<Row, Integer> {
         final Column<Integer> id = integer("id").autoIncrement().primaryKey();
@@ -126,6 +141,8 @@ final class PgTicketsModel {
         final Column<Priority> priority = enumeration("priority", Priority.class).notNull()
                 .defaultValue(Priority.normal);
         final Column<State> state = enumeration("state", State.class).notNull().defaultValue(State.open);
+        final Column<Resolution> resolution = enumeration("resolution", Resolution.class);
+        final Column<Integer> priorityBoost = integer("priority_boost").notNull().defaultValue(-1);
         final Column<String> reporterEmail = varchar("reporter_email", 255).notNull();
         final Column<Integer> assigneeId = integer("assignee_id")
                 .references("tickets_assignee_id_fkey", () -> AGENTS.id).onDelete(SET_NULL);
