@@ -95,7 +95,8 @@ final class PostgresIntrospector extends CatalogIntrospector {
             while (rs.next()) {
                 TableShape t = schema.table(rs.getString(1));
                 if (t != null) {
-                    t.addIndex(new IndexShape(rs.getString(2), names(rs.getArray(3)), rs.getBoolean(4)));
+                    // No constraint stands behind these (the query leaves those out): a unique one is an index.
+                    t.addIndex(new IndexShape(rs.getString(2), names(rs.getArray(3)), rs.getBoolean(4), false, true));
                 }
             }
         }
