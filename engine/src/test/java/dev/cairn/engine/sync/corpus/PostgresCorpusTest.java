@@ -2,9 +2,11 @@ package dev.cairn.engine.sync.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Row;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
+import dev.cairn.dsl.type.ReferentialAction;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.testing.DatabaseTest;
 import dev.cairn.engine.testing.PostgresReady;
@@ -113,6 +115,45 @@ class PostgresCorpusTest {
         assertThat(db.find(u, ann.get(u.id)).get(u.role)).isEqualTo(PgPrismaModel.Role.USER);
         assertThat(db.find(p, post.get(p.id)).get(p.updatedAt)).isEqualTo(LocalDateTime.of(2024, 5, 1, 12, 0, 0,
                 123_000_000));
+    }
+
+    /** Prisma's {@code Profile}, its unique index on {@code userId} named as the model's or left out. */
+    static final class Profile extends Table<Row, Integer> {
+        final Column<Integer> id = integer("id").autoIncrement().primaryKey();
+        final Column<String> bio = text("bio");
+        final Column<Integer> userId;
+
+        Profile(String uniqueName) {
+            super("Profile");
+            Column<Integer> user = integer("userId").notNull();
+            userId = (uniqueName == null ? user : user.unique(uniqueName))
+                    .references("Profile_userId_fkey", () -> PgPrismaModel.USER.id)
+                    .onDelete(ReferentialAction.CASCADE).onUpdate(ReferentialAction.CASCADE);
+        }
+    }
+
+    @DatabaseTest(postgresOnly = WHY)
+    void aUniqueIndexWithoutAConstraintIsRenamedAndDroppedAsAnIndex(TestDatabase t) throws Exception {
+        load(t, PAIRS.get(4)).close();
+        for (String name : new String[] {"Profile_user_key", null}) {
+            Schema changed = Schema.of(PgPrismaModel.USER, new Profile(name), PgPrismaModel.POST,
+                    PgPrismaModel.CATEGORY, PgPrismaModel.CATEGORY_TO_POST, PgPrismaModel.PRISMA_MIGRATIONS);
+            try (Database db = t.config().schema(changed).build()) {
+                SyncReport applied = db.sync(SyncMode.APPLY_ALL).lastSync();
+                assertThat(applied.plan()).as(applied.planText()).hasSize(1);
+                SyncReport after = db.schemaSync().plan();
+                assertThat(after.plan()).as(after.planText()).isEmpty();
+            }
+        }
+        try (Connection c = t.rawConnection(); Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT indexname FROM pg_indexes WHERE schemaname ="
+                     + " current_schema() AND tablename = 'Profile'")) {
+            List<String> left = new java.util.ArrayList<>();
+            while (rs.next()) {
+                left.add(rs.getString(1));
+            }
+            assertThat(left).containsExactly("Profile_pkey");
+        }
     }
 
     @DatabaseTest
