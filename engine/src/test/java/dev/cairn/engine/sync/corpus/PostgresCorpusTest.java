@@ -11,6 +11,7 @@ import dev.cairn.engine.Database;
 import dev.cairn.engine.testing.DatabaseTest;
 import dev.cairn.engine.testing.PostgresReady;
 import dev.cairn.engine.testing.TestDatabase;
+import dev.cairn.schema.Change;
 import dev.cairn.schema.SyncMode;
 import dev.cairn.schema.SyncReport;
 import java.math.BigDecimal;
@@ -115,6 +116,31 @@ class PostgresCorpusTest {
         assertThat(db.find(u, ann.get(u.id)).get(u.role)).isEqualTo(PgPrismaModel.Role.USER);
         assertThat(db.find(p, post.get(p.id)).get(p.updatedAt)).isEqualTo(LocalDateTime.of(2024, 5, 1, 12, 0, 0,
                 123_000_000));
+    }
+
+    @DatabaseTest(postgresOnly = WHY)
+    void indexesTheModelCannotDeclareAreNeverTakenForItsOwn(TestDatabase t) throws Exception {
+        load(t, PAIRS.get(0)).close();
+        try (Connection c = t.rawConnection(); Statement st = c.createStatement()) {
+            // The model's products_category_id_idx over category_id, but only over active products.
+            st.execute("DROP INDEX products_category_id_idx");
+            st.execute("CREATE INDEX products_category_id_idx ON products USING btree (category_id) WHERE is_active");
+            st.execute("CREATE UNIQUE INDEX customers_lower_email_key ON customers USING btree (lower((email)::text))");
+            st.execute("CREATE INDEX products_name_idx ON products USING hash (name)");
+            st.execute("CREATE INDEX orders_placed_at_idx ON orders USING btree (placed_at DESC)");
+            st.execute("CREATE INDEX products_sku_idx ON products USING btree (sku) INCLUDE (price)");
+        }
+        try (Database db = t.open(PgShopModel.SCHEMA)) {
+            SyncReport plan = db.schemaSync().plan();
+            // Four drops, and the partial index dropped and made again as the model has it.
+            assertThat(plan.plan()).as(plan.planText()).hasSize(6).allMatch(Change::destructive);
+            assertThat(plan.planText()).contains("WHERE is_active", "lower((email)::text)", "USING hash (name)",
+                    "placed_at DESC", "INCLUDE (price)");
+            SyncReport applied = db.sync(SyncMode.APPLY_ALL).lastSync();
+            assertThat(applied.skipped()).as(applied.planText()).isEmpty();
+            SyncReport after = db.schemaSync().plan();
+            assertThat(after.plan()).as(after.planText()).isEmpty();
+        }
     }
 
     /** Prisma's {@code Profile}, its unique index on {@code userId} named as the model's or left out. */
