@@ -132,7 +132,9 @@ final class KeyChanges {
                 if (!existing.name().equalsIgnoreCase(wanted.name())) {
                     boolean named = e.getValue() instanceof UniqueKey uk ? uk.isNamed() : ((Index) e.getValue()).isNamed();
                     if (named) {
-                        renames.put(existing.name(), wanted.name());
+                        // The model's spelling: the shape's name is in lower case, and PostgreSQL keeps case.
+                        renames.put(existing.name(), e.getValue() instanceof UniqueKey uk ? names.of(uk)
+                                : names.of((Index) e.getValue()));
                         renamedShapes.put(existing.name(), existing);
                     }
                 }
@@ -165,7 +167,8 @@ final class KeyChanges {
             String what = existing.unique() ? "unique key " : "index ";
             changes.add(new Change(Change.Kind.RENAME_INDEX, table.name(), "rename " + what + r.getKey() + " to "
                     + r.getValue() + " " + existing.columns() + " (in place, the table is not copied)",
-                    List.of(ddl.renameIndex(table.name(), r.getKey(), r.getValue(), existing.unique())), false, null));
+                    List.of(ddl.renameIndex(table.name(), r.getKey(), r.getValue(),
+                            existing.uniqueConstraint())), false, null));
         }
         for (Map.Entry<String, String> r : cycles) {
             changes.add(new Change(Change.Kind.RENAME_INDEX, table.name(), "rename " + r.getKey() + " to " + r.getValue(),

@@ -300,7 +300,8 @@ public final class SchemaDiff {
     static Change dropIndexOrUnique(DdlRenderer ddl, String table, IndexShape existing) {
         return existing.unique()
                 ? new Change(Change.Kind.DROP_UNIQUE, table, "drop unique key " + existing.name() + " "
-                + existing.columns(), List.of(ddl.dropUnique(table, existing.name())), true, null)
+                + existing.columns(), List.of(existing.standalone() ? ddl.dropIndex(table, existing.name())
+                : ddl.dropUnique(table, existing.name())), true, null)
                 : new Change(Change.Kind.DROP_INDEX, table, "drop index " + existing.name() + " " + existing.columns(),
                 List.of(ddl.dropIndex(table, existing.name())), true, null);
     }

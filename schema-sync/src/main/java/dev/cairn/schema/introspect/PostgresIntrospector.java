@@ -42,6 +42,10 @@ final class PostgresIntrospector extends CatalogIntrospector {
     private static final String COLLATION = "(SELECT quote_ident(cn.nspname) || '.' || quote_ident(co.collname)"
             + " FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace JOIN pg_type ty"
             + " ON ty.oid = a.atttypid WHERE co.oid = a.attcollation AND a.attcollation <> ty.typcollation)";
+
+    // An index over columns alone, ascending, whole-table, B-tree: the only kind the model declares.
+    private static final String PLAIN_INDEX = "(x.indpred IS NULL AND x.indexprs IS NULL AND x.indnkeyatts = x.indnatts"
+            + " AND am.amname = 'btree' AND NOT EXISTS (SELECT 1 FROM unnest(x.indoption::int2[]) o WHERE o <> 0))";
     private static final Pattern TRIGGER_COLUMN = Pattern.compile("NEW\\.\"((?:[^\"]|\"\")+)\" :=");
     private static final String RANGE_COLUMN = "(\"(?:[^\"]|\"\")+\"|[a-z_][\\w$]*)";
     private static final Pattern RANGE_CHECK = Pattern.compile("^CHECK \\(\\(\\(" + RANGE_COLUMN + " >= (\\S+)\\) AND \\("
@@ -105,13 +109,20 @@ final class PostgresIntrospector extends CatalogIntrospector {
         // An INVALID index (a CREATE INDEX CONCURRENTLY that failed) is not there for queries: the model's index is
         // still to be built (ConcurrentIndexes drops the invalid one first).
         try (ResultSet rs = query(c, "SELECT c.relname, i.relname, " + NAMES.formatted("x.indkey::int2[]", "x.indrelid")
-                + ", x.indisunique FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
+                + ", x.indisunique, " + PLAIN_INDEX + ", pg_get_indexdef(x.indexrelid)"
+                + " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_am am ON am.oid = i.relam"
                 + RELATION.formatted("x.indrelid") + " AND NOT x.indisprimary AND x.indisvalid AND NOT EXISTS (SELECT 1"
                 + " FROM pg_constraint k WHERE k.conindid = x.indexrelid AND k.contype IN ('p', 'u', 'x'))", name)) {
             while (rs.next()) {
                 TableShape t = schema.table(rs.getString(1));
                 if (t != null) {
-                    t.addIndex(new IndexShape(rs.getString(2), names(rs.getArray(3)), rs.getBoolean(4)));
+                    // The model cannot declare any other kind: its definition stands for its columns, so that it
+                    // never equals the model's index over the same columns.
+                    String def = rs.getString(6);
+                    List<String> columns = rs.getBoolean(5) ? names(rs.getArray(3))
+                            : List.of(def.substring(def.indexOf(" USING ") + 1));
+                    // No constraint stands behind these (the query leaves those out): a unique one is an index.
+                    t.addIndex(new IndexShape(rs.getString(2), columns, rs.getBoolean(4), false, true));
                 }
             }
         }

@@ -47,10 +47,11 @@ final class Corpus {
         return out;
     }
 
-    /** The tables the file creates, by name in lower case, in the file's order. */
+    /** The tables the file creates, by name in lower case without their schema, in the file's order. */
     static List<String> tables(String file) throws IOException {
         return statements(file).stream().filter(s -> s.regionMatches(true, 0, "create table", 0, 12))
-                .map(s -> s.substring(12).trim().split("[\\s(]")[0].replace("`", "").toLowerCase(Locale.ROOT))
+                .map(s -> s.substring(12).trim().split("[\\s(]")[0].replaceAll("[`\"]", ""))
+                .map(name -> name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT))
                 .toList();
     }
 
