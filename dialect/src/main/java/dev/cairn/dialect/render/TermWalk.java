@@ -47,8 +47,6 @@ final class TermWalk {
         org.jooq.Select<? extends Record1<Object>> nested(SelectStatement<?> select);
     }
 
-    // Longer lists are one array on PostgreSQL; shorter ones keep IN, which the planner estimates value by value.
-    private static final int POSTGRES_ARRAY_OVER = 1024;
     private final StatementWalk.Sink sink;
     private final Dialect dialect;
     private final boolean building;
@@ -250,10 +248,10 @@ final class TermWalk {
         }
         Field<Object> f = field(in.operand());
         subject = in.operand();
-        if (dialect.isPostgres() && !ddl && size > POSTGRES_ARRAY_OVER) {
+        if (dialect.isPostgres() && !ddl && size > ValueArray.LISTS_OVER) {
             return anyOfArray(in, f);
         }
-        int padded = paddedInListSize(size);
+        int padded = InListPadding.padded(size);
         sink.token(in.negated() ? " NOTIN" : " IN");
         sink.token(padded);
         sink.token("(");
@@ -271,10 +269,7 @@ final class TermWalk {
         return in.negated() ? f.notIn(list) : f.in(list);
     }
 
-    /**
-     * A long IN list on PostgreSQL: {@code x = ANY(CAST(? AS type[]))} ({@code <> ALL} when negated), which has the
-     * meaning of the list (a null element makes a miss unknown, as in a list) with one parameter for any length.
-     */
+    /** A long IN list on PostgreSQL: one array parameter for any length (see {@link ValueArray}). */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private org.jooq.Condition anyOfArray(InList in, Field<Object> f) {
         ColumnType<?> type = in.values().get(0).type();
@@ -282,28 +277,7 @@ final class TermWalk {
         sink.token(in.negated() ? " <>ALL" : " =ANY");
         sink.token(type.kind());
         Field<Object> p = value(new Param(type, array), subject, null);
-        if (!building) {
-            return null;
-        }
-        Field<?> compared = ValueArray.comparedAsText(type) ? DSL.field("CAST({0} AS text)", Object.class, f) : f;
-        return DSL.condition("{0} " + (in.negated() ? "<> ALL" : "= ANY") + "(CAST({1} AS "
-                + ValueArray.arrayType(type) + "))", compared, p);
-    }
-
-    /**
-     * The number of parameters an IN list of {@code n} values is rendered with: the next power of two up to 1,024,
-     * then the next multiple of 1,024. Lists of any length share a few query shapes instead of one each.
-     */
-    static int paddedInListSize(int n) {
-        if (n <= 1) {
-            return n;
-        }
-        if (n <= 1024) {
-            return Integer.highestOneBit(n - 1) << 1;
-        }
-        int padded = (n + 1023) / 1024 * 1024;
-        // MariaDB takes at most 65,535 placeholders in a statement: padding never takes a list that fits past it.
-        return padded <= 65_535 ? padded : n;
+        return building ? ValueArray.condition(f, p, type, in.negated()) : null;
     }
 
     /** An expression: its tokens and values, and its jOOQ field when building. */

@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 
 /**
  * The values of a long IN list bound as one PostgreSQL array ({@code x = ANY(CAST(? AS bigint[]))}): the driver and
@@ -19,6 +22,9 @@ import java.util.List;
  * @param elements each value in its text form, or null
  */
 public record ValueArray(ColumnType<?> type, List<Object> values, String[] elements) {
+    /** Lists longer than this are one array; shorter ones keep IN, which the planner estimates value by value. */
+    public static final int LISTS_OVER = 1024;
+
     /** The list's values as one array of {@code type}. */
     public static ValueArray of(ColumnType<?> type, List<Param<?>> values, Dialect dialect) {
         String[] out = new String[values.size()];
@@ -45,7 +51,7 @@ public record ValueArray(ColumnType<?> type, List<Object> values, String[] eleme
      * The array type the elements are cast to. Text of every kind (and labels: an enum column is compared as text)
      * is {@code text[]}.
      */
-    public static String arrayType(ColumnType<?> type) {
+    private static String arrayType(ColumnType<?> type) {
         return switch (type.kind()) {
             case VARCHAR, CHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, JSON, ENUM, SET -> "text[]";
             case TINYINT, TINYINT_UNSIGNED, SMALLINT, YEAR -> "smallint[]";
@@ -64,8 +70,18 @@ public record ValueArray(ColumnType<?> type, List<Object> values, String[] eleme
         };
     }
 
+    /**
+     * {@code f = ANY(CAST(p AS type[]))}, or {@code f <> ALL(...)} when negated: the meaning of the IN list, a null
+     * element making a miss unknown as in a list.
+     */
+    public static Condition condition(Field<Object> f, Field<Object> p, ColumnType<?> type, boolean negated) {
+        Field<?> compared = comparedAsText(type) ? DSL.field("CAST({0} AS text)", Object.class, f) : f;
+        return DSL.condition("{0} " + (negated ? "<> ALL" : "= ANY") + "(CAST({1} AS " + arrayType(type) + "))",
+                compared, p);
+    }
+
     /** Whether the compared side is cast to text first: an enum type, or json, which has no equality. */
-    public static boolean comparedAsText(ColumnType<?> type) {
+    private static boolean comparedAsText(ColumnType<?> type) {
         return switch (type.kind()) {
             case ENUM, JSON -> true;
             default -> false;
