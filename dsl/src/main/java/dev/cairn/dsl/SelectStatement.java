@@ -198,8 +198,8 @@ public record SelectStatement<R>(Projection<R> projection, FromItem<?> from, Lis
 
     /** A row lock taken by a SELECT, and what to do about rows another transaction holds. */
     public record Lock(Mode mode, Wait waitPolicy) {
-        /** FOR UPDATE (exclusive) or FOR SHARE. */
-        public enum Mode { UPDATE, SHARE }
+        /** FOR UPDATE (exclusive), FOR NO KEY UPDATE (exclusive but for referring rows' key checks) or FOR SHARE. */
+        public enum Mode { UPDATE, NO_KEY_UPDATE, SHARE }
 
         /** Wait for locked rows, fail at once (NOWAIT), or leave them out (SKIP LOCKED). */
         public enum Wait { WAIT, NOWAIT, SKIP_LOCKED }

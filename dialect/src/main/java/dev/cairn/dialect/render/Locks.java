@@ -29,11 +29,18 @@ public final class Locks {
         });
     }
 
-    static void apply(SelectQuery<Record> q, Lock lock) {
-        if (lock.mode() == Lock.Mode.UPDATE) {
-            q.setForUpdate(true);
-        } else {
-            q.setForShare(true);
+    static void apply(SelectQuery<Record> q, Lock lock, Dialect dialect) {
+        switch (lock.mode()) {
+            case UPDATE -> q.setForUpdate(true);
+            // Only PostgreSQL has the weaker exclusive lock; elsewhere FOR UPDATE holds at least as much.
+            case NO_KEY_UPDATE -> {
+                if (dialect.isPostgres()) {
+                    q.setForNoKeyUpdate(true);
+                } else {
+                    q.setForUpdate(true);
+                }
+            }
+            case SHARE -> q.setForShare(true);
         }
         switch (lock.waitPolicy()) {
             case NOWAIT -> q.setForLockModeNoWait();

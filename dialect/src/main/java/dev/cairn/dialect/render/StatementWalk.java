@@ -318,7 +318,7 @@ public final class StatementWalk {
             sink.token(s.lock().mode().name());
             sink.token(s.lock().waitPolicy().name());
             if (q != null) {
-                Locks.apply(q, s.lock());
+                Locks.apply(q, s.lock(), dialect);
             }
         }
         if (grouped && q != null) {

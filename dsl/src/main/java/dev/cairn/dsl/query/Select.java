@@ -222,6 +222,17 @@ public final class Select<R> implements SelectStatement.Source<R> {
         return with(statement.withLock(new Lock(Lock.Mode.UPDATE, lock == null ? Lock.Wait.WAIT : lock.waitPolicy())));
     }
 
+    /**
+     * Locks the rows read as an update that leaves their key alone does ({@code FOR NO KEY UPDATE} on PostgreSQL),
+     * so that rows referring to them may still be inserted meanwhile. MySQL/MariaDB and H2 have no such lock and take
+     * {@code FOR UPDATE}, which holds more.
+     */
+    public Select<R> forNoKeyUpdate() {
+        Lock lock = statement.lock();
+        return with(statement.withLock(new Lock(Lock.Mode.NO_KEY_UPDATE,
+                lock == null ? Lock.Wait.WAIT : lock.waitPolicy())));
+    }
+
     /** Takes a shared lock on the rows read ({@code FOR SHARE}, {@code LOCK IN SHARE MODE} on MySQL/MariaDB). */
     public Select<R> forShare() {
         Lock lock = statement.lock();

@@ -168,7 +168,11 @@ public final class FacetCore extends SessionCore {
         }
         Lock lock = s.lock();
         if (lock != null) {
-            q = lock.mode() == Lock.Mode.UPDATE ? q.forUpdate() : q.forShare();
+            q = switch (lock.mode()) {
+                case UPDATE -> q.forUpdate();
+                case NO_KEY_UPDATE -> q.forNoKeyUpdate();
+                case SHARE -> q.forShare();
+            };
             if (lock.waitPolicy() == Lock.Wait.NOWAIT) {
                 q = q.noWait();
             } else if (lock.waitPolicy() == Lock.Wait.SKIP_LOCKED) {
