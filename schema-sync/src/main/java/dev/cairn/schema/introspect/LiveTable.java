@@ -45,7 +45,7 @@ public final class LiveTable extends Table<Row, Object> {
         shape.indexes().values().stream().filter(IndexShape::unique).forEach(i -> keyed.addAll(i.columns()));
         List<Column<?>> byPosition = new ArrayList<>();
         for (ColumnShape c : shape.columns()) {
-            byPosition.add(!mySql && keyed.contains(c.name()) ? keyable(c) : column(c, mySql));
+            byPosition.add(column(c, mySql, !mySql && keyed.contains(c.name())));
         }
         if (!shape.primaryKey().isEmpty()) {
             primaryKey(columnsNamed(byPosition, shape.primaryKey()));
@@ -121,26 +121,11 @@ public final class LiveTable extends Table<Row, Object> {
     }
 
     /**
-     * A key's column. PostgreSQL keys text and bytea, which a model may not (MySQL and H2 cannot index them whole), so
-     * such a column is read as the varchar or varbinary of PostgreSQL's largest value (1 GiB); a key's values are
-     * far shorter anyway, since a B-tree entry holds about 2,700 bytes.
+     * The column {@code c} reports. A key's column on PostgreSQL ({@code keyed}) may be text or bytea, which a model may
+     * not key (MySQL and H2 cannot index them whole): it is read as the varchar or varbinary of PostgreSQL's largest
+     * value (1 GiB); a key's values are far shorter anyway, since a B-tree entry holds about 2,700 bytes.
      */
-    private Column<?> keyable(ColumnShape c) {
-        String type = c.type().trim();
-        if (!type.equals("text") && !type.equals("bytea")) {
-            return column(c, false);
-        }
-        Column<?> col = type.equals("text") ? varchar(c.name(), POSTGRES_LARGEST) : varbinary(c.name(), POSTGRES_LARGEST);
-        if (!c.nullable()) {
-            col.notNull();
-        }
-        if (c.defaultValue() != null) {
-            declareDefault(col, c.defaultValue());
-        }
-        return col;
-    }
-
-    private Column<?> column(ColumnShape c, boolean mySql) {
+    private Column<?> column(ColumnShape c, boolean mySql, boolean keyed) {
         String type = c.type();
         Matcher m = SIZED.matcher(type);
         String head = m.matches() ? m.group(1).trim() : type.trim();
@@ -149,7 +134,10 @@ public final class LiveTable extends Table<Row, Object> {
         boolean zoned = type.endsWith(" tz");
         String name = c.name();
         List<String> choices = labelsOf(type);
-        Column<?> col = choices != null ? varchar(name, longest(choices, type.startsWith("set("))) : switch (head.replace(" tz", "").replace(" zerofill", "")) {
+        Column<?> col = choices != null ? varchar(name, longest(choices, type.startsWith("set(")))
+                : keyed && head.equals("text") ? varchar(name, POSTGRES_LARGEST)
+                : keyed && head.equals("bytea") ? varbinary(name, POSTGRES_LARGEST)
+                : switch (head.replace(" tz", "").replace(" zerofill", "")) {
             case "varchar" -> size > 0 ? varchar(name, size) : text(name);
             case "char" -> size > 0 && size <= 255 ? fixedChar(name, size) : text(name);
             case "tinytext" -> tinyText(name);

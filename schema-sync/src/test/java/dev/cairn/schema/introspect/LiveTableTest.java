@@ -170,6 +170,23 @@ class LiveTableTest {
     }
 
     @Test
+    void postgresKeysOnTextAndByteaAreReadAsTheLongestVarcharAndVarbinary() {
+        TableShape shape = new TableShape("live");
+        shape.addColumn(new ColumnShape("email", "text", false, null, false, false));
+        shape.addColumn(new ColumnShape("hash", "bytea", true, null, false, false));
+        shape.addColumn(new ColumnShape("body", "text", true, null, false, false));
+        shape.primaryKey(List.of("email"));
+        shape.addIndex(new IndexShape("uk_live_hash", List.of("hash"), true));
+        LiveTable t = new LiveTable(shape, false);
+        assertThat(t.column("email").type().kind()).isEqualTo(Kind.VARCHAR);
+        assertThat(t.column("email").type().length()).isEqualTo((1 << 30) - 1);
+        assertThat(t.column("email").isNullable()).isFalse();
+        assertThat(t.column("hash").type().kind()).isEqualTo(Kind.VARBINARY);
+        assertThat(t.column("body").type().kind()).as("not in a key: text as it is").isEqualTo(Kind.TEXT);
+        assertThat(t.uniqueKeys()).extracting(UniqueKey::name).contains("uk_live_hash");
+    }
+
+    @Test
     void flagsAndDefaults() {
         TableShape shape = new TableShape("live");
         shape.addColumn(new ColumnShape("id", "bigint", false, null, true, false));
