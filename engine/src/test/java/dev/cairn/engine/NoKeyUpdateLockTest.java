@@ -12,9 +12,9 @@ import dev.cairn.engine.model.League.Membership;
 import dev.cairn.engine.model.League.Player;
 import dev.cairn.engine.model.League.Team;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.HeldLock;
 import dev.cairn.engine.testing.TestDatabase;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,20 +33,8 @@ class NoKeyUpdateLockTest {
         assertThat(sql).contains(db.dialect().isPostgres() ? "for no key update" : "for update")
                 .doesNotContain(db.dialect().isPostgres() ? "for update" : "no key");
 
-        CountDownLatch locked = new CountDownLatch(1);
-        CountDownLatch done = new CountDownLatch(1);
-        Thread holder = new Thread(() -> db.transaction(tx -> {
-            tx.selectFrom(TEAMS).where(TEAMS.id.eq(team.id())).forNoKeyUpdate().fetch();
-            locked.countDown();
-            try {
-                done.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }));
-        holder.start();
-        try {
-            assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+        try (HeldLock held = HeldLock.by(db, tx ->
+                tx.selectFrom(TEAMS).where(TEAMS.id.eq(team.id())).forNoKeyUpdate().fetch())) {
             TransactionOptions once = TransactionOptions.defaults().attempts(1);
             assertThatThrownBy(() -> db.transaction(once, tx ->
                     tx.selectFrom(TEAMS).where(TEAMS.id.eq(team.id())).forUpdate().noWait().fetch()))
@@ -58,9 +46,6 @@ class NoKeyUpdateLockTest {
                 insert.get(5, TimeUnit.SECONDS);
                 assertThat(db.selectFrom(MEMBERSHIPS).count()).isEqualTo(1);
             }
-        } finally {
-            done.countDown();
-            holder.join();
         }
     }
 }

@@ -16,11 +16,12 @@ import dev.cairn.engine.exception.UnsupportedFeatureException;
 import dev.cairn.engine.model.Products.Product;
 import dev.cairn.engine.model.Users.User;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.HeldLock;
 import dev.cairn.engine.testing.TestDatabase;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -155,6 +156,25 @@ class TransactionTest {
         assertThat(attempts.get()).isEqualTo(3);
     }
 
+    @DatabaseTest(postgresOnly = "PostgreSQL's REPEATABLE READ fails an update of a row changed since its snapshot"
+            + " (40001); MariaDB's updates the newest row instead, and its deadlocks are retried above")
+    void aSerializationFailureIsRetriedLikeADeadlock(TestDatabase t) throws Exception {
+        Database db = schema(t);
+        Product a = db.persist(new Product("A", "x", "1.00", 0));
+        AtomicInteger attempts = new AtomicInteger();
+        db.transaction(TransactionOptions.defaults().isolation(Isolation.REPEATABLE_READ), tx -> {
+            int qty = tx.select(PRODUCTS.qty).from(PRODUCTS).where(PRODUCTS.id.eq(a.id())).one();
+            if (attempts.incrementAndGet() == 1) {
+                // Another transaction changes the row after this one's snapshot, and commits.
+                CompletableFuture.runAsync(() -> db.updateTable(PRODUCTS).set(PRODUCTS.qty, 5)
+                        .where(PRODUCTS.id.eq(a.id())).execute()).join();
+            }
+            tx.updateTable(PRODUCTS).set(PRODUCTS.qty, qty + 1).where(PRODUCTS.id.eq(a.id())).execute();
+        });
+        assertThat(attempts.get()).as("the first attempt failed to serialize and ran again").isEqualTo(2);
+        assertThat(db.select(PRODUCTS.qty).from(PRODUCTS).where(PRODUCTS.id.eq(a.id())).one()).isEqualTo(6);
+    }
+
     private static void crossUpdate(Database db, long firstId, long secondId, int amount, CyclicBarrier barrier,
                                     AtomicInteger attempts) {
         AtomicInteger mine = new AtomicInteger();
@@ -220,20 +240,7 @@ class TransactionTest {
         Database db = schema(t);
         Product a = db.persist(new Product("A", "x", "1.00", 0));
         db.persist(new Product("B", "x", "1.00", 0));
-        CountDownLatch locked = new CountDownLatch(1);
-        CountDownLatch done = new CountDownLatch(1);
-        Thread holder = new Thread(() -> db.transaction(tx -> {
-            tx.selectFrom(PRODUCTS).where(PRODUCTS.id.eq(a.id())).forUpdate().fetch();
-            locked.countDown();
-            try {
-                done.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }));
-        holder.start();
-        try {
-            assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+        try (HeldLock held = HeldLock.by(db, tx -> tx.selectFrom(PRODUCTS).where(PRODUCTS.id.eq(a.id())).forUpdate().fetch())) {
             TransactionOptions once = TransactionOptions.defaults().attempts(1);
             assertThatThrownBy(() -> db.transaction(once, tx ->
                     tx.selectFrom(PRODUCTS).where(PRODUCTS.id.eq(a.id())).forUpdate().noWait().fetch()))
@@ -241,9 +248,6 @@ class TransactionTest {
             List<String> free = db.transactionResult(once, tx ->
                     tx.select(PRODUCTS.name).from(PRODUCTS).orderBy(PRODUCTS.name.asc()).forUpdate().skipLocked().fetch());
             assertThat(free).containsExactly("B");
-        } finally {
-            done.countDown();
-            holder.join();
         }
         assertThat(db.selectFrom(PRODUCTS).forUpdate().sql()).containsIgnoringCase("for update");
         if (db.dialect().isMySqlFamily() || db.dialect().isPostgres()) {

@@ -11,10 +11,8 @@ import dev.cairn.schema.SyncMode;
 import dev.cairn.schema.SyncReport;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -130,19 +128,6 @@ class KilledSyncTest {
 
     /** The history's rows, oldest first: the columns given (quoted with backticks) joined by " | ". */
     private static List<String> history(TestDatabase t, String columns) throws Exception {
-        String q = t.target().equals("H2") || t.target().equals("PostgreSQL") ? "\"" : "`";
-        List<String> rows = new ArrayList<>();
-        try (Connection c = t.rawConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT " + columns.replace("`", q) + " FROM " + q + "cairn_schema_history"
-                     + q + " ORDER BY " + q + "id" + q)) {
-            while (rs.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    row.add(rs.getString(i));
-                }
-                rows.add(String.join(" | ", row));
-            }
-        }
-        return rows;
+        return ModelVersionTest.history(t, columns);
     }
 }

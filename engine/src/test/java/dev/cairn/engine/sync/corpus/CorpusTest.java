@@ -91,7 +91,7 @@ class CorpusTest {
     }
 
     /** Drops the model's tables, so that the next model (which may reuse their names) starts from nothing. */
-    private static void dropAll(TestDatabase t, Schema schema) throws java.sql.SQLException {
+    static void dropAll(TestDatabase t, Schema schema) throws java.sql.SQLException {
         // H2 and PostgreSQL drop the foreign keys that refer to a table with it; MySQL is told not to check them.
         boolean cascades = t.target().equals("H2") || t.target().equals("PostgreSQL");
         try (Connection c = t.rawConnection(); java.sql.Statement st = c.createStatement()) {
@@ -104,7 +104,8 @@ class CorpusTest {
         }
     }
 
-    private record Pair(String file, Schema schema) {
+    /** A dump and the model that describes it. */
+    record Pair(String file, Schema schema) {
     }
 
     private static final List<Pair> PAIRS = List.of(

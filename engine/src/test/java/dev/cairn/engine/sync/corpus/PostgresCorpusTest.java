@@ -8,6 +8,7 @@ import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.type.ReferentialAction;
 import dev.cairn.engine.Database;
+import dev.cairn.engine.sync.corpus.CorpusTest.Pair;
 import dev.cairn.engine.testing.DatabaseTest;
 import dev.cairn.engine.testing.TestDatabase;
 import dev.cairn.schema.Change;
@@ -40,10 +41,10 @@ class PostgresCorpusTest {
     void theCorpusHoldsAtLeastTwentyFiveTablesAndEachModelNamesTheSameTables() throws Exception {
         int total = 0;
         for (Pair p : PAIRS) {
-            List<String> created = Corpus.tables(p.file).stream().sorted().toList();
-            List<String> modelled = p.schema.tables().stream().map(x -> x.name().substring(x.name().indexOf('.') + 1)
+            List<String> created = Corpus.tables(p.file()).stream().sorted().toList();
+            List<String> modelled = p.schema().tables().stream().map(x -> x.name().substring(x.name().indexOf('.') + 1)
                     .toLowerCase(Locale.ROOT)).sorted().toList();
-            assertThat(modelled).as(p.file).isEqualTo(created);
+            assertThat(modelled).as(p.file()).isEqualTo(created);
             total += created.size();
         }
         assertThat(total).isGreaterThanOrEqualTo(25);
@@ -207,13 +208,13 @@ class PostgresCorpusTest {
     void eachModelCreatedFromScratchPlansNothingOnTheSecondSync(TestDatabase t) throws Exception {
         // The last, with a schema of its own, is created in one of its own below.
         for (Pair p : PAIRS.subList(0, PAIRS.size() - 1)) {
-            try (Database db = t.config().schema(p.schema).build()) {
+            try (Database db = t.config().schema(p.schema()).build()) {
                 SyncReport first = db.sync(SyncMode.APPLY_SAFE).lastSync();
-                assertThat(first.skipped()).as(p.file + "\n" + first.planText()).isEmpty();
+                assertThat(first.skipped()).as(p.file() + "\n" + first.planText()).isEmpty();
                 SyncReport second = db.schemaSync().plan();
-                assertThat(second.plan()).as(p.file + "\n" + second.planText()).isEmpty();
+                assertThat(second.plan()).as(p.file() + "\n" + second.planText()).isEmpty();
             }
-            dropAll(t, p.schema);
+            CorpusTest.dropAll(t, p.schema());
         }
     }
 
@@ -228,7 +229,7 @@ class PostgresCorpusTest {
     private static Database load(TestDatabase t, Pair p, String auditSchema) throws Exception {
         try (Connection c = t.rawConnection(); Statement st = c.createStatement()) {
             String schema = Matcher.quoteReplacement("\"" + c.getSchema() + "\".");
-            for (String sql : Corpus.statements(p.file)) {
+            for (String sql : Corpus.statements(p.file())) {
                 sql = PUBLIC.matcher(sql).replaceAll(schema);
                 if (auditSchema != null) {
                     String quoted = Matcher.quoteReplacement("\"" + auditSchema + "\"");
@@ -238,9 +239,9 @@ class PostgresCorpusTest {
                 st.execute(sql);
             }
         }
-        Database db = t.open(p.schema);
+        Database db = t.open(p.schema());
         SyncReport report = db.schemaSync().plan();
-        assertThat(report.plan()).as(p.file + "\n" + report.planText() + "\n"
+        assertThat(report.plan()).as(p.file() + "\n" + report.planText() + "\n"
                 + report.plan().stream().map(ch -> String.join(";\n", ch.statements())).toList()).isEmpty();
         return db;
     }
@@ -268,22 +269,6 @@ class PostgresCorpusTest {
                 }
             }
         }
-    }
-
-    /** Drops the model's tables, so that each model is created from nothing. */
-    private static void dropAll(TestDatabase t, Schema schema) throws java.sql.SQLException {
-        boolean mysql = t.target().equals("MariaDB") || t.target().equals("MySQL");
-        try (Connection c = t.rawConnection(); Statement st = c.createStatement()) {
-            if (mysql) {
-                st.execute("SET FOREIGN_KEY_CHECKS = 0");
-            }
-            for (Table<?, ?> table : schema.tables()) {
-                st.execute(mysql ? "DROP TABLE `" + table.name() + "`" : "DROP TABLE \"" + table.name() + "\" CASCADE");
-            }
-        }
-    }
-
-    private record Pair(String file, Schema schema) {
     }
 
     private static final List<Pair> PAIRS = List.of(
