@@ -33,8 +33,8 @@ class NoKeyUpdateLockTest {
         assertThat(sql).contains(db.dialect().isPostgres() ? "for no key update" : "for update")
                 .doesNotContain(db.dialect().isPostgres() ? "for update" : "no key");
 
-        try (HeldLock held = HeldLock.by(db, tx ->
-                tx.selectFrom(TEAMS).where(TEAMS.id.eq(team.id())).forNoKeyUpdate().fetch())) {
+        HeldLock.whileHeld(db, tx ->
+                tx.selectFrom(TEAMS).where(TEAMS.id.eq(team.id())).forNoKeyUpdate().fetch(), () -> {
             TransactionOptions once = TransactionOptions.defaults().attempts(1);
             assertThatThrownBy(() -> db.transaction(once, tx ->
                     tx.selectFrom(TEAMS).where(TEAMS.id.eq(team.id())).forUpdate().noWait().fetch()))
@@ -46,6 +46,6 @@ class NoKeyUpdateLockTest {
                 insert.get(5, TimeUnit.SECONDS);
                 assertThat(db.selectFrom(MEMBERSHIPS).count()).isEqualTo(1);
             }
-        }
+        });
     }
 }

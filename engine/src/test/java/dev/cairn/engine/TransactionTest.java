@@ -240,7 +240,7 @@ class TransactionTest {
         Database db = schema(t);
         Product a = db.persist(new Product("A", "x", "1.00", 0));
         db.persist(new Product("B", "x", "1.00", 0));
-        try (HeldLock held = HeldLock.by(db, tx -> tx.selectFrom(PRODUCTS).where(PRODUCTS.id.eq(a.id())).forUpdate().fetch())) {
+        HeldLock.whileHeld(db, tx -> tx.selectFrom(PRODUCTS).where(PRODUCTS.id.eq(a.id())).forUpdate().fetch(), () -> {
             TransactionOptions once = TransactionOptions.defaults().attempts(1);
             assertThatThrownBy(() -> db.transaction(once, tx ->
                     tx.selectFrom(PRODUCTS).where(PRODUCTS.id.eq(a.id())).forUpdate().noWait().fetch()))
@@ -248,7 +248,7 @@ class TransactionTest {
             List<String> free = db.transactionResult(once, tx ->
                     tx.select(PRODUCTS.name).from(PRODUCTS).orderBy(PRODUCTS.name.asc()).forUpdate().skipLocked().fetch());
             assertThat(free).containsExactly("B");
-        }
+        });
         assertThat(db.selectFrom(PRODUCTS).forUpdate().sql()).containsIgnoringCase("for update");
         if (db.dialect().isMySqlFamily() || db.dialect().isPostgres()) {
             List<Product> shared = db.transactionResult(tx -> tx.selectFrom(PRODUCTS).forShare().fetch());

@@ -7,17 +7,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Row locks held by a transaction on another thread until closed:
- * {@code try (HeldLock held = HeldLock.by(db, tx -> tx.selectFrom(T).forUpdate().fetch())) { ... }}. The constructor
- * returns once the locks are taken; closing ends the transaction.
+ * Row locks held by a transaction on another thread while a test's body runs:
+ * {@code HeldLock.whileHeld(db, tx -> tx.selectFrom(T).forUpdate().fetch(), () -> ...)}.
  */
-public final class HeldLock implements AutoCloseable {
-    private final CountDownLatch done = new CountDownLatch(1);
-    private final Thread holder;
+public final class HeldLock {
+    /** What runs while the locks are held. */
+    public interface Body {
+        void run() throws Exception;
+    }
 
-    private HeldLock(Database db, Consumer<Transaction> lock) throws InterruptedException {
+    private HeldLock() {
+    }
+
+    /** Runs {@code lock} in a transaction on another thread, then {@code body}; the transaction ends after it. */
+    public static void whileHeld(Database db, Consumer<Transaction> lock, Body body) throws Exception {
         CountDownLatch locked = new CountDownLatch(1);
-        holder = new Thread(() -> db.transaction(tx -> {
+        CountDownLatch done = new CountDownLatch(1);
+        Thread holder = new Thread(() -> db.transaction(tx -> {
             lock.accept(tx);
             locked.countDown();
             try {
@@ -27,20 +33,14 @@ public final class HeldLock implements AutoCloseable {
             }
         }));
         holder.start();
-        if (!locked.await(10, TimeUnit.SECONDS)) {
-            close();
-            throw new AssertionError("the holder did not take its locks within 10 s");
+        try {
+            if (!locked.await(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("the holder did not take its locks within 10 s");
+            }
+            body.run();
+        } finally {
+            done.countDown();
+            holder.join();
         }
-    }
-
-    /** Runs {@code lock} in a transaction on another thread and returns once it has run. */
-    public static HeldLock by(Database db, Consumer<Transaction> lock) throws InterruptedException {
-        return new HeldLock(db, lock);
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        done.countDown();
-        holder.join();
     }
 }
