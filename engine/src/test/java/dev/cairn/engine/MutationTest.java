@@ -18,7 +18,9 @@ import dev.cairn.engine.testing.DatabaseTest;
 import dev.cairn.engine.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /** E4 (table form) and E12: inserts of one and many rows, INSERT ... SELECT, upserts, updates and deletes. */
@@ -139,6 +141,35 @@ class MutationTest {
                 .isEqualTo(1);
         assertThat(db.select(PRODUCTS.category).from(PRODUCTS).where(PRODUCTS.name.eq("C")).one()).isNull();
         assertThat(db.updateTable(PRODUCTS).set(PRODUCTS.qty, 0).where(PRODUCTS.name.eq("nobody")).execute()).isZero();
+    }
+
+    @DatabaseTest
+    void updatesSetAMapOfColumnsLikeOneSetEach(TestDatabase t) {
+        Database db = schema(t);
+        db.insertInto(PRODUCTS).rows(List.of(new Product("A", "x", "1.00", 1), new Product("B", "x", "2.00", 2)))
+                .execute();
+        Map<Column<?>, Object> changes = new LinkedHashMap<>();
+        changes.put(PRODUCTS.category, "w");
+        changes.put(PRODUCTS.qty, 7);
+        // The map's value wins over an earlier set of the same column; other earlier sets stay.
+        int n = db.updateTable(PRODUCTS).set(PRODUCTS.qty, 99).set(PRODUCTS.price, new BigDecimal("5.00"))
+                .set(changes).where(PRODUCTS.name.eq("A")).execute();
+        assertThat(n).isEqualTo(1);
+        assertThat(db.selectFrom(PRODUCTS).where(PRODUCTS.name.eq("A")).one())
+                .extracting(Product::category, Product::qty, p -> p.price().toPlainString())
+                .containsExactly("w", 7, "5.00");
+
+        Map<Column<?>, Object> nullName = new LinkedHashMap<>();
+        nullName.put(PRODUCTS.name, null);
+        assertThatThrownBy(() -> db.updateTable(PRODUCTS).set(nullName)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Column products.name is NOT NULL and cannot be set to null");
+        assertThatThrownBy(() -> db.updateTable(PRODUCTS).set(Map.of(USERS.name, "x")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Column users.name is not a column of table 'products'");
+        assertThatThrownBy(() -> db.updateTable(PRODUCTS).set(Map.of(PRODUCTS.qty, "seven"))
+                .where(PRODUCTS.name.eq("B")).execute()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Column products.qty holds Integer; a String value cannot be set to it");
+        assertThat(db.selectFrom(PRODUCTS).where(PRODUCTS.name.eq("B")).one().qty()).isEqualTo(2);
     }
 
     @DatabaseTest

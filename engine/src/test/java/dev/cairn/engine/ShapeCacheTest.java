@@ -35,6 +35,26 @@ class ShapeCacheTest {
     }
 
     @DatabaseTest
+    void inListsOfOneLengthShareOneShapeAndEagerLoadsCompileOnce(TestDatabase t) {
+        Database db = t.open(Schema.of(USERS, POSTS)).createMissingTables();
+        for (int i = 0; i < 40; i++) {
+            db.persist(new User("u" + i + "@x.io", "User " + i, i));
+        }
+        long before = db.compilations();
+        for (int n = 17; n <= 32; n++) {
+            // 17 to 32 values pad to one length: one shape, each list finding its own rows.
+            java.util.List<Integer> ages = java.util.stream.IntStream.range(0, n).boxed().toList();
+            assertThat(db.selectFrom(USERS).where(USERS.age.in(ages)).count()).isEqualTo(n);
+            assertThat(db.selectFrom(USERS).where(USERS.age.notIn(ages)).count()).isEqualTo(40 - n);
+        }
+        assertThat(db.compilations() - before).isEqualTo(2);
+        for (int i = 0; i < 3; i++) {
+            db.selectFrom(USERS).with(USERS.posts).fetch();
+        }
+        assertThat(db.compilations() - before).isEqualTo(4);
+    }
+
+    @DatabaseTest
     void insertsOfTheSameColumnsShareOneShape(TestDatabase t) {
         Database db = t.open(Schema.of(USERS, POSTS)).createMissingTables();
         db.persist(new User("a@x.io", "A", 1));

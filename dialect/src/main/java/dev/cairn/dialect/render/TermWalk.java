@@ -255,15 +255,15 @@ final class TermWalk {
         sink.token(in.negated() ? " NOTIN" : " IN");
         sink.token(padded);
         sink.token("(");
+        // Told in one go, building or not (both walks give one shape); the last value pads: it matches nothing new.
+        sink.values(in.values(), padded, subject);
         if (!building) {
-            // Every execution: the values only, told in one go. The last value fills the padding: it matches nothing new.
-            sink.values(in.values(), padded, subject);
             sink.token(")");
             return null;
         }
         List<Field<Object>> list = new ArrayList<>(padded);
         for (int i = 0; i < padded; i++) {
-            list.add(value(in.values().get(Math.min(i, size - 1)), subject, null));
+            list.add(bound(in.values().get(Math.min(i, size - 1))));
         }
         sink.token(")");
         return in.negated() ? f.notIn(list) : f.in(list);
@@ -423,14 +423,13 @@ final class TermWalk {
     /** The next value: told to the sink, and in the jOOQ parts a placeholder numbered with its index. */
     Field<Object> value(Param<?> p, Object comparedWith, Column<?> storedIn) {
         sink.value(p, comparedWith, storedIn);
-        if (!building) {
-            return null;
-        }
-        DataType<Object> type = storageType(p.type());
-        if (ddl) {
-            return SqlTypes.literal(p.type(), p.value(), dialect);
-        }
-        return Placeholders.param(placeholders++, type);
+        return building ? bound(p) : null;
+    }
+
+    /** The value's placeholder (inlined in DDL), the sink already told. */
+    private Field<Object> bound(Param<?> p) {
+        return ddl ? SqlTypes.literal(p.type(), p.value(), dialect)
+                : Placeholders.param(placeholders++, storageType(p.type()));
     }
 
     Field<Object> field(Column<?> c, boolean qualified) {

@@ -5,11 +5,14 @@ import dev.cairn.dsl.HasMany;
 import dev.cairn.dsl.HasOne;
 import dev.cairn.dsl.ManyToMany;
 import dev.cairn.dsl.Relation;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The rows of a query with the relations loaded for them by {@link EagerSelect#fetch()}: the rows in order, and for
@@ -24,17 +27,23 @@ import java.util.Optional;
  * }
  * }</pre>
  *
- * Rows are looked up by identity, so pass the very objects the graph holds. To-many relations give lists (empty
- * when there are no related rows); to-one relations give an {@link Optional}.
+ * A row is looked up by the key its relation links through (a team's {@code id} for {@code TEAMS.players}, a
+ * player's {@code team_id} for {@code PLAYERS.team}), so the graph's own row objects and equal ones find the same
+ * related rows. To-many relations give lists (empty when there are no related rows); to-one relations give an
+ * {@link Optional}.
  *
  * @param <R> the row type of the query
  */
 public final class Graph<R> implements Iterable<R> {
     private final List<R> rows;
-    // Per relation, each parent's related rows: a few maps for the whole graph, none per row.
-    private final Map<Relation<?, ?>, Map<Object, Object>> related;
+    // Per relation, the related rows of each parent key: one map per relation, none per row.
+    private final Map<Relation<?, ?>, Loaded> related;
 
-    private Graph(List<R> rows, Map<Relation<?, ?>, Map<Object, Object>> related) {
+    /** What was loaded through one relation: how a parent's key is read, and the related rows under each key. */
+    private record Loaded(Function<Object, Object> keyOf, Map<Object, ? extends List<?>> byKey) {
+    }
+
+    private Graph(List<R> rows, Map<Relation<?, ?>, Loaded> related) {
         this.rows = rows;
         this.related = related;
     }
@@ -53,22 +62,15 @@ public final class Graph<R> implements Iterable<R> {
      * The target rows of a has-many relation of {@code parent}, sorted as the include asked. The relation is typed by
      * its owner, so only a row of the owner table compiles as {@code parent}.
      */
+    @SuppressWarnings("unchecked")
     public <O, T> List<T> get(O parent, HasMany<O, T> relation) {
-        Object v = lookup(parent, relation);
-        if (relation.isToOne()) {
-            @SuppressWarnings("unchecked")
-            Optional<T> one = (Optional<T>) v;
-            return one.map(List::of).orElse(List.of());
-        }
-        @SuppressWarnings("unchecked")
-        List<T> list = (List<T>) v;
-        return list;
+        List<?> list = lookup(parent, relation);
+        return (List<T>) (relation.isToOne() && list.size() > 1 ? list.subList(0, 1) : list);
     }
 
     /** The target row of a has-one relation of {@code parent}, if there is one. */
-    @SuppressWarnings("unchecked")
     public <O, T> Optional<T> get(O parent, HasOne<O, T> relation) {
-        return (Optional<T>) lookup(parent, relation);
+        return first(lookup(parent, relation));
     }
 
     /** The rows linked to {@code parent} through a many-to-many relation. */
@@ -78,38 +80,36 @@ public final class Graph<R> implements Iterable<R> {
     }
 
     /** The row {@code parent} belongs to, if its key is set. */
-    @SuppressWarnings("unchecked")
     public <O, T> Optional<T> get(O parent, BelongsTo<O, T> relation) {
-        return (Optional<T>) lookup(parent, relation);
+        return first(lookup(parent, relation));
     }
 
-    private Object lookup(Object parent, Relation<?, ?> relation) {
-        Map<Object, Object> loaded = related.get(relation);
-        Object v = loaded == null ? null : loaded.get(parent);
-        if (v != null) {
-            return v;
-        }
-        if (!holds(parent)) {
-            throw new IllegalArgumentException("This graph holds no such " + relation.owner().name()
-                    + " row object; pass a row object the graph returned (rows are looked up by identity)");
-        }
-        throw new IllegalArgumentException("Relation " + relation.owner().name() + "." + relation.name()
-                + " was not loaded for this row; add with(" + relation.owner().name().toUpperCase(java.util.Locale.ROOT)
-                + "." + relation.name() + ") to the query");
+    @SuppressWarnings("unchecked")
+    private static <T> Optional<T> first(List<?> rows) {
+        return rows.isEmpty() ? Optional.empty() : Optional.of((T) rows.get(0));
     }
 
-    private boolean holds(Object row) {
-        for (R r : rows) {
-            if (r == row) {
-                return true;
-            }
+    private List<?> lookup(Object parent, Relation<?, ?> relation) {
+        if (parent == null) {
+            throw new IllegalArgumentException("The parent row is null");
         }
-        for (Map<Object, Object> byParent : related.values()) {
-            if (byParent.containsKey(row)) {
-                return true;
-            }
+        Loaded loaded = related.get(relation);
+        if (loaded == null) {
+            throw new IllegalArgumentException("Relation " + relation.owner().name() + "." + relation.name()
+                    + " was not loaded for this row; add with(" + relation.owner().name().toUpperCase(Locale.ROOT)
+                    + "." + relation.name() + ") to the query");
         }
-        return false;
+        Object key = loaded.keyOf.apply(parent);
+        if (key == null) {
+            return List.of();
+        }
+        List<?> rows = loaded.byKey.get(key);
+        if (rows == null) {
+            throw new IllegalArgumentException("This graph holds no " + relation.owner().name() + " row with the key"
+                    + " of this one, so relation " + relation.name() + " was not loaded for it; pass a row object the"
+                    + " graph returned");
+        }
+        return rows;
     }
 
     /** Assembles a graph; used by the engine. */
@@ -120,36 +120,27 @@ public final class Graph<R> implements Iterable<R> {
     /** Assembles a {@link Graph}. */
     public static final class Builder<R> {
         private final List<R> rows;
-        private final Map<Relation<?, ?>, Map<Object, Object>> related = new IdentityHashMap<>();
+        private final Map<Relation<?, ?>, Loaded> related = new IdentityHashMap<>();
 
         private Builder(List<R> rows) {
             this.rows = List.copyOf(rows);
         }
 
-        /** Records the related rows of {@code parent}: a list for to-many relations, an Optional for to-one. */
-        public Builder<R> put(Object parent, Relation<?, ?> relation, Object value) {
-            Class<?> expected = relation.isToOne() ? Optional.class : List.class;
-            if (!expected.isInstance(value)) {
-                throw new IllegalArgumentException("Relation " + relation + " takes a " + expected.getSimpleName());
-            }
-            related.computeIfAbsent(relation, p -> new IdentityHashMap<>()).put(parent, value);
-            return this;
-        }
-
         /**
-         * Records the related rows of many parents at once: {@code byParent} maps each parent object (by identity) to
-         * a list for a to-many relation or an Optional for a to-one. The graph keeps the map: do not change it after.
+         * Records what was loaded through {@code relation}: {@code keyOf} reads the key of a parent row object (null
+         * when it has none), and {@code byKey} holds the related rows under the key of every parent loaded, an empty
+         * list for one without any, read-only. A to-one relation's list holds at most its one row. The graph keeps the
+         * map: do not change it after. Recorded twice (the relation included at two places), the maps are merged.
          */
-        public Builder<R> putAll(Relation<?, ?> relation, IdentityHashMap<Object, Object> byParent) {
-            Class<?> expected = relation.isToOne() ? Optional.class : List.class;
-            for (Object value : byParent.values()) {
-                if (!expected.isInstance(value)) {
-                    throw new IllegalArgumentException("Relation " + relation + " takes a " + expected.getSimpleName());
-                }
-            }
-            Map<Object, Object> existing = related.putIfAbsent(relation, byParent);
-            if (existing != null) {
-                existing.putAll(byParent);
+        public Builder<R> putAll(Relation<?, ?> relation, Function<Object, Object> keyOf,
+                                 Map<Object, ? extends List<?>> byKey) {
+            Loaded before = related.get(relation);
+            if (before == null) {
+                related.put(relation, new Loaded(keyOf, byKey));
+            } else {
+                Map<Object, List<?>> merged = new HashMap<>(before.byKey);
+                merged.putAll(byKey);
+                related.put(relation, new Loaded(keyOf, merged));
             }
             return this;
         }

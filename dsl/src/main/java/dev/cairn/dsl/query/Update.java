@@ -8,6 +8,7 @@ import dev.cairn.dsl.Table;
 import dev.cairn.dsl.lifecycle.Executor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -49,13 +50,50 @@ public final class Update<R> {
         if (value == null && !column.isNullable()) {
             throw new IllegalArgumentException("Column " + column + " is NOT NULL and cannot be set to null");
         }
-        return with(new Assignment(column, new Param<>(column.type(), value)));
+        return with(new Assignment(column, param(column, value)));
     }
 
     /** Sets a column to an expression, such as {@code USERS.logins.plus(1)}. */
     public <T> Update<R> set(Column<T> column, Expression<T> value) {
         checkColumn(column);
         return with(new Assignment(column, Objects.requireNonNull(value, "value")));
+    }
+
+    /**
+     * Sets each column of the map to its value, in the map's order: the same as one {@code set(column, value)} per
+     * entry, for changes gathered at run time. A value must be of its column's Java type; {@code null} only for
+     * nullable columns.
+     */
+    public Update<R> set(Map<? extends Column<?>, ?> values) {
+        Objects.requireNonNull(values, "values");
+        List<Assignment> list = new ArrayList<>(state.assignments.size() + values.size());
+        for (Assignment a : state.assignments) {
+            if (!values.containsKey(a.column())) {
+                list.add(a);
+            }
+        }
+        for (Map.Entry<? extends Column<?>, ?> e : values.entrySet()) {
+            Column<?> column = e.getKey();
+            checkColumn(column);
+            Object value = e.getValue();
+            if (value == null && !column.isNullable()) {
+                throw new IllegalArgumentException("Column " + column + " is NOT NULL and cannot be set to null");
+            }
+            list.add(new Assignment(column, param(column, value)));
+        }
+        return new Update<>(executor, new State<>(state.table, List.copyOf(list), state.where, state.all));
+    }
+
+    /** The value as a parameter of the column's type; refused by name when it is not of the column's Java type. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Param<?> param(Column<?> column, Object value) {
+        Class<?> type = column.type().javaType();
+        if (value != null && !type.isInstance(value)) {
+            // Reached through raw or unchecked types (a map of changes); it would fail later as a ClassCastException.
+            throw new IllegalArgumentException("Column " + column + " holds " + type.getSimpleName() + "; a "
+                    + value.getClass().getSimpleName() + " value cannot be set to it");
+        }
+        return new Param(column.type(), value);
     }
 
     private void checkColumn(Column<?> column) {

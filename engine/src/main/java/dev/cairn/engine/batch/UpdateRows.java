@@ -30,11 +30,12 @@ final class UpdateRows extends Operation<UpdateRows> {
         List<KeyMatch> keys = new ArrayList<>(group.size());
         List<Update<Object>> statements = new ArrayList<>(group.size());
         for (UpdateRows u : group) {
-            Object r = RowStatements.asStored(flush.tx, et, Lifecycle.beforeUpdate(flush.tx, et, flush.current(u.row)));
-            KeyMatch k = et.primaryKeyOf(r, "update");
-            prepared.add(r);
+            RowStatements.StoredRow<Object> stored = RowStatements.asStored(flush.tx, et,
+                    Lifecycle.beforeUpdate(flush.tx, et, flush.current(u.row)));
+            KeyMatch k = et.primaryKeyOf(stored.values(), "update");
+            prepared.add(stored.row());
             keys.add(k);
-            statements.add(RowStatements.update(flush.tx, et, r, k));
+            statements.add(RowStatements.update(flush.tx, et, stored.values(), k));
         }
         int[] counts = flush.tx.executeBatched(statements);
         for (int n = 0; n < counts.length; n++) {

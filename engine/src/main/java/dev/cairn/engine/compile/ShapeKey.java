@@ -34,7 +34,28 @@ final class ShapeKey {
         }
     }
 
+    /** Starts the tokens of an IN list whose values are all of one kind: then its kind and length stand for them. */
+    private static final Object IN_LIST = "?IN";
+
     private ShapeKey() {
+    }
+
+    /**
+     * The kind (ordinal) of every value of an IN list of {@code count} placeholders, or -1 when they differ or there
+     * are none. One list of one kind is then three tokens, whatever its length, instead of a marker per value; a
+     * list of mixed kinds keeps a marker per value. Both sinks decide alike, so equal lists give equal tokens.
+     */
+    private static int listKind(List<Param<?>> list, int count) {
+        if (count == 0 || list.isEmpty()) {
+            return -1;
+        }
+        ColumnType.Kind kind = list.get(0).type().kind();
+        for (int i = 1, n = list.size(); i < n; i++) {
+            if (list.get(i).type().kind() != kind) {
+                return -1;
+            }
+        }
+        return kind.ordinal();
     }
 
     private static int mix(int h, Object token) {
@@ -211,19 +232,28 @@ final class ShapeKey {
             }
         }
 
-        /** An IN list's values: room made once, and the padding (the last value again) not checked again. */
+        /** An IN list's values: a few tokens for all of them ({@link #listKind}), and the padding not checked again. */
         @Override
         public void values(List<Param<?>> list, int count, Object subject) {
             if (values instanceof ArrayList<Param<?>> growing) {
                 growing.ensureCapacity(growing.size() + count);
             }
-            tokens.ensure(count);
+            int kind = listKind(list, count);
+            if (kind >= 0) {
+                token(IN_LIST);
+                token(VALUE_MARKERS[kind]);
+                token(count);
+            } else {
+                tokens.ensure(count);
+            }
             int size = list.size();
             for (int i = 0; i < count; i++) {
                 Param<?> p = list.get(Math.min(i, size - 1));
-                int kind = p.type().kind().ordinal();
-                tokens.add(VALUE_MARKERS[kind]);
-                h = 31 * h + MARKER_HASHES[kind];
+                if (kind < 0) {
+                    int k = p.type().kind().ordinal();
+                    tokens.add(VALUE_MARKERS[k]);
+                    h = 31 * h + MARKER_HASHES[k];
+                }
                 if (i < size) {
                     rules.compared(subject, p.value());
                 }
@@ -304,6 +334,18 @@ final class ShapeKey {
         @Override
         public void value(Param<?> param, Object subject, Column<?> storedIn) {
             tokens.add(VALUE_MARKERS[param.type().kind().ordinal()]);
+        }
+
+        @Override
+        public void values(List<Param<?>> list, int count, Object subject) {
+            int kind = listKind(list, count);
+            if (kind < 0) {
+                StatementWalk.Sink.super.values(list, count, subject);
+            } else {
+                tokens.add(IN_LIST);
+                tokens.add(VALUE_MARKERS[kind]);
+                tokens.add(Integer.valueOf(count));
+            }
         }
 
         /** The template of the tokens collected. */

@@ -18,7 +18,6 @@ import dev.cairn.dsl.query.Select;
 import dev.cairn.engine.session.Conditions;
 import dev.cairn.engine.session.SessionCore;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,22 +46,33 @@ public final class EagerLoader {
 
     /** The related rows of one parent: a list for to-many relations, an Optional for to-one. */
     Object loadOne(SessionCore s, Object parent, Include<?, ?> include) {
-        return level(s, include.relation().owner(), List.of(parent), include).byParent.get(parent);
+        Level level = level(s, include.relation().owner(), List.of(parent), include);
+        Object key = level.keyOf.apply(parent);
+        List<Object> rows = key == null ? List.of() : level.groups.rowsOf(key);
+        if (!include.relation().isToOne()) {
+            return rows;
+        }
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
     private void loadAll(SessionCore s, Table<?, ?> ownerTable, List<Object> parents, List<Include<?, ?>> includes,
                                 Graph.Builder<?> graph) {
         for (Include<?, ?> include : includes) {
             Level level = level(s, ownerTable, parents, include);
-            graph.putAll(include.relation(), level.byParent);
+            graph.putAll(include.relation(), level.keyOf, level.groups.byKey());
             if (!include.nested().isEmpty()) {
                 loadAll(s, include.relation().target(), level.children, include.nested(), graph);
             }
         }
     }
 
-    /** What one include loaded: each parent's related rows, and all related rows once each. */
-    private record Level(IdentityHashMap<Object, Object> byParent, List<Object> children) {
+    /**
+     * What one include loaded: the related rows grouped under the key they link through (each parent's key among
+     * them, with no rows when it has none), how a parent's key is read (a normal key), and all related rows once each.
+     * Parents are found by key, not by identity: hashing a key costs little, while the identity hash of a row object
+     * just read is one the JVM must first install in its header.
+     */
+    private record Level(KeyGroups groups, Function<Object, Object> keyOf, List<Object> children) {
     }
 
     private Level level(SessionCore s, Table<?, ?> ownerTable, List<Object> parents, Include<?, ?> include) {
@@ -93,14 +103,9 @@ public final class EagerLoader {
             children = children.isEmpty() ? part : concat(children, part);
         }
         List<Object> rows = children;
-        KeyGroups groups = new KeyGroups(keys.size());
+        KeyGroups groups = expecting(keys);
         groups.group(rows.size(), rows::get, i -> Conditions.normalKey(fkOf.apply(rows.get(i))));
-        IdentityHashMap<Object, Object> byParent = new IdentityHashMap<>(parents.size());
-        for (Object parent : parents) {
-            Object key = Conditions.normalKey(ownerKeyOf.apply(parent));
-            byParent.put(parent, relation.isToOne() ? Optional.ofNullable(groups.firstOf(key)) : groups.rowsOf(key));
-        }
-        return new Level(byParent, children);
+        return new Level(groups, normal(ownerKeyOf), children);
     }
 
     private Level manyToMany(SessionCore s, ManyToMany<?, ?> relation, List<Object> parents, List<SortField> order) {
@@ -133,37 +138,37 @@ public final class EagerLoader {
                 owners.add(Conditions.normalKey(r.get(ownerIndex)));
             }
         }
-        KeyGroups groups = new KeyGroups(keys.size());
+        KeyGroups groups = expecting(keys);
         groups.group(linked.size(), linked::get, owners::get);
-        IdentityHashMap<Object, Object> byParent = new IdentityHashMap<>(parents.size());
-        for (Object parent : parents) {
-            byParent.put(parent, groups.rowsOf(Conditions.normalKey(ownerKeyOf.apply(parent))));
-        }
-        return new Level(byParent, new ArrayList<>(targets.values()));
+        return new Level(groups, normal(ownerKeyOf), new ArrayList<>(targets.values()));
     }
 
     private Level belongsTo(SessionCore s, BelongsTo<?, ?> relation, List<Object> parents) {
         Table<?, ?> target = relation.target();
-        Column<?> targetKey = relation.targetKey();
-        // One Optional per target row, shared by the parents that belong to it.
-        Map<Object, Optional<Object>> byKey = new LinkedHashMap<>();
-        Function<Object, Object> targetKeyOf = reader(target, targetKey);
+        Function<Object, Object> targetKeyOf = reader(target, relation.targetKey());
         Function<Object, Object> fkOf = reader(relation.owner(), relation.foreignKey());
-        for (List<Object> chunk : chunks(keys(parents, relation.owner(), relation.foreignKey(), fkOf))) {
-            for (Object row : rows(s, target, Conditions.in(targetKey, chunk), List.of())) {
-                byKey.put(Conditions.normalKey(targetKeyOf.apply(row)), Optional.of(row));
-            }
+        List<Object> keys = keys(parents, relation.owner(), relation.foreignKey(), fkOf);
+        // Each target row once, under its key: the parents that belong to it share it.
+        List<Object> children = new ArrayList<>(keys.size());
+        for (List<Object> chunk : chunks(keys)) {
+            children.addAll(rows(s, target, Conditions.in(relation.targetKey(), chunk), List.of()));
         }
-        IdentityHashMap<Object, Object> byParent = new IdentityHashMap<>(parents.size());
-        for (Object parent : parents) {
-            Object key = Conditions.normalKey(fkOf.apply(parent));
-            byParent.put(parent, key == null ? Optional.empty() : byKey.getOrDefault(key, Optional.empty()));
+        KeyGroups groups = expecting(keys);
+        groups.group(children.size(), children::get, i -> Conditions.normalKey(targetKeyOf.apply(children.get(i))));
+        return new Level(groups, normal(fkOf), children);
+    }
+
+    /** Groups to be filled, expecting the parents' keys (as given, not yet normal). */
+    private static KeyGroups expecting(List<Object> keys) {
+        KeyGroups groups = new KeyGroups(keys.size());
+        for (Object key : keys) {
+            groups.expect(Conditions.normalKey(key));
         }
-        List<Object> children = new ArrayList<>(byKey.size());
-        for (Optional<Object> row : byKey.values()) {
-            children.add(row.get());
-        }
-        return new Level(byParent, children);
+        return groups;
+    }
+
+    private static Function<Object, Object> normal(Function<Object, Object> column) {
+        return row -> Conditions.normalKey(column.apply(row));
     }
 
     private static List<Object> concat(List<Object> a, List<Object> b) {

@@ -58,8 +58,12 @@ public final class EntityTable<R> {
 
     /** The primary key of a row object; throws when it is not set. */
     public KeyMatch primaryKeyOf(R row, String operation) {
+        return primaryKeyOf(layout.columnValues(row), operation);
+    }
+
+    /** The primary key of a row given by its column values by position; throws when it is not set. */
+    public KeyMatch primaryKeyOf(Object[] v, String operation) {
         List<Column<?>> pk = requirePrimaryKey(operation);
-        Object[] v = layout.columnValues(row);
         for (Column<?> c : pk) {
             if (v[c.position()] == null) {
                 throw new IllegalArgumentException("The " + table.rowType().getSimpleName() + " to " + operation

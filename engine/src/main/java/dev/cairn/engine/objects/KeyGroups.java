@@ -22,6 +22,16 @@ final class KeyGroups {
     }
 
     /**
+     * Makes {@code key} (a normal key) one of the keys looked up later, with no rows until {@link #group} finds some:
+     * the keys of the parents, so that a parent without related rows has an empty group and a key no parent has none.
+     */
+    void expect(Object key) {
+        if (key != null && !byKey.containsKey(key)) {
+            byKey.put(key, new Slice());
+        }
+    }
+
+    /**
      * Groups {@code count} rows: row {@code i} is {@code rowAt.apply(i)}, under the key {@code keyAt.apply(i)} (a
      * {@link dev.cairn.engine.session.Conditions#normalKey normal key}, never null). A row may come under several
      * keys (a tag of many posts) as several entries.
@@ -52,16 +62,15 @@ final class KeyGroups {
         }
     }
 
+    /** Each key's rows, read-only lists; the map is not to be changed. */
+    Map<Object, ? extends List<Object>> byKey() {
+        return byKey;
+    }
+
     /** The rows under a normal key, read-only; an empty list for a null key or one no row has. */
     List<Object> rowsOf(Object key) {
         Slice s = key == null ? null : byKey.get(key);
         return s == null ? List.of() : s;
-    }
-
-    /** The first row under a normal key, or null. */
-    Object firstOf(Object key) {
-        Slice s = key == null ? null : byKey.get(key);
-        return s == null || s.size == 0 ? null : s.rows[s.from];
     }
 
     /** One key's rows: a read-only view of a slice of the shared array. */

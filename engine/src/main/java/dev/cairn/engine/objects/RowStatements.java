@@ -11,7 +11,8 @@ import dev.cairn.dsl.query.Update;
 import dev.cairn.engine.exception.NotNullViolationException;
 import dev.cairn.engine.exception.ValidationException;
 import dev.cairn.engine.session.SessionCore;
-import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,22 +25,22 @@ public final class RowStatements {
     private RowStatements() {
     }
 
-    /** {@code UPDATE t SET every updatable column WHERE primary key}. */
-    public static <R> Update<R> update(SessionCore s, EntityTable<R> et, R row, KeyMatch k) {
+    /** {@code UPDATE t SET every updatable column WHERE primary key}, from the row's column values. */
+    public static <R> Update<R> update(SessionCore s, EntityTable<R> et, Object[] row, KeyMatch k) {
         if (et.updatable.isEmpty()) {
             throw new IllegalArgumentException("Table '" + et.table.name() + "' has no column besides its primary key"
                     + " to update");
         }
-        Object[] v = et.layout.columnValues(row);
-        List<Object> values = new ArrayList<>(et.updatable.size());
+        Map<Column<?>, Object> values = new LinkedHashMap<>(et.updatable.size() * 2);
         for (Column<?> c : et.updatable) {
-            if (v[c.position()] == null && !c.isNullable()) {
+            Object v = row[c.position()];
+            if (v == null && !c.isNullable()) {
                 throw new NotNullViolationException("Column " + et.table.name() + "." + c.name() + " is NOT NULL and"
                         + " the " + et.table.rowType().getSimpleName() + " to update has no value for it", null, null);
             }
-            values.add(v[c.position()]);
+            values.put(c, v);
         }
-        return set(s, et.table, et.updatable, values).where(k.condition());
+        return s.update(et.table).set(values).where(k.condition());
     }
 
     /** {@code UPDATE t SET the changed columns WHERE key}, after checking the change and its rules. */
@@ -58,12 +59,7 @@ public final class RowStatements {
         if (!errors.isEmpty()) {
             throw new ValidationException(et.table.name(), "update", errors);
         }
-        List<Column<?>> cols = new ArrayList<>(values.keySet());
-        List<Object> vals = new ArrayList<>(cols.size());
-        for (Column<?> c : cols) {
-            vals.add(values.get(c));
-        }
-        return set(s, et.table, cols, vals).where(k.condition());
+        return s.update(et.table).set(values).where(k.condition());
     }
 
     /** {@code DELETE FROM t WHERE key}. */
@@ -74,7 +70,7 @@ public final class RowStatements {
     /** {@code UPDATE t SET column = value WHERE condition}. */
     public static <R> Update<R> setColumn(SessionCore s, Table<R, ?> table, Column<?> column, Object value,
                                           Condition where) {
-        return set(s, table, List.of(column), java.util.Collections.singletonList(value)).where(where);
+        return s.update(table).set(Collections.singletonMap(column, value)).where(where);
     }
 
     /** The columns an upsert sets when the row exists: all but the primary key and the generated one. */
@@ -84,11 +80,15 @@ public final class RowStatements {
         return (cols.isEmpty() ? et.requirePrimaryKey("save") : cols).toArray(new Column<?>[0]);
     }
 
+    /** A row object as an update stores it, and its column values by position, read once. */
+    public record StoredRow<R>(R row, Object[] values) {
+    }
+
     /**
      * The row as the update stores it: decimals brought to their column's scale (rounded where the column says
      * how), date-times cut to their column's digits; the same row when nothing changes. Refuses what cannot be stored.
      */
-    public static <R> R asStored(SessionCore s, EntityTable<R> et, R row) {
+    public static <R> StoredRow<R> asStored(SessionCore s, EntityTable<R> et, R row) {
         Object[] v = et.layout.columnValues(row);
         boolean changed = false;
         for (Column<?> c : et.table.columns()) {
@@ -99,16 +99,6 @@ public final class RowStatements {
                 changed = true;
             }
         }
-        return changed ? et.layout.adopt(row, et.layout.fromColumnValues(v)) : row;
-    }
-
-    private static <R> Update<R> set(SessionCore s, Table<R, ?> table, List<Column<?>> cols, List<Object> values) {
-        Update<R> u = s.update(table);
-        for (int i = 0; i < cols.size(); i++) {
-            @SuppressWarnings("unchecked")
-            Column<Object> c = (Column<Object>) cols.get(i);
-            u = u.set(c, values.get(i));
-        }
-        return u;
+        return new StoredRow<>(changed ? et.layout.adopt(row, et.layout.fromColumnValues(v)) : row, v);
     }
 }

@@ -33,9 +33,10 @@ public final class Writes {
     public <R> R update(SessionCore s, R row) {
         EntityTable<R> et = objects.entityOf(row);
         return Lifecycle.unit(s, et, tx -> {
-            R r = RowStatements.asStored(tx, et, Lifecycle.beforeUpdate(tx, et, row));
-            KeyMatch k = et.primaryKeyOf(r, "update");
-            if (tx.execute(RowStatements.update(tx, et, r, k)) == 0) {
+            RowStatements.StoredRow<R> stored = RowStatements.asStored(tx, et, Lifecycle.beforeUpdate(tx, et, row));
+            R r = stored.row();
+            KeyMatch k = et.primaryKeyOf(stored.values(), "update");
+            if (tx.execute(RowStatements.update(tx, et, stored.values(), k)) == 0) {
                 throw Reads.notFound(et, k, " to update");
             }
             Lifecycle.afterUpdate(tx, et, r);

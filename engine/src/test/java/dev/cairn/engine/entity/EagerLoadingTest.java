@@ -82,6 +82,36 @@ class EagerLoadingTest {
     }
 
     @DatabaseTest
+    void findsRelatedRowsByTheKeyTheyLinkThrough(TestDatabase t) {
+        Database db = EntityContextTest.league(t);
+        Team lions = db.persist(new Team("Lions", "Leeds"));
+        Team owls = db.persist(new Team("Owls", "Oxford"));
+        Team bare = db.persist(new Team("Bare", "Bath"));
+        Match m1 = db.persist(new Match(null, lions.id(), owls.id(), LocalDate.of(2026, 3, 1)));
+
+        Graph<Team> teams = db.selectFrom(TEAMS).orderBy(TEAMS.name.asc()).with(TEAMS.homeMatches, TEAMS.stadium)
+                .fetch();
+        // An equal row object, not the graph's own, finds the same related rows.
+        Team equalLions = new Team(lions.id(), lions.name(), lions.city());
+        assertThat(teams.get(equalLions, TEAMS.homeMatches)).containsExactly(m1);
+        assertThat(teams.get(teams.rows().get(0), TEAMS.homeMatches)).isEmpty();           // Bare: loaded, none
+        assertThat(teams.get(bare, TEAMS.stadium)).isEmpty();
+        // A row whose key the graph did not load, and one without a key, are told apart from one without rows.
+        Team stranger = new Team(bare.id() + 1000, "Stranger", "Nowhere");
+        assertThatThrownBy(() -> teams.get(stranger, TEAMS.homeMatches)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("This graph holds no teams row with the key of this one, so relation homeMatches was not"
+                        + " loaded for it; pass a row object the graph returned");
+        assertThat(teams.get(new Team("Unsaved", "Leeds"), TEAMS.homeMatches)).isEmpty();
+
+        // Belongs-to: matches find their home team by the foreign key; a key no team has was still loaded (empty).
+        Graph<Match> matches = db.selectFrom(MATCHES).with(MATCHES.home).fetch();
+        assertThat(matches.get(new Match(null, lions.id(), null, null), MATCHES.home)).contains(lions);
+        assertThat(matches.get(new Match(null, null, owls.id(), null), MATCHES.home)).isEmpty();
+        assertThatThrownBy(() -> matches.get(new Match(null, owls.id(), null, null), MATCHES.home))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("This graph holds no matches row");
+    }
+
+    @DatabaseTest
     void loadsBelongsToHasManyNamedAndSelfReferencingRelations(TestDatabase t) {
         Database db = EntityContextTest.league(t);
         Team lions = db.persist(new Team("Lions", "Leeds"));
