@@ -102,9 +102,8 @@ public final class EagerLoader {
             List<Object> part = rows(s, target, Conditions.in(fk, chunk), order);
             children = children.isEmpty() ? part : concat(children, part);
         }
-        List<Object> rows = children;
         KeyGroups groups = expecting(keys);
-        groups.group(rows.size(), rows::get, i -> Conditions.normalKey(fkOf.apply(rows.get(i))));
+        groups.addAll(children, normal(fkOf));
         return new Level(groups, normal(ownerKeyOf), children);
     }
 
@@ -114,13 +113,12 @@ public final class EagerLoader {
         List<Expression<?>> selected = new ArrayList<>(target.columns());
         selected.add(relation.throughOwnerKey());
         int ownerIndex = selected.size() - 1;
-        // Each link as read: the target row (one object per target key) and the key of the owner it links.
-        List<Object> linked = new ArrayList<>();
-        List<Object> owners = new ArrayList<>();
+        // Each link as read: the target row (one object per target key) under the key of the owner it links.
         Map<Object, Object> targets = new LinkedHashMap<>();
         var layout = objects.entity(target).layout;
         Function<Object, Object> ownerKeyOf = reader(relation.owner(), relation.ownerKey());
         List<Object> keys = keys(parents, relation.owner(), relation.ownerKey(), ownerKeyOf);
+        KeyGroups groups = expecting(keys);
         for (List<Object> chunk : chunks(keys)) {
             Select<ResultRow> q = s.select(selected).from(target).join(relation.through())
                     .on(new Comparison(relation.throughTargetKey(), Operator.EQ, targetKey))
@@ -133,13 +131,10 @@ public final class EagerLoader {
                 for (int i = 0; i < values.length; i++) {
                     values[i] = r.get(i);
                 }
-                linked.add(targets.computeIfAbsent(Conditions.normalKey(values[targetKey.position()]),
-                        k -> layout.fromColumnValues(values)));
-                owners.add(Conditions.normalKey(r.get(ownerIndex)));
+                groups.add(Conditions.normalKey(r.get(ownerIndex)), targets.computeIfAbsent(
+                        Conditions.normalKey(values[targetKey.position()]), k -> layout.fromColumnValues(values)));
             }
         }
-        KeyGroups groups = expecting(keys);
-        groups.group(linked.size(), linked::get, owners::get);
         return new Level(groups, normal(ownerKeyOf), new ArrayList<>(targets.values()));
     }
 
@@ -154,7 +149,7 @@ public final class EagerLoader {
             children.addAll(rows(s, target, Conditions.in(relation.targetKey(), chunk), List.of()));
         }
         KeyGroups groups = expecting(keys);
-        groups.group(children.size(), children::get, i -> Conditions.normalKey(targetKeyOf.apply(children.get(i))));
+        groups.addAll(children, normal(targetKeyOf));
         return new Level(groups, normal(fkOf), children);
     }
 
@@ -226,7 +221,6 @@ public final class EagerLoader {
     /** Reads one column of a table's row objects; the table's layout is found once, not per row. */
     @SuppressWarnings("unchecked")
     private <R> Function<Object, Object> reader(Table<R, ?> table, Column<?> column) {
-        Function<R, Object> read = objects.entity(table).layout.reader(column);
-        return row -> read.apply((R) row);
+        return (Function<Object, Object>) (Function<?, Object>) objects.entity(table).layout.reader(column);
     }
 }

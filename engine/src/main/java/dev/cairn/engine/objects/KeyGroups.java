@@ -1,19 +1,23 @@
 package dev.cairn.engine.objects;
 
 import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.RandomAccess;
-import java.util.function.IntFunction;
+import java.util.function.Function;
 
 /**
  * Related rows grouped by the key that links them to their parents, each key's rows in the order the query
- * returned them. All groups share one array, sorted by key in one counting pass: a group is a read-only view of a
- * slice of it, one small object per key where a list of its own, its array and a read-only wrapper took three.
+ * returned them. A group is one small object holding its rows' array and count, read as a read-only list: one object
+ * and one array per key where a list of its own, its array and a read-only wrapper took three. Rows are added in one
+ * pass, one map lookup each.
  */
 final class KeyGroups {
+    private static final Function<Object, Slice> NEW_SLICE = k -> new Slice();
+
     private final Map<Object, Slice> byKey;
 
     /** {@code expectedKeys}: about how many distinct keys the rows hold, so that the map is sized once. */
@@ -22,43 +26,32 @@ final class KeyGroups {
     }
 
     /**
-     * Makes {@code key} (a normal key) one of the keys looked up later, with no rows until {@link #group} finds some:
-     * the keys of the parents, so that a parent without related rows has an empty group and a key no parent has none.
+     * Makes {@code key} (a normal key) one of the keys looked up later, with no rows until some are added: the keys
+     * of the parents, so that a parent without related rows has an empty group and a key no parent has none.
      */
     void expect(Object key) {
-        if (key != null && !byKey.containsKey(key)) {
-            byKey.put(key, new Slice());
+        if (key != null) {
+            byKey.computeIfAbsent(key, NEW_SLICE);
         }
     }
 
     /**
-     * Groups {@code count} rows: row {@code i} is {@code rowAt.apply(i)}, under the key {@code keyAt.apply(i)} (a
-     * {@link dev.cairn.engine.session.Conditions#normalKey normal key}, never null). A row may come under several
-     * keys (a tag of many posts) as several entries.
+     * Adds a row under a {@link dev.cairn.engine.session.Conditions#normalKey normal key} (never null). A row may
+     * come under several keys (a tag of many posts).
      */
-    void group(int count, IntFunction<Object> rowAt, IntFunction<Object> keyAt) {
-        Slice[] slices = new Slice[count];
-        for (int i = 0; i < count; i++) {
-            Object key = keyAt.apply(i);
-            Slice s = byKey.get(key);
-            if (s == null) {
-                s = new Slice();
-                byKey.put(key, s);
-            }
-            s.size++;
-            slices[i] = s;
+    void add(Object key, Object row) {
+        Slice s = byKey.get(key);
+        if (s == null) {
+            s = new Slice();
+            byKey.put(key, s);
         }
-        Object[] all = new Object[count];
-        int at = 0;
-        for (Slice s : byKey.values()) {
-            s.rows = all;
-            s.from = at;
-            at += s.size;
-            s.size = 0;
-        }
-        for (int i = 0; i < count; i++) {
-            Slice s = slices[i];
-            all[s.from + s.size++] = rowAt.apply(i);
+        s.append(row);
+    }
+
+    /** Adds each row under the normal key {@code keyOf} reads from it. */
+    void addAll(List<Object> rows, Function<Object, Object> keyOf) {
+        for (Object row : rows) {
+            add(keyOf.apply(row), row);
         }
     }
 
@@ -73,16 +66,24 @@ final class KeyGroups {
         return s == null ? List.of() : s;
     }
 
-    /** One key's rows: a read-only view of a slice of the shared array. */
+    /** One key's rows: a read-only view of its own array, which grows as rows are added. */
     private static final class Slice extends AbstractList<Object> implements RandomAccess {
-        private Object[] rows;
-        private int from;
+        private static final Object[] NONE = {};
+
+        private Object[] rows = NONE;
         private int size;
+
+        void append(Object row) {
+            if (size == rows.length) {
+                rows = Arrays.copyOf(rows, Math.max(4, size * 2));
+            }
+            rows[size++] = row;
+        }
 
         @Override
         public Object get(int index) {
             Objects.checkIndex(index, size);
-            return rows[from + index];
+            return rows[index];
         }
 
         @Override
