@@ -40,7 +40,8 @@ public record SelectStatement<R>(Projection<R> projection, FromItem<?> from, Lis
 
     /** Whole rows of a table (or alias), from it. */
     public static <R> SelectStatement<R> rowsOf(FromItem<R> source) {
-        return of(new Projection.Rows<>(Objects.requireNonNull(source, "source"))).withFrom(source);
+        return new SelectStatement<>(new Projection.Rows<>(Objects.requireNonNull(source, "source")), source, List.of(),
+                null, List.of(), null, List.of(), null, null, null, false);
     }
 
     /** The same statement selecting another projection. */

@@ -15,7 +15,7 @@ import org.jooq.Field;
 final class ProjectionWalk implements Projection.Visitor<Void> {
     private final StatementWalk.Sink sink;
     private final TermWalk terms;
-    // Null when the walk does not build.
+    // Both null when the walk does not build.
     private final Dialect building;
     private final Function<FromItem<?>, ?> from;
     private final List<Field<?>> out;
@@ -60,7 +60,10 @@ final class ProjectionWalk implements Projection.Visitor<Void> {
     @Override
     public Void visit(Projection.Single<?> single) {
         sink.token("ONE ");
-        out.add(read(terms.field(single.expression()), single.expression().type()));
+        Field<Object> f = terms.field(single.expression());
+        if (out != null) {
+            out.add(read(f, single.expression().type()));
+        }
         return null;
     }
 
@@ -69,7 +72,10 @@ final class ProjectionWalk implements Projection.Visitor<Void> {
         sink.token(cols.recordType() == null ? "COLS" : cols.recordType().getName());
         sink.token(" ");
         for (Expression<?> e : cols.expressions()) {
-            out.add(read(terms.field(e), e.type()));
+            Field<Object> f = terms.field(e);
+            if (out != null) {
+                out.add(read(f, e.type()));
+            }
             sink.token(",");
         }
         return null;

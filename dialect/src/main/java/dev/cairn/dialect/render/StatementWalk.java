@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.DeleteQuery;
 import org.jooq.Field;
@@ -108,6 +109,7 @@ public final class StatementWalk {
     private final DSLContext jooq;
     private final boolean ddl;
     private final TermWalk terms;
+    private final Function<FromItem<?>, Table<?>> fromItem = this::from;
 
     private StatementWalk(Sink sink, Dialect dialect, boolean build, boolean ddl) {
         this.sink = sink;
@@ -245,8 +247,8 @@ public final class StatementWalk {
         SelectQuery<Record> rows = grouped && q != null ? jooq.selectQuery() : q;
         sink.token(s.distinct() ? "SELECT DISTINCT[" : "SELECT[");
         terms.scope(scope);
-        List<Field<?>> fields = new ArrayList<>();
-        s.projection().accept(new ProjectionWalk(sink, terms, jooq == null ? null : dialect, this::from, fields,
+        List<Field<?>> fields = q == null ? null : new ArrayList<>();
+        s.projection().accept(new ProjectionWalk(sink, terms, jooq == null ? null : dialect, fromItem, fields,
                 place == Place.TOP, scope));
         sink.token(grouped ? "]FROM GROUPED " : "]FROM ");
         terms.scope(grouped ? null : scope);
@@ -262,7 +264,9 @@ public final class StatementWalk {
             q.setDistinct(s.distinct());
             rows.addFrom(from);
         }
-        for (Join j : s.joins()) {
+        // By index here and below: every query passes, and an iterator over the usual empty list is an allocation.
+        for (int i = 0; i < s.joins().size(); i++) {
+            Join j = s.joins().get(i);
             sink.token(" ");
             sink.token(j.kind().name());
             sink.token(" JOIN ");

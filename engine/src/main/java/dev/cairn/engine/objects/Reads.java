@@ -32,7 +32,11 @@ public final class Reads {
     public <R> R get(SessionCore s, Table<R, ?> table, Object key, RowLock lock) {
         EntityTable<R> et = objects.entity(table);
         KeyMatch k = KeyMatch.resolve(et, key);
-        return cachedFind(s, et, k, lock).orElseThrow(() -> notFound(et, k, ""));
+        Optional<R> row = cachedFind(s, et, k, lock);
+        if (row.isEmpty()) {
+            throw notFound(et, k, "");
+        }
+        return row.get();
     }
 
     /**
