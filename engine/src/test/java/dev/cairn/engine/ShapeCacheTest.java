@@ -12,12 +12,18 @@ import dev.cairn.engine.testing.TestDatabase;
 /** A query shape is compiled once; later queries of the same shape only bind their values. */
 class ShapeCacheTest {
 
-    @DatabaseTest
-    void sameShapeWithOtherValuesCompilesOnce(TestDatabase t) {
+    /** A database of users aged 0 to {@code users - 1}. */
+    private static Database users(TestDatabase t, int users) {
         Database db = t.open(Schema.of(USERS, POSTS)).createMissingTables();
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < users; i++) {
             db.persist(new User("u" + i + "@x.io", "User " + i, i));
         }
+        return db;
+    }
+
+    @DatabaseTest
+    void sameShapeWithOtherValuesCompilesOnce(TestDatabase t) {
+        Database db = users(t, 20);
         long before = db.compilations();
         for (int i = 0; i < 20; i++) {
             assertThat(db.selectFrom(USERS).where(USERS.age.ge(i).and(USERS.name.like("User%")))
@@ -36,10 +42,7 @@ class ShapeCacheTest {
 
     @DatabaseTest
     void inListsOfOneLengthShareOneShapeAndEagerLoadsCompileOnce(TestDatabase t) {
-        Database db = t.open(Schema.of(USERS, POSTS)).createMissingTables();
-        for (int i = 0; i < 40; i++) {
-            db.persist(new User("u" + i + "@x.io", "User " + i, i));
-        }
+        Database db = users(t, 40);
         long before = db.compilations();
         for (int n = 17; n <= 32; n++) {
             // 17 to 32 values pad to one length: one shape, each list finding its own rows.
