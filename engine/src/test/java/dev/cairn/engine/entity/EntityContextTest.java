@@ -21,6 +21,7 @@ import dev.cairn.engine.model.League.Membership;
 import dev.cairn.engine.model.League.Player;
 import dev.cairn.engine.model.League.Team;
 import dev.cairn.engine.testing.DatabaseTest;
+import dev.cairn.engine.testing.HeldLock;
 import dev.cairn.engine.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -28,8 +29,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /** E3 and E4: rows found, loaded, persisted, updated, saved and removed by key, on a database or in a transaction. */
 class EntityContextTest {
@@ -179,28 +178,12 @@ class EntityContextTest {
     void findForUpdateHoldsTheRowLock(TestDatabase t) throws Exception {
         Database db = league(t);
         Team lions = db.persist(new Team("Lions", "Leeds"));
-        CountDownLatch locked = new CountDownLatch(1);
-        CountDownLatch done = new CountDownLatch(1);
-        Thread holder = new Thread(() -> db.transaction(tx -> {
-            assertThat(tx.find(TEAMS, lions.id(), RowLock.FOR_UPDATE)).isEqualTo(lions);
-            locked.countDown();
-            try {
-                done.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }));
-        holder.start();
-        try {
-            assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+        HeldLock.whileHeld(db, tx -> assertThat(tx.find(TEAMS, lions.id(), RowLock.FOR_UPDATE)).isEqualTo(lions), () -> {
             TransactionOptions once = TransactionOptions.defaults().attempts(1);
             assertThatThrownBy(() -> db.transaction(once, tx ->
                     tx.selectFrom(TEAMS).where(TEAMS.id.eq(lions.id())).forUpdate().noWait().fetch()))
                     .isInstanceOf(LockTimeoutException.class);
-        } finally {
-            done.countDown();
-            holder.join();
-        }
+        });
         if (db.dialect().isMySqlFamily() || db.dialect().isPostgres()) {
             java.util.Optional<Team> shared = db.transactionResult(tx -> tx.findOptional(TEAMS, lions.id(), RowLock.FOR_SHARE));
             assertThat(shared).contains(lions);
