@@ -38,10 +38,25 @@ final class DrawnKeys {
     /** Whether a column of the table's primary or unique keys has an expression default. */
     static boolean declared(Table<?, ?> table) {
         PrimaryKey pk = table.primaryKey();
-        if (pk != null && pk.columns().stream().anyMatch(DrawnKeys::hasExpression)) {
+        if (pk != null && anyExpression(pk.columns())) {
             return true;
         }
-        return table.uniqueKeys().stream().anyMatch(uk -> uk.columns().stream().anyMatch(DrawnKeys::hasExpression));
+        for (UniqueKey uk : table.uniqueKeys()) {
+            if (anyExpression(uk.columns())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Loops, not streams: asked on every insert that returns its rows.
+    private static boolean anyExpression(List<Column<?>> columns) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (hasExpression(columns.get(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The columns of {@code key} the row has no value for, when each has an expression default; else {@code null}. */

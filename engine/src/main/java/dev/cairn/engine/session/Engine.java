@@ -33,6 +33,7 @@ public final class Engine {
     private final int defaultTimeoutSeconds;
     private final Subscriptions subscriptions = new Subscriptions();
     private final Map<String, Table<Row, Object>> liveTables = new ConcurrentHashMap<>();
+    private final InsertColumns.Cache insertColumns = new InsertColumns.Cache();
 
     /**
      * @param schema                the database's schema, or {@code null} for none
@@ -85,6 +86,11 @@ public final class Engine {
     /** The statement timeout of the database in seconds, 0 for none. */
     public int defaultTimeoutSeconds() {
         return defaultTimeoutSeconds;
+    }
+
+    /** The columns of {@code table} an insert gives values for when it leaves {@code omitted} to the database. */
+    InsertColumns insertColumns(Table<?, ?> table, java.util.BitSet omitted) {
+        return insertColumns.of(table, omitted);
     }
 
     public <R> RowLayout<R> layout(Table<R, ?> table) {

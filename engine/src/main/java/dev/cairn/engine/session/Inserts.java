@@ -16,7 +16,8 @@ import dev.cairn.engine.exec.PostgresIdentity;
 import dev.cairn.engine.map.RowLayout;
 import java.sql.Connection;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +49,7 @@ final class Inserts<R> {
         for (R row : insert.rows()) {
             values.add(layout.columnValues(row));
         }
-        Map<GroupKey, Group> groups = group(values);
+        List<Group> groups = group(values);
         // More than one row is atomic: H2 runs a JDBC batch statement by statement, and several batches are
         // several statements everywhere. A single row is one statement, atomic by itself.
         if (insert.rows().size() > 1) {
@@ -57,7 +58,7 @@ final class Inserts<R> {
                 return in.execute(values, in.drawKeys(values, groups, returning), returning);
             });
         }
-        Map<GroupKey, Group> drawn = drawKeys(values, groups, returning);
+        List<Group> drawn = drawKeys(values, groups, returning);
         try {
             return execute(values, drawn, returning);
         } catch (ConnectionException e) {
@@ -74,7 +75,7 @@ final class Inserts<R> {
      * Key values that expression defaults compute, drawn where the rows must be found again after the insert (to be
      * returned, or matched by an upsert), and the rows grouped anew. See {@link DrawnKeys}.
      */
-    private Map<GroupKey, Group> drawKeys(List<Object[]> values, Map<GroupKey, Group> groups, boolean returning) {
+    private List<Group> drawKeys(List<Object[]> values, List<Group> groups, boolean returning) {
         boolean upsert = insert.updateOnDuplicate() != null;
         if (!(returning || upsert) || !DrawnKeys.declared(table)) {
             return groups;
@@ -85,39 +86,48 @@ final class Inserts<R> {
         return group(values);
     }
 
+    /** Rows that leave the same columns to the database and that an upsert matches on the same key. */
     private static final class Group {
-        final List<Column<?>> columns;
-        final int[] positions;
+        final InsertColumns columns;
+        final BitSet omitted;
         final List<Column<?>> conflict;
-        final List<Integer> rows = new ArrayList<>();
+        int[] rows = new int[1];
+        int size;
         boolean defaultsFilled;
 
-        Group(List<Column<?>> columns, List<Column<?>> conflict) {
+        Group(InsertColumns columns, BitSet omitted, List<Column<?>> conflict) {
             this.columns = columns;
-            this.positions = columns.stream().mapToInt(Column::position).toArray();
+            this.omitted = omitted;
             this.conflict = conflict;
+        }
+
+        void add(int row) {
+            if (size == rows.length) {
+                rows = Arrays.copyOf(rows, size * 2);
+            }
+            rows[size++] = row;
+        }
+
+        boolean holds(BitSet omitted, List<Column<?>> conflict) {
+            return conflict == this.conflict && omitted.equals(this.omitted);
         }
     }
 
-    /** Which columns a row leaves to the database, and which key an upsert matches it on: rows alike share a group. */
-    private record GroupKey(java.util.BitSet omitted, List<Column<?>> conflict) {
-    }
-
-    private Map<GroupKey, Group> group(List<Object[]> values) {
-        Map<GroupKey, Group> groups = new LinkedHashMap<>();
+    private List<Group> group(List<Object[]> values) {
+        List<Group> groups = new ArrayList<>(1);
         List<Column<?>> columns = table.columns();
         ValueRules rules = session.engine().rules();
         // Tables of up to 64 columns compare the omitted columns as one long, with no allocation per row.
         boolean narrow = columns.size() <= 64;
         long previousMask = -1;
-        GroupKey previousKey = null;
         Group previous = null;
         for (int i = 0; i < values.size(); i++) {
             Object[] v = values.get(i);
             long mask = 0;
-            java.util.BitSet omitted = narrow ? null : new java.util.BitSet(columns.size());
+            BitSet omitted = narrow ? null : new BitSet(columns.size());
             boolean defaults = false;
-            for (Column<?> c : columns) {
+            for (int p = 0; p < columns.size(); p++) {
+                Column<?> c = columns.get(p);
                 Object value = v[c.position()];
                 if (value != null) {
                     // Refused here, before any row is sent; a rounded or cut value is what the returned row holds.
@@ -139,18 +149,28 @@ final class Inserts<R> {
             }
             List<Column<?>> conflict = insert.updateOnDuplicate() == null ? null : conflictKey(v);
             Group g;
-            if (previous != null && conflict == previousKey.conflict()
-                    && (narrow ? mask == previousMask : previousKey.omitted().equals(omitted))) {
-                g = previous;  // rows of a batch are usually alike: no lookup
+            if (previous != null && conflict == previous.conflict
+                    && (narrow ? mask == previousMask : previous.omitted.equals(omitted))) {
+                g = previous;  // rows of a batch are usually alike: no search
             } else {
-                GroupKey key = new GroupKey(narrow ? java.util.BitSet.valueOf(new long[] {mask}) : omitted, conflict);
-                g = groups.computeIfAbsent(key, k -> new Group(
-                        columns.stream().filter(c -> !k.omitted().get(c.position())).toList(), k.conflict()));
-                previousKey = key;
+                if (narrow) {
+                    omitted = BitSet.valueOf(new long[] {mask});
+                }
+                g = null;
+                for (Group candidate : groups) {
+                    if (candidate.holds(omitted, conflict)) {
+                        g = candidate;
+                        break;
+                    }
+                }
+                if (g == null) {
+                    g = new Group(session.engine().insertColumns(table, omitted), omitted, conflict);
+                    groups.add(g);
+                }
                 previousMask = mask;
                 previous = g;
             }
-            g.rows.add(i);
+            g.add(i);
             g.defaultsFilled |= defaults;
         }
         return groups;
@@ -181,35 +201,34 @@ final class Inserts<R> {
                 + " or for any unique key, so it cannot match an existing row");
     }
 
-    private Result<R> execute(List<Object[]> values, Map<GroupKey, Group> groups, boolean returning) {
+    private Result<R> execute(List<Object[]> values, List<Group> groups, boolean returning) {
         Result<R> result = new Result<>();
         Column<?> generated = table.autoIncrementColumn();
         boolean upsert = insert.updateOnDuplicate() != null;
         int[] count = new int[1];
         Connection c = session.acquire();
         try {
-            for (Group g : groups.values()) {
-                CompiledQuery query = session.engine().compiler().insert(table, g.columns, g.conflict,
+            for (Group g : groups) {
+                InsertColumns cols = g.columns;
+                CompiledQuery query = session.engine().compiler().insert(table, cols.columns, g.conflict,
                         insert.updateOnDuplicate());
-                List<ColumnType<?>> types = g.columns.stream().<ColumnType<?>>map(Column::type).toList();
-                List<Object[]> rows = g.rows.size() == values.size() ? values : g.rows.stream().map(values::get).toList();
+                List<Object[]> rows = g.size == values.size() ? values : rowsOf(g, values);
                 boolean told = session instanceof TransactionCore && session.engine().subscriptions().watches(table);
-                boolean wantKeys = (returning || told) && !upsert && generated != null
-                        && !g.columns.contains(generated);
-                long[] keys = session.engine().runner().insertBatch(c, query, types, g.positions, rows, wantKeys,
-                        insert.chunkSize(), session.timeoutSeconds(), count);
+                boolean wantKeys = (returning || told) && !upsert && generated != null && !cols.setsGenerated;
+                long[] keys = session.engine().runner().insertBatch(c, query, cols.types, cols.positions, rows,
+                        wantKeys, insert.chunkSize(), session.timeoutSeconds(), count);
                 if (keys != null) {
                     for (int j = 0; j < keys.length; j++) {
-                        values.get(g.rows.get(j))[generated.position()] = convertKey(keys[j], generated.type());
+                        values.get(g.rows[j])[generated.position()] = convertKey(keys[j], generated.type());
                     }
                 }
                 if (told) {
                     for (Object[] row : rows) {
-                        ChangeCapture.inserted((TransactionCore) session, table, g.columns, row, upsert);
+                        ChangeCapture.inserted((TransactionCore) session, table, cols.columns, row, upsert);
                     }
                 }
                 dev.cairn.dialect.Dialect dialect = session.engine().dialect();
-                if (generated != null && g.columns.contains(generated)
+                if (generated != null && cols.setsGenerated
                         && (dialect.family() == dev.cairn.dialect.Dialect.Family.H2 || dialect.isPostgres())) {
                     long max = Long.MIN_VALUE;
                     for (Object[] row : rows) {
@@ -233,19 +252,20 @@ final class Inserts<R> {
         return result;
     }
 
-    private List<R> asStored(List<Object[]> values, Map<GroupKey, Group> groups, boolean upsert) {
+    private List<R> asStored(List<Object[]> values, List<Group> groups, boolean upsert) {
         List<R> out = new ArrayList<>(values.size());
         for (int i = 0; i < values.size(); i++) {
             out.add(null);
         }
-        for (Group g : groups.values()) {
+        for (Group g : groups) {
             List<Column<?>> key = upsert ? g.conflict : readBackKey(g, values);
             boolean reload = (upsert || g.defaultsFilled) && key != null;
-            if (reload && key.size() == 1 && g.rows.size() > 1) {
-                reloadByKeys(key.get(0), g.rows, values, out);
+            if (reload && key.size() == 1 && g.size > 1) {
+                reloadByKeys(key.get(0), g, values, out);
                 continue;
             }
-            for (int i : g.rows) {
+            for (int r = 0; r < g.size; r++) {
+                int i = g.rows[r];
                 out.set(i, reload ? reload(key, values.get(i)) : layout.fromColumnValues(values.get(i)));
             }
         }
@@ -258,7 +278,7 @@ final class Inserts<R> {
             return table.primaryKey().columns();
         }
         for (UniqueKey uk : table.uniqueKeys()) {
-            if (g.rows.stream().allMatch(i -> uk.columns().stream().allMatch(c -> values.get(i)[c.position()] != null))) {
+            if (rowsOf(g, values).stream().allMatch(v -> uk.columns().stream().allMatch(c -> v[c.position()] != null))) {
                 return uk.columns();
             }
         }
@@ -266,7 +286,8 @@ final class Inserts<R> {
     }
 
     /** Reads back rows by a one-column key, a chunk of keys per query rather than one query per row. */
-    private void reloadByKeys(Column<?> key, List<Integer> rows, List<Object[]> values, List<R> out) {
+    private void reloadByKeys(Column<?> key, Group g, List<Object[]> values, List<R> out) {
+        List<Integer> rows = Arrays.stream(g.rows, 0, g.size).boxed().toList();
         for (int from = 0; from < rows.size(); from += Conditions.CHUNK) {
             List<Integer> chunk = rows.subList(from, Math.min(rows.size(), from + Conditions.CHUNK));
             List<Object> keys = new ArrayList<>(chunk.size());
@@ -286,6 +307,14 @@ final class Inserts<R> {
                 out.set(i, r);
             }
         }
+    }
+
+    private static List<Object[]> rowsOf(Group g, List<Object[]> values) {
+        List<Object[]> rows = new ArrayList<>(g.size);
+        for (int r = 0; r < g.size; r++) {
+            rows.add(values.get(g.rows[r]));
+        }
+        return rows;
     }
 
     private R reload(List<Column<?>> key, Object[] values) {
