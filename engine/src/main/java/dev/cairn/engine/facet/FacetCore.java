@@ -2,6 +2,7 @@ package dev.cairn.engine.facet;
 
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Condition;
+import dev.cairn.dsl.Expression.Param;
 import dev.cairn.dsl.SelectStatement;
 import dev.cairn.dsl.SelectStatement.Join;
 import dev.cairn.dsl.SelectStatement.Lock;
@@ -12,6 +13,7 @@ import dev.cairn.dsl.query.Delete;
 import dev.cairn.dsl.query.Insert;
 import dev.cairn.dsl.query.Select;
 import dev.cairn.dsl.query.Update;
+import dev.cairn.engine.compile.KnownShape;
 import dev.cairn.engine.exception.ForbiddenException;
 import dev.cairn.engine.exception.UniqueViolationException;
 import dev.cairn.engine.map.RowLayout;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -110,6 +113,11 @@ public final class FacetCore extends SessionCore {
     }
 
     @Override
+    public <R> List<R> fetch(Select<R> select, KnownShape shape, List<Param<?>> values) {
+        return fetch(select);
+    }
+
+    @Override
     public <R> R one(Select<R> select) {
         return inner.one(rebuild(select, rewriter, inner));
     }
@@ -186,6 +194,11 @@ public final class FacetCore extends SessionCore {
     }
 
     // ------------------------------------------------------------------------------------ writes
+
+    @Override
+    public int execute(Table<?, ?> table, KnownShape shape, List<Param<?>> values, Supplier<Update<?>> update) {
+        return execute(update.get());
+    }
 
     @Override
     public int execute(Update<?> update) {

@@ -6,6 +6,8 @@ import dev.cairn.dsl.Table;
 import dev.cairn.dsl.UniqueKey;
 import dev.cairn.dsl.Validations;
 import dev.cairn.dsl.lifecycle.Hooks;
+import dev.cairn.engine.RowLock;
+import dev.cairn.engine.compile.KnownShape;
 import dev.cairn.engine.map.RowLayout;
 import java.util.List;
 
@@ -18,6 +20,9 @@ public final class EntityTable<R> {
     public final List<Column<?>> updatable;
     public final Validations<R> validations;
     public final Hooks<R> hooks;
+    /** The statement of update(row), once its shape is learned. */
+    public final KnownShape updateByPrimaryKey;
+    private final KnownShape[] findByPrimaryKey;
 
     EntityTable(Table<R, ?> table, RowLayout<R> layout) {
         this.table = table;
@@ -28,6 +33,16 @@ public final class EntityTable<R> {
                 .filter(c -> !primaryKey.contains(c) && !c.isOnUpdateNow()).toList();
         this.validations = table.validations();
         this.hooks = table.hooks();
+        this.updateByPrimaryKey = new KnownShape("update of a " + table.name() + " row by primary key");
+        this.findByPrimaryKey = new KnownShape[RowLock.values().length + 1];
+        for (int i = 0; i < findByPrimaryKey.length; i++) {
+            findByPrimaryKey[i] = new KnownShape("find of a " + table.name() + " row by primary key");
+        }
+    }
+
+    /** The statement of a find by primary key taking {@code lock} ({@code null}: none), once its shape is learned. */
+    public KnownShape findByPrimaryKey(RowLock lock) {
+        return findByPrimaryKey[lock == null ? 0 : lock.ordinal() + 1];
     }
 
     /** The primary key columns; throws when the table has none. */

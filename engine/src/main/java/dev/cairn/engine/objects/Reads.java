@@ -64,7 +64,9 @@ public final class Reads {
         } else if (lock == RowLock.FOR_SHARE) {
             q = q.forShare();
         }
-        List<R> rows = q.fetch();
+        // By primary key, the statement is the same every time but for the key's values.
+        List<R> rows = k.columns() == et.primaryKey
+                ? s.fetch(q, et.findByPrimaryKey(lock), RowStatements.keyValues(s, k)) : q.fetch();
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 

@@ -2,6 +2,7 @@ package dev.cairn.engine.objects;
 
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Condition;
+import dev.cairn.dsl.Expression.Param;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.lifecycle.Scenario;
 import dev.cairn.dsl.lifecycle.ValidationErrors;
@@ -11,6 +12,7 @@ import dev.cairn.dsl.query.Update;
 import dev.cairn.engine.exception.NotNullViolationException;
 import dev.cairn.engine.exception.ValidationException;
 import dev.cairn.engine.session.SessionCore;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,20 +29,64 @@ public final class RowStatements {
 
     /** {@code UPDATE t SET every updatable column WHERE primary key}, from the row's column values. */
     public static <R> Update<R> update(SessionCore s, EntityTable<R> et, Object[] row, KeyMatch k) {
+        requireUpdatable(et);
+        Map<Column<?>, Object> values = new LinkedHashMap<>(et.updatable.size() * 2);
+        for (Column<?> c : et.updatable) {
+            values.put(c, settable(et, c, row[c.position()]));
+        }
+        return s.update(et.table).set(values).where(k.condition());
+    }
+
+    /**
+     * The values {@link #update} binds, in placeholder order (the updatable columns, then the key's), checked as
+     * building it checks them: for running its statement once its shape is known ({@link SessionCore#execute(Table,
+     * dev.cairn.engine.compile.KnownShape, List, java.util.function.Supplier)}). {@code row} holds the values as the
+     * database stores them ({@link #asStored}).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static List<Param<?>> updateValues(SessionCore s, EntityTable<?> et, Object[] row, KeyMatch k) {
+        requireUpdatable(et);
+        List<Param<?>> values = new ArrayList<>(et.updatable.size() + k.columns().size());
+        for (Column<?> c : et.updatable) {
+            Object v = settable(et, c, row[c.position()]);
+            Class<?> type = c.type().javaType();
+            if (v != null && !type.isInstance(v)) {
+                // As Update.set refuses it: reached through a row type the table does not check (an untyped Row).
+                throw new IllegalArgumentException("Column " + c + " holds " + type.getSimpleName() + "; a "
+                        + v.getClass().getSimpleName() + " value cannot be set to it");
+            }
+            values.add(new Param(c.type(), v));
+        }
+        values.addAll(keyValues(s, k));
+        return values;
+    }
+
+    /** The key's values in placeholder order of {@link KeyMatch#condition()}, checked as compared values are. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static List<Param<?>> keyValues(SessionCore s, KeyMatch k) {
+        List<Param<?>> values = new ArrayList<>(k.columns().size());
+        for (int i = 0; i < k.columns().size(); i++) {
+            Column<?> c = k.columns().get(i);
+            Object v = k.values().get(i);
+            s.engine().rules().compared(c, v);
+            values.add(new Param(c.type(), v));
+        }
+        return values;
+    }
+
+    private static void requireUpdatable(EntityTable<?> et) {
         if (et.updatable.isEmpty()) {
             throw new IllegalArgumentException("Table '" + et.table.name() + "' has no column besides its primary key"
                     + " to update");
         }
-        Map<Column<?>, Object> values = new LinkedHashMap<>(et.updatable.size() * 2);
-        for (Column<?> c : et.updatable) {
-            Object v = row[c.position()];
-            if (v == null && !c.isNullable()) {
-                throw new NotNullViolationException("Column " + et.table.name() + "." + c.name() + " is NOT NULL and"
-                        + " the " + et.table.rowType().getSimpleName() + " to update has no value for it", null, null);
-            }
-            values.put(c, v);
+    }
+
+    private static Object settable(EntityTable<?> et, Column<?> c, Object v) {
+        if (v == null && !c.isNullable()) {
+            throw new NotNullViolationException("Column " + et.table.name() + "." + c.name() + " is NOT NULL and"
+                    + " the " + et.table.rowType().getSimpleName() + " to update has no value for it", null, null);
         }
-        return s.update(et.table).set(values).where(k.condition());
+        return v;
     }
 
     /** {@code UPDATE t SET the changed columns WHERE key}, after checking the change and its rules. */

@@ -36,7 +36,9 @@ public final class Writes {
             RowStatements.StoredRow<R> stored = RowStatements.asStored(tx, et, Lifecycle.beforeUpdate(tx, et, row));
             R r = stored.row();
             KeyMatch k = et.primaryKeyOf(stored.values(), "update");
-            if (tx.execute(RowStatements.update(tx, et, stored.values(), k)) == 0) {
+            Object[] v = stored.values();
+            if (tx.execute(et.table, et.updateByPrimaryKey, RowStatements.updateValues(tx, et, v, k),
+                    () -> RowStatements.update(tx, et, v, k)) == 0) {
                 throw Reads.notFound(et, k, " to update");
             }
             Lifecycle.afterUpdate(tx, et, r);

@@ -13,6 +13,7 @@ import dev.cairn.dsl.query.Select;
 import dev.cairn.dsl.query.Update;
 import dev.cairn.engine.bind.RowMapper;
 import dev.cairn.engine.compile.CompiledQuery;
+import dev.cairn.engine.compile.KnownShape;
 import dev.cairn.engine.compile.QueryValues;
 import dev.cairn.engine.exception.NotFoundException;
 import dev.cairn.engine.exception.NotUniqueException;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -127,6 +129,23 @@ public abstract class SessionCore implements QueryExecutor {
         return read(select, c -> engine.runner().query(c, query, values, mapper, timeoutSeconds(select)));
     }
 
+    /**
+     * {@link #fetch(Select)} for a select of a shape the engine builds again and again: once {@code shape} is learned,
+     * {@code values} (checked by the caller as a compared value is) are bound to its statement without walking the
+     * select. Sessions that rewrite statements run the select as any other.
+     */
+    public <R> List<R> fetch(Select<R> select, KnownShape shape, List<Param<?>> values) {
+        CompiledQuery query = shape.query();
+        if (query == null) {
+            List<Param<?>> walked = new ArrayList<>();
+            shape.learn(engine.compiler().select(select, walked), walked, values);
+            return fetch(select);
+        }
+        checkUsable(false);
+        RowMapper<R> mapper = engine.mappers().of(select.projection(), query);
+        return read(select, c -> engine.runner().query(c, query, values, mapper, timeoutSeconds(select)));
+    }
+
     @Override
     public <R> R one(Select<R> select) {
         // Two rows tell "more than one" apart from "one"; a caller's smaller limit stays (limit(1).one() is fine).
@@ -191,6 +210,27 @@ public abstract class SessionCore implements QueryExecutor {
         }
         return ChangeCapture.update((TransactionCore) this, update,
                 () -> onConnection(c -> engine.runner().update(c, query, values, timeoutSeconds())));
+    }
+
+    /**
+     * {@link #execute(Update)} for an UPDATE of a shape the engine builds again and again: once {@code shape} is
+     * learned, {@code values} (as the database stores them, checked by the caller) are bound to its statement, and
+     * the update is built only where it is needed: to learn the shape, when the table's changes are told, or by a
+     * session that rewrites statements.
+     */
+    public int execute(Table<?, ?> table, KnownShape shape, List<Param<?>> values, Supplier<Update<?>> update) {
+        CompiledQuery query = shape.query();
+        if (query == null) {
+            Update<?> u = update.get();
+            List<Param<?>> walked = new ArrayList<>();
+            shape.learn(engine.compiler().update(u, walked), walked, values);
+            return execute(u);
+        }
+        if (engine.subscriptions().watches(table)) {
+            return execute(update.get());
+        }
+        checkUsable(true);
+        return onConnection(c -> engine.runner().update(c, query, values, timeoutSeconds()));
     }
 
     @Override
