@@ -73,7 +73,7 @@ public class EagerLoadBenchmark {
             List<Book> books = new ArrayList<>();
             if (!authors.isEmpty()) {
                 try (PreparedStatement ps = c.prepareStatement(
-                        LibraryFixture.whereIn(LibraryFixture.SELECT_BOOKS, "lib_books", "author_id", authors.size()))) {
+                        LibraryFixture.whereIn(LibraryFixture.SELECT_BOOKS, "author_id", authors.size()))) {
                     int i = 1;
                     for (Author a : authors) {
                         ps.setLong(i++, a.id());
@@ -93,7 +93,7 @@ public class EagerLoadBenchmark {
             Map<Long, List<Chapter>> chaptersByBook = new HashMap<>();
             if (!books.isEmpty()) {
                 try (PreparedStatement ps = c.prepareStatement(
-                        LibraryFixture.whereIn(LibraryFixture.SELECT_CHAPTERS, "lib_chapters", "book_id", books.size()))) {
+                        LibraryFixture.whereIn(LibraryFixture.SELECT_CHAPTERS, "book_id", books.size()))) {
                     int i = 1;
                     for (Book b : books) {
                         ps.setLong(i++, b.id());

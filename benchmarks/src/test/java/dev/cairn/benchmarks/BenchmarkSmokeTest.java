@@ -274,8 +274,8 @@ class BenchmarkSmokeTest {
             @SuppressWarnings("unchecked")
             Graph<Author> graph = (Graph<Author>) statements.during(b::cairn);
             assertThat(statements.sent).containsExactly(LibraryFixture.SELECT_AUTHORS,
-                    LibraryFixture.whereIn(LibraryFixture.SELECT_BOOKS, "lib_books", "author_id", 100),
-                    LibraryFixture.whereIn(LibraryFixture.SELECT_CHAPTERS, "lib_chapters", "book_id", 1_000));
+                    LibraryFixture.whereIn(LibraryFixture.SELECT_BOOKS, "author_id", 100),
+                    LibraryFixture.whereIn(LibraryFixture.SELECT_CHAPTERS, "book_id", 1_000));
             assertThat(graph.rows()).isEqualTo(expected.authors()).hasSize(100);
             int books = 0;
             int chapters = 0;

@@ -6,8 +6,10 @@ import dev.cairn.dsl.Condition.Operator;
 import dev.cairn.dsl.Expression;
 import dev.cairn.dsl.Expression.Arithmetic;
 import dev.cairn.dsl.Expression.Function;
+import dev.cairn.dsl.SelectStatement.Join;
 import dev.cairn.dsl.type.ColumnType;
 import org.jooq.Field;
+import org.jooq.JoinType;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
@@ -107,7 +109,15 @@ final class JooqParts {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Field<? extends Number> number(Field<Object> f) {
+    static Field<? extends Number> number(Field<Object> f) {
         return (Field<? extends Number>) (Field) f;
+    }
+
+    static JoinType joinType(Join.Kind kind) {
+        return switch (kind) {
+            case INNER -> JoinType.JOIN;
+            case LEFT -> JoinType.LEFT_OUTER_JOIN;
+            case RIGHT -> JoinType.RIGHT_OUTER_JOIN;
+        };
     }
 }

@@ -85,4 +85,19 @@ final class ProjectionWalk implements Projection.Visitor<Void> {
     public Void visit(Projection.Mapped<?, ?> m) {
         return m.inner().accept(this);
     }
+
+    /** Whether the projection selects columns only (or a table's rows): each selected name is a column's own. */
+    static boolean columnsOnly(Projection<?> p) {
+        if (p instanceof Projection.Mapped<?, ?> m) {
+            return columnsOnly(m.inner());
+        }
+        if (p instanceof Projection.Rows<?>) {
+            return true;
+        }
+        if (p instanceof Projection.Single<?> one) {
+            return one.expression() instanceof Column<?>;
+        }
+        return p instanceof Projection.Columns<?> cols
+                && cols.expressions().stream().allMatch(e -> e instanceof Column<?>);
+    }
 }

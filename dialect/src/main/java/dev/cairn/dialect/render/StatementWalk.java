@@ -24,7 +24,6 @@ import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.DeleteQuery;
 import org.jooq.Field;
-import org.jooq.JoinType;
 import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Record1;
@@ -110,6 +109,10 @@ public final class StatementWalk {
     private final boolean ddl;
     private final TermWalk terms;
     private final Function<FromItem<?>, Table<?>> fromItem = this::from;
+    // The tables the SELECT walked last reads, counted over all its selects, and whether no name it selects can stand
+    // for anything but a column of them: then render() leaves its columns unqualified.
+    private int tables;
+    private boolean bareNames;
 
     private StatementWalk(Sink sink, Dialect dialect, boolean build, boolean ddl) {
         this.sink = sink;
@@ -137,7 +140,6 @@ public final class StatementWalk {
         return new StatementWalk(NO_SINK, dialect, true, true);
     }
 
-
     /** How a SELECT is walked: on its own, inside a condition, or inside a count or an existence test. */
     private enum Place {
         TOP,
@@ -155,6 +157,8 @@ public final class StatementWalk {
      */
     public org.jooq.Select<?> select(SelectStatement<?> s, Purpose purpose) {
         terms.reset();
+        tables = 0;
+        bareNames = s.groupBy().isEmpty() && s.having() == null && ProjectionWalk.columnsOnly(s.projection());
         if (purpose == Purpose.ROWS) {
             return selectQuery(s, Place.TOP);
         }
@@ -183,6 +187,7 @@ public final class StatementWalk {
     /** An UPDATE: assignments, then WHERE. */
     public UpdateQuery<Record> update(Update<?> u) {
         terms.reset();
+        bareNames = false;
         sink.token("UPDATE ");
         table(u.table());
         UpdateQuery<Record> q = jooq == null ? null : jooq.updateQuery(DSL.table(TableNames.of(u.table())));
@@ -213,6 +218,7 @@ public final class StatementWalk {
     /** A DELETE. */
     public DeleteQuery<Record> delete(Delete<?> d) {
         terms.reset();
+        bareNames = false;
         sink.token("DELETE ");
         table(d.table());
         DeleteQuery<Record> q = jooq == null ? null : jooq.deleteQuery(DSL.table(TableNames.of(d.table())));
@@ -242,6 +248,8 @@ public final class StatementWalk {
     /** A select in a scope; grouped by more than columns, over a derived table of its rows ({@link Grouping}). */
     private SelectQuery<Record> selectQuery(SelectStatement<?> s, Place place, Grouping scope) {
         boolean grouped = scope != null && scope.groups();
+        // A grouping over a derived table reads it beside the table: two names to qualify by.
+        tables += 1 + s.joins().size() + (grouped ? 1 : 0);
         SelectQuery<Record> q = jooq == null ? null : jooq.selectQuery();
         // Where FROM, the joins and WHERE go: the derived table's select when grouped, else q itself.
         SelectQuery<Record> rows = grouped && q != null ? jooq.selectQuery() : q;
@@ -274,7 +282,7 @@ public final class StatementWalk {
             sink.token(" ON ");
             org.jooq.Condition on = terms.condition(j.on());
             if (q != null) {
-                rows.addJoin(item, joinType(j.kind()), on);
+                rows.addJoin(item, JooqParts.joinType(j.kind()), on);
             }
         }
         if (s.where() != null) {
@@ -357,11 +365,11 @@ public final class StatementWalk {
             return;
         }
         if (limit != null && offset != null) {
-            q.addLimit(number(offset), number(limit));
+            q.addLimit(JooqParts.number(offset), JooqParts.number(limit));
         } else if (limit != null) {
-            q.addLimit(number(limit));
+            q.addLimit(JooqParts.number(limit));
         } else if (offset != null) {
-            q.addOffset(number(offset));
+            q.addOffset(JooqParts.number(offset));
         }
     }
 
@@ -426,21 +434,14 @@ public final class StatementWalk {
         });
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Field<Integer> number(Field<Object> f) {
-        return (Field<Integer>) (Field) f;
-    }
-
-    private static JoinType joinType(Join.Kind kind) {
-        return switch (kind) {
-            case INNER -> JoinType.JOIN;
-            case LEFT -> JoinType.LEFT_OUTER_JOIN;
-            case RIGHT -> JoinType.RIGHT_OUTER_JOIN;
-        };
-    }
-
-    /** Renders a statement this walk built; see {@link Placeholders#render}. */
+    /**
+     * Renders a statement this walk built; see {@link Placeholders#render}. A SELECT that reads one table and
+     * selects only its columns names them without the table: no name in it can mean another table's column or an
+     * expression's alias, and the shorter text is parsed faster (H2 parses again every statement beyond the few it
+     * keeps per connection). The text is a function of the shape, as the walk's counts are.
+     */
     public RenderedSql render(Query query) {
-        return Placeholders.render(jooq, query, terms.placeholders());
+        DSLContext context = tables == 1 && bareNames ? JooqContexts.bareColumns(dialect) : jooq;
+        return Placeholders.render(context, query, terms.placeholders());
     }
 }

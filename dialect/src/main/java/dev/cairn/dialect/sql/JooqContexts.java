@@ -9,6 +9,7 @@ import org.jooq.conf.ParamCastMode;
 import org.jooq.conf.ParamType;
 import org.jooq.conf.RenderNameCase;
 import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.RenderTable;
 import org.jooq.conf.Settings;
 import org.jooq.conf.StatementType;
 import org.jooq.impl.DSL;
@@ -26,6 +27,7 @@ public final class JooqContexts {
 
     private static final Map<SQLDialect, DSLContext> CONTEXTS = new EnumMap<>(SQLDialect.class);
     private static final Map<SQLDialect, DSLContext> CASTING = new EnumMap<>(SQLDialect.class);
+    private static final Map<SQLDialect, DSLContext> BARE_COLUMNS = new EnumMap<>(SQLDialect.class);
 
     private JooqContexts() {
     }
@@ -48,6 +50,18 @@ public final class JooqContexts {
             // Settings' with-methods change the object they are called on: change a copy.
             return CASTING.computeIfAbsent(d, k -> DSL.using(k, ((Settings) of(dialect).settings().clone())
                     .withParamCastMode(ParamCastMode.DEFAULT)));
+        }
+    }
+
+    /**
+     * {@link #of} rendering columns without their table: only for statements over one table whose SELECT list holds
+     * columns only, where no column name can be ambiguous.
+     */
+    public static DSLContext bareColumns(Dialect dialect) {
+        SQLDialect d = jooqDialect(dialect);
+        synchronized (BARE_COLUMNS) {
+            return BARE_COLUMNS.computeIfAbsent(d, k -> DSL.using(k, ((Settings) of(dialect).settings().clone())
+                    .withRenderTable(RenderTable.NEVER)));
         }
     }
 
