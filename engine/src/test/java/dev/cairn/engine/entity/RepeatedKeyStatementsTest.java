@@ -157,8 +157,11 @@ class RepeatedKeyStatementsTest {
 
         List<CommittedChanges> told = new CopyOnWriteArrayList<>();
         ChangeListener listener = told::add;
-        try (Subscription s = db.subscribe(listener, Items.ITEMS)) {
+        Subscription subscription = db.subscribe(listener, Items.ITEMS);
+        try {
             db.update(new Item(mine.id(), 1L, "renamed", 1, null));
+        } finally {
+            subscription.close();
         }
         assertThat(told).hasSize(1);
         assertThat(told.get(0).changes()).hasSize(1);
