@@ -50,7 +50,7 @@ public final class Update<R> {
         if (value == null && !column.isNullable()) {
             throw new IllegalArgumentException("Column " + column + " is NOT NULL and cannot be set to null");
         }
-        return with(new Assignment(column, param(column, value)));
+        return with(new Assignment(column, Param.storedIn(column, value)));
     }
 
     /** Sets a column to an expression, such as {@code USERS.logins.plus(1)}. */
@@ -79,21 +79,9 @@ public final class Update<R> {
             if (value == null && !column.isNullable()) {
                 throw new IllegalArgumentException("Column " + column + " is NOT NULL and cannot be set to null");
             }
-            list.add(new Assignment(column, param(column, value)));
+            list.add(new Assignment(column, Param.storedIn(column, value)));
         }
         return new Update<>(executor, new State<>(state.table, List.copyOf(list), state.where, state.all));
-    }
-
-    /** The value as a parameter of the column's type; refused by name when it is not of the column's Java type. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Param<?> param(Column<?> column, Object value) {
-        Class<?> type = column.type().javaType();
-        if (value != null && !type.isInstance(value)) {
-            // Reached through raw or unchecked types (a map of changes); it would fail later as a ClassCastException.
-            throw new IllegalArgumentException("Column " + column + " holds " + type.getSimpleName() + "; a "
-                    + value.getClass().getSimpleName() + " value cannot be set to it");
-        }
-        return new Param(column.type(), value);
     }
 
     private void checkColumn(Column<?> column) {

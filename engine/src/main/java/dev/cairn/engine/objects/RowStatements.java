@@ -43,19 +43,11 @@ public final class RowStatements {
      * dev.cairn.engine.compile.KnownShape, List, java.util.function.Supplier)}). {@code row} holds the values as the
      * database stores them ({@link #asStored}).
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public static List<Param<?>> updateValues(SessionCore s, EntityTable<?> et, Object[] row, KeyMatch k) {
         requireUpdatable(et);
         List<Param<?>> values = new ArrayList<>(et.updatable.size() + k.columns().size());
         for (Column<?> c : et.updatable) {
-            Object v = settable(et, c, row[c.position()]);
-            Class<?> type = c.type().javaType();
-            if (v != null && !type.isInstance(v)) {
-                // As Update.set refuses it: reached through a row type the table does not check (an untyped Row).
-                throw new IllegalArgumentException("Column " + c + " holds " + type.getSimpleName() + "; a "
-                        + v.getClass().getSimpleName() + " value cannot be set to it");
-            }
-            values.add(new Param(c.type(), v));
+            values.add(Param.storedIn(c, settable(et, c, row[c.position()])));
         }
         values.addAll(keyValues(s, k));
         return values;

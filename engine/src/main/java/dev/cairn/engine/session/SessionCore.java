@@ -135,15 +135,18 @@ public abstract class SessionCore implements QueryExecutor {
      * select. Sessions that rewrite statements run the select as any other.
      */
     public <R> List<R> fetch(Select<R> select, KnownShape shape, List<Param<?>> values) {
-        CompiledQuery query = shape.query();
-        if (query == null) {
-            List<Param<?>> walked = new ArrayList<>();
-            shape.learn(engine.compiler().select(select, walked), walked, values);
-            return fetch(select);
-        }
         checkUsable(false);
+        CompiledQuery known = shape.query();
+        List<Param<?>> bound = values;
+        if (known == null) {
+            bound = new ArrayList<>();
+            known = engine.compiler().select(select, bound);
+            shape.learn(known, bound, values);
+        }
+        CompiledQuery query = known;
+        List<Param<?>> binding = bound;
         RowMapper<R> mapper = engine.mappers().of(select.projection(), query);
-        return read(select, c -> engine.runner().query(c, query, values, mapper, timeoutSeconds(select)));
+        return read(select, c -> engine.runner().query(c, query, binding, mapper, timeoutSeconds(select)));
     }
 
     @Override
