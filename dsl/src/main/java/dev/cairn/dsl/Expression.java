@@ -80,20 +80,6 @@ public sealed interface Expression<T> permits Column, Expression.AliasedColumn, 
      * @param value the value; {@code null} only where SQL allows it (insert and update values)
      */
     record Param<T>(ColumnType<T> type, T value) implements Expression<T> {
-        /**
-         * {@code value} as a parameter of the column's type, to be stored in it; refused by name when it is not of the
-         * column's Java type (reached through raw or unchecked types, it would fail later as a ClassCastException).
-         */
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        public static Param<?> storedIn(Column<?> column, Object value) {
-            Class<?> type = column.type().javaType();
-            if (value != null && !type.isInstance(value)) {
-                throw new IllegalArgumentException("Column " + column + " holds " + type.getSimpleName() + "; a "
-                        + value.getClass().getSimpleName() + " value cannot be set to it");
-            }
-            return new Param(column.type(), value);
-        }
-
         @Override
         public <X> X accept(Visitor<X> visitor) {
             return visitor.visit(this);

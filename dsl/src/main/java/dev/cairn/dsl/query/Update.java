@@ -50,7 +50,7 @@ public final class Update<R> {
         if (value == null && !column.isNullable()) {
             throw new IllegalArgumentException("Column " + column + " is NOT NULL and cannot be set to null");
         }
-        return with(new Assignment(column, Param.storedIn(column, value)));
+        return with(new Assignment(column, param(column, value)));
     }
 
     /** Sets a column to an expression, such as {@code USERS.logins.plus(1)}. */
@@ -79,9 +79,24 @@ public final class Update<R> {
             if (value == null && !column.isNullable()) {
                 throw new IllegalArgumentException("Column " + column + " is NOT NULL and cannot be set to null");
             }
-            list.add(new Assignment(column, Param.storedIn(column, value)));
+            list.add(new Assignment(column, param(column, value)));
         }
         return new Update<>(executor, new State<>(state.table, List.copyOf(list), state.where, state.all));
+    }
+
+    /**
+     * {@code value} as a parameter to store in {@code column}; refused by name when it is not of the column's Java
+     * type (reached through raw or unchecked types, it would fail later as a ClassCastException). What {@link #set}
+     * checks, for statements the engine binds without building an {@code Update}.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static Param<?> param(Column<?> column, Object value) {
+        Class<?> type = column.type().javaType();
+        if (value != null && !type.isInstance(value)) {
+            throw new IllegalArgumentException("Column " + column + " holds " + type.getSimpleName() + "; a "
+                    + value.getClass().getSimpleName() + " value cannot be set to it");
+        }
+        return new Param(column.type(), value);
     }
 
     private void checkColumn(Column<?> column) {

@@ -47,7 +47,7 @@ public final class RowStatements {
         requireUpdatable(et);
         List<Param<?>> values = new ArrayList<>(et.updatable.size() + k.columns().size());
         for (Column<?> c : et.updatable) {
-            values.add(Param.storedIn(c, settable(et, c, row[c.position()])));
+            values.add(Update.param(c, settable(et, c, row[c.position()])));
         }
         values.addAll(keyValues(s, k));
         return values;
