@@ -31,11 +31,6 @@ public final class KnownShape {
         return query;
     }
 
-    /** Whether the shape was learned. */
-    public boolean learned() {
-        return query != null;
-    }
-
     /**
      * Learns {@code compiled} when the walk that compiled it collected {@code walked}, value for value the
      * {@code given} values in order.

@@ -223,17 +223,22 @@ public abstract class SessionCore implements QueryExecutor {
      */
     public int execute(Table<?, ?> table, KnownShape shape, List<Param<?>> values, Supplier<Update<?>> update) {
         CompiledQuery query = shape.query();
+        Update<?> built = null;
         if (query == null) {
-            Update<?> u = update.get();
+            built = update.get();
             List<Param<?>> walked = new ArrayList<>();
-            shape.learn(engine.compiler().update(u, walked), walked, values);
-            return execute(u);
+            shape.learn(engine.compiler().update(built, walked), walked, values);
+            query = shape.query();
+            if (query == null) {
+                return execute(built);
+            }
         }
         if (engine.subscriptions().watches(table)) {
-            return execute(update.get());
+            return execute(built != null ? built : update.get());
         }
         checkUsable(true);
-        return onConnection(c -> engine.runner().update(c, query, values, timeoutSeconds()));
+        CompiledQuery learned = query;
+        return onConnection(c -> engine.runner().update(c, learned, values, timeoutSeconds()));
     }
 
     @Override
