@@ -40,6 +40,10 @@ public record SelectStatement<R>(Projection<R> projection, FromItem<?> from, Lis
 
     /** Whole rows of a table (or alias), from it. */
     public static <R> SelectStatement<R> rowsOf(FromItem<R> source) {
+        return source instanceof Table<R, ?> table ? table.allRows() : rowsOfItem(source);
+    }
+
+    static <R> SelectStatement<R> rowsOfItem(FromItem<R> source) {
         return new SelectStatement<>(new Projection.Rows<>(Objects.requireNonNull(source, "source")), source, List.of(),
                 null, List.of(), null, List.of(), null, null, null, false);
     }

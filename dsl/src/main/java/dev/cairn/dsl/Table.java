@@ -49,6 +49,8 @@ public abstract class Table<R, K> extends ColumnFactories<R> implements FromItem
     private final String name;
     private final Class<R> rowType;
     private final TableDefinition<R> definition;
+    // Every query of whole rows starts from it; immutable, so a race only makes two equal ones.
+    private SelectStatement<R> allRows;
 
     /**
      * A table whose row type is the type argument of the class: {@code class Users extends Table<User, Long>} maps
@@ -88,6 +90,16 @@ public abstract class Table<R, K> extends ColumnFactories<R> implements FromItem
     public final TableAlias<R> as(String alias) {
         definition.freezeOnce();
         return new TableAlias<>(this, alias);
+    }
+
+    /** {@code SELECT} of this table's rows with nothing else yet, made once. */
+    final SelectStatement<R> allRows() {
+        SelectStatement<R> s = allRows;
+        if (s == null) {
+            s = SelectStatement.rowsOfItem(this);
+            allRows = s;
+        }
+        return s;
     }
 
     /** Names this table had before, so that schema sync renames it instead of dropping it. */

@@ -28,6 +28,8 @@ public final class QueryCompiler {
     private final Dialect dialect;
     private final ShapeCache cache;
     private final ValueRules rules;
+    // Kept, so that a lookup allocates no function to compile with.
+    private final ShapeCache.Build build = this::build;
 
     public QueryCompiler(Dialect dialect, int cacheCapacity) {
         this.dialect = dialect;
@@ -45,46 +47,50 @@ public final class QueryCompiler {
      * come from one walk of the query, the hot path of every fetch.
      */
     public CompiledQuery select(Select<?> select, List<Param<?>> values) {
-        return select('S', select, values, StatementWalk.Purpose.ROWS);
+        return select('S', select, values);
     }
 
     /** {@code SELECT count(*) FROM (the select)}: the number of rows the select returns; values as for a select. */
     public CompiledQuery count(Select<?> select, List<Param<?>> values) {
-        return select('C', select, values, StatementWalk.Purpose.COUNT);
+        return select('C', select, values);
     }
 
     /** {@code SELECT 1 WHERE EXISTS (the select)}: a row when the select returns any; values as for a select. */
     public CompiledQuery exists(Select<?> select, List<Param<?>> values) {
-        return select('E', select, values, StatementWalk.Purpose.EXISTS);
+        return select('E', select, values);
     }
 
-    private CompiledQuery select(char kind, Select<?> query, List<Param<?>> values, StatementWalk.Purpose purpose) {
-        SelectStatement<?> select = query.statement();
-        return cache.get(ShapeKey.of(kind, select, values, rules), tokens -> {
-            if (select.lock() != null && purpose == StatementWalk.Purpose.ROWS) {
-                Locks.refusal(dialect, select.lock()).ifPresent(reason -> {
-                    throw new UnsupportedFeatureException(reason);
-                });
-            }
-            StatementWalk walk = StatementWalk.building(dialect, tokens);
-            return compiled(walk.render(supported(() -> walk.select(select, purpose))));
-        });
+    private CompiledQuery select(char kind, Select<?> query, List<Param<?>> values) {
+        return cache.get(kind, query.statement(), values, rules, build);
     }
 
     /** An UPDATE, its values (assignments, then WHERE) added to {@code values}. */
     public CompiledQuery update(Update<?> update, List<Param<?>> values) {
-        return cache.get(ShapeKey.of(update, values, rules), tokens -> {
-            StatementWalk walk = StatementWalk.building(dialect, tokens);
-            return compiled(walk.render(supported(() -> walk.update(update))));
-        });
+        return cache.get('U', update, values, rules, build);
     }
 
     /** A DELETE, its values added to {@code values}. */
     public CompiledQuery delete(Delete<?> delete, List<Param<?>> values) {
-        return cache.get(ShapeKey.of(delete, values, rules), tokens -> {
-            StatementWalk walk = StatementWalk.building(dialect, tokens);
+        return cache.get('D', delete, values, rules, build);
+    }
+
+    /** Builds a walked statement on a cache miss, telling {@code tokens} its shape. */
+    private CompiledQuery build(ShapeKey.Collector tokens, char kind, Object ast) {
+        StatementWalk walk = StatementWalk.building(dialect, tokens);
+        if (ast instanceof Update<?> update) {
+            return compiled(walk.render(supported(() -> walk.update(update))));
+        }
+        if (ast instanceof Delete<?> delete) {
             return compiled(walk.render(supported(() -> walk.delete(delete))));
-        });
+        }
+        SelectStatement<?> select = (SelectStatement<?>) ast;
+        StatementWalk.Purpose purpose = ShapeKey.purpose(kind);
+        if (select.lock() != null && purpose == StatementWalk.Purpose.ROWS) {
+            Locks.refusal(dialect, select.lock()).ifPresent(reason -> {
+                throw new UnsupportedFeatureException(reason);
+            });
+        }
+        return compiled(walk.render(supported(() -> walk.select(select, purpose))));
     }
 
     /**

@@ -1,19 +1,24 @@
 package dev.cairn.engine.compile;
 
+import dev.cairn.dsl.Expression.Param;
+import dev.cairn.engine.bind.ValueRules;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
- * Compiled queries by shape key, bounded in size. Reads take no lock. When the cache is full, it is cleared and
- * fills again with the shapes in use: an application has a fixed set of query shapes, so a full cache is the sign
- * of shapes built from data, and a clear is cheaper and simpler than tracking recency on every hit.
+ * Compiled queries by shape, bounded in size: walked statements (SELECT, UPDATE, DELETE) in a {@link ShapeTrie} of
+ * their tokens, INSERTs in a map by their table and columns. Reads take no lock. When the cache is full, it is
+ * cleared and fills again with the shapes in use: an application has a fixed set of query shapes, so a full cache is
+ * the sign of shapes built from data, and a clear is cheaper and simpler than tracking recency on every hit.
  */
 final class ShapeCache {
     private final int capacity;
-    private final ConcurrentHashMap<Object, CompiledQuery> map = new ConcurrentHashMap<>();
+    private final ShapeTrie walked = new ShapeTrie();
+    private final ConcurrentHashMap<List<Object>, CompiledQuery> keyed = new ConcurrentHashMap<>();
     private final LongAdder compilations = new LongAdder();
+    private int size; // guarded by this
 
     ShapeCache(int capacity) {
         if (capacity < 1) {
@@ -23,31 +28,60 @@ final class ShapeCache {
     }
 
     /**
-     * Looked up with the probe. On a miss, {@code compile} builds the statement in one walk whose sink collects the
-     * tokens of the template it is stored under, which keeps no values of the query.
+     * A walked statement of the given kind ({@link ShapeKey#find}), its values added to {@code values}. On a miss,
+     * {@code compile} builds the statement in one walk whose sink collects the tokens it is stored under, which
+     * keep no values of the query.
      */
-    CompiledQuery get(ShapeKey.Probe probe, java.util.function.Function<ShapeKey.Collector, CompiledQuery> compile) {
-        CompiledQuery hit = map.get(probe);
+    CompiledQuery get(char kind, Object ast, List<Param<?>> values, ValueRules rules,
+                      Build compile) {
+        ShapeTrie.Node found = ShapeKey.find(walked, kind, ast, values, rules);
+        CompiledQuery hit = found == null ? null : found.query();
         if (hit != null) {
             return hit;
         }
-        ShapeKey.Collector tokens = probe.collector();
-        CompiledQuery compiled = compile.apply(tokens);
-        return store(tokens.template(), compiled);
+        ShapeKey.Collector tokens = new ShapeKey.Collector(kind);
+        CompiledQuery compiled = compile.build(tokens, kind, ast);
+        compilations.increment();
+        synchronized (this) {
+            makeRoom();
+            CompiledQuery stored = walked.add(tokens.tokens(), compiled);
+            if (stored == compiled) {
+                size++;
+            }
+            return stored;
+        }
     }
 
     CompiledQuery get(List<Object> key, Supplier<CompiledQuery> compile) {
-        CompiledQuery hit = map.get(key);
-        return hit != null ? hit : store(key, compile.get());
+        CompiledQuery hit = keyed.get(key);
+        if (hit != null) {
+            return hit;
+        }
+        CompiledQuery compiled = compile.get();
+        compilations.increment();
+        synchronized (this) {
+            makeRoom();
+            CompiledQuery raced = keyed.putIfAbsent(key, compiled);
+            if (raced != null) {
+                return raced;
+            }
+            size++;
+            return compiled;
+        }
     }
 
-    private CompiledQuery store(Object key, CompiledQuery compiled) {
-        compilations.increment();
-        if (map.size() >= capacity) {
-            map.clear();
+    private void makeRoom() {
+        if (size >= capacity) {
+            walked.clear();
+            keyed.clear();
+            size = 0;
         }
-        CompiledQuery raced = map.putIfAbsent(key, compiled);
-        return raced != null ? raced : compiled;
+    }
+
+    /** Builds a walked statement of a kind ('S', 'C', 'E', 'U', 'D'), telling {@code tokens} its shape's tokens. */
+    @FunctionalInterface
+    interface Build {
+        CompiledQuery build(ShapeKey.Collector tokens, char kind, Object ast);
     }
 
     long compilations() {

@@ -11,26 +11,23 @@ import dev.cairn.dsl.query.Update;
 import dev.cairn.dsl.type.ColumnType;
 import dev.cairn.engine.bind.ValueRules;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * The shape of a statement: its structure with every value left out, so that statements that differ only in their
  * values share one compiled form. Equal shapes render the same SQL.
  *
- * <p>A shape is the sequence of tokens {@link StatementWalk} emits. The cache stores {@link Template}s (the tokens, in
- * an array); a query looks itself up with a {@link Probe}, which hashes its tokens in one walk without allocating
- * and, on a hash match, compares them with the template's in a second walk. Only a miss builds a template.
+ * <p>A shape is the sequence of tokens {@link StatementWalk} emits. Walked statements are kept in a {@link ShapeTrie}
+ * by their tokens; a query finds its own by following its tokens down the trie as its one reading walk tells them,
+ * which stores and hashes nothing. Only a miss collects the tokens, in the walk that builds the statement.
  */
 final class ShapeKey {
     /** Marks a value of a kind in a token sequence (values themselves are not part of a shape). */
     private static final Object[] VALUE_MARKERS = new Object[ColumnType.Kind.values().length];
-    private static final int[] MARKER_HASHES = new int[VALUE_MARKERS.length];
 
     static {
         for (ColumnType.Kind k : ColumnType.Kind.values()) {
             VALUE_MARKERS[k.ordinal()] = "?" + k.name();
-            MARKER_HASHES[k.ordinal()] = VALUE_MARKERS[k.ordinal()].hashCode();
         }
     }
 
@@ -58,114 +55,106 @@ final class ShapeKey {
         return kind.ordinal();
     }
 
-    private static int mix(int h, Object token) {
-        return 31 * h + token.hashCode();
+    /**
+     * Finds the compiled statement of a walked statement's shape in {@code trie}: one reading walk follows its tokens
+     * from the root and adds its values to {@code values} as {@link ValueRules} let them be sent. Returns the node
+     * the statement's last token reached, or null when some token has no node (then its shape is not compiled);
+     * the values are collected either way.
+     */
+    static ShapeTrie.Node find(ShapeTrie trie, char kind, Object ast, List<Param<?>> values, ValueRules rules) {
+        Descent descent = DESCENTS.get().on(rules.dialect());
+        descent.start(trie.root(), kind, values, rules);
+        try {
+            if (ast instanceof SelectStatement<?> s) {
+                descent.walk.select(s, purpose(kind));
+            } else if (ast instanceof Update<?> u) {
+                descent.walk.update(u);
+            } else {
+                descent.walk.delete((Delete<?>) ast);
+            }
+            return descent.at;
+        } finally {
+            descent.values = null; // not kept by the thread beyond this statement
+        }
     }
 
-    /** A cached shape: the token sequence of the statement it was compiled from. */
-    static final class Template {
-        private final Object[] tokens;
-        private final int hash;
-
-        private Template(Object[] tokens) {
-            this.tokens = tokens;
-            int h = 1;
-            for (Object t : tokens) {
-                h = mix(h, t);
-            }
-            this.hash = h;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            if (o instanceof Template t) {
-                return hash == t.hash && Arrays.equals(tokens, t.tokens);
-            }
-            return o instanceof Probe p && p.matches(this);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-    }
+    private static final ThreadLocal<Descent> DESCENTS = ThreadLocal.withInitial(Descent::new);
 
     /**
-     * A statement looking for its shape. One walk hashes its tokens and keeps them in a buffer of the thread's own,
-     * which a candidate template is then compared with: no allocation, and no second walk. The buffer is valid only
-     * until the thread's next probe, which is all a cache lookup needs.
+     * The sink of a lookup: it follows the tokens down the trie, and collects the values. Made once per thread with
+     * a reading walk over it (for one dialect at a time); lookups do not nest, and each starts afresh.
      */
-    static final class Probe {
-        private static final ThreadLocal<Probing> PROBING = ThreadLocal.withInitial(Probing::new);
+    private static final class Descent implements StatementWalk.Sink {
+        ShapeTrie.Node at;
+        private List<Param<?>> values;
+        private ValueRules rules;
+        private Dialect dialect;
+        StatementWalk walk;
 
-        private final char kind;
-        private final Object ast;
-        private final int hash;
-        private final TokenBuffer tokens;
-        private final int length;
-
-        private Probe(char kind, Object ast, List<Param<?>> values, ValueRules rules) {
-            this.kind = kind;
-            this.ast = ast;
-            Probing probing = PROBING.get().on(rules.dialect());
-            this.tokens = probing.tokens;
-            probing.hasher.start(kind, values, rules);
-            walk(probing.walk);
-            probing.hasher.values = null; // not kept by the thread beyond this statement
-            this.hash = probing.hasher.h;
-            this.length = tokens.size;
+        Descent on(Dialect d) {
+            if (d != dialect) {
+                dialect = d;
+                walk = StatementWalk.reading(d, this);
+            }
+            return this;
         }
 
-        private void walk(StatementWalk w) {
-            if (ast instanceof SelectStatement<?> s) {
-                w.select(s, purpose(kind));
-            } else if (ast instanceof Update<?> u) {
-                w.update(u);
+        void start(ShapeTrie.Node root, char kind, List<Param<?>> values, ValueRules rules) {
+            this.values = values;
+            this.rules = rules;
+            this.at = root.child(Character.valueOf(kind));
+        }
+
+        @Override
+        public void token(Object structure) {
+            ShapeTrie.Node n = at;
+            if (n != null) {
+                at = n.child(structure);
+            }
+        }
+
+        @Override
+        public void token(int number) {
+            token(Integer.valueOf(number));
+        }
+
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public void value(Param<?> param, Object subject, Column<?> storedIn) {
+            token(VALUE_MARKERS[param.type().kind().ordinal()]);
+            if (storedIn == null) {
+                rules.compared(subject, param.value());
+                values.add(param);
             } else {
-                w.delete((Delete<?>) ast);
+                Object stored = rules.stored(storedIn, param.value());
+                values.add(stored == param.value() ? param : new Param(param.type(), stored));
             }
         }
 
-        boolean matches(Template t) {
-            if (t.hash != hash || t.tokens.length != length || tokens.size != length) {
-                return false;
+        /** An IN list's values: a few tokens for all of them ({@link #listKind}), and the padding not checked again. */
+        @Override
+        public void values(List<Param<?>> list, int count, Object subject) {
+            if (values instanceof ArrayList<Param<?>> growing) {
+                growing.ensureCapacity(growing.size() + count);
             }
-            Object[] mine = tokens.tokens;
-            for (int i = 0; i < length; i++) {
-                if (mine[i] != t.tokens[i] && !mine[i].equals(t.tokens[i])) {
-                    return false;
+            int kind = listKind(list, count);
+            if (kind >= 0) {
+                token(IN_LIST);
+                token(VALUE_MARKERS[kind]);
+                token(count);
+            }
+            int size = list.size();
+            for (int i = 0; i < count; i++) {
+                Param<?> p = list.get(Math.min(i, size - 1));
+                if (kind < 0) {
+                    token(VALUE_MARKERS[p.type().kind().ordinal()]);
                 }
+                if (i < size) {
+                    rules.compared(subject, p.value());
+                }
+                values.add(p);
             }
-            return true;
         }
-
-        /** Collects the tokens of a template: the sink of the walk that builds this shape's statement on a miss. */
-        Collector collector() {
-            return new Collector(kind);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Template t && matches(t);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-    }
-
-    /** The shape of a select of the given kind ('S' rows, 'C' count, 'E' exists); adds its values to {@code values}. */
-    static Probe of(char kind, SelectStatement<?> select, List<Param<?>> values, ValueRules rules) {
-        return new Probe(kind, select, values, rules);
-    }
-
-    static Probe of(Update<?> update, List<Param<?>> values, ValueRules rules) {
-        return new Probe('U', update, values, rules);
-    }
-
-    static Probe of(Delete<?> delete, List<Param<?>> values, ValueRules rules) {
-        return new Probe('D', delete, values, rules);
     }
 
     /** The shape of an INSERT (an upsert when {@code update} is not null): the table and the columns themselves. */
@@ -195,122 +184,6 @@ final class ShapeKey {
         key.addAll(columns);
         key.addAll(c.tokens);
         return key;
-    }
-
-    /** Hashes the tokens as {@link Template} does, collecting the values as {@link ValueRules} let them be sent. */
-    private static final class Hasher implements StatementWalk.Sink {
-        int h;
-        private List<Param<?>> values;
-        private ValueRules rules;
-        private final TokenBuffer tokens;
-
-        Hasher(TokenBuffer tokens) {
-            this.tokens = tokens;
-        }
-
-        void start(char kind, List<Param<?>> values, ValueRules rules) {
-            this.values = values;
-            this.rules = rules;
-            tokens.size = 0;
-            Character k = Character.valueOf(kind);
-            tokens.add(k);
-            this.h = mix(1, k);
-        }
-
-        @Override
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        public void value(Param<?> param, Object subject, Column<?> storedIn) {
-            int kind = param.type().kind().ordinal();
-            tokens.add(VALUE_MARKERS[kind]);
-            h = 31 * h + MARKER_HASHES[kind];
-            if (storedIn == null) {
-                rules.compared(subject, param.value());
-                values.add(param);
-            } else {
-                Object stored = rules.stored(storedIn, param.value());
-                values.add(stored == param.value() ? param : new Param(param.type(), stored));
-            }
-        }
-
-        /** An IN list's values: a few tokens for all of them ({@link #listKind}), and the padding not checked again. */
-        @Override
-        public void values(List<Param<?>> list, int count, Object subject) {
-            if (values instanceof ArrayList<Param<?>> growing) {
-                growing.ensureCapacity(growing.size() + count);
-            }
-            int kind = listKind(list, count);
-            if (kind >= 0) {
-                token(IN_LIST);
-                token(VALUE_MARKERS[kind]);
-                token(count);
-            } else {
-                tokens.ensure(count);
-            }
-            int size = list.size();
-            for (int i = 0; i < count; i++) {
-                Param<?> p = list.get(Math.min(i, size - 1));
-                if (kind < 0) {
-                    int k = p.type().kind().ordinal();
-                    tokens.add(VALUE_MARKERS[k]);
-                    h = 31 * h + MARKER_HASHES[k];
-                }
-                if (i < size) {
-                    rules.compared(subject, p.value());
-                }
-                values.add(p);
-            }
-        }
-
-        @Override
-        public void token(Object structure) {
-            tokens.add(structure);
-            h = mix(h, structure);
-        }
-
-        @Override
-        public void token(int number) {
-            Integer n = Integer.valueOf(number);
-            tokens.add(n);
-            h = mix(h, n);
-        }
-    }
-
-    /**
-     * What a thread probes with, made once: the token buffer, the hasher and a reading walk over them (for one
-     * dialect at a time). Probes do not nest, and every walk and hash starts afresh, so reuse is safe.
-     */
-    private static final class Probing {
-        final TokenBuffer tokens = new TokenBuffer();
-        final Hasher hasher = new Hasher(tokens);
-        private Dialect dialect;
-        StatementWalk walk;
-
-        Probing on(Dialect d) {
-            if (d != dialect) {
-                dialect = d;
-                walk = StatementWalk.reading(d, hasher);
-            }
-            return this;
-        }
-    }
-
-    /** The tokens of the thread's last probe, in an array that grows and is reused. */
-    private static final class TokenBuffer {
-        Object[] tokens = new Object[64];
-        int size;
-
-        void ensure(int more) {
-            if (size + more > tokens.length) {
-                tokens = Arrays.copyOf(tokens, Math.max(size + more, size * 2));
-            }
-        }
-
-        void add(Object token) {
-            if (size == tokens.length) {
-                tokens = Arrays.copyOf(tokens, size * 2);
-            }
-            tokens[size++] = token;
-        }
     }
 
     /** Records the tokens. */
@@ -348,13 +221,13 @@ final class ShapeKey {
             }
         }
 
-        /** The template of the tokens collected. */
-        Template template() {
-            return new Template(tokens.toArray());
+        /** The tokens collected, in order. */
+        List<Object> tokens() {
+            return tokens;
         }
     }
 
-    private static StatementWalk.Purpose purpose(char kind) {
+    static StatementWalk.Purpose purpose(char kind) {
         return switch (kind) {
             case 'C' -> StatementWalk.Purpose.COUNT;
             case 'E' -> StatementWalk.Purpose.EXISTS;
