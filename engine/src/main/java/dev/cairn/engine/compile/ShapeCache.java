@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Compiled queries by shape, bounded in size: walked statements (SELECT, UPDATE, DELETE) in a {@link ShapeTrie} of
@@ -32,24 +33,14 @@ final class ShapeCache {
      * {@code compile} builds the statement in one walk whose sink collects the tokens it is stored under, which
      * keep no values of the query.
      */
-    CompiledQuery get(char kind, Object ast, List<Param<?>> values, ValueRules rules,
-                      Build compile) {
+    CompiledQuery get(char kind, Object ast, List<Param<?>> values, ValueRules rules, Build compile) {
         ShapeTrie.Node found = ShapeKey.find(walked, kind, ast, values, rules);
         CompiledQuery hit = found == null ? null : found.query();
         if (hit != null) {
             return hit;
         }
         ShapeKey.Collector tokens = new ShapeKey.Collector(kind);
-        CompiledQuery compiled = compile.build(tokens, kind, ast);
-        compilations.increment();
-        synchronized (this) {
-            makeRoom();
-            CompiledQuery stored = walked.add(tokens.tokens(), compiled);
-            if (stored == compiled) {
-                size++;
-            }
-            return stored;
-        }
+        return keep(compile.build(tokens, kind, ast), compiled -> walked.add(tokens.tokens(), compiled));
     }
 
     CompiledQuery get(List<Object> key, Supplier<CompiledQuery> compile) {
@@ -57,25 +48,28 @@ final class ShapeCache {
         if (hit != null) {
             return hit;
         }
-        CompiledQuery compiled = compile.get();
-        compilations.increment();
-        synchronized (this) {
-            makeRoom();
+        return keep(compile.get(), compiled -> {
             CompiledQuery raced = keyed.putIfAbsent(key, compiled);
-            if (raced != null) {
-                return raced;
-            }
-            size++;
-            return compiled;
-        }
+            return raced != null ? raced : compiled;
+        });
     }
 
-    private void makeRoom() {
+    /**
+     * Stores a statement just compiled with {@code put}, which returns the statement kept under its shape: this one,
+     * or one a racing thread stored first. A full cache is cleared first.
+     */
+    private synchronized CompiledQuery keep(CompiledQuery compiled, UnaryOperator<CompiledQuery> put) {
+        compilations.increment();
         if (size >= capacity) {
             walked.clear();
             keyed.clear();
             size = 0;
         }
+        CompiledQuery kept = put.apply(compiled);
+        if (kept == compiled) {
+            size++;
+        }
+        return kept;
     }
 
     /** Builds a walked statement of a kind ('S', 'C', 'E', 'U', 'D'), telling {@code tokens} its shape's tokens. */
