@@ -34,8 +34,7 @@ final class ShapeCache {
      * keep no values of the query.
      */
     CompiledQuery get(char kind, Object ast, List<Param<?>> values, ValueRules rules, Build compile) {
-        ShapeTrie.Node found = ShapeKey.find(walked, kind, ast, values, rules);
-        CompiledQuery hit = found == null ? null : found.query();
+        CompiledQuery hit = ShapeKey.find(walked, kind, ast, values, rules);
         if (hit != null) {
             return hit;
         }

@@ -57,13 +57,14 @@ final class ShapeKey {
 
     /**
      * Finds the compiled statement of a walked statement's shape in {@code trie}: one reading walk follows its tokens
-     * from the root and adds its values to {@code values} as {@link ValueRules} let them be sent. Returns the node
-     * the statement's last token reached, or null when some token has no node (then its shape is not compiled);
-     * the values are collected either way.
+     * from the root and adds its values to {@code values} as {@link ValueRules} let them be sent. Returns null when
+     * the shape is not compiled; the values are collected either way.
      */
-    static ShapeTrie.Node find(ShapeTrie trie, char kind, Object ast, List<Param<?>> values, ValueRules rules) {
-        Descent descent = DESCENTS.get().on(rules.dialect());
-        descent.start(trie.root(), kind, values, rules);
+    static CompiledQuery find(ShapeTrie trie, char kind, Object ast, List<Param<?>> values, ValueRules rules) {
+        Descent descent = DESCENTS.get().on(rules);
+        descent.start(trie);
+        descent.step(Character.valueOf(kind));
+        descent.values = values;
         try {
             if (ast instanceof SelectStatement<?> s) {
                 descent.walk.select(s, purpose(kind));
@@ -72,9 +73,11 @@ final class ShapeKey {
             } else {
                 descent.walk.delete((Delete<?>) ast);
             }
-            return descent.at;
+            return descent.query();
         } finally {
-            descent.values = null; // not kept by the thread beyond this statement
+            // Not kept by the thread beyond this statement.
+            descent.values = null;
+            descent.release();
         }
     }
 
@@ -83,45 +86,40 @@ final class ShapeKey {
     /**
      * The sink of a lookup: it follows the tokens down the trie, and collects the values. Made once per thread with
      * a reading walk over it (for one dialect at a time); lookups do not nest, and each starts afresh.
+     *
+     * <p>A lookup stores as few references into this object as it can: it lives as long as its thread, and G1 pays a
+     * memory fence for most references stored into an object that old. The cursor stores a count per token, and a
+     * node only where shapes part.
      */
-    private static final class Descent implements StatementWalk.Sink {
-        ShapeTrie.Node at;
+    private static final class Descent extends ShapeTrie.Cursor implements StatementWalk.Sink {
         private List<Param<?>> values;
         private ValueRules rules;
-        private Dialect dialect;
         StatementWalk walk;
 
-        Descent on(Dialect d) {
-            if (d != dialect) {
-                dialect = d;
-                walk = StatementWalk.reading(d, this);
+        Descent on(ValueRules r) {
+            if (r != rules) {
+                if (rules == null || r.dialect() != rules.dialect()) {
+                    walk = StatementWalk.reading(r.dialect(), this);
+                }
+                rules = r;
             }
             return this;
         }
 
-        void start(ShapeTrie.Node root, char kind, List<Param<?>> values, ValueRules rules) {
-            this.values = values;
-            this.rules = rules;
-            this.at = root.child(Character.valueOf(kind));
-        }
-
         @Override
         public void token(Object structure) {
-            ShapeTrie.Node n = at;
-            if (n != null) {
-                at = n.child(structure);
-            }
+            step(structure);
         }
 
         @Override
         public void token(int number) {
-            token(Integer.valueOf(number));
+            step(Integer.valueOf(number));
         }
 
         @Override
         @SuppressWarnings({"unchecked", "rawtypes"})
         public void value(Param<?> param, Object subject, Column<?> storedIn) {
-            token(VALUE_MARKERS[param.type().kind().ordinal()]);
+            step(VALUE_MARKERS[param.type().kind().ordinal()]);
             if (storedIn == null) {
                 rules.compared(subject, param.value());
                 values.add(param);
@@ -139,15 +137,15 @@ final class ShapeKey {
             }
             int kind = listKind(list, count);
             if (kind >= 0) {
-                token(IN_LIST);
-                token(VALUE_MARKERS[kind]);
-                token(count);
+                step(IN_LIST);
+                step(VALUE_MARKERS[kind]);
+                step(Integer.valueOf(count));
             }
             int size = list.size();
             for (int i = 0; i < count; i++) {
                 Param<?> p = list.get(Math.min(i, size - 1));
                 if (kind < 0) {
-                    token(VALUE_MARKERS[p.type().kind().ordinal()]);
+                    step(VALUE_MARKERS[p.type().kind().ordinal()]);
                 }
                 if (i < size) {
                     rules.compared(subject, p.value());

@@ -17,16 +17,14 @@ class ShapeTrieTest {
         return new CompiledQuery(sql, new int[0], new Object[0]);
     }
 
-    /** What a lookup finds: the node the last token reaches, and its statement; null when a token has no node. */
+    /** What a lookup finds: the statement of the shape its cursor reached, or null. */
     private static CompiledQuery find(ShapeTrie trie, List<?> tokens) {
-        ShapeTrie.Node n = trie.root();
+        ShapeTrie.Cursor cursor = new ShapeTrie.Cursor();
+        cursor.start(trie);
         for (Object t : tokens) {
-            n = n.child(t);
-            if (n == null) {
-                return null;
-            }
+            cursor.step(t);
         }
-        return n.query();
+        return cursor.query();
     }
 
     private static List<Object> tokens(Object... ts) {
@@ -48,6 +46,38 @@ class ShapeTrieTest {
         trie.add(tokens('S', "SELECT[", "]FROM "), all);
         assertThat(find(trie, tokens('S', "SELECT[", "]FROM "))).isSameAs(all);
         assertThat(find(trie, tokens('S', "SELECT[", "]FROM ", " WHERE ", "(", "<=", ")"))).isSameAs(where);
+    }
+
+    @Test
+    void shapesThatPartInsideARunKeepTheirOwnStatements() {
+        ShapeTrie trie = new ShapeTrie();
+        CompiledQuery le = query("le");
+        CompiledQuery eq = query("eq");
+        CompiledQuery limited = query("limited");
+        trie.add(tokens('S', "SELECT[", "]FROM ", " WHERE ", "(", "<=", ")"), le);
+        // A cursor part way along the run when the run is parted goes on along the nodes it started on.
+        ShapeTrie.Cursor underWay = new ShapeTrie.Cursor();
+        underWay.start(trie);
+        for (Object t : tokens('S', "SELECT[", "]FROM ", " WHERE ")) {
+            underWay.step(t);
+        }
+
+        trie.add(tokens('S', "SELECT[", "]FROM ", " WHERE ", "(", "=", ")"), eq);
+        trie.add(tokens('S', "SELECT[", "]FROM ", " WHERE ", "(", "<=", ")", " LIMIT ", "?INT"), limited);
+
+        for (Object t : tokens("(", "<=", ")")) {
+            underWay.step(t);
+        }
+        assertThat(underWay.query()).isSameAs(le);
+        assertThat(find(trie, tokens('S', "SELECT[", "]FROM ", " WHERE ", "(", "<=", ")"))).isSameAs(le);
+        assertThat(find(trie, tokens('S', "SELECT[", "]FROM ", " WHERE ", "(", "=", ")"))).isSameAs(eq);
+        assertThat(find(trie, tokens('S', "SELECT[", "]FROM ", " WHERE ", "(", "<=", ")", " LIMIT ", "?INT")))
+                .isSameAs(limited);
+        assertThat(find(trie, tokens('S', "SELECT[", "]FROM ", " WHERE ", "(", "<", ")"))).isNull();
+        assertThat(find(trie, tokens('S', "SELECT[", "]FROM ", " WHERE ", "(", "<=", ")", " LIMIT "))).isNull();
+        assertThat(find(trie, tokens('S', "SELECT[", "]FROM ", " WHERE ", "(", "<=", ")", " LIMIT ", "?INT",
+                " OFFSET "))).isNull();
+        assertThat(find(trie, tokens('S', "SELECT[", "]FROM ", " WHERE ", "(", "="))).isNull();
     }
 
     @Test
