@@ -42,7 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * rows, because JMH's parameters cannot differ by target).
  */
 @State(Scope.Benchmark)
-@Fork(Runs.FORKS)
+@Fork(Runs.QUERY_FORKS)
 @Warmup(iterations = Runs.WARMUP, time = 1)
 @Measurement(iterations = Runs.MEASURED, time = 1)
 @BenchmarkMode(Mode.AverageTime)

@@ -38,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * the server at {@code CAIRN_POSTGRES_URL}.
  */
 @State(Scope.Benchmark)
-@Fork(Runs.FORKS)
+@Fork(Runs.QUERY_FORKS)
 @Warmup(iterations = Runs.WARMUP, time = 1)
 @Measurement(iterations = Runs.MEASURED, time = 1)
 @BenchmarkMode(Mode.AverageTime)

@@ -14,6 +14,12 @@ package dev.cairn.benchmarks;
  */
 final class Runs {
     static final int FORKS = 2;
+    /**
+     * Forks of Cairn and JDBC fetching and looking up rows: a query of one row takes about 1 us on H2, and there one
+     * fork's JIT decisions move a score by up to 10% against another's, more than the 5% between a target and the
+     * ratios measured; a third fork narrows the mean for about 3.5 minutes more.
+     */
+    static final int QUERY_FORKS = 3;
     static final int PEER_FORKS = 1;
     /** Warm-up iterations of Cairn and hand-written JDBC reading. */
     static final int WARMUP = 10;
