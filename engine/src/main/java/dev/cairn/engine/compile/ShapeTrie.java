@@ -25,12 +25,8 @@ final class ShapeTrie {
     private static final int SCANNED = 8;
     private static final Object[] NO_TOKENS = {};
 
+    // Its run is empty: every shape starts below it.
     private volatile Node root = new Node(NO_TOKENS, null, null);
-
-    /** Where a lookup starts: the root, whose run is empty. */
-    Node root() {
-        return root;
-    }
 
     /** Drops every shape; lookups under way finish on the tree they started on. */
     void clear() {
