@@ -14,7 +14,6 @@ import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.NoBenchmarksException;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -33,8 +32,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * targets. Without {@code --targets}, H2 runs, and MariaDB and PostgreSQL when {@code CAIRN_MYSQL_URL} and
  * {@code CAIRN_POSTGRES_URL} are set.
  *
- * <p>Each server runs only some scenarios ({@link #PASSES}), so that a full run stays in its time: one JMH run per
- * target, since a parameter set on JMH's options applies to every benchmark that has it.
+ * <p>Each server runs only some scenarios ({@link #PASSES}), so that a full run stays in its time: one pass per
+ * target, since a parameter set on JMH's options applies to every benchmark that has it. Within a pass, the forks
+ * run in rounds ({@link ForkRounds}), so that Cairn and JDBC are measured side by side in time.
  */
 public final class RunBenchmarks {
     /**
@@ -68,7 +68,6 @@ public final class RunBenchmarks {
         List<RunResult> results = new ArrayList<>();
         for (Pass pass : passes(targets)) {
             ChainedOptionsBuilder options = new OptionsBuilder()
-                    .include(include)
                     .jvmArgs("-Xms1g", "-Xmx1g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
                     .addProfiler(GCProfiler.class)
                     .shouldFailOnError(true);
@@ -83,11 +82,11 @@ public final class RunBenchmarks {
                         .param("target", pass.target());
             }
             pass.params().forEach((name, values) -> options.param(name, values.toArray(String[]::new)));
-            try {
-                results.addAll(new Runner(options.build(), steadiness).run());
-            } catch (NoBenchmarksException e) {
+            List<RunResult> measured = ForkRounds.run(options.build(), include, steadiness);
+            if (measured.isEmpty()) {
                 System.out.println("No " + pass.target() + " case matches " + include);
             }
+            results.addAll(measured);
         }
         if (results.isEmpty()) {
             throw new NoBenchmarksException();
@@ -106,7 +105,8 @@ public final class RunBenchmarks {
             }
             Result<?> primary = r.getPrimaryResult();
             rows.add(new Report.Row(scenario, params.toString(), method, primary.getScore(), primary.getScoreError(),
-                    primary.getScoreUnit(), alloc(r), settings(p), steadiness.judge(r, !quick)));
+                    primary.getScoreUnit(), alloc(r), settings(p, r.getBenchmarkResults().size()),
+                    steadiness.judge(r, !quick)));
         }
         // The targets of a contender together, in the order of the passes (the sort is stable).
         rows.sort(Comparator.comparing(Report.Row::scenario).thenComparing(Report.Row::contender));
@@ -143,9 +143,9 @@ public final class RunBenchmarks {
         return chosen;
     }
 
-    /** "2 x (10 x 1 s + 5 x 1 s)": forks, warm-up and measured iterations. */
-    static String settings(BenchmarkParams p) {
-        return p.getForks() + " x (" + iterations(p.getWarmup()) + " + " + iterations(p.getMeasurement()) + ")";
+    /** "2 x (10 x 1 s + 5 x 1 s)": forks, warm-up and measured iterations of each. */
+    static String settings(BenchmarkParams p, int forks) {
+        return forks + " x (" + iterations(p.getWarmup()) + " + " + iterations(p.getMeasurement()) + ")";
     }
 
     private static String iterations(IterationParams it) {

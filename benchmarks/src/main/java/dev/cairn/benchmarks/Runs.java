@@ -10,7 +10,8 @@ package dev.cairn.benchmarks;
  * Hibernate after 8 to 10 s quiet, jOOQ still improving slowly until about 20 s. Cairn and JDBC, the contenders the
  * targets are about, run in two forks, because one JVM's JIT decisions and memory layout can put a contender off
  * another's for the whole of a fork. The peers run in one: they are context, several times slower than JDBC, and a
- * second fork of each would add about six minutes to the run.
+ * second fork of each would add about six minutes to the run. Forks run in rounds ({@link ForkRounds}), so that the
+ * forks of Cairn and JDBC a ratio compares run close together in time.
  */
 final class Runs {
     static final int FORKS = 2;

@@ -1,0 +1,87 @@
+package dev.cairn.benchmarks;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormat;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Runs benchmarks one fork at a time, in rounds, so that the contenders of a scenario are measured side by side in
+ * time: round k runs the k-th fork of hand-written JDBC, then of Cairn, then of the others that have that many. On a
+ * shared machine whose speed drifts by 10 to 30% over minutes, JMH's own order (every fork of one contender, then
+ * every fork of the next) puts minutes between the forks a ratio compares; here a fork of Cairn runs within about
+ * half a minute of the JDBC fork it is compared with, and the drift falls on both.
+ *
+ * <p>The forks of one benchmark and parameters are then merged into one result, as if JMH had run them together.
+ */
+final class ForkRounds {
+    private ForkRounds() {
+    }
+
+    /**
+     * Runs the benchmarks matching {@code include} (and none that {@code base} excludes) with the settings of
+     * {@code base}; a fork count set on {@code base} (a quick run) replaces every benchmark's own.
+     */
+    static List<RunResult> run(Options base, String include, OutputFormat out) throws RunnerException {
+        SortedSet<BenchmarkListEntry> entries = BenchmarkList.defaultList()
+                .find(out, List.of(include), base.getExcludes());
+        Map<String, List<BenchmarkListEntry>> byScenario = new TreeMap<>();
+        for (BenchmarkListEntry e : entries) {
+            byScenario.computeIfAbsent(e.getUserClassQName(), k -> new ArrayList<>()).add(e);
+        }
+        Map<String, RunResult> first = new LinkedHashMap<>();
+        Map<String, List<BenchmarkResult>> forks = new LinkedHashMap<>();
+        for (List<BenchmarkListEntry> contenders : byScenario.values()) {
+            contenders.sort(Comparator.comparingInt((BenchmarkListEntry e) -> rank(method(e)))
+                    .thenComparing(BenchmarkListEntry::getUsername));
+            int rounds = contenders.stream().mapToInt(e -> forks(base, e)).max().orElse(0);
+            for (int round = 1; round <= rounds; round++) {
+                for (BenchmarkListEntry e : contenders) {
+                    if (forks(base, e) < round) {
+                        continue;
+                    }
+                    Options one = new OptionsBuilder().parent(base)
+                            .include("^" + Pattern.quote(e.getUsername()) + "$")
+                            .forks(1)
+                            .build();
+                    for (RunResult r : new Runner(one, out).run()) {
+                        String id = r.getParams().id();
+                        first.putIfAbsent(id, r);
+                        forks.computeIfAbsent(id, k -> new ArrayList<>()).addAll(r.getBenchmarkResults());
+                    }
+                }
+            }
+        }
+        List<RunResult> merged = new ArrayList<>();
+        first.forEach((id, r) -> merged.add(new RunResult(r.getParams(), forks.get(id))));
+        return merged;
+    }
+
+    /** Forks of a benchmark: its own (annotation), unless the run sets one count for all. */
+    private static int forks(Options base, BenchmarkListEntry e) {
+        return base.getForkCount().orElse(e.getForks().orElse(1));
+    }
+
+    private static String method(BenchmarkListEntry e) {
+        String name = e.getUsername();
+        return name.substring(name.lastIndexOf('.') + 1);
+    }
+
+    /** JDBC, the baseline, first in a round; Cairn next to it; the others after. */
+    private static int rank(String method) {
+        return method.startsWith("jdbc") ? 0 : method.startsWith("cairn") ? 1 : 2;
+    }
+}
