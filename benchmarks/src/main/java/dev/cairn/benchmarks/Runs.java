@@ -10,7 +10,7 @@ package dev.cairn.benchmarks;
  * Hibernate after 8 to 10 s quiet, jOOQ still improving slowly until about 20 s. Cairn and JDBC, the contenders the
  * targets are about, run in two forks, because one JVM's JIT decisions and memory layout can put a contender off
  * another's for the whole of a fork. The peers run in one: they are context, several times slower than JDBC, and a
- * second fork of each would add about six minutes to the run. Forks run in rounds ({@link ForkRounds}), so that the
+ * second fork of each would add about five minutes to the run. Forks run in rounds ({@link ForkRounds}), so that the
  * forks of Cairn and JDBC a ratio compares run close together in time.
  */
 final class Runs {
@@ -25,7 +25,7 @@ final class Runs {
     /** Warm-up iterations of Cairn and hand-written JDBC reading. */
     static final int WARMUP = 10;
     /** Warm-up iterations of Cairn and hand-written JDBC writing: H2's write path is more code for the JIT. */
-    static final int WRITE_WARMUP = 15;
+    static final int WRITE_WARMUP = 12;
     /** Warm-up iterations of jOOQ, Jdbi and Hibernate. */
     static final int PEER_WARMUP = 20;
     static final int MEASURED = 5;

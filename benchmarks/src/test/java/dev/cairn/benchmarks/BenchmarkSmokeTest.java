@@ -90,12 +90,6 @@ class BenchmarkSmokeTest {
                 BenchRow expected = b.jdbcByIndex();
                 b.next--;
                 assertThat(b.cairn()).isEqualTo(expected);
-                b.next--;
-                assertThat(b.jooqRecordsMapping()).isEqualTo(expected);
-                b.next--;
-                assertThat(b.hibernate()).isEqualTo(expected);
-                b.next--;
-                assertThat(b.jdbi()).isEqualTo(expected);
             }
         } finally {
             b.tearDown();
