@@ -38,10 +38,21 @@ final class ShapeKey {
     }
 
     /**
-     * The kind (ordinal) of every value of an IN list of {@code count} placeholders, or -1 when they differ or there
-     * are none. One list of one kind is then three tokens, whatever its length, instead of a marker per value; a
-     * list of mixed kinds keeps a marker per value. Both sinks decide alike, so equal lists give equal tokens.
+     * Writes the tokens of an IN list of {@code count} placeholders whose values are all of one kind to {@code sink},
+     * and returns that kind (ordinal); returns -1, writing nothing, when the kinds differ or there are no values. One
+     * list of one kind is then three tokens, whatever its length; a list of mixed kinds keeps a marker per value.
+     * Both sinks write them here, so that a lookup and a compilation give an IN list the same tokens.
      */
+    private static int listHead(List<Param<?>> list, int count, StatementWalk.Sink sink) {
+        int kind = listKind(list, count);
+        if (kind >= 0) {
+            sink.token(IN_LIST);
+            sink.token(VALUE_MARKERS[kind]);
+            sink.token(count);
+        }
+        return kind;
+    }
+
     private static int listKind(List<Param<?>> list, int count) {
         if (count == 0 || list.isEmpty()) {
             return -1;
@@ -129,18 +140,13 @@ final class ShapeKey {
             }
         }
 
-        /** An IN list's values: a few tokens for all of them ({@link #listKind}), and the padding not checked again. */
+        /** An IN list's values: a few tokens for all of them ({@link #listHead}), and the padding not checked again. */
         @Override
         public void values(List<Param<?>> list, int count, Object subject) {
             if (values instanceof ArrayList<Param<?>> growing) {
                 growing.ensureCapacity(growing.size() + count);
             }
-            int kind = listKind(list, count);
-            if (kind >= 0) {
-                step(IN_LIST);
-                step(VALUE_MARKERS[kind]);
-                step(Integer.valueOf(count));
-            }
+            int kind = listHead(list, count, this);
             int size = list.size();
             for (int i = 0; i < count; i++) {
                 Param<?> p = list.get(Math.min(i, size - 1));
@@ -209,13 +215,8 @@ final class ShapeKey {
 
         @Override
         public void values(List<Param<?>> list, int count, Object subject) {
-            int kind = listKind(list, count);
-            if (kind < 0) {
+            if (listHead(list, count, this) < 0) {
                 StatementWalk.Sink.super.values(list, count, subject);
-            } else {
-                tokens.add(IN_LIST);
-                tokens.add(VALUE_MARKERS[kind]);
-                tokens.add(Integer.valueOf(count));
             }
         }
 
