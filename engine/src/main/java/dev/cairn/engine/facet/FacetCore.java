@@ -113,8 +113,8 @@ public final class FacetCore extends SessionCore {
     }
 
     @Override
-    public <R> List<R> fetch(Select<R> select, KnownShape shape, List<Param<?>> values) {
-        return fetch(select);
+    public <R> List<R> fetch(Select<R> like, KnownShape shape, List<Param<?>> values, Supplier<Select<R>> select) {
+        return fetch(select.get());
     }
 
     @Override

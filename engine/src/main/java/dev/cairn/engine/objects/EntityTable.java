@@ -6,9 +6,11 @@ import dev.cairn.dsl.Table;
 import dev.cairn.dsl.UniqueKey;
 import dev.cairn.dsl.Validations;
 import dev.cairn.dsl.lifecycle.Hooks;
+import dev.cairn.dsl.query.Select;
 import dev.cairn.engine.RowLock;
 import dev.cairn.engine.compile.KnownShape;
 import dev.cairn.engine.map.RowLayout;
+import java.util.ArrayList;
 import java.util.List;
 
 /** What the object API needs of one table, worked out once: its row layout, keys, rules and hooks. */
@@ -23,6 +25,8 @@ public final class EntityTable<R> {
     /** The statement of update(row), once its shape is learned. */
     public final KnownShape updateByPrimaryKey;
     private final KnownShape[] findByPrimaryKey;
+    /** The table's rows with each lock, attached to no database: how a find reads, but for its key. */
+    private final List<Select<R>> rows;
 
     EntityTable(Table<R, ?> table, RowLayout<R> layout) {
         this.table = table;
@@ -35,14 +39,33 @@ public final class EntityTable<R> {
         this.hooks = table.hooks();
         this.updateByPrimaryKey = new KnownShape("update of a " + table.name() + " row by primary key");
         this.findByPrimaryKey = new KnownShape[RowLock.values().length + 1];
+        List<Select<R>> locked = new ArrayList<>();
         for (int i = 0; i < findByPrimaryKey.length; i++) {
             findByPrimaryKey[i] = new KnownShape("find of a " + table.name() + " row by primary key");
+            locked.add(locked(Select.rowsOf(table), i == 0 ? null : RowLock.values()[i - 1]));
         }
+        this.rows = List.copyOf(locked);
     }
 
     /** The statement of a find by primary key taking {@code lock} ({@code null}: none), once its shape is learned. */
     public KnownShape findByPrimaryKey(RowLock lock) {
         return findByPrimaryKey[lock == null ? 0 : lock.ordinal() + 1];
+    }
+
+    /** The table's rows taking {@code lock} ({@code null}: none), attached to no database. */
+    public Select<R> rows(RowLock lock) {
+        return rows.get(lock == null ? 0 : lock.ordinal() + 1);
+    }
+
+    /** {@code select} taking {@code lock} ({@code null}: none). */
+    public static <R> Select<R> locked(Select<R> select, RowLock lock) {
+        if (lock == null) {
+            return select;
+        }
+        return switch (lock) {
+            case FOR_UPDATE -> select.forUpdate();
+            case FOR_SHARE -> select.forShare();
+        };
     }
 
     /** The primary key columns; throws when the table has none. */

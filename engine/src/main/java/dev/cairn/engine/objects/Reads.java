@@ -58,16 +58,17 @@ public final class Reads {
     }
 
     static <R> Optional<R> find(SessionCore s, EntityTable<R> et, KeyMatch k, RowLock lock) {
-        Select<R> q = s.selectFrom(et.table).where(k.condition());
-        if (lock == RowLock.FOR_UPDATE) {
-            q = q.forUpdate();
-        } else if (lock == RowLock.FOR_SHARE) {
-            q = q.forShare();
-        }
-        // By primary key, the statement is the same every time but for the key's values.
+        // By primary key, the statement is the same every time but for the key's values: once learned, it is not
+        // built again.
         List<R> rows = k.columns() == et.primaryKey
-                ? s.fetch(q, et.findByPrimaryKey(lock), RowStatements.keyValues(s, k)) : q.fetch();
+                ? s.fetch(et.rows(lock), et.findByPrimaryKey(lock), RowStatements.keyValues(s, k),
+                        () -> select(s, et, k, lock))
+                : select(s, et, k, lock).fetch();
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    private static <R> Select<R> select(SessionCore s, EntityTable<R> et, KeyMatch k, RowLock lock) {
+        return EntityTable.locked(s.selectFrom(et.table).where(k.condition()), lock);
     }
 
     /** No row of the table has the key; {@code doing} ends the message (" to update"). */

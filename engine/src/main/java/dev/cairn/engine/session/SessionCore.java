@@ -131,22 +131,23 @@ public abstract class SessionCore implements QueryExecutor {
 
     /**
      * {@link #fetch(Select)} for a select of a shape the engine builds again and again: once {@code shape} is learned,
-     * {@code values} (checked by the caller as a compared value is) are bound to its statement without walking the
-     * select. Sessions that rewrite statements run the select as any other.
+     * {@code values} (checked by the caller as a compared value is) are bound to its statement, and the select is
+     * built only where it is needed: to learn the shape, or by a session that rewrites statements. {@code like} reads
+     * as the select does (the same rows, lock, timeout and choice of primary or replica) but for its condition.
      */
-    public <R> List<R> fetch(Select<R> select, KnownShape shape, List<Param<?>> values) {
+    public <R> List<R> fetch(Select<R> like, KnownShape shape, List<Param<?>> values, Supplier<Select<R>> select) {
         checkUsable(false);
         CompiledQuery known = shape.query();
         List<Param<?>> bound = values;
         if (known == null) {
             bound = new ArrayList<>();
-            known = engine.compiler().select(select, bound);
+            known = engine.compiler().select(select.get(), bound);
             shape.learn(known, bound, values);
         }
         CompiledQuery query = known;
         List<Param<?>> binding = bound;
-        RowMapper<R> mapper = engine.mappers().of(select.projection(), query);
-        return read(select, c -> engine.runner().query(c, query, binding, mapper, timeoutSeconds(select)));
+        RowMapper<R> mapper = engine.mappers().of(like.projection(), query);
+        return read(like, c -> engine.runner().query(c, query, binding, mapper, timeoutSeconds(like)));
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.Replicas;
+import dev.cairn.engine.RowLock;
 import dev.cairn.engine.testing.ExtraMariaDb;
 import dev.cairn.engine.testing.ReplicatedMariaDb;
 import java.sql.Connection;
@@ -89,7 +90,7 @@ class ReplicaTest {
     void readsWithoutATokenAreServedByTheReplicasAndLockingReadsByThePrimary() throws Exception {
         Replicas replicas = replicas(nextName()).consistency(Replicas.Consistency.TOKEN);
         try (Database db = open(replicas)) {
-            db.persist(new Note(null, 1, "one"));
+            Note note = db.persist(new Note(null, 1, "one"));
             ReplicatedMariaDb.caughtUp(SERVERS.replica(0), SERVERS.primary().variable("gtid_binlog_pos"));
             ReplicatedMariaDb.caughtUp(SERVERS.replica(1), SERVERS.primary().variable("gtid_binlog_pos"));
             long[] before = {selects(SERVERS.primary()), selects(SERVERS.replica(0)), selects(SERVERS.replica(1))};
@@ -112,6 +113,21 @@ class ReplicaTest {
             assertThat(db.selectFrom(NOTES).forShare().fetch()).hasSize(1);
             assertThat(selects(SERVERS.primary()) - p).isGreaterThanOrEqualTo(3);
             assertThat(replicas.readsServed().get("primary")).isZero();
+
+            // A find by key, whose statement is learned at its first call and not built again, is read where its
+            // select would be: by the replicas, and with a lock, even outside a transaction, by the primary.
+            long[] finds = {selects(SERVERS.primary()), selects(SERVERS.replica(0)), selects(SERVERS.replica(1))};
+            for (int i = 0; i < 40; i++) {
+                assertThat(db.find(NOTES, note.id())).isEqualTo(note);
+            }
+            assertThat(selects(SERVERS.primary()) - finds[0]).isLessThan(5);
+            assertThat(selects(SERVERS.replica(0)) - finds[1]).isGreaterThanOrEqualTo(15);
+            assertThat(selects(SERVERS.replica(1)) - finds[2]).isGreaterThanOrEqualTo(15);
+            long locked = selects(SERVERS.primary());
+            for (int i = 0; i < 10; i++) {
+                assertThat(db.find(NOTES, note.id(), RowLock.FOR_UPDATE)).isEqualTo(note);
+            }
+            assertThat(selects(SERVERS.primary()) - locked).isGreaterThanOrEqualTo(10);
         }
     }
 
