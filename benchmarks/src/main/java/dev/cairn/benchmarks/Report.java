@@ -126,11 +126,13 @@ final class Report {
         }
         sb.append("\n## Settings\n\nForks, then warm-up and measured iterations of each fork; the last column is the "
                 + "largest difference between the last " + Steadiness.WARMUP_TAIL
-                + " warm-up iterations of a fork.\n\n| scenario | contender | runs | warm-up end |\n|---|---|---|---:|\n");
+                + " warm-up iterations of a fork.\n\n| scenario | target | contender | runs | warm-up end |\n"
+                + "|---|---|---|---|---:|\n");
         Map<String, String> settings = new TreeMap<>();
         Map<String, Double> tails = new TreeMap<>();
         for (Row r : rows) {
-            String key = r.scenario() + " | " + r.contender();
+            // A target may run a scenario in other forks than H2 does (RunBenchmarks.PASSES).
+            String key = r.scenario() + " | " + target(r.params()) + " | " + r.contender();
             settings.put(key, r.settings());
             tails.merge(key, r.verdict().warmupTailPct(), (a, b) -> Double.isNaN(a) || Double.isNaN(b) ? Double.NaN
                     : Math.max(a, b));
@@ -139,6 +141,16 @@ final class Report {
                 .append(Double.isNaN(tails.get(key)) ? "" : String.format(Locale.ROOT, "%.1f%%", tails.get(key)))
                 .append(" |\n"));
         return sb.toString();
+    }
+
+    /** The target named in a row's parameters; H2 where none is named. */
+    static String target(String params) {
+        for (String p : params.split(", ")) {
+            if (p.startsWith("target=")) {
+                return p.substring("target=".length());
+            }
+        }
+        return "h2";
     }
 
     /** A target on Cairn's ratio to JDBC in a scenario. */

@@ -22,7 +22,7 @@ class ReportTest {
         String md = report.markdown("a test machine");
         assertThat(md).contains("| Find |  | cairn | 2.200 | us/op | 1.5%, 0.980–1.020 | 1.10 | 1000 |")
                 .contains("| Object API, find by key: at most 1.2x JDBC | 1.10x | yes |")
-                .contains("| Find | cairn | 2 x (8 x 1 s + 5 x 1 s) | 2.0% |");
+                .contains("| Find | h2 | cairn | 2 x (8 x 1 s + 5 x 1 s) | 2.0% |");
         assertThat(report.json()).contains("\"steady\": true").contains("\"ratio_to_jdbc\": 1.10000");
     }
 
@@ -30,10 +30,10 @@ class ReportTest {
     void eachTargetIsComparedWithJdbcOnTheSameTarget() {
         Steadiness.Verdict v = steady();
         Report report = new Report(List.of(
-                new Report.Row("Fetch", "rows=1000, target=h2", "jdbcByIndex", 100.0, 1, "us/op", 1000.0, "s", v),
-                new Report.Row("Fetch", "rows=1000, target=h2", "cairn", 105.0, 1, "us/op", 1000.0, "s", v),
-                new Report.Row("Fetch", "rows=1000, target=postgres", "jdbcByIndex", 400.0, 1, "us/op", 1000.0, "s", v),
-                new Report.Row("Fetch", "rows=1000, target=postgres", "cairn", 480.0, 1, "us/op", 1000.0, "s", v),
+                new Report.Row("Fetch", "rows=1000, target=h2", "jdbcByIndex", 100.0, 1, "us/op", 1000.0, "3 x h2", v),
+                new Report.Row("Fetch", "rows=1000, target=h2", "cairn", 105.0, 1, "us/op", 1000.0, "3 x h2", v),
+                new Report.Row("Fetch", "rows=1000, target=postgres", "jdbcByIndex", 400.0, 1, "us/op", 1000.0, "2 x pg", v),
+                new Report.Row("Fetch", "rows=1000, target=postgres", "cairn", 480.0, 1, "us/op", 1000.0, "2 x pg", v),
                 new Report.Row("Lookup", "target=postgres", "jdbcByIndex", 50.0, 1, "us/op", 1000.0, "s", v),
                 new Report.Row("Lookup", "target=postgres", "cairn", 55.0, 1, "us/op", 1000.0, "s", v)), false);
         assertThat(report.markdown("m"))
@@ -42,7 +42,9 @@ class ReportTest {
                 .contains("| Lookup by primary key on H2: at most 1.15x JDBC | not run | |")
                 .contains("| Lookup by primary key on PostgreSQL: at most 1.20x JDBC | 1.10x | yes |")
                 .contains("| Batch insert of 1,000 rows on PostgreSQL: at most 1.10x JDBC batch | not run | |")
-                .contains("| Fetch | rows=1000, target=postgres | cairn | 480.0 | us/op | 1.5%, 0.980–1.020 | 1.20 | 1000 |");
+                .contains("| Fetch | rows=1000, target=postgres | cairn | 480.0 | us/op | 1.5%, 0.980–1.020 | 1.20 | 1000 |")
+                // Each target's settings of its own: here H2 ran more forks than PostgreSQL.
+                .contains("| Fetch | h2 | cairn | 3 x h2 |").contains("| Fetch | postgres | cairn | 2 x pg |");
     }
 
     @Test
