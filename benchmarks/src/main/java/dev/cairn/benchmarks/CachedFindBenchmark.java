@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One row by primary key, a different key of 10,000 on every call: {@code db.find} through the row cache (every row
  * fits, so after warm-up each call is a hit), the same find uncached, and hand-written JDBC; on H2 and (target
- * {@code mariadb}) on the server at {@code CAIRN_MYSQL_URL}, where a cache hit saves a network round trip.
+ * {@code mariadb}) on the server at {@code CAIRN_MYSQL_URL}, where a cache hit saves a network round trip; a full
+ * run measures it there only ({@link RunBenchmarks#PASSES}).
  */
 @State(Scope.Benchmark)
 @Fork(Runs.FORKS)

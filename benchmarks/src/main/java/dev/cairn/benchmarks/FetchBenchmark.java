@@ -38,8 +38,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Scenario 1: fetch the first N rows ({@code id <= N}) of the ten-column table of 10,000 into records, on H2 in
  * memory and (target {@code postgres}) on the server at {@code CAIRN_POSTGRES_URL}. One row shows the fixed cost of a
- * query, 1,000 the cost per row; the PostgreSQL cases add 10,000, the whole table ({@link RunBenchmarks} sets their
- * rows, because JMH's parameters cannot differ by target).
+ * query, 1,000 the cost per row. On PostgreSQL a full run measures 1,000 rows only, where one row would be a lookup's
+ * round trip again ({@link RunBenchmarks} sets their rows, because JMH's parameters cannot differ by target).
  */
 @State(Scope.Benchmark)
 @Fork(Runs.QUERY_FORKS)

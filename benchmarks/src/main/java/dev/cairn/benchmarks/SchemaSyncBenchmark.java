@@ -32,7 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Scenario 6: schema sync's check of 200 unchanged tables (read the live schema in bulk, compare, plan nothing), on
- * H2 and, with {@code CAIRN_MYSQL_URL}, on MariaDB. There is no JDBC contender: the figure is the time itself.
+ * H2 and, with {@code CAIRN_MYSQL_URL}, on MariaDB (a full run: MariaDB only). There is no JDBC contender: the figure
+ * is the time itself.
  */
 @State(Scope.Benchmark)
 @Fork(Runs.FORKS)
