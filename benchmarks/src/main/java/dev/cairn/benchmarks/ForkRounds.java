@@ -45,23 +45,17 @@ final class ForkRounds {
         Map<String, RunResult> first = new LinkedHashMap<>();
         Map<String, List<BenchmarkResult>> forks = new LinkedHashMap<>();
         for (List<BenchmarkListEntry> contenders : byScenario.values()) {
-            contenders.sort(Comparator.comparingInt((BenchmarkListEntry e) -> rank(method(e)))
-                    .thenComparing(BenchmarkListEntry::getUsername));
-            int rounds = contenders.stream().mapToInt(e -> forks(base, e)).max().orElse(0);
-            for (int round = 1; round <= rounds; round++) {
-                for (BenchmarkListEntry e : contenders) {
-                    if (forks(base, e) < round) {
-                        continue;
-                    }
-                    Options one = new OptionsBuilder().parent(base)
-                            .include("^" + Pattern.quote(e.getUsername()) + "$")
-                            .forks(1)
-                            .build();
-                    for (RunResult r : new Runner(one, out).run()) {
-                        String id = r.getParams().id();
-                        first.putIfAbsent(id, r);
-                        forks.computeIfAbsent(id, k -> new ArrayList<>()).addAll(r.getBenchmarkResults());
-                    }
+            Map<String, Integer> forkCounts = new LinkedHashMap<>();
+            contenders.forEach(e -> forkCounts.put(e.getUsername(), forks(base, e)));
+            for (String benchmark : order(forkCounts)) {
+                Options one = new OptionsBuilder().parent(base)
+                        .include("^" + Pattern.quote(benchmark) + "$")
+                        .forks(1)
+                        .build();
+                for (RunResult r : new Runner(one, out).run()) {
+                    String id = r.getParams().id();
+                    first.putIfAbsent(id, r);
+                    forks.computeIfAbsent(id, k -> new ArrayList<>()).addAll(r.getBenchmarkResults());
                 }
             }
         }
@@ -70,14 +64,34 @@ final class ForkRounds {
         return merged;
     }
 
+    /**
+     * The order in which the forks of one scenario's benchmarks run, one entry per fork: round by round, and in each
+     * round JDBC, then Cairn, then the others (by name), each while it has forks left.
+     *
+     * @param forkCounts each benchmark's full name and its number of forks
+     */
+    static List<String> order(Map<String, Integer> forkCounts) {
+        List<String> contenders = new ArrayList<>(forkCounts.keySet());
+        contenders.sort(Comparator.comparingInt((String name) -> rank(method(name))).thenComparing(name -> name));
+        int rounds = forkCounts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        List<String> order = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            for (String name : contenders) {
+                if (forkCounts.get(name) >= round) {
+                    order.add(name);
+                }
+            }
+        }
+        return order;
+    }
+
     /** Forks of a benchmark: its own (annotation), unless the run sets one count for all. */
     private static int forks(Options base, BenchmarkListEntry e) {
         return base.getForkCount().orElse(e.getForks().orElse(1));
     }
 
-    private static String method(BenchmarkListEntry e) {
-        String name = e.getUsername();
-        return name.substring(name.lastIndexOf('.') + 1);
+    private static String method(String benchmark) {
+        return benchmark.substring(benchmark.lastIndexOf('.') + 1);
     }
 
     /** JDBC, the baseline, first in a round; Cairn next to it; the others after. */
