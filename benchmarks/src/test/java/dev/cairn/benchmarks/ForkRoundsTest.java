@@ -10,28 +10,30 @@ import org.junit.jupiter.api.Test;
 class ForkRoundsTest {
     private static final String S = "dev.cairn.benchmarks.FetchBenchmark.";
 
+    /** Methods of one scenario and their fork counts, in the order given: name, count, name, count... */
+    private static Map<String, Integer> forks(Object... methodsAndCounts) {
+        Map<String, Integer> forks = new LinkedHashMap<>();
+        for (int i = 0; i < methodsAndCounts.length; i += 2) {
+            forks.put(S + methodsAndCounts[i], (Integer) methodsAndCounts[i + 1]);
+        }
+        return forks;
+    }
+
     @Test
     void eachRoundRunsJdbcThenCairnThenThePeersThatHaveForksLeft() {
-        Map<String, Integer> forks = new LinkedHashMap<>();
-        forks.put(S + "jooqRecordsMapping", 1);
-        forks.put(S + "cairn", 3);
-        forks.put(S + "hibernate", 2);
-        forks.put(S + "jdbcByIndex", 3);
-        assertThat(ForkRounds.order(forks)).containsExactly(
-                S + "jdbcByIndex", S + "cairn", S + "hibernate", S + "jooqRecordsMapping",
-                S + "jdbcByIndex", S + "cairn", S + "hibernate",
-                S + "jdbcByIndex", S + "cairn");
+        assertThat(ForkRounds.order(forks("jooqRecordsMapping", 1, "cairn", 3, "hibernate", 2, "jdbcByIndex", 3)))
+                .containsExactly(
+                        S + "jdbcByIndex", S + "cairn", S + "hibernate", S + "jooqRecordsMapping",
+                        S + "jdbcByIndex", S + "cairn", S + "hibernate",
+                        S + "jdbcByIndex", S + "cairn");
     }
 
     @Test
     void cairnsOwnVariantsFollowJdbcInEveryRound() {
-        Map<String, Integer> forks = new LinkedHashMap<>();
-        forks.put(S + "cairnUncached", 2);
-        forks.put(S + "cairnCached", 2);
-        forks.put(S + "jdbcByIndex", 2);
-        assertThat(ForkRounds.order(forks)).containsExactly(
-                S + "jdbcByIndex", S + "cairnCached", S + "cairnUncached",
-                S + "jdbcByIndex", S + "cairnCached", S + "cairnUncached");
+        assertThat(ForkRounds.order(forks("cairnUncached", 2, "cairnCached", 2, "jdbcByIndex", 2)))
+                .containsExactly(
+                        S + "jdbcByIndex", S + "cairnCached", S + "cairnUncached",
+                        S + "jdbcByIndex", S + "cairnCached", S + "cairnUncached");
     }
 
     @Test
