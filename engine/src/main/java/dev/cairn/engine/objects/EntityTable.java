@@ -24,9 +24,15 @@ public final class EntityTable<R> {
     public final Hooks<R> hooks;
     /** The statement of update(row), once its shape is learned. */
     public final KnownShape updateByPrimaryKey;
-    private final KnownShape[] findByPrimaryKey;
-    /** The table's rows with each lock, attached to no database: how a find reads, but for its key. */
-    private final List<Select<R>> rows;
+    /** Per lock: none, then each {@link RowLock} in order. */
+    private final List<FindByKey<R>> findByPrimaryKey;
+
+    /**
+     * A find by primary key taking one lock: its statement, once its shape is learned, and the table's rows taking the
+     * same lock, attached to no database, which read as the find does but for its key.
+     */
+    public record FindByKey<R>(KnownShape shape, Select<R> like) {
+    }
 
     EntityTable(Table<R, ?> table, RowLayout<R> layout) {
         this.table = table;
@@ -38,23 +44,17 @@ public final class EntityTable<R> {
         this.validations = table.validations();
         this.hooks = table.hooks();
         this.updateByPrimaryKey = new KnownShape("update of a " + table.name() + " row by primary key");
-        this.findByPrimaryKey = new KnownShape[RowLock.values().length + 1];
-        List<Select<R>> locked = new ArrayList<>();
-        for (int i = 0; i < findByPrimaryKey.length; i++) {
-            findByPrimaryKey[i] = new KnownShape("find of a " + table.name() + " row by primary key");
-            locked.add(locked(Select.rowsOf(table), i == 0 ? null : RowLock.values()[i - 1]));
+        List<FindByKey<R>> finds = new ArrayList<>();
+        for (int i = 0; i <= RowLock.values().length; i++) {
+            finds.add(new FindByKey<>(new KnownShape("find of a " + table.name() + " row by primary key"),
+                    locked(Select.rowsOf(table), i == 0 ? null : RowLock.values()[i - 1])));
         }
-        this.rows = List.copyOf(locked);
+        this.findByPrimaryKey = List.copyOf(finds);
     }
 
-    /** The statement of a find by primary key taking {@code lock} ({@code null}: none), once its shape is learned. */
-    public KnownShape findByPrimaryKey(RowLock lock) {
-        return findByPrimaryKey[lock == null ? 0 : lock.ordinal() + 1];
-    }
-
-    /** The table's rows taking {@code lock} ({@code null}: none), attached to no database. */
-    public Select<R> rows(RowLock lock) {
-        return rows.get(lock == null ? 0 : lock.ordinal() + 1);
+    /** The find by primary key taking {@code lock} ({@code null}: none). */
+    public FindByKey<R> findByPrimaryKey(RowLock lock) {
+        return findByPrimaryKey.get(lock == null ? 0 : lock.ordinal() + 1);
     }
 
     /** {@code select} taking {@code lock} ({@code null}: none). */

@@ -60,9 +60,9 @@ public final class Reads {
     static <R> Optional<R> find(SessionCore s, EntityTable<R> et, KeyMatch k, RowLock lock) {
         // By primary key, the statement is the same every time but for the key's values: once learned, it is not
         // built again.
+        EntityTable.FindByKey<R> byKey = et.findByPrimaryKey(lock);
         List<R> rows = k.columns() == et.primaryKey
-                ? s.fetch(et.rows(lock), et.findByPrimaryKey(lock), RowStatements.keyValues(s, k),
-                        () -> select(s, et, k, lock))
+                ? s.fetch(byKey.like(), byKey.shape(), RowStatements.keyValues(s, k), () -> select(s, et, k, lock))
                 : select(s, et, k, lock).fetch();
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
