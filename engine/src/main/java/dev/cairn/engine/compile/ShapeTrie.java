@@ -151,12 +151,7 @@ final class ShapeTrie {
                 }
                 return null;
             }
-            if (n == null) {
-                return null;
-            }
-            @SuppressWarnings("unchecked")
-            ConcurrentHashMap<Object, Node> many = (ConcurrentHashMap<Object, Node>) n;
-            return many.get(t);
+            return n == null ? null : map(n).get(t);
         }
 
         private void addChild(Node added) {
