@@ -93,6 +93,11 @@ public final class Engine {
         return insertColumns.of(table, omitted);
     }
 
+    /** As {@link #insertColumns(Table, java.util.BitSet)}, for a table of up to 64 columns: omitted bits by position. */
+    InsertColumns insertColumns(Table<?, ?> table, long omitted) {
+        return insertColumns.of(table, omitted);
+    }
+
     public <R> RowLayout<R> layout(Table<R, ?> table) {
         return mappers.layout(table);
     }

@@ -3,6 +3,8 @@ package dev.cairn.engine.session;
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.type.ColumnType;
+import dev.cairn.engine.compile.CompiledQuery;
+import dev.cairn.engine.compile.QueryCompiler;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -11,8 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The columns a group of inserted rows gives values for (the others left to the database's defaults), their
- * positions and types. Immutable, and worked out once per table and set of omitted columns: an insert of one row
- * would otherwise spend as long listing its columns as binding them.
+ * positions and types, and the plain INSERT of them. Immutable but for that statement, which is compiled on first
+ * use; worked out once per table and set of omitted columns, and one instance per pair, so that groups of rows can
+ * be told apart by identity: an insert of one row would otherwise spend as long listing its columns and finding its
+ * statement as binding them.
  */
 final class InsertColumns {
     final List<Column<?>> columns;
@@ -20,6 +24,9 @@ final class InsertColumns {
     final List<ColumnType<?>> types;
     /** Whether the table's auto-increment column is among them (given by the row, not generated). */
     final boolean setsGenerated;
+    /** The omitted columns as bits by position, for tables of up to 64 columns; -1 for wider ones. */
+    private final long mask;
+    private volatile CompiledQuery insert;
 
     private InsertColumns(Table<?, ?> table, BitSet omitted) {
         List<Column<?>> set = new ArrayList<>();
@@ -38,20 +45,61 @@ final class InsertColumns {
         this.types = List.copyOf(t);
         Column<?> generated = table.autoIncrementColumn();
         this.setsGenerated = generated != null && !omitted.get(generated.position());
+        this.mask = table.columns().size() <= 64 ? maskOf(omitted) : -1;
+    }
+
+    private static long maskOf(BitSet omitted) {
+        long[] words = omitted.toLongArray();
+        return words.length == 0 ? 0 : words[0];
+    }
+
+    /**
+     * {@code INSERT INTO table (columns) VALUES (...)}, without an upsert clause. Kept here once compiled: the
+     * shape cache would find it again by a key of the table and its columns, built and hashed on every insert.
+     */
+    CompiledQuery insert(QueryCompiler compiler, Table<?, ?> table) {
+        CompiledQuery q = insert;
+        if (q == null) {
+            q = compiler.insert(table, columns, null, null);
+            insert = q;
+        }
+        return q;
     }
 
     /** The column lists of every table inserted into, by the set of columns a group omits. */
     static final class Cache {
-        private final Map<Table<?, ?>, Map<BitSet, InsertColumns>> byTable = new ConcurrentHashMap<>();
+        private final Map<Table<?, ?>, OfTable> byTable = new ConcurrentHashMap<>();
 
         /** {@code omitted} must not be changed afterwards: it becomes a key. */
         InsertColumns of(Table<?, ?> table, BitSet omitted) {
-            Map<BitSet, InsertColumns> groups = byTable.get(table);
-            if (groups == null) {
-                groups = byTable.computeIfAbsent(table, t -> new ConcurrentHashMap<>());
+            return ofTable(table).of(table, omitted);
+        }
+
+        /** For a table of up to 64 columns, {@code omitted} as bits by position. */
+        InsertColumns of(Table<?, ?> table, long omitted) {
+            OfTable t = ofTable(table);
+            InsertColumns last = t.last;
+            return last != null && last.mask == omitted ? last : t.of(table, BitSet.valueOf(new long[] {omitted}));
+        }
+
+        private OfTable ofTable(Table<?, ?> table) {
+            OfTable t = byTable.get(table);
+            return t != null ? t : byTable.computeIfAbsent(table, k -> new OfTable());
+        }
+    }
+
+    /** One table's column lists, and the last one used: a table is mostly inserted into with the same columns. */
+    private static final class OfTable {
+        final Map<BitSet, InsertColumns> byOmitted = new ConcurrentHashMap<>();
+        volatile InsertColumns last;
+
+        InsertColumns of(Table<?, ?> table, BitSet omitted) {
+            InsertColumns columns = byOmitted.get(omitted);
+            if (columns == null) {
+                columns = byOmitted.computeIfAbsent(omitted, o -> new InsertColumns(table, o));
             }
-            InsertColumns columns = groups.get(omitted);
-            return columns != null ? columns : groups.computeIfAbsent(omitted, o -> new InsertColumns(table, o));
+            last = columns;
+            return columns;
         }
     }
 }

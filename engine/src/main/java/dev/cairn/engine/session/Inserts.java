@@ -86,18 +86,19 @@ final class Inserts<R> {
         return group(values);
     }
 
-    /** Rows that leave the same columns to the database and that an upsert matches on the same key. */
+    /**
+     * Rows that leave the same columns to the database and that an upsert matches on the same key. Both are
+     * compared by identity: there is one {@link InsertColumns} per set of columns, and one key list per key.
+     */
     private static final class Group {
         final InsertColumns columns;
-        final BitSet omitted;
         final List<Column<?>> conflict;
         int[] rows = new int[1];
         int size;
         boolean defaultsFilled;
 
-        Group(InsertColumns columns, BitSet omitted, List<Column<?>> conflict) {
+        Group(InsertColumns columns, List<Column<?>> conflict) {
             this.columns = columns;
-            this.omitted = omitted;
             this.conflict = conflict;
         }
 
@@ -107,19 +108,14 @@ final class Inserts<R> {
             }
             rows[size++] = row;
         }
-
-        boolean holds(BitSet omitted, List<Column<?>> conflict) {
-            return conflict == this.conflict && omitted.equals(this.omitted);
-        }
     }
 
     private List<Group> group(List<Object[]> values) {
         List<Group> groups = new ArrayList<>(1);
         List<Column<?>> columns = table.columns();
         ValueRules rules = session.engine().rules();
-        // Tables of up to 64 columns compare the omitted columns as one long, with no allocation per row.
+        // Tables of up to 64 columns name the omitted columns in one long, with no allocation per row.
         boolean narrow = columns.size() <= 64;
-        long previousMask = -1;
         Group previous = null;
         for (int i = 0; i < values.size(); i++) {
             Object[] v = values.get(i);
@@ -148,28 +144,18 @@ final class Inserts<R> {
                 }
             }
             List<Column<?>> conflict = insert.updateOnDuplicate() == null ? null : conflictKey(v);
-            Group g;
-            if (previous != null && conflict == previous.conflict
-                    && (narrow ? mask == previousMask : previous.omitted.equals(omitted))) {
-                g = previous;  // rows of a batch are usually alike: no search
-            } else {
-                if (narrow) {
-                    omitted = BitSet.valueOf(new long[] {mask});
-                }
-                g = null;
-                for (Group candidate : groups) {
-                    if (candidate.holds(omitted, conflict)) {
-                        g = candidate;
-                        break;
-                    }
-                }
-                if (g == null) {
-                    g = new Group(session.engine().insertColumns(table, omitted), omitted, conflict);
-                    groups.add(g);
-                }
-                previousMask = mask;
-                previous = g;
+            InsertColumns cols = narrow ? session.engine().insertColumns(table, mask)
+                    : session.engine().insertColumns(table, omitted);
+            Group g = previous != null && previous.columns == cols && previous.conflict == conflict ? previous : null;
+            for (int k = 0; g == null && k < groups.size(); k++) {
+                Group candidate = groups.get(k);
+                g = candidate.columns == cols && candidate.conflict == conflict ? candidate : null;
             }
+            if (g == null) {
+                g = new Group(cols, conflict);
+                groups.add(g);
+            }
+            previous = g;
             g.add(i);
             g.defaultsFilled |= defaults;
         }
@@ -210,8 +196,9 @@ final class Inserts<R> {
         try {
             for (Group g : groups) {
                 InsertColumns cols = g.columns;
-                CompiledQuery query = session.engine().compiler().insert(table, cols.columns, g.conflict,
-                        insert.updateOnDuplicate());
+                CompiledQuery query = upsert
+                        ? session.engine().compiler().insert(table, cols.columns, g.conflict, insert.updateOnDuplicate())
+                        : cols.insert(session.engine().compiler(), table);
                 List<Object[]> rows = g.size == values.size() ? values : rowsOf(g, values);
                 boolean told = session instanceof TransactionCore && session.engine().subscriptions().watches(table);
                 boolean wantKeys = (returning || told) && !upsert && generated != null && !cols.setsGenerated;
