@@ -67,13 +67,14 @@ final class Report {
         sb.append("Run ").append(OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
                 .append(quick ? " (quick: one short fork per case, figures are rough and steadiness is not judged)" : "")
                 .append(" on ").append(machine).append(".\n\n");
-        sb.append("Ratios are to hand-written JDBC by column index in the same run (lower is better); allocation is "
+        sb.append("Ratios are to hand-written JDBC by index measured in the same run (lower is better); allocation is "
                 + "bytes per operation from JMH's GC profiler. Spread is the coefficient of variation of the measured "
-                + "iterations of all forks, then their range. A score is steady when, in every fork, the last "
-                + Steadiness.WARMUP_TAIL + " warm-up iterations agree within "
-                + fmtPct(Steadiness.WARMUP_TOLERANCE_PCT) + " and the measured iterations have a coefficient of "
-                + "variation of at most " + fmtPct(Steadiness.CV_TOLERANCE_PCT)
-                + "; for any other, \"unsteady\" and the reason stand instead of the ratio.\n\n");
+                + "iterations of all forks, then their range. A score is steady when every fork is: the median of its "
+                + "last " + Steadiness.WARMUP_TAIL + " warm-up iterations is within "
+                + fmtPct(Steadiness.SETTLE_TOLERANCE_PCT) + " of the median of its measured iterations, and those "
+                + "vary by at most " + fmtPct(Steadiness.SPREAD_TOLERANCE_PCT) + " (1.4826 times their median "
+                + "absolute deviation, over their median); for any other score, \"unsteady\" and the reason stand "
+                + "instead of the ratio. Every iteration of every fork is in latest.json.\n\n");
         sb.append("## Targets\n\n| target | measured | met |\n|---|---|---|\n");
         ratioTarget(sb, "Fetch 1 row into a record on H2: at most 1.15x JDBC", "Fetch", "rows=1, target=h2", 1.15);
         ratioTarget(sb, "Fetch 1,000 rows into records on H2: at most 1.10x JDBC", "Fetch", "rows=1000, target=h2", 1.10);
@@ -124,22 +125,22 @@ final class Report {
                     .append(r.allocBytes() == null ? "" : String.format(Locale.ROOT, "%.0f", r.allocBytes()))
                     .append(" |\n");
         }
-        sb.append("\n## Settings\n\nForks, then warm-up and measured iterations of each fork; the last column is the "
-                + "largest difference between the last " + Steadiness.WARMUP_TAIL
-                + " warm-up iterations of a fork.\n\n| scenario | target | contender | runs | warm-up end |\n"
-                + "|---|---|---|---|---:|\n");
+        sb.append("\n## Settings\n\nForks, then warm-up and measured iterations of each fork; then, in the fork where "
+                + "each is largest, how far the median of the last " + Steadiness.WARMUP_TAIL + " warm-up iterations is "
+                + "from the measured median, and the robust spread of the measured iterations.\n\n"
+                + "| scenario | target | contender | runs | warm-up end | measured spread |\n|---|---|---|---|---:|---:|\n");
         Map<String, String> settings = new TreeMap<>();
-        Map<String, Double> tails = new TreeMap<>();
+        Map<String, double[]> worst = new TreeMap<>();
         for (Row r : rows) {
             // A target may run a scenario in other forks than H2 does (RunBenchmarks.PASSES).
             String key = r.scenario() + " | " + target(r.params()) + " | " + r.contender();
             settings.put(key, r.settings());
-            tails.merge(key, r.verdict().warmupTailPct(), (a, b) -> Double.isNaN(a) || Double.isNaN(b) ? Double.NaN
-                    : Math.max(a, b));
+            double[] v = {r.verdict().settlePct(), r.verdict().spreadPct()};
+            worst.merge(key, v, (a, b) -> new double[] {Double.isNaN(a[0]) || Double.isNaN(b[0]) ? Double.NaN
+                    : Math.max(a[0], b[0]), Math.max(a[1], b[1])});
         }
         settings.forEach((key, runs) -> sb.append("| ").append(key).append(" | ").append(runs).append(" | ")
-                .append(Double.isNaN(tails.get(key)) ? "" : String.format(Locale.ROOT, "%.1f%%", tails.get(key)))
-                .append(" |\n"));
+                .append(pct(worst.get(key)[0])).append(" | ").append(pct(worst.get(key)[1])).append(" |\n"));
         return sb.toString();
     }
 
@@ -192,12 +193,14 @@ final class Report {
             o.put("cv_pct", v.samples() < 2 ? null : v.cvPct());
             o.put("min", v.min());
             o.put("max", v.max());
-            o.put("warmup_tail_pct", v.warmupTailPct());
+            o.put("warmup_end_pct", v.settlePct());
+            o.put("fork_spread_pct", v.spreadPct());
             o.put("steady", quick ? null : v.steady());
             o.put("unsteady_reason", v.problem());
             o.put("ratio_to_jdbc", ratio(r));
             o.put("alloc_bytes_per_op", r.allocBytes());
             o.put("settings", r.settings());
+            o.put("forks", v.forks());
             sb.append("  {");
             int k = 0;
             for (Map.Entry<String, Object> e : o.entrySet()) {
@@ -212,6 +215,16 @@ final class Report {
         if (v == null || v instanceof Double d && (d.isNaN() || d.isInfinite())) {
             return "null";
         }
+        if (v instanceof Steadiness.Fork f) {
+            return "{\"warmup\": " + jsonValue(f.warmup()) + ", \"measured\": " + jsonValue(f.measured()) + "}";
+        }
+        if (v instanceof List<?> l) {
+            StringBuilder sb = new StringBuilder("[");
+            for (int i = 0; i < l.size(); i++) {
+                sb.append(i == 0 ? "" : ", ").append(jsonValue(l.get(i)));
+            }
+            return sb.append(']').toString();
+        }
         if (v instanceof String s) {
             return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
         }
@@ -220,6 +233,10 @@ final class Report {
 
     static String fmt(double v) {
         return Double.isNaN(v) ? "" : String.format(Locale.ROOT, v >= 100 ? "%.1f" : "%.3f", v);
+    }
+
+    private static String pct(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.1f%%", v);
     }
 
     private static String fmtPct(double v) {

@@ -74,8 +74,10 @@ public final class RunBenchmarks {
         Steadiness steadiness = new Steadiness(OutputFormatFactory.createFormatInstance(System.out, VerboseMode.NORMAL));
         List<RunResult> results = new ArrayList<>();
         for (Pass pass : passes(targets)) {
+            // A fixed heap, its pages touched when the fork starts rather than when a benchmark first fills them: on
+            // a virtual machine, a page's first touch can be a fault the host serves, slow and uneven.
             ChainedOptionsBuilder options = new OptionsBuilder()
-                    .jvmArgs("-Xms1g", "-Xmx1g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
+                    .jvmArgs("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
                     .addProfiler(GCProfiler.class)
                     .shouldFailOnError(true);
             if (quick) {

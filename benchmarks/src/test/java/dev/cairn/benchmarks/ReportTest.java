@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 /** The report prints a ratio only for steady scores, and says why a score is not steady. */
 class ReportTest {
     private static Steadiness.Verdict steady() {
-        return new Steadiness.Verdict(1.5, 0.98, 1.02, 2.0, 10, null);
+        return new Steadiness.Verdict(1.5, 0.98, 1.02, 2.0, 1.0, 10, null,
+                List.of(new Steadiness.Fork(List.of(1.1, 1.0, 1.0, 1.0), List.of(0.98, 1.0, 1.02))));
     }
 
     private static Report.Row row(String scenario, String contender, double score, Steadiness.Verdict v) {
@@ -49,30 +50,32 @@ class ReportTest {
 
     @Test
     void anUnsteadyScoreOrBaselineGetsTheReasonInsteadOfARatio() {
-        Steadiness.Verdict drifting = new Steadiness.Verdict(9.0, 1.5, 2.5, 3.0, 10, "measured CV 9%");
+        Steadiness.Verdict drifting = new Steadiness.Verdict(9.0, 1.5, 2.5, 3.0, 9.0, 10, "measured iterations vary 9%", List.of());
         Report cairnUnsteady = new Report(List.of(row("Find", "jdbcByIndex", 2.0, steady()),
                 row("Find", "cairn", 2.2, drifting)), false);
-        assertThat(cairnUnsteady.markdown("m")).contains("| unsteady: measured CV 9% |")
-                .contains("| Object API, find by key: at most 1.2x JDBC | 1.10x (unsteady: measured CV 9%) | not known |");
+        assertThat(cairnUnsteady.markdown("m")).contains("| unsteady: measured iterations vary 9% |")
+                .contains("| Object API, find by key: at most 1.2x JDBC | 1.10x (unsteady: measured iterations vary 9%) | not known |");
         Report baselineUnsteady = new Report(List.of(row("Find", "jdbcByIndex", 2.0, drifting),
                 row("Find", "cairn", 2.2, steady())), false);
-        assertThat(baselineUnsteady.markdown("m")).contains("| unsteady: JDBC measured CV 9% |");
+        assertThat(baselineUnsteady.markdown("m")).contains("| unsteady: JDBC measured iterations vary 9% |");
     }
 
     @Test
     void anUnsteadyScoreWithoutABaselineIsMarkedToo() {
-        Steadiness.Verdict late = new Steadiness.Verdict(2.0, 1.0, 1.1, 12.0, 5, "warm-up end differs 12%");
+        Steadiness.Verdict late = new Steadiness.Verdict(2.0, 1.0, 1.1, 12.0, 2.0, 5, "warm-up end 12% from the measured level", List.of());
         Report report = new Report(List.of(row("Compile", "cairn", 0.4, steady()), row("Compile", "jooqRender", 15.0, late)),
                 false);
         assertThat(report.markdown("m"))
-                .contains("| Compile |  | jooqRender | 15.000 | us/op | 2.0%, 1.000–1.100 | unsteady: warm-up end differs 12% |")
+                .contains("| Compile |  | jooqRender | 15.000 | us/op | 2.0%, 1.000–1.100 | unsteady: warm-up end 12% from the measured level |")
                 .contains("| Compile a cached shape: at least 10x faster than jOOQ rendering it | 37.5x (jOOQ unsteady: "
-                        + "warm-up end differs 12%) | not known |");
+                        + "warm-up end 12% from the measured level) | not known |");
     }
 
     @Test
-    void theWarmUpTailIsTheSpreadOfTheLastThreeIterations() {
-        assertThat(Steadiness.tailSpreadPct(List.of(9.0, 5.0, 1.0, 1.02, 1.04))).isCloseTo(4.0, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(Steadiness.tailSpreadPct(List.of(1.0, 1.0))).isNaN();
+    void theJsonHoldsEveryIterationOfEveryFork() {
+        Report report = new Report(List.of(row("Find", "cairn", 2.2, steady())), false);
+        assertThat(report.json()).contains("\"forks\": [{\"warmup\": [1.10000, 1.00000, 1.00000, 1.00000], "
+                + "\"measured\": [0.980000, 1.00000, 1.02000]}]").contains("\"warmup_end_pct\": 2.00000");
+        assertThat(report.markdown("m")).contains("| Find | h2 | cairn | 2 x (8 x 1 s + 5 x 1 s) | 2.0% | 1.0% |");
     }
 }
