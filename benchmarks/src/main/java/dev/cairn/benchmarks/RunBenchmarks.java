@@ -47,11 +47,11 @@ public final class RunBenchmarks {
     }
 
     /**
-     * In the order they run. A full run is kept to about 25 minutes on 2 cores by measuring each thing where it says
-     * something: the peers on H2, where a library's own cost is not lost in a server's round trip; the cached find
-     * and schema sync on MariaDB, where a round trip and a real catalog are what they save or read; the PostgreSQL
-     * cases for Cairn and JDBC only, in two forks, since on a server one fork's JIT decisions are lost in the round
-     * trip's own spread.
+     * In the order they run. A full run is kept to about 30 minutes on 2 cores (1.8 s of each fork goes to touching
+     * its heap) by measuring each thing where it says something: the peers on H2, where a library's own cost is not
+     * lost in a server's round trip; the cached find and schema sync on MariaDB, where a round trip and a real
+     * catalog are what they save or read; the PostgreSQL cases for Cairn and JDBC only, in two forks, since on a
+     * server one fork's JIT decisions are lost in the round trip's own spread.
      */
     static final List<Pass> PASSES = List.of(
             new Pass("h2", null, List.of(), List.of("CachedFind", "SchemaSync", "SchemaSyncScale"), true, null,
