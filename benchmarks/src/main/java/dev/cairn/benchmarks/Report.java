@@ -67,7 +67,7 @@ final class Report {
         sb.append("Run ").append(OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
                 .append(quick ? " (quick: one short fork per case, figures are rough and steadiness is not judged)" : "")
                 .append(" on ").append(machine).append(".\n\n");
-        sb.append("Ratios are to hand-written JDBC by index measured in the same run (lower is better); allocation is "
+        sb.append("Ratios are to hand-written JDBC by column index in the same run (lower is better); allocation is "
                 + "bytes per operation from JMH's GC profiler. Spread is the coefficient of variation of the measured "
                 + "iterations of all forks, then their range. A score is steady when every fork is: the median of its "
                 + "last " + Steadiness.WARMUP_TAIL + " warm-up iterations is within "

@@ -117,6 +117,8 @@ final class Inserts<R> {
         // Tables of up to 64 columns name the omitted columns in one long, with no allocation per row.
         boolean narrow = columns.size() <= 64;
         Group previous = null;
+        long previousMask = 0;
+        BitSet previousOmitted = null;
         for (int i = 0; i < values.size(); i++) {
             Object[] v = values.get(i);
             long mask = 0;
@@ -144,18 +146,26 @@ final class Inserts<R> {
                 }
             }
             List<Column<?>> conflict = insert.updateOnDuplicate() == null ? null : conflictKey(v);
-            InsertColumns cols = narrow ? session.engine().insertColumns(table, mask)
-                    : session.engine().insertColumns(table, omitted);
-            Group g = previous != null && previous.columns == cols && previous.conflict == conflict ? previous : null;
-            for (int k = 0; g == null && k < groups.size(); k++) {
-                Group candidate = groups.get(k);
-                g = candidate.columns == cols && candidate.conflict == conflict ? candidate : null;
+            Group g;
+            if (previous != null && conflict == previous.conflict
+                    && (narrow ? mask == previousMask : omitted.equals(previousOmitted))) {
+                g = previous;  // rows of a batch are usually alike: no lookup, no search
+            } else {
+                InsertColumns cols = narrow ? session.engine().insertColumns(table, mask)
+                        : session.engine().insertColumns(table, omitted);
+                g = null;
+                for (int k = 0; g == null && k < groups.size(); k++) {
+                    Group candidate = groups.get(k);
+                    g = candidate.columns == cols && candidate.conflict == conflict ? candidate : null;
+                }
+                if (g == null) {
+                    g = new Group(cols, conflict);
+                    groups.add(g);
+                }
+                previous = g;
+                previousMask = mask;
+                previousOmitted = omitted;
             }
-            if (g == null) {
-                g = new Group(cols, conflict);
-                groups.add(g);
-            }
-            previous = g;
             g.add(i);
             g.defaultsFilled |= defaults;
         }
