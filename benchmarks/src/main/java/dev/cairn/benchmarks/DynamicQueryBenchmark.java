@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import org.jooq.Records;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.CompilerControl;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
@@ -59,6 +60,7 @@ public class DynamicQueryBenchmark {
     }
 
     @Benchmark
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
     public List<BenchRow> jdbcByIndex() throws SQLException {
         int mask = ++call & 15;
         StringBuilder sql = new StringBuilder(f.selectAll).append(" where ").append(f.q("id")).append(" <= ?");
@@ -96,7 +98,16 @@ public class DynamicQueryBenchmark {
         }
     }
 
+    /** JDBC and Cairn in turns of {@value Runs#TURN_MS} ms in one fork ({@link Pairs}). */
     @Benchmark
+    @Warmup(iterations = Runs.PAIRED_WARMUP, time = Runs.TURN_MS, timeUnit = TimeUnit.MILLISECONDS)
+    @Measurement(iterations = Runs.PAIRED_MEASURED, time = Runs.TURN_MS, timeUnit = TimeUnit.MILLISECONDS)
+    public List<BenchRow> cairnVsJdbc(Turns turns) throws SQLException {
+        return turns.cairn() ? cairn() : jdbcByIndex();
+    }
+
+    @Benchmark
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
     public List<BenchRow> cairn() {
         int mask = ++call & 15;
         Select<BenchRow> q = f.db.selectFrom(ROWS).where(ROWS.id.le(40L));

@@ -2,9 +2,11 @@ package dev.cairn.benchmarks;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -25,7 +27,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * every fork of the next) puts minutes between the forks a ratio compares; here a fork of Cairn runs within about
  * half a minute of the JDBC fork it is compared with, and the drift falls on both.
  *
- * <p>The forks of one benchmark and parameters are then merged into one result, as if JMH had run them together.
+ * <p>Where a scenario's benchmarks include Cairn and JDBC in turns ({@link Pairs}), Cairn and JDBC alone are left out:
+ * the paired benchmark measures both. The forks of one benchmark and parameters are then merged into one result, as
+ * if JMH had run them together.
  */
 final class ForkRounds {
     private ForkRounds() {
@@ -38,9 +42,17 @@ final class ForkRounds {
     static List<RunResult> run(Options base, String include, OutputFormat out) throws RunnerException {
         SortedSet<BenchmarkListEntry> entries = BenchmarkList.defaultList()
                 .find(out, List.of(include), base.getExcludes());
+        Set<String> paired = new HashSet<>();
+        for (BenchmarkListEntry e : entries) {
+            if (method(e.getUsername()).equals(Pairs.METHOD)) {
+                paired.add(e.getUserClassQName());
+            }
+        }
         Map<String, List<BenchmarkListEntry>> byScenario = new TreeMap<>();
         for (BenchmarkListEntry e : entries) {
-            byScenario.computeIfAbsent(e.getUserClassQName(), k -> new ArrayList<>()).add(e);
+            if (!measuredInTurns(paired, e.getUsername())) {
+                byScenario.computeIfAbsent(e.getUserClassQName(), k -> new ArrayList<>()).add(e);
+            }
         }
         Map<String, RunResult> first = new LinkedHashMap<>();
         Map<String, List<BenchmarkResult>> forks = new LinkedHashMap<>();
@@ -83,6 +95,13 @@ final class ForkRounds {
             }
         }
         return order;
+    }
+
+    /** Whether a benchmark is Cairn or JDBC alone in a scenario whose paired benchmark also runs: it measures them. */
+    static boolean measuredInTurns(Set<String> pairedScenarios, String benchmark) {
+        String method = method(benchmark);
+        return pairedScenarios.contains(benchmark.substring(0, benchmark.lastIndexOf('.')))
+                && (method.equals("cairn") || method.equals(Report.BASELINE));
     }
 
     /** Forks of a benchmark: its own (annotation), unless the run sets one count for all. */

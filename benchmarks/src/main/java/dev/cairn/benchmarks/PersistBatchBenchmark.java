@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.CompilerControl;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
@@ -64,6 +65,7 @@ public class PersistBatchBenchmark {
     }
 
     @Benchmark
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
     public List<Book> jdbcByIndex() throws SQLException {
         try (Connection c = f.dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -90,7 +92,16 @@ public class PersistBatchBenchmark {
         }
     }
 
+    /** JDBC and Cairn in turns of {@value Runs#TURN_MS} ms in one fork ({@link Pairs}). */
     @Benchmark
+    @Warmup(iterations = Runs.PAIRED_WARMUP, time = Runs.TURN_MS, timeUnit = TimeUnit.MILLISECONDS)
+    @Measurement(iterations = Runs.PAIRED_MEASURED, time = Runs.TURN_MS, timeUnit = TimeUnit.MILLISECONDS)
+    public Object cairnVsJdbc(Turns turns) throws SQLException {
+        return turns.cairn() ? cairn() : jdbcByIndex();
+    }
+
+    @Benchmark
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
     public BatchResult cairn() {
         return f.db.batch(batch -> books.forEach(batch::persist));
     }

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.CompilerControl;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
@@ -61,6 +62,7 @@ public class PersistBenchmark {
     }
 
     @Benchmark
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
     public Book jdbcByIndex() throws SQLException {
         Book b = next();
         try (Connection c = f.dataSource.getConnection();
@@ -74,7 +76,16 @@ public class PersistBenchmark {
         }
     }
 
+    /** JDBC and Cairn in turns of {@value Runs#TURN_MS} ms in one fork ({@link Pairs}). */
     @Benchmark
+    @Warmup(iterations = Runs.PAIRED_WARMUP, time = Runs.TURN_MS, timeUnit = TimeUnit.MILLISECONDS)
+    @Measurement(iterations = Runs.PAIRED_MEASURED, time = Runs.TURN_MS, timeUnit = TimeUnit.MILLISECONDS)
+    public Book cairnVsJdbc(Turns turns) throws SQLException {
+        return turns.cairn() ? cairn() : jdbcByIndex();
+    }
+
+    @Benchmark
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
     public Book cairn() {
         return f.db.persist(next());
     }

@@ -16,9 +16,12 @@ import java.util.TreeMap;
 final class Report {
     static final String BASELINE = "jdbcByIndex";
 
-    /** One measured score, with how it was measured and whether it was steady. */
+    /**
+     * One measured score, with how it was measured and whether it was steady; {@code pair} is the ratio to JDBC
+     * measured in turns with it ({@link Pairs}), null for a contender measured in forks of its own.
+     */
     record Row(String scenario, String params, String contender, double score, double error, String unit,
-               Double allocBytes, String settings, Steadiness.Verdict verdict) {
+               Double allocBytes, String settings, Steadiness.Verdict verdict, Pairs.Ratio pair) {
     }
 
     private final List<Row> rows;
@@ -38,14 +41,23 @@ final class Report {
                 && r.contender().equals(contender)).findFirst().orElse(null);
     }
 
-    /** The score over the baseline's in the same scenario, or null without a baseline. */
+    /** The ratio measured in turns, else the score over the baseline's in the same scenario; null without a baseline. */
     Double ratio(Row r) {
+        if (r.pair() != null) {
+            return r.pair().value();
+        }
         Row base = baseline(r);
         return base == null || base.score() == 0 ? null : r.score() / base.score();
     }
 
-    /** Why a ratio cannot be trusted: this row or its baseline unsteady; null when both are steady. */
+    /**
+     * Why a ratio cannot be trusted: the ratio measured in turns unsteady, or else this row or its baseline; null when
+     * steady.
+     */
     String unsteady(Row r) {
+        if (r.pair() != null) {
+            return r.pair().verdict().steady() ? null : "unsteady: Cairn/JDBC " + r.pair().verdict().problem();
+        }
         if (!r.verdict().steady()) {
             return "unsteady: " + r.verdict().problem();
         }
@@ -68,13 +80,18 @@ final class Report {
                 .append(quick ? " (quick: one short fork per case, figures are rough and steadiness is not judged)" : "")
                 .append(" on ").append(machine).append(".\n\n");
         sb.append("Ratios are to hand-written JDBC by column index in the same run (lower is better); allocation is "
-                + "bytes per operation from JMH's GC profiler. Spread is the coefficient of variation of the measured "
-                + "iterations of all forks, then their range. A score is steady when every fork is: the median of its "
-                + "last " + Steadiness.WARMUP_TAIL + " warm-up iterations is within "
-                + fmtPct(Steadiness.SETTLE_TOLERANCE_PCT) + " of the median of its measured iterations, and those "
-                + "vary by at most " + fmtPct(Steadiness.SPREAD_TOLERANCE_PCT) + " (1.4826 times their median "
-                + "absolute deviation, over their median); for any other score, \"unsteady\" and the reason stand "
-                + "instead of the ratio. Every iteration of every fork is in latest.json.\n\n");
+                + "bytes per operation from JMH's GC profiler. Cairn and JDBC are measured in the same forks, in turns "
+                + "of " + Runs.TURN_MS + " ms: each Cairn turn is compared with the mean of the JDBC turns either side "
+                + "of it, those comparisons are taken " + Pairs.BLOCK + " at a time as blocks (their median), and the "
+                + "ratio is the median of the measured blocks of all forks. The other contenders run in forks of their "
+                + "own; their ratios are to JDBC's mean. Spread is the coefficient of variation of the measured "
+                + "iterations (or turns) of all forks, then their range. A series is steady when every fork is: the "
+                + "median of its last " + Steadiness.WARMUP_TAIL + " warm-up iterations (or blocks) is within "
+                + fmtPct(Steadiness.SETTLE_TOLERANCE_PCT) + " of the median of its measured ones, and those vary by "
+                + "at most " + fmtPct(Steadiness.SPREAD_TOLERANCE_PCT) + " (1.4826 times their median absolute "
+                + "deviation, over their median). Cairn's ratio is judged on its blocks, any other ratio on the scores "
+                + "of both contenders; where it is not steady, \"unsteady\" and the reason stand instead of the ratio. "
+                + "Every iteration of every fork is in latest.json.\n\n");
         sb.append("## Targets\n\n| target | measured | met |\n|---|---|---|\n");
         ratioTarget(sb, "Fetch 1 row into a record on H2: at most 1.15x JDBC", "Fetch", "rows=1, target=h2", 1.15);
         ratioTarget(sb, "Fetch 1,000 rows into records on H2: at most 1.10x JDBC", "Fetch", "rows=1000, target=h2", 1.10);
@@ -125,9 +142,10 @@ final class Report {
                     .append(r.allocBytes() == null ? "" : String.format(Locale.ROOT, "%.0f", r.allocBytes()))
                     .append(" |\n");
         }
-        sb.append("\n## Settings\n\nForks, then warm-up and measured iterations of each fork; then, in the fork where "
-                + "each is largest, how far the median of the last " + Steadiness.WARMUP_TAIL + " warm-up iterations is "
-                + "from the measured median, and the robust spread of the measured iterations.\n\n"
+        sb.append("\n## Settings\n\nForks, then warm-up and measured iterations (or turns) of each fork; then, in the "
+                + "fork where each is largest, how far the median of the end of the warm-up is from the measured "
+                + "median, and the robust spread of the measured iterations: for Cairn and JDBC in turns, those of "
+                + "the blocks of their ratio.\n\n"
                 + "| scenario | target | contender | runs | warm-up end | measured spread |\n|---|---|---|---|---:|---:|\n");
         Map<String, String> settings = new TreeMap<>();
         Map<String, double[]> worst = new TreeMap<>();
@@ -135,7 +153,8 @@ final class Report {
             // A target may run a scenario in other forks than H2 does (RunBenchmarks.PASSES).
             String key = r.scenario() + " | " + target(r.params()) + " | " + r.contender();
             settings.put(key, r.settings());
-            double[] v = {r.verdict().settlePct(), r.verdict().spreadPct()};
+            Steadiness.Verdict judged = r.pair() != null ? r.pair().verdict() : r.verdict();
+            double[] v = {judged.settlePct(), judged.spreadPct()};
             worst.merge(key, v, (a, b) -> new double[] {Double.isNaN(a[0]) || Double.isNaN(b[0]) ? Double.NaN
                     : Math.max(a[0], b[0]), Math.max(a[1], b[1])});
         }
@@ -201,6 +220,13 @@ final class Report {
             o.put("alloc_bytes_per_op", r.allocBytes());
             o.put("settings", r.settings());
             o.put("forks", v.forks());
+            if (r.pair() != null) {
+                Steadiness.Verdict p = r.pair().verdict();
+                o.put("ratio_warmup_end_pct", p.settlePct());
+                o.put("ratio_spread_pct", p.spreadPct());
+                o.put("ratio_steady", quick ? null : p.steady());
+                o.put("ratio_forks", p.forks());
+            }
             sb.append("  {");
             int k = 0;
             for (Map.Entry<String, Object> e : o.entrySet()) {

@@ -47,11 +47,12 @@ public final class RunBenchmarks {
     }
 
     /**
-     * In the order they run. A full run is kept to about 30 minutes on 2 cores (1.8 s of each fork goes to touching
-     * its heap) by measuring each thing where it says something: the peers on H2, where a library's own cost is not
-     * lost in a server's round trip; the cached find and schema sync on MariaDB, where a round trip and a real
-     * catalog are what they save or read; the PostgreSQL cases for Cairn and JDBC only, in two forks, since on a
-     * server one fork's JIT decisions are lost in the round trip's own spread.
+     * In the order they run. A full run is kept to about 25 minutes on 2 cores (1.8 s of each fork goes to touching
+     * its heap) by measuring Cairn and JDBC in turns in the same forks ({@link Pairs}), and each thing where it says
+     * something: the peers on H2, where a library's own cost is not lost in a server's round trip; the cached find
+     * and schema sync on MariaDB, where a round trip and a real catalog are what they save or read; the PostgreSQL
+     * cases for Cairn and JDBC only, in two forks, since on a server one fork's JIT decisions are lost in the round
+     * trip's own spread.
      */
     static final List<Pass> PASSES = List.of(
             new Pass("h2", null, List.of(), List.of("CachedFind", "SchemaSync", "SchemaSyncScale"), true, null,
@@ -124,9 +125,18 @@ public final class RunBenchmarks {
                 params.append(params.length() == 0 ? "" : ", ").append(key).append('=').append(p.getParam(key));
             }
             Result<?> primary = r.getPrimaryResult();
+            int forks = r.getBenchmarkResults().size();
+            if (method.equals(Pairs.METHOD)) {
+                Pairs.Run run = Pairs.of(List.copyOf(r.getBenchmarkResults()), steadiness.forks(r), !quick);
+                String turns = pairedSettings(p, forks);
+                rows.add(pairedRow(scenario, params.toString(), Report.BASELINE, run.jdbc(), primary.getScoreUnit(),
+                        turns, new Pairs.Ratio(1.0, run.ratio().verdict())));
+                rows.add(pairedRow(scenario, params.toString(), "cairn", run.cairn(), primary.getScoreUnit(), turns,
+                        run.ratio()));
+                continue;
+            }
             rows.add(new Report.Row(scenario, params.toString(), method, primary.getScore(), primary.getScoreError(),
-                    primary.getScoreUnit(), alloc(r), settings(p, r.getBenchmarkResults().size()),
-                    steadiness.judge(r, !quick)));
+                    primary.getScoreUnit(), alloc(r), settings(p, forks), steadiness.judge(r, !quick), null));
         }
         // The targets of a contender together, in the order of the passes (the sort is stable).
         rows.sort(Comparator.comparing(Report.Row::scenario).thenComparing(Report.Row::contender));
@@ -166,6 +176,19 @@ public final class RunBenchmarks {
     /** "2 x (10 x 1 s + 5 x 1 s)": forks, warm-up and measured iterations of each. */
     static String settings(BenchmarkParams p, int forks) {
         return forks + " x (" + iterations(p.getWarmup()) + " + " + iterations(p.getMeasurement()) + ")";
+    }
+
+    /** "3 x (60 + 50 turns of 100 ms each)": forks, then each contender's warm-up and measured turns. */
+    static String pairedSettings(BenchmarkParams p, int forks) {
+        TimeValue t = p.getMeasurement().getTime();
+        return forks + " x (" + p.getWarmup().getCount() / 2 + " + " + p.getMeasurement().getCount() / 2
+                + " turns of " + t.getTimeUnit().toMillis(t.getTime()) + " ms each)";
+    }
+
+    private static Report.Row pairedRow(String scenario, String params, String contender, Pairs.Contender c, String unit,
+                                        String settings, Pairs.Ratio ratio) {
+        return new Report.Row(scenario, params, contender, c.score(), c.error(), unit, c.allocBytes(), settings,
+                c.verdict(), ratio);
     }
 
     private static String iterations(IterationParams it) {

@@ -8,8 +8,8 @@ package dev.cairn.benchmarks;
  * when other work shares the cores. In trial runs on 2 cores, Cairn and JDBC reads settled after 3 to 5 s on a quiet
  * machine and after up to 10 s on a busy one; writes, which run more of H2, after 7 to 10 s; jOOQ, Jdbi and
  * Hibernate after 8 to 10 s quiet, jOOQ still improving slowly until about 20 s. Cairn and JDBC, the contenders the
- * targets are about, run in two forks, because one JVM's JIT decisions and memory layout can put a contender off
- * another's for the whole of a fork. The peers run in one: they are context, several times slower than JDBC, and a
+ * targets are about, run in turns in the same forks ({@link Pairs}), in two forks, because one JVM's JIT decisions
+ * and memory layout can put a contender off another's for the whole of a fork. The peers run in one: they are context, several times slower than JDBC, and a
  * second fork of each would add about five minutes to the run. Forks run in rounds ({@link ForkRounds}), so that the
  * forks of Cairn and JDBC a ratio compares run close together in time.
  */
@@ -29,6 +29,15 @@ final class Runs {
     /** Warm-up iterations of jOOQ, Jdbi and Hibernate. */
     static final int PEER_WARMUP = 20;
     static final int MEASURED = 5;
+    /** Length of one turn of Cairn or JDBC in a paired benchmark ({@link Pairs}), in milliseconds. */
+    static final int TURN_MS = 100;
+    /**
+     * Warm-up turns of a paired benchmark, both contenders together: 6 s of each. In trial runs their ratio had
+     * settled within the first 4 s of turns: the code they share (H2, HikariCP) warms up on the calls of both.
+     */
+    static final int PAIRED_WARMUP = 120;
+    /** Measured turns of a paired benchmark, both contenders together: 5 s of each, as in a fork of its own. */
+    static final int PAIRED_MEASURED = 100;
 
     private Runs() {
     }

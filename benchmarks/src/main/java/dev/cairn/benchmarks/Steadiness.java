@@ -72,6 +72,11 @@ final class Steadiness implements OutputFormat {
 
     /** Judges a result; {@code judge} false (a quick run, too short to tell) gives the figures without a verdict. */
     Verdict judge(RunResult result, boolean judge) {
+        return verdict(forks(result), judge);
+    }
+
+    /** The warm-up and measured scores of each fork of a result, in order. */
+    List<Fork> forks(RunResult result) {
         List<List<Double>> warm = warmups.getOrDefault(result.getParams().id(), List.of());
         List<Fork> forks = new ArrayList<>();
         int i = 0;
@@ -83,7 +88,7 @@ final class Steadiness implements OutputFormat {
             forks.add(new Fork(i < warm.size() ? List.copyOf(warm.get(i)) : List.of(), scores));
             i++;
         }
-        return verdict(forks, judge);
+        return forks;
     }
 
     /** The verdict on the iterations of some forks; {@code judge} false gives the figures without one. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.CompilerControl;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
@@ -56,6 +57,7 @@ public class UpdateBenchmark {
     }
 
     @Benchmark
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
     public Book jdbcByIndex() throws SQLException {
         Book b = next();
         try (Connection c = f.dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(LibraryFixture.UPDATE_BOOK)) {
@@ -67,7 +69,16 @@ public class UpdateBenchmark {
         }
     }
 
+    /** JDBC and Cairn in turns of {@value Runs#TURN_MS} ms in one fork ({@link Pairs}). */
     @Benchmark
+    @Warmup(iterations = Runs.PAIRED_WARMUP, time = Runs.TURN_MS, timeUnit = TimeUnit.MILLISECONDS)
+    @Measurement(iterations = Runs.PAIRED_MEASURED, time = Runs.TURN_MS, timeUnit = TimeUnit.MILLISECONDS)
+    public Book cairnVsJdbc(Turns turns) throws SQLException {
+        return turns.cairn() ? cairn() : jdbcByIndex();
+    }
+
+    @Benchmark
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
     public Book cairn() {
         return f.db.update(next());
     }

@@ -216,6 +216,26 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void thePairedBenchmarkRunsJdbcThenCairnTurnByTurn() throws Exception {
+        FindBenchmark b = new FindBenchmark();
+        Statements statements = new Statements();
+        b.listener = statements;
+        b.setUp();
+        try {
+            Turns turns = new Turns();
+            turns.next();
+            Object jdbc = statements.during(() -> b.cairnVsJdbc(turns));
+            assertThat(statements.sent).isEmpty();
+            turns.next();
+            b.next--;
+            assertThat(statements.during(() -> b.cairnVsJdbc(turns))).isEqualTo(jdbc);
+            assertThat(statements.sent).containsExactly(LibraryFixture.FIND_BOOK);
+        } finally {
+            b.tearDown();
+        }
+    }
+
+    @Test
     void persistRunsTheStatementOfJdbcAndReturnsTheGeneratedKey() throws Exception {
         PersistBenchmark b = new PersistBenchmark();
         Statements statements = new Statements();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Forks run in rounds: JDBC, then Cairn, then the peers, each round one fork of every benchmark with forks left. */
@@ -34,6 +35,16 @@ class ForkRoundsTest {
                 .containsExactly(
                         S + "jdbcByIndex", S + "cairnCached", S + "cairnUncached",
                         S + "jdbcByIndex", S + "cairnCached", S + "cairnUncached");
+    }
+
+    @Test
+    void cairnAndJdbcAloneAreLeftOutWhereTheyRunInTurns() {
+        Set<String> paired = Set.of("dev.cairn.benchmarks.FetchBenchmark");
+        assertThat(ForkRounds.measuredInTurns(paired, S + "cairn")).isTrue();
+        assertThat(ForkRounds.measuredInTurns(paired, S + "jdbcByIndex")).isTrue();
+        assertThat(ForkRounds.measuredInTurns(paired, S + Pairs.METHOD)).isFalse();
+        assertThat(ForkRounds.measuredInTurns(paired, S + "hibernate")).isFalse();
+        assertThat(ForkRounds.measuredInTurns(paired, "dev.cairn.benchmarks.CachedFindBenchmark.jdbcByIndex")).isFalse();
     }
 
     @Test

@@ -13,7 +13,7 @@ class ReportTest {
     }
 
     private static Report.Row row(String scenario, String contender, double score, Steadiness.Verdict v) {
-        return new Report.Row(scenario, "", contender, score, 0.01, "us/op", 1000.0, "2 x (8 x 1 s + 5 x 1 s)", v);
+        return new Report.Row(scenario, "", contender, score, 0.01, "us/op", 1000.0, "2 x (8 x 1 s + 5 x 1 s)", v, null);
     }
 
     @Test
@@ -31,12 +31,12 @@ class ReportTest {
     void eachTargetIsComparedWithJdbcOnTheSameTarget() {
         Steadiness.Verdict v = steady();
         Report report = new Report(List.of(
-                new Report.Row("Fetch", "rows=1000, target=h2", "jdbcByIndex", 100.0, 1, "us/op", 1000.0, "3 x h2", v),
-                new Report.Row("Fetch", "rows=1000, target=h2", "cairn", 105.0, 1, "us/op", 1000.0, "3 x h2", v),
-                new Report.Row("Fetch", "rows=1000, target=postgres", "jdbcByIndex", 400.0, 1, "us/op", 1000.0, "2 x pg", v),
-                new Report.Row("Fetch", "rows=1000, target=postgres", "cairn", 480.0, 1, "us/op", 1000.0, "2 x pg", v),
-                new Report.Row("Lookup", "target=postgres", "jdbcByIndex", 50.0, 1, "us/op", 1000.0, "s", v),
-                new Report.Row("Lookup", "target=postgres", "cairn", 55.0, 1, "us/op", 1000.0, "s", v)), false);
+                new Report.Row("Fetch", "rows=1000, target=h2", "jdbcByIndex", 100.0, 1, "us/op", 1000.0, "3 x h2", v, null),
+                new Report.Row("Fetch", "rows=1000, target=h2", "cairn", 105.0, 1, "us/op", 1000.0, "3 x h2", v, null),
+                new Report.Row("Fetch", "rows=1000, target=postgres", "jdbcByIndex", 400.0, 1, "us/op", 1000.0, "2 x pg", v, null),
+                new Report.Row("Fetch", "rows=1000, target=postgres", "cairn", 480.0, 1, "us/op", 1000.0, "2 x pg", v, null),
+                new Report.Row("Lookup", "target=postgres", "jdbcByIndex", 50.0, 1, "us/op", 1000.0, "s", v, null),
+                new Report.Row("Lookup", "target=postgres", "cairn", 55.0, 1, "us/op", 1000.0, "s", v, null)), false);
         assertThat(report.markdown("m"))
                 .contains("| Fetch 1,000 rows into records on H2: at most 1.10x JDBC | 1.05x | yes |")
                 .contains("| Fetch 1,000 rows into records on PostgreSQL: at most 1.10x JDBC | 1.20x | no |")
