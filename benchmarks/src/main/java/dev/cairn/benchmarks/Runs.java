@@ -36,6 +36,12 @@ final class Runs {
      * settled within the first 4 s of turns: the code they share (H2, HikariCP) warms up on the calls of both.
      */
     static final int PAIRED_WARMUP = 120;
+    /**
+     * Warm-up turns of a paired benchmark that writes: 10 s of each contender. With 6 s, the ratio of the batch of
+     * persists was still 5 to 10% above its measured level at the end of one fork's warm-up, and that of a persist
+     * still falling from 1.5 to 1.0 through the last 4 s of another's: H2's write path is more code for the JIT.
+     */
+    static final int PAIRED_WRITE_WARMUP = 200;
     /** Measured turns of a paired benchmark, both contenders together: 5 s of each, as in a fork of its own. */
     static final int PAIRED_MEASURED = 100;
 
