@@ -103,7 +103,7 @@ public class BatchInsertBenchmark {
     @Benchmark
     @Warmup(iterations = Runs.PAIRED_WRITE_WARMUP, time = Runs.TURN_MS, timeUnit = TimeUnit.MILLISECONDS)
     @Measurement(iterations = Runs.PAIRED_MEASURED, time = Runs.TURN_MS, timeUnit = TimeUnit.MILLISECONDS)
-    public int cairnVsJdbc(Turns turns) throws SQLException {
+    public int cairnVsJdbc(Pairs.Turns turns) throws SQLException {
         return turns.cairn() ? cairn() : jdbcByIndex();
     }
 

@@ -102,7 +102,7 @@ public class DynamicQueryBenchmark {
     @Benchmark
     @Warmup(iterations = Runs.PAIRED_WARMUP, time = Runs.TURN_MS, timeUnit = TimeUnit.MILLISECONDS)
     @Measurement(iterations = Runs.PAIRED_MEASURED, time = Runs.TURN_MS, timeUnit = TimeUnit.MILLISECONDS)
-    public List<BenchRow> cairnVsJdbc(Turns turns) throws SQLException {
+    public List<BenchRow> cairnVsJdbc(Pairs.Turns turns) throws SQLException {
         return turns.cairn() ? cairn() : jdbcByIndex();
     }
 

@@ -69,7 +69,7 @@ public class FindBenchmark {
     @Benchmark
     @Warmup(iterations = Runs.PAIRED_WARMUP, time = Runs.TURN_MS, timeUnit = TimeUnit.MILLISECONDS)
     @Measurement(iterations = Runs.PAIRED_MEASURED, time = Runs.TURN_MS, timeUnit = TimeUnit.MILLISECONDS)
-    public Book cairnVsJdbc(Turns turns) throws SQLException {
+    public Book cairnVsJdbc(Pairs.Turns turns) throws SQLException {
         return turns.cairn() ? cairn() : jdbcByIndex();
     }
 

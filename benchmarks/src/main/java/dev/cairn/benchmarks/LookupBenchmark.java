@@ -73,7 +73,7 @@ public class LookupBenchmark {
     @Benchmark
     @Warmup(iterations = Runs.PAIRED_WARMUP, time = Runs.TURN_MS, timeUnit = TimeUnit.MILLISECONDS)
     @Measurement(iterations = Runs.PAIRED_MEASURED, time = Runs.TURN_MS, timeUnit = TimeUnit.MILLISECONDS)
-    public BenchRow cairnVsJdbc(Turns turns) throws SQLException {
+    public BenchRow cairnVsJdbc(Pairs.Turns turns) throws SQLException {
         return turns.cairn() ? cairn() : jdbcByIndex();
     }
 

@@ -2,6 +2,10 @@ package dev.cairn.benchmarks;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
@@ -27,13 +31,32 @@ import org.openjdk.jmh.util.ListStatistics;
  * <p>The JIT sees both contenders in one JVM, as an application's would; each contender's method is compiled on its
  * own ({@code DONT_INLINE}), so neither shares the other's inlining budget.
  */
-final class Pairs {
+public final class Pairs {
     /** The benchmark method that measures Cairn and JDBC in turns. */
     static final String METHOD = "cairnVsJdbc";
     /** Cairn turns whose comparisons with JDBC make one block. */
     static final int BLOCK = 10;
 
     private Pairs() {
+    }
+
+    /**
+     * Whose turn an iteration of a paired benchmark is: hand-written JDBC in the first iteration of a fork (warm-up
+     * included), Cairn in the second, and so on in turns; {@link #split} splits the iterations back by the same rule.
+     */
+    @State(Scope.Thread)
+    public static class Turns {
+        private int iteration;
+
+        @Setup(Level.Iteration)
+        public void next() {
+            iteration++;
+        }
+
+        /** Whether this iteration measures Cairn; JDBC's turn otherwise. */
+        public boolean cairn() {
+            return isCairn(iteration);
+        }
     }
 
     /** Iterations are numbered from 1 across a fork's warm-up and measurement; JDBC has the odd ones, Cairn the even. */

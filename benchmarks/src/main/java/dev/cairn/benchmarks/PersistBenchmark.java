@@ -80,7 +80,7 @@ public class PersistBenchmark {
     @Benchmark
     @Warmup(iterations = Runs.PAIRED_WRITE_WARMUP, time = Runs.TURN_MS, timeUnit = TimeUnit.MILLISECONDS)
     @Measurement(iterations = Runs.PAIRED_MEASURED, time = Runs.TURN_MS, timeUnit = TimeUnit.MILLISECONDS)
-    public Book cairnVsJdbc(Turns turns) throws SQLException {
+    public Book cairnVsJdbc(Pairs.Turns turns) throws SQLException {
         return turns.cairn() ? cairn() : jdbcByIndex();
     }
 

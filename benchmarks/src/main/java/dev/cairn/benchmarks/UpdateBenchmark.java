@@ -73,7 +73,7 @@ public class UpdateBenchmark {
     @Benchmark
     @Warmup(iterations = Runs.PAIRED_WRITE_WARMUP, time = Runs.TURN_MS, timeUnit = TimeUnit.MILLISECONDS)
     @Measurement(iterations = Runs.PAIRED_MEASURED, time = Runs.TURN_MS, timeUnit = TimeUnit.MILLISECONDS)
-    public Book cairnVsJdbc(Turns turns) throws SQLException {
+    public Book cairnVsJdbc(Pairs.Turns turns) throws SQLException {
         return turns.cairn() ? cairn() : jdbcByIndex();
     }
 

@@ -222,7 +222,7 @@ class BenchmarkSmokeTest {
         b.listener = statements;
         b.setUp();
         try {
-            Turns turns = new Turns();
+            Pairs.Turns turns = new Pairs.Turns();
             turns.next();
             Object jdbc = statements.during(() -> b.cairnVsJdbc(turns));
             assertThat(statements.sent).isEmpty();

@@ -29,7 +29,7 @@ class PairsTest {
 
     @Test
     void turnsAlternateFromJdbcAcrossWarmUpAndMeasurement() {
-        Turns turns = new Turns();
+        Pairs.Turns turns = new Pairs.Turns();
         List<Boolean> cairn = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             turns.next();
