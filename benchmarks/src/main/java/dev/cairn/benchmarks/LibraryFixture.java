@@ -90,10 +90,17 @@ final class LibraryFixture implements AutoCloseable {
         }
     }
 
-    /** Empties the books table (the other tables are left), outside any measurement. */
+    /**
+     * Empties the books table (the other tables are left), outside any measurement. A truncate, not a delete: H2
+     * deletes 25,000 rows one by one in about 100 ms and leaves garbage whose cost fell on whichever contender's turn
+     * came next ({@link Pairs}). H2 truncates a table that a foreign key references only with referential integrity
+     * off; it is on again before anything is measured, so every insert still checks its author.
+     */
     void emptyBooks() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-            st.executeUpdate("delete from \"lib_books\"");
+            st.execute("set referential_integrity false");
+            st.execute("truncate table \"lib_books\"");
+            st.execute("set referential_integrity true");
         }
     }
 
