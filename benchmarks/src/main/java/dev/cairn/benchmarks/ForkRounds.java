@@ -22,10 +22,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs benchmarks one fork at a time, in rounds, so that the contenders of a scenario are measured side by side in
- * time: round k runs the k-th fork of hand-written JDBC, then of Cairn, then of the others that have that many. On a
- * shared machine whose speed drifts by 10 to 30% over minutes, JMH's own order (every fork of one contender, then
- * every fork of the next) puts minutes between the forks a ratio compares; here a fork of Cairn runs within about
- * half a minute of the JDBC fork it is compared with, and the drift falls on both.
+ * time: round k runs the k-th fork of hand-written JDBC (or of Cairn and JDBC in turns), then of Cairn, then of the
+ * others that have that many. On a shared machine whose speed drifts by 10 to 30% over minutes, JMH's own order
+ * (every fork of one contender, then every fork of the next) puts minutes between the forks a ratio compares; here a
+ * peer's fork runs within about a minute of the JDBC one it is compared with, and the drift falls on both.
  *
  * <p>Where a scenario's benchmarks include Cairn and JDBC in turns ({@link Pairs}), Cairn and JDBC alone are left out:
  * the paired benchmark measures both. The forks of one benchmark and parameters are then merged into one result, as

@@ -59,12 +59,12 @@ public final class Pairs {
         }
     }
 
-    /** Iterations are numbered from 1 across a fork's warm-up and measurement; JDBC has the odd ones, Cairn the even. */
+    /** Iterations are numbered from 1 across a fork's warm-up and measurement: JDBC's are odd, Cairn's even. */
     static boolean isCairn(int iteration) {
         return iteration % 2 == 0;
     }
 
-    /** One fork split by turn: each contender's iterations, and the ratio of each Cairn turn to the JDBC turns beside it. */
+    /** One fork split by turn: each contender's iterations, and each Cairn turn over the JDBC turns beside it. */
     record Split(Steadiness.Fork jdbc, Steadiness.Fork cairn, Steadiness.Fork ratios) {
     }
 
@@ -73,22 +73,36 @@ public final class Pairs {
         List<Double> all = new ArrayList<>(fork.warmup());
         all.addAll(fork.measured());
         int warm = fork.warmup().size();
-        List<List<Double>> parts = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                new ArrayList<>(), new ArrayList<>());
+        Turn jdbc = new Turn();
+        Turn cairn = new Turn();
+        Turn ratios = new Turn();
         for (int i = 0; i < all.size(); i++) {
-            int phase = i < warm ? 0 : 1;
+            boolean warmingUp = i < warm;
             double score = all.get(i);
             if (!isCairn(i + 1)) {
-                parts.get(phase).add(score);
+                jdbc.add(warmingUp, score);
             } else {
-                parts.get(2 + phase).add(score);
+                cairn.add(warmingUp, score);
                 double before = all.get(i - 1);
-                double jdbc = i + 1 < all.size() ? (before + all.get(i + 1)) / 2 : before;
-                parts.get(4 + phase).add(score / jdbc);
+                double beside = i + 1 < all.size() ? (before + all.get(i + 1)) / 2 : before;
+                ratios.add(warmingUp, score / beside);
             }
         }
-        return new Split(new Steadiness.Fork(parts.get(0), parts.get(1)), new Steadiness.Fork(parts.get(2), parts.get(3)),
-                new Steadiness.Fork(parts.get(4), parts.get(5)));
+        return new Split(jdbc.fork(), cairn.fork(), ratios.fork());
+    }
+
+    /** One series being split out of a fork: its warm-up and measured values. */
+    private static final class Turn {
+        private final List<Double> warmup = new ArrayList<>();
+        private final List<Double> measured = new ArrayList<>();
+
+        void add(boolean warmingUp, double value) {
+            (warmingUp ? warmup : measured).add(value);
+        }
+
+        Steadiness.Fork fork() {
+            return new Steadiness.Fork(warmup, measured);
+        }
     }
 
     /** Cairn's ratio to JDBC over the measured turns of every fork, and whether it was steady. */
@@ -133,7 +147,7 @@ public final class Pairs {
         return blocks;
     }
 
-    /** The mean of one contender's bytes allocated per operation over its measured turns; null without the GC profiler. */
+    /** One contender's mean bytes allocated per operation over its measured turns; null without the GC profiler. */
     private static Double alloc(List<BenchmarkResult> results, List<Steadiness.Fork> forks, boolean cairn) {
         double sum = 0;
         int n = 0;

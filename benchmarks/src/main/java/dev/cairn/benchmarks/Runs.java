@@ -2,16 +2,17 @@ package dev.cairn.benchmarks;
 
 /**
  * How long the cases of a full run warm up and are measured, in one place: the benchmark classes name these
- * constants in their JMH annotations (which take only constants). Iterations last a second.
+ * constants in their JMH annotations (which take only constants). Iterations last a second; turns of Cairn and JDBC
+ * in the same fork, {@value #TURN_MS} ms.
  *
  * <p>Warm-up is mostly the JIT working through its queue of H2, HikariCP and library methods, and it takes longer
  * when other work shares the cores. In trial runs on 2 cores, Cairn and JDBC reads settled after 3 to 5 s on a quiet
  * machine and after up to 10 s on a busy one; writes, which run more of H2, after 7 to 10 s; jOOQ, Jdbi and
  * Hibernate after 8 to 10 s quiet, jOOQ still improving slowly until about 20 s. Cairn and JDBC, the contenders the
  * targets are about, run in turns in the same forks ({@link Pairs}), in two forks, because one JVM's JIT decisions
- * and memory layout can put a contender off another's for the whole of a fork. The peers run in one: they are context, several times slower than JDBC, and a
- * second fork of each would add about five minutes to the run. Forks run in rounds ({@link ForkRounds}), so that the
- * forks of Cairn and JDBC a ratio compares run close together in time.
+ * and memory layout can put a contender off another's for the whole of a fork. The peers run in one: they are
+ * context, several times slower than JDBC, and a second fork of each would add about five minutes to the run. Forks
+ * run in rounds ({@link ForkRounds}), so that a peer's fork runs close in time to the JDBC turns it is compared with.
  */
 final class Runs {
     static final int FORKS = 2;
