@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An application on the module path: a named module that requires {@code dev.cairn.engine} and opens its model
  * package, compiled and run in a JVM of its own with Cairn and its dependencies as modules. Its rows must be read by
- * generated mappers (the record's constructor tells who called it), not by the reflective fallback; every other test
+ * generated mappers (the record's constructor tells who called it), and its values written by a generated reader (so
+ * does the accessor), not by the reflective fallbacks; every other test
  * runs Cairn on the class path.
  */
 class ModulePathTest {
@@ -50,11 +51,19 @@ class ModulePathTest {
 
             public final class Main {
                 static final Set<String> CALLERS = ConcurrentHashMap.newKeySet();
+                static final Set<String> READERS = ConcurrentHashMap.newKeySet();
 
                 public record Person(Long id, String name, Integer age) {
                     public Person {
                         CALLERS.add(StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
                                 .getCallerClass().getName());
+                    }
+
+                    @Override
+                    public String name() {
+                        READERS.add(StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                                .getCallerClass().getName());
+                        return name;
                     }
                 }
 
@@ -80,6 +89,7 @@ class ModulePathTest {
                                 + ", engine " + Database.class.getModule().getName());
                         System.out.println("rows " + rows);
                         System.out.println("callers " + CALLERS);
+                        System.out.println("readers " + READERS);
                     }
                 }
             }
@@ -107,7 +117,8 @@ class ModulePathTest {
         assertThat(run.exitValue()).as(out).isZero();
         assertThat(out).contains("module cairn.app, engine dev.cairn.engine")
                 .contains("rows [Person[id=1, name=Ann, age=31], Person[id=2, name=Bob, age=25]]")
-                .containsPattern("callers \\[cairn\\.app\\.Main_Person\\$\\$CairnMapper\\d+\\]");
+                .containsPattern("callers \\[cairn\\.app\\.Main_Person\\$\\$CairnMapper\\d+\\]")
+                .containsPattern("readers \\[cairn\\.app\\.Main_Person\\$\\$CairnValues\\d+\\]");
     }
 
     private static String cairnModulePath() throws IOException {

@@ -43,14 +43,25 @@ public final class ValueBinder {
             ps.setArray(index, ps.getConnection().createArrayOf("text", array.elements()));
             return;
         }
+        // The common kinds in a method small enough for the JIT to inline where a row's values are bound.
         switch (type.kind()) {
             case VARCHAR, CHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT -> ps.setString(index, (String) value);
+            case INT -> ps.setInt(index, (Integer) value);
+            case BIGINT -> ps.setLong(index, (Long) value);
+            case DECIMAL -> ps.setBigDecimal(index, (BigDecimal) value);
+            case DOUBLE -> ps.setDouble(index, (Double) value);
+            case BOOLEAN -> ps.setBoolean(index, (Boolean) value);
+            default -> bindOther(ps, index, type, value);
+        }
+    }
+
+    private void bindOther(PreparedStatement ps, int index, ColumnType<?> type, Object value) throws SQLException {
+        switch (type.kind()) {
             case TINYINT -> ps.setByte(index, (Byte) value);
             case SMALLINT, TINYINT_UNSIGNED -> ps.setShort(index, (Short) value);
-            case INT, SMALLINT_UNSIGNED, MEDIUMINT, MEDIUMINT_UNSIGNED -> ps.setInt(index, (Integer) value);
-            case BIGINT, INT_UNSIGNED -> ps.setLong(index, (Long) value);
+            case SMALLINT_UNSIGNED, MEDIUMINT, MEDIUMINT_UNSIGNED -> ps.setInt(index, (Integer) value);
+            case INT_UNSIGNED -> ps.setLong(index, (Long) value);
             case BIGINT_UNSIGNED -> ps.setBigDecimal(index, new BigDecimal((BigInteger) value));
-            case DECIMAL -> ps.setBigDecimal(index, (BigDecimal) value);
             case FLOAT -> {
                 if (h2) {
                     ps.setFloat(index, (Float) value);
@@ -60,7 +71,6 @@ public final class ValueBinder {
                     ps.setDouble(index, (Float) value);
                 }
             }
-            case DOUBLE -> ps.setDouble(index, (Double) value);
             case YEAR -> ps.setShort(index, (short) ((Year) value).getValue());
             case BIT -> {
                 long bits = (Long) value;
@@ -71,7 +81,6 @@ public final class ValueBinder {
                     ps.setBigDecimal(index, new BigDecimal(Long.toUnsignedString(bits)));
                 }
             }
-            case BOOLEAN -> ps.setBoolean(index, (Boolean) value);
             case DATE -> {
                 if (h2) {
                     ps.setObject(index, value);

@@ -55,21 +55,41 @@ public final class ValueRules {
         if (value == null) {
             return null;
         }
+        // Kinds every value of whose Java type fits, and the common checked ones, in a method small enough for the
+        // JIT to inline where a row's values are checked.
+        return switch (column.type().kind()) {
+            case TINYINT, SMALLINT, INT, BIGINT, BOOLEAN -> value;
+            case VARCHAR -> varchar(column, (String) value);
+            case DECIMAL -> decimal(column, (BigDecimal) value);
+            default -> checked(column, value);
+        };
+    }
+
+    private String varchar(Column<?> column, String s) {
+        checkText(column, s);
+        return withinLength(column, s);
+    }
+
+    private static String withinLength(Column<?> column, String s) {
+        // A UTF-16 length within the limit is within it in code points too; count them only beyond.
+        if (s.length() > column.type().length() && s.codePointCount(0, s.length()) > column.type().length()) {
+            throw reject(column, "text of " + s.codePointCount(0, s.length()) + " characters is longer than"
+                    + " the column's " + column.type().length());
+        }
+        return s;
+    }
+
+    private Object checked(Column<?> column, Object value) {
         ColumnType<?> type = column.type();
         return switch (type.kind()) {
-            case VARCHAR, CHAR -> {
+            case CHAR -> {
                 String s = (String) value;
                 checkText(column, s);
-                if (type.kind() == ColumnType.Kind.CHAR && !s.isEmpty() && s.charAt(s.length() - 1) == ' ') {
+                if (!s.isEmpty() && s.charAt(s.length() - 1) == ' ') {
                     throw reject(column, "CHAR columns do not keep trailing spaces (MySQL drops them, H2 pads"
                             + " with them); declare a varchar to keep them");
                 }
-                // A UTF-16 length within the limit is within it in code points too; count them only beyond.
-                if (s.length() > type.length() && s.codePointCount(0, s.length()) > type.length()) {
-                    throw reject(column, "text of " + s.codePointCount(0, s.length()) + " characters is longer than"
-                            + " the column's " + type.length());
-                }
-                yield s;
+                yield withinLength(column, s);
             }
             case TEXT -> {
                 String s = (String) value;
@@ -131,7 +151,6 @@ public final class ValueRules {
                 }
                 yield value;
             }
-            case DECIMAL -> decimal(column, (BigDecimal) value);
             case DOUBLE -> {
                 double d = (Double) value;
                 checkFinite(column, d);

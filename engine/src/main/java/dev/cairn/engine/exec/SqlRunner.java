@@ -222,12 +222,18 @@ public final class SqlRunner {
                 ps.setQueryTimeout(timeoutSeconds);
             }
             int[] order = query.bindOrder();
+            ColumnType<?>[] bindTypes = new ColumnType<?>[order.length];
+            int[] bindPositions = new int[order.length];
+            for (int k = 0; k < order.length; k++) {
+                bindTypes[k] = types.get(order[k]);
+                bindPositions[k] = positions[order[k]];
+            }
             for (int from = 0; from < rows.size(); from += chunkSize) {
                 int to = Math.min(rows.size(), from + chunkSize);
                 for (int r = from; r < to; r++) {
                     Object[] row = rows.get(r);
-                    for (int k = 0; k < order.length; k++) {
-                        binder.bind(ps, k + 1, types.get(order[k]), row[positions[order[k]]]);
+                    for (int k = 0; k < bindTypes.length; k++) {
+                        binder.bind(ps, k + 1, bindTypes[k], row[bindPositions[k]]);
                     }
                     if (to - from > 1) {
                         ps.addBatch();

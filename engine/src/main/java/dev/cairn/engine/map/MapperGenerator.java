@@ -149,7 +149,7 @@ final class MapperGenerator {
         }
     }
 
-    private static void pushInt(MethodVisitor mv, int value) {
+    static void pushInt(MethodVisitor mv, int value) {
         if (value <= 5) {
             mv.visitInsn(Opcodes.ICONST_0 + value);
         } else if (value <= Byte.MAX_VALUE) {
@@ -194,16 +194,28 @@ final class MapperGenerator {
         for (Slot s : slots) {
             types[s.column()] = s.type();
         }
+        Class<?> mapperClass = defineIn(host, cw.toByteArray());
+        if (mapperClass == null) {
+            return null;
+        }
         try {
-            if (host != MapperGenerator.class) {
-                reachableFrom(host.getModule());
-            }
-            MethodHandles.Lookup lookup = host == MapperGenerator.class ? MethodHandles.lookup()
-                    : MethodHandles.privateLookupIn(host, MethodHandles.lookup());
-            Class<?> mapperClass = host == MapperGenerator.class
-                    ? lookup.defineHiddenClass(cw.toByteArray(), true).lookupClass()
-                    : lookup.defineClass(cw.toByteArray());
             return (RowMapper<?>) mapperClass.getConstructor(ColumnType[].class).newInstance((Object) types);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
+
+    /**
+     * Defines a generated class in {@code host}'s package (hidden, beside this class, when the host is this class);
+     * {@code null} where the JVM does not allow it.
+     */
+    static Class<?> defineIn(Class<?> host, byte[] bytes) {
+        try {
+            if (host == MapperGenerator.class) {
+                return MethodHandles.lookup().defineHiddenClass(bytes, true).lookupClass();
+            }
+            reachableFrom(host.getModule());
+            return MethodHandles.privateLookupIn(host, MethodHandles.lookup()).defineClass(bytes);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return null;
         }

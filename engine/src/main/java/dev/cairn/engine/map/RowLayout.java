@@ -4,6 +4,7 @@ import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Row;
 import dev.cairn.dsl.Table;
 import dev.cairn.dsl.type.Identifiers;
+import dev.cairn.engine.bind.RowValues;
 import dev.cairn.engine.exception.MappingException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -13,6 +14,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -34,6 +36,8 @@ public final class RowLayout<R> {
     private final MethodHandle[] getters;
     // Record accessors as functions: a call the JIT can inline, where MethodHandle.invoke on a field is not.
     private final java.util.function.Function<Object, Object>[] accessors;
+    // A generated reader of every component at once; null where it could not be defined.
+    private final RowValues values;
     private final MethodHandle constructor;
     private final MethodHandle[] setters;
 
@@ -51,6 +55,8 @@ public final class RowLayout<R> {
         this.constructor = constructor;
         this.setters = setters;
         this.accessors = kind == Kind.RECORD ? accessors(table.rowType()) : null;
+        this.values = kind == Kind.RECORD ? ValuesGenerator.tryGenerate(table.rowType(),
+                Arrays.stream(componentColumns).mapToInt(Column::position).toArray(), table.columns().size()) : null;
     }
 
     @SuppressWarnings("unchecked")
@@ -226,6 +232,9 @@ public final class RowLayout<R> {
     }
 
     public Object[] columnValues(R row) {
+        if (this.values != null) {
+            return this.values.values(row);
+        }
         Object[] values = new Object[table.columns().size()];
         if (kind == Kind.ROW) {
             Row r = (Row) row;

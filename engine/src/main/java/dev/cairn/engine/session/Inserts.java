@@ -112,20 +112,19 @@ final class Inserts<R> {
 
     private List<Group> group(List<Object[]> values) {
         List<Group> groups = new ArrayList<>(1);
-        List<Column<?>> columns = table.columns();
+        Column<?>[] columns = table.columns().toArray(new Column<?>[0]);
         ValueRules rules = session.engine().rules();
         // Tables of up to 64 columns name the omitted columns in one long, with no allocation per row.
-        boolean narrow = columns.size() <= 64;
+        boolean narrow = columns.length <= 64;
         Group previous = null;
         long previousMask = 0;
         BitSet previousOmitted = null;
         for (int i = 0; i < values.size(); i++) {
             Object[] v = values.get(i);
             long mask = 0;
-            BitSet omitted = narrow ? null : new BitSet(columns.size());
+            BitSet omitted = narrow ? null : new BitSet(columns.length);
             boolean defaults = false;
-            for (int p = 0; p < columns.size(); p++) {
-                Column<?> c = columns.get(p);
+            for (Column<?> c : columns) {
                 Object value = v[c.position()];
                 if (value != null) {
                     // Refused here, before any row is sent; a rounded or cut value is what the returned row holds.
