@@ -1,6 +1,5 @@
 package dev.cairn.benchmarks;
 
-import static dev.cairn.benchmarks.BenchRows.INSERTS;
 import static dev.cairn.benchmarks.Fixture.J_A;
 import static dev.cairn.benchmarks.Fixture.J_ACTIVE;
 import static dev.cairn.benchmarks.Fixture.J_AMOUNT;
@@ -12,7 +11,11 @@ import static dev.cairn.benchmarks.Fixture.J_ID;
 import static dev.cairn.benchmarks.Fixture.J_INSERTS;
 import static dev.cairn.benchmarks.Fixture.J_NAME;
 import static dev.cairn.benchmarks.Fixture.J_SCORE;
+import static dev.cairn.benchmarks.model.BenchRows.INSERTS;
 
+import dev.cairn.benchmarks.model.BenchInsertEntity;
+import dev.cairn.benchmarks.model.BenchRow;
+import dev.cairn.benchmarks.model.BenchRows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

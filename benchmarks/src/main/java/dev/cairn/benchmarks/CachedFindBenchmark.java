@@ -1,8 +1,10 @@
 package dev.cairn.benchmarks;
 
-import static dev.cairn.benchmarks.BenchRows.ROWS;
-import static dev.cairn.benchmarks.BenchRows.ROWS_UNCACHED;
+import static dev.cairn.benchmarks.model.BenchRows.ROWS;
+import static dev.cairn.benchmarks.model.BenchRows.ROWS_UNCACHED;
 
+import dev.cairn.benchmarks.model.BenchRow;
+import dev.cairn.benchmarks.model.BenchRows;
 import dev.cairn.engine.CacheOptions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

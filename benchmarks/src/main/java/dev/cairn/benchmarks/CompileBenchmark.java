@@ -1,6 +1,5 @@
 package dev.cairn.benchmarks;
 
-import static dev.cairn.benchmarks.BenchRows.ROWS;
 import static dev.cairn.benchmarks.Fixture.J_A;
 import static dev.cairn.benchmarks.Fixture.J_ACTIVE;
 import static dev.cairn.benchmarks.Fixture.J_AMOUNT;
@@ -12,7 +11,9 @@ import static dev.cairn.benchmarks.Fixture.J_ID;
 import static dev.cairn.benchmarks.Fixture.J_NAME;
 import static dev.cairn.benchmarks.Fixture.J_ROWS;
 import static dev.cairn.benchmarks.Fixture.J_SCORE;
+import static dev.cairn.benchmarks.model.BenchRows.ROWS;
 
+import dev.cairn.benchmarks.model.BenchRows;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jooq.Query;

@@ -1,11 +1,12 @@
 package dev.cairn.benchmarks;
 
-import static dev.cairn.benchmarks.Library.AUTHORS;
-import static dev.cairn.benchmarks.Library.BOOKS;
+import static dev.cairn.benchmarks.model.Library.AUTHORS;
+import static dev.cairn.benchmarks.model.Library.BOOKS;
 
-import dev.cairn.benchmarks.Library.Author;
-import dev.cairn.benchmarks.Library.Book;
-import dev.cairn.benchmarks.Library.Chapter;
+import dev.cairn.benchmarks.model.Library;
+import dev.cairn.benchmarks.model.Library.Author;
+import dev.cairn.benchmarks.model.Library.Book;
+import dev.cairn.benchmarks.model.Library.Chapter;
 import dev.cairn.dsl.query.Graph;
 import dev.cairn.engine.DatabaseListener;
 import java.sql.Connection;

@@ -1,6 +1,5 @@
 package dev.cairn.benchmarks;
 
-import static dev.cairn.benchmarks.BenchRows.ROWS;
 import static dev.cairn.benchmarks.Fixture.J_A;
 import static dev.cairn.benchmarks.Fixture.J_ACTIVE;
 import static dev.cairn.benchmarks.Fixture.J_AMOUNT;
@@ -12,7 +11,11 @@ import static dev.cairn.benchmarks.Fixture.J_ID;
 import static dev.cairn.benchmarks.Fixture.J_NAME;
 import static dev.cairn.benchmarks.Fixture.J_ROWS;
 import static dev.cairn.benchmarks.Fixture.J_SCORE;
+import static dev.cairn.benchmarks.model.BenchRows.ROWS;
 
+import dev.cairn.benchmarks.model.BenchEntity;
+import dev.cairn.benchmarks.model.BenchRow;
+import dev.cairn.benchmarks.model.BenchRows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -113,9 +116,9 @@ public class FetchBenchmark {
     @Warmup(iterations = Runs.PEER_WARMUP, time = 1)
     public List<BenchRow> hibernate() {
         try (StatelessSession s = f.hibernate().openStatelessSession()) {
-            return s.createSelectionQuery("select new dev.cairn.benchmarks.BenchRow(e.id, e.a, e.b, e.name, e.created,"
-                    + " e.amount, e.active, e.code, e.score, e.day) from BenchEntity e where e.id <= :n", BenchRow.class)
-                    .setParameter("n", (long) rows).list();
+            return s.createSelectionQuery("select new " + BenchRow.class.getName() + "(e.id, e.a, e.b, e.name,"
+                    + " e.created, e.amount, e.active, e.code, e.score, e.day) from BenchEntity e where e.id <= :n",
+                    BenchRow.class).setParameter("n", (long) rows).list();
         }
     }
 

@@ -1,8 +1,9 @@
 package dev.cairn.benchmarks;
 
-import static dev.cairn.benchmarks.Library.BOOKS;
+import static dev.cairn.benchmarks.model.Library.BOOKS;
 
-import dev.cairn.benchmarks.Library.Book;
+import dev.cairn.benchmarks.model.Library;
+import dev.cairn.benchmarks.model.Library.Book;
 import dev.cairn.engine.DatabaseListener;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,5 +1,9 @@
 package dev.cairn.benchmarks;
 
+import dev.cairn.benchmarks.model.BenchEntity;
+import dev.cairn.benchmarks.model.BenchInsertEntity;
+import dev.cairn.benchmarks.model.BenchRow;
+import dev.cairn.benchmarks.model.BenchRows;
 import dev.cairn.dsl.Schema;
 import dev.cairn.engine.Database;
 import java.math.BigDecimal;

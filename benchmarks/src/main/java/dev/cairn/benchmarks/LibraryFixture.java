@@ -1,12 +1,13 @@
 package dev.cairn.benchmarks;
 
-import static dev.cairn.benchmarks.Library.AUTHORS;
-import static dev.cairn.benchmarks.Library.BOOKS;
-import static dev.cairn.benchmarks.Library.CHAPTERS;
+import static dev.cairn.benchmarks.model.Library.AUTHORS;
+import static dev.cairn.benchmarks.model.Library.BOOKS;
+import static dev.cairn.benchmarks.model.Library.CHAPTERS;
 
-import dev.cairn.benchmarks.Library.Author;
-import dev.cairn.benchmarks.Library.Book;
-import dev.cairn.benchmarks.Library.Chapter;
+import dev.cairn.benchmarks.model.Library;
+import dev.cairn.benchmarks.model.Library.Author;
+import dev.cairn.benchmarks.model.Library.Book;
+import dev.cairn.benchmarks.model.Library.Chapter;
 import dev.cairn.dsl.Schema;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.DatabaseListener;

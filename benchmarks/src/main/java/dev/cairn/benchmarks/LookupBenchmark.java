@@ -1,7 +1,9 @@
 package dev.cairn.benchmarks;
 
-import static dev.cairn.benchmarks.BenchRows.ROWS;
+import static dev.cairn.benchmarks.model.BenchRows.ROWS;
 
+import dev.cairn.benchmarks.model.BenchRow;
+import dev.cairn.benchmarks.model.BenchRows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,6 +1,7 @@
 package dev.cairn.benchmarks;
 
-import dev.cairn.benchmarks.Library.Book;
+import dev.cairn.benchmarks.model.Library;
+import dev.cairn.benchmarks.model.Library.Book;
 import dev.cairn.engine.DatabaseListener;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

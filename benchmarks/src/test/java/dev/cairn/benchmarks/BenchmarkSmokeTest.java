@@ -1,11 +1,14 @@
 package dev.cairn.benchmarks;
 
-import static dev.cairn.benchmarks.Library.AUTHORS;
-import static dev.cairn.benchmarks.Library.BOOKS;
+import static dev.cairn.benchmarks.model.Library.AUTHORS;
+import static dev.cairn.benchmarks.model.Library.BOOKS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cairn.benchmarks.Library.Author;
-import dev.cairn.benchmarks.Library.Book;
+import dev.cairn.benchmarks.model.BenchRow;
+import dev.cairn.benchmarks.model.BenchRows;
+import dev.cairn.benchmarks.model.Library;
+import dev.cairn.benchmarks.model.Library.Author;
+import dev.cairn.benchmarks.model.Library.Book;
 import dev.cairn.dsl.query.Graph;
 import dev.cairn.engine.BatchResult;
 import dev.cairn.engine.DatabaseListener;

@@ -1,4 +1,4 @@
-package dev.cairn.benchmarks;
+package dev.cairn.benchmarks.model;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package dev.cairn.benchmarks;
+package dev.cairn.benchmarks.model;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -10,7 +10,7 @@ public class BenchInsertEntity extends BenchColumns {
     BenchInsertEntity() {
     }
 
-    BenchInsertEntity(BenchRow r) {
+    public BenchInsertEntity(BenchRow r) {
         id = r.id();
         a = r.a();
         b = r.b();

@@ -1,4 +1,4 @@
-package dev.cairn.benchmarks;
+package dev.cairn.benchmarks.model;
 
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.HasMany;
@@ -18,11 +18,11 @@ public final class Library {
     }
 
     public record Book(Long id, Long authorId, String title, BigDecimal price, LocalDate published, boolean inPrint) {
-        Book withPrice(BigDecimal p) {
+        public Book withPrice(BigDecimal p) {
             return new Book(id, authorId, title, p, published, inPrint);
         }
 
-        Book withId(Long key) {
+        public Book withId(Long key) {
             return new Book(key, authorId, title, price, published, inPrint);
         }
     }
@@ -72,7 +72,7 @@ public final class Library {
     }
 
     /** Book {@code i} (from 1) of author {@code authorId}, without its generated key. */
-    static Book book(long i, long authorId) {
+    public static Book book(long i, long authorId) {
         return new Book(null, authorId, "Book " + i, BigDecimal.valueOf(100 + i % 5_000, 2),
                 LocalDate.of(2000, 1, 1).plusDays(i % 9_000), i % 3 != 0);
     }

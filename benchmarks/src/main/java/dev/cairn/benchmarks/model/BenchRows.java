@@ -1,4 +1,4 @@
-package dev.cairn.benchmarks;
+package dev.cairn.benchmarks.model;
 
 import dev.cairn.dsl.Column;
 import dev.cairn.dsl.Table;

@@ -1,4 +1,4 @@
-package dev.cairn.benchmarks;
+package dev.cairn.benchmarks.model;
 
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
