@@ -187,8 +187,8 @@ public final class Column<T> implements Expression<T> {
      * Makes the column required: {@code NOT NULL} in the schema, and a validation rule ("is required") that the
      * engine runs before every insert and update of a row object, so that a missing value is a validation error
      * naming the table and column rather than a refusal by the database. A required text column refuses blank text
-     * too (as {@link FieldRules#present()} does), which {@code NOT NULL} alone would store; use {@link #notNull()}
-     * where blank text is a value. Not for auto-increment columns, which the database fills.
+     * too (as {@link Validations.ColumnRules#present()} does), which {@code NOT NULL} alone would store; use
+     * {@link #notNull()} where blank text is a value. Not for auto-increment columns, which the database fills.
      */
     public Column<T> required() {
         table.checkBuilding();

@@ -54,7 +54,7 @@ public sealed interface Expression<T> permits Column, Expression.AliasedColumn, 
         X visit(Condition.Match.Relevance relevance);
     }
 
-    /** A column of a table referred to through an alias; made by {@link TableAlias#get(Column)}. */
+    /** A column of a table referred to through an alias; made by {@link Table.Alias#get(Column)}. */
     record AliasedColumn<T>(String alias, Column<T> column) implements Expression<T> {
         @Override
         public ColumnType<T> type() {

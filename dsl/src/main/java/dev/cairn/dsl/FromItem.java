@@ -1,7 +1,7 @@
 package dev.cairn.dsl;
 
 /**
- * Something rows are selected from: a {@link Table}, or a {@link TableAlias} of one (to join a table to itself).
+ * Something rows are selected from: a {@link Table}, or a {@link Table.Alias} of one (to join a table to itself).
  *
  * @param <R> the row type of the table
  */

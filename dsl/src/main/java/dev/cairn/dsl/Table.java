@@ -1,9 +1,11 @@
 package dev.cairn.dsl;
 
+import dev.cairn.dsl.Expression.AliasedColumn;
 import dev.cairn.dsl.lifecycle.Event;
 import dev.cairn.dsl.lifecycle.Executor;
 import dev.cairn.dsl.lifecycle.Hooks;
 import dev.cairn.dsl.lifecycle.Scenario;
+import dev.cairn.dsl.type.Identifiers;
 import dev.cairn.dsl.type.ReferentialAction;
 import dev.cairn.dsl.type.TextOptions;
 import java.util.List;
@@ -87,9 +89,9 @@ public abstract class Table<R, K> extends ColumnFactories<R> implements FromItem
     }
 
     /** This table under another name, to use it twice in one query (a self-join). */
-    public final TableAlias<R> as(String alias) {
+    public final Alias<R> as(String alias) {
         definition.freezeOnce();
-        return new TableAlias<>(this, alias);
+        return new Alias<>(this, alias);
     }
 
     /** {@code SELECT} of this table's rows with nothing else yet, made once. */
@@ -264,10 +266,10 @@ public abstract class Table<R, K> extends ColumnFactories<R> implements FromItem
     // ---------------------------------------------------------------- validations and lifecycle hooks
 
     /** Declares rules for a column, in the constructor: {@code validate(email).present().format("[^@]+@[^@]+")}. */
-    protected final <T> FieldRules<R, T> validate(Column<T> column) {
+    protected final <T> Validations.ColumnRules<R, T> validate(Column<T> column) {
         definition.checkBuilding();
         definition.checkOwnColumn(Objects.requireNonNull(column, "column"), "a validation");
-        return new FieldRules<>(definition.rules(), column);
+        return new Validations.ColumnRules<>(definition.rules(), column);
     }
 
     /**
@@ -334,5 +336,64 @@ public abstract class Table<R, K> extends ColumnFactories<R> implements FromItem
     @Override
     public String toString() {
         return name;
+    }
+
+    /**
+     * A table under another name, so that it can appear twice in one query:
+     *
+     * <pre>{@code
+     * Table.Alias<Employee> boss = EMPLOYEES.as("boss");
+     * db.select(EMPLOYEES.name, boss.get(EMPLOYEES.name)).from(EMPLOYEES)
+     *   .leftJoin(boss).on(EMPLOYEES.managerId.eq(boss.get(EMPLOYEES.id))).fetch();
+     * }</pre>
+     *
+     * @param <R> the row type of the table
+     */
+    public static final class Alias<R> implements FromItem<R> {
+        private final Table<R, ?> table;
+        private final String alias;
+
+        Alias(Table<R, ?> table, String alias) {
+            String problem = Identifiers.problemWith(alias);
+            if (problem != null) {
+                throw new IllegalArgumentException("Alias of table '" + table.name() + "': " + problem);
+            }
+            this.table = table;
+            this.alias = alias;
+        }
+
+        @Override
+        public Table<R, ?> table() {
+            return table;
+        }
+
+        @Override
+        public String alias() {
+            return alias;
+        }
+
+        /** The column of the table under this alias. */
+        public <T> Expression<T> get(Column<T> column) {
+            if (column.table() != table) {
+                throw new IllegalArgumentException("Column " + column + " is not a column of table '" + table.name()
+                        + "' aliased as '" + alias + "'");
+            }
+            return new AliasedColumn<>(alias, column);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Alias<?> a && a.table == table && a.alias.equals(alias);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(table.name(), alias);
+        }
+
+        @Override
+        public String toString() {
+            return table.name() + " AS " + alias;
+        }
     }
 }

@@ -19,7 +19,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.cairn.dsl.Condition;
 import dev.cairn.dsl.Expression;
-import dev.cairn.dsl.TableAlias;
+import dev.cairn.dsl.Table;
 import dev.cairn.dsl.query.Select;
 import dev.cairn.dsl.query.Tuple2;
 import dev.cairn.dsl.query.Tuple3;
@@ -172,7 +172,7 @@ class GroupedExpressionTest {
     @DatabaseTest
     void joinsAndSubqueries(TestDatabase t) {
         Database db = FunctionTest.seed(t);
-        TableAlias<Order> other = ORDERS.as("o2");
+        Table.Alias<Order> other = ORDERS.as("o2");
         Expression<Integer> h = hour(ORDERS.placedAt);
         // Two tables' columns of the same names.
         Expression<String> pair = concat(ORDERS.customer, "/", other.get(ORDERS.customer));

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.cairn.dsl.Condition;
 import dev.cairn.dsl.Expression;
 import dev.cairn.dsl.Schema;
-import dev.cairn.dsl.TableAlias;
+import dev.cairn.dsl.Table;
 import dev.cairn.dsl.query.ResultRow;
 import dev.cairn.dsl.query.Select;
 import dev.cairn.dsl.query.Tuple2;
@@ -132,7 +132,7 @@ class ProjectionTest {
     @DatabaseTest
     void aliasesJoinATableToItself(TestDatabase t) {
         Database db = seed(t);
-        TableAlias<Product> lead = PRODUCTS.as("lead");
+        Table.Alias<Product> lead = PRODUCTS.as("lead");
         List<Tuple2<String, String>> pairs = db.select(PRODUCTS.name, lead.get(PRODUCTS.name)).from(PRODUCTS)
                 .join(lead).on(PRODUCTS.managerId.eq(lead.get(PRODUCTS.id))).orderBy(PRODUCTS.name.asc()).fetch();
         assertThat(pairs).containsExactly(new Tuple2<>("Hammer", "Lead"), new Tuple2<>("Nails", "Lead"));

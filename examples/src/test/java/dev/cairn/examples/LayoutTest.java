@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
  */
 class LayoutTest {
     private static final int MAX_LINES = 450;
-    // About 25: dsl's root package holds the model and the sealed AST, which cannot split without a cycle (ADR 0007).
-    private static final int MAX_FILES_PER_PACKAGE = 27;
+    // dsl's root package is at the limit: it holds the model and the sealed AST, which cannot split without a cycle
+    // (ADR 0007).
+    private static final int MAX_FILES_PER_PACKAGE = 25;
     private static final List<String> LIBRARY = List.of("dsl", "dialect", "schema-sync", "engine");
     private static final List<String> MODULES = List.of("dsl", "dialect", "schema-sync", "engine", "examples",
             "benchmarks");

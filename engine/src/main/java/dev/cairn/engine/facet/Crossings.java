@@ -7,7 +7,6 @@ import dev.cairn.dsl.Condition.Junction;
 import dev.cairn.dsl.Condition.Operator;
 import dev.cairn.dsl.ForeignKey;
 import dev.cairn.dsl.Table;
-import dev.cairn.dsl.TableAlias;
 import dev.cairn.dsl.UniqueKey;
 import dev.cairn.dsl.query.Select;
 import dev.cairn.engine.exception.ForbiddenException;
@@ -165,7 +164,7 @@ final class Crossings {
 
     private boolean hiddenReferrer(ForeignKey fk, Condition where, SessionCore target, Rewriter rewriter) {
         Table<?, ?> from = fk.table();
-        TableAlias<?> ref = from.as(REF_ALIAS);
+        Table.Alias<?> ref = from.as(REF_ALIAS);
         List<Condition> match = new ArrayList<>();
         for (int i = 0; i < fk.columns().size(); i++) {
             match.add(new Comparison(Rewriter.reference(ref, fk.columns().get(i)), Operator.EQ,

@@ -14,7 +14,6 @@ import dev.cairn.dsl.FromItem;
 import dev.cairn.dsl.SelectStatement;
 import dev.cairn.dsl.SelectStatement.Projection;
 import dev.cairn.dsl.Table;
-import dev.cairn.dsl.TableAlias;
 import dev.cairn.dsl.query.Functions;
 import dev.cairn.dsl.type.ColumnType;
 import java.util.ArrayList;
@@ -84,7 +83,7 @@ final class Guards {
         if (table.primaryKey() == null) {
             return filterOf.apply(item);
         }
-        TableAlias<?> guard = table.as(GUARD_ALIAS);
+        Table.Alias<?> guard = table.as(GUARD_ALIAS);
         List<Condition> where = new ArrayList<>();
         where.add(filterOf.apply(guard));
         for (Column<?> c : table.primaryKey().columns()) {

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.dsl.Condition;
-import dev.cairn.dsl.TableAlias;
+import dev.cairn.dsl.Table;
 import dev.cairn.dsl.query.Changes;
 import dev.cairn.dsl.query.Functions;
 import dev.cairn.dsl.query.Graph;
@@ -148,7 +148,7 @@ class FacetEscapeTest {
                 .leftJoin(TEAMS).on(PLAYERS.teamId.eq(TEAMS.id)).orderBy(PLAYERS.name.asc()).fetch();
         assertThat(joined).containsExactly(new Tuple2<>("pa1", "Alpha"), new Tuple2<>("pa2", "Alpha"),
                 new Tuple2<>("pa3", null));
-        TableAlias<Team> team = TEAMS.as("t");
+        Table.Alias<Team> team = TEAMS.as("t");
         assertThat(a.select(PLAYERS.name).from(PLAYERS).join(team).on(PLAYERS.teamId.eq(team.get(TEAMS.id)))
                 .fetch()).containsExactlyInAnyOrder("pa1", "pa2");
         assertThat(a.select(team.get(TEAMS.name)).from(team).fetch()).containsExactly("Alpha");

@@ -10,7 +10,6 @@ import dev.cairn.dsl.ForeignKey;
 import dev.cairn.dsl.HasMany;
 import dev.cairn.dsl.Schema;
 import dev.cairn.dsl.Table;
-import dev.cairn.dsl.TableAlias;
 import dev.cairn.dsl.UniqueKey;
 import dev.cairn.dsl.query.Functions;
 import dev.cairn.dsl.type.ReferentialAction;
@@ -129,7 +128,7 @@ class FacetInferenceTest {
                     .on(ENTRIES.accountId.eq(ACCOUNTS.id).and(FAILS_ON_HIDDEN)).fetch()).hasSize(20);
             assertThat(f.select(ENTRIES.amount).from(ACCOUNTS).rightJoin(ENTRIES)
                     .on(ENTRIES.accountId.eq(ACCOUNTS.id)).where(FAILS_ON_HIDDEN).fetch()).hasSize(20);
-            TableAlias<Entry> e = ENTRIES.as("e");
+            Table.Alias<Entry> e = ENTRIES.as("e");
             assertThat(f.select(ACCOUNTS.code).from(ACCOUNTS).join(e).on(e.get(ENTRIES.accountId).eq(ACCOUNTS.id))
                     .where(e.get(ENTRIES.amount).gt(150L).and(e.get(ENTRIES.amount).plus(1L).gt(0L))).count())
                     .isEqualTo(20);

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.dsl.Row;
-import dev.cairn.dsl.TableAlias;
+import dev.cairn.dsl.Table;
 import dev.cairn.dsl.query.Changes;
 import dev.cairn.engine.Database;
 import dev.cairn.engine.DatabaseListener;
@@ -150,7 +150,7 @@ class FacetTest {
                 .allow(Operation.CREATE, Operation.UPDATE, Operation.SAVE)).build();
 
         assertThat(f.selectFrom(STAFF).fetch()).extracting(r -> r.get(STAFF.name)).containsExactly("Bob");
-        TableAlias<Row> s = STAFF.as("s");
+        Table.Alias<Row> s = STAFF.as("s");
         assertThat(f.select(s.get(STAFF.name)).from(s).fetch()).containsExactly("Bob");
         assertThat(f.table("fc_staff").select().fetch()).extracting(m -> m.get("name")).containsExactly("Bob");
         assertThat(f.persist(staff(1L, "Cid", 20)).get(STAFF.name)).isEqualTo("Cid");
