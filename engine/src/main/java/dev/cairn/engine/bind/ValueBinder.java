@@ -51,6 +51,8 @@ public final class ValueBinder {
             case DECIMAL -> ps.setBigDecimal(index, (BigDecimal) value);
             case DOUBLE -> ps.setDouble(index, (Double) value);
             case BOOLEAN -> ps.setBoolean(index, (Boolean) value);
+            case DATE -> bindDate(ps, index, value);
+            case DATETIME -> bindTemporal(ps, index, StorageValues.cutToPrecision(type, value));
             default -> bindOther(ps, index, type, value);
         }
     }
@@ -81,14 +83,7 @@ public final class ValueBinder {
                     ps.setBigDecimal(index, new BigDecimal(Long.toUnsignedString(bits)));
                 }
             }
-            case DATE -> {
-                if (h2) {
-                    ps.setObject(index, value);
-                } else {
-                    ps.setObject(index, value, Types.DATE);
-                }
-            }
-            case DATETIME, TIMESTAMP, TIME -> bindTemporal(ps, index, type, StorageValues.toStorage(type, value, dialect));
+            case TIMESTAMP, TIME -> bindTemporal(ps, index, StorageValues.toStorage(type, value, dialect));
             case UUID -> {
                 if (h2) {
                     ps.setObject(index, value);
@@ -102,7 +97,15 @@ public final class ValueBinder {
         }
     }
 
-    private void bindTemporal(PreparedStatement ps, int index, ColumnType<?> type, Object stored) throws SQLException {
+    private void bindDate(PreparedStatement ps, int index, Object value) throws SQLException {
+        if (h2) {
+            ps.setObject(index, value);
+        } else {
+            ps.setObject(index, value, Types.DATE);
+        }
+    }
+
+    private void bindTemporal(PreparedStatement ps, int index, Object stored) throws SQLException {
         if (h2) {
             // H2 maps java.time values to its own types directly; a target type would add a conversion per value.
             ps.setObject(index, stored);

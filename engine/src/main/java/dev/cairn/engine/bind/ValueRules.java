@@ -61,8 +61,28 @@ public final class ValueRules {
             case TINYINT, SMALLINT, INT, BIGINT, BOOLEAN -> value;
             case VARCHAR -> varchar(column, (String) value);
             case DECIMAL -> decimal(column, (BigDecimal) value);
+            case DOUBLE -> finite(column, (Double) value);
+            case DATE -> date(column, (LocalDate) value);
+            case DATETIME -> dateTime(column, (LocalDateTime) value);
             default -> checked(column, value);
         };
+    }
+
+    private static Double finite(Column<?> column, Double value) {
+        double d = value;
+        checkFinite(column, d);
+        // MySQL/MariaDB store -0.0 as 0.0: stored (and returned) alike everywhere.
+        return d == 0.0 && Double.doubleToRawLongBits(d) != 0 ? Double.valueOf(0.0) : value;
+    }
+
+    private LocalDate date(Column<?> column, LocalDate value) {
+        checkYear(column, value.getYear());
+        return value;
+    }
+
+    private Object dateTime(Column<?> column, LocalDateTime value) {
+        checkYear(column, value.getYear());
+        return StorageValues.cutToPrecision(column.type(), value);
     }
 
     private String varchar(Column<?> column, String s) {
@@ -151,12 +171,6 @@ public final class ValueRules {
                 }
                 yield value;
             }
-            case DOUBLE -> {
-                double d = (Double) value;
-                checkFinite(column, d);
-                // MySQL/MariaDB store -0.0 as 0.0: stored (and returned) alike everywhere.
-                yield d == 0.0 && Double.doubleToRawLongBits(d) != 0 ? Double.valueOf(0.0) : value;
-            }
             case TINYBLOB, BLOB, MEDIUMBLOB -> {
                 byte[] b = (byte[]) value;
                 long max = type.kind() == ColumnType.Kind.TINYBLOB ? 255
@@ -177,14 +191,6 @@ public final class ValueRules {
                             + " bytes and would pad " + b.length + " with zero bytes; declare a varbinary");
                 }
                 yield b;
-            }
-            case DATE -> {
-                checkYear(column, ((LocalDate) value).getYear());
-                yield value;
-            }
-            case DATETIME -> {
-                checkYear(column, ((LocalDateTime) value).getYear());
-                yield StorageValues.cutToPrecision(type, value);
             }
             case TIMESTAMP -> {
                 Instant i = (Instant) StorageValues.cutToPrecision(type, value);
