@@ -5,7 +5,8 @@
  * is internal.
  *
  * <p>On the module path, open the packages of your row types (records or classes) and table classes to this module
- * and to {@code dev.cairn.dsl}, so that rows are read into them by generated mappers:
+ * and to {@code dev.cairn.dsl}, so that rows are read into them, and their values read for writes, by generated
+ * classes:
  * <pre>{@code
  * module com.acme.shop {
  *     requires dev.cairn.engine;
