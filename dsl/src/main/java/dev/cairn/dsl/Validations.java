@@ -260,7 +260,7 @@ public final class Validations<R> {
             Objects.requireNonNull(confirmation, "confirmation");
             return add((v, row) -> {
                 if (row == null) {
-                    throw new Validations.RowNeeded();
+                    throw new RowNeeded();
                 }
                 return Objects.equals(normal(v), normal(confirmation.apply(row))) ? null
                         : "does not match its confirmation";

@@ -205,11 +205,11 @@ public final class SqlRunner {
     /**
      * Inserts rows with one single-row statement executed as JDBC batches of {@code chunkSize} (MySQL/MariaDB send
      * each batch as one multi-row INSERT). {@code rows} hold each row's values by table column position;
-     * {@code positions[k]} is the position of the statement's column {@code k}, of type {@code types.get(k)}.
+     * placeholder {@code k + 1} takes a row's value at {@code positions[k]}, of type {@code types[k]}.
      * Returns the generated key of each row when {@code returnKeys}, else {@code null}; {@code counts[0]} receives
      * the number of rows the database reports changed.
      */
-    public long[] insertBatch(Connection connection, CompiledQuery query, List<ColumnType<?>> types, int[] positions,
+    public long[] insertBatch(Connection connection, CompiledQuery query, ColumnType<?>[] types, int[] positions,
                               List<Object[]> rows, boolean returnKeys, int chunkSize, int timeoutSeconds, int[] counts) {
         long start = startNanos();
         long[] keys = returnKeys ? new long[rows.size()] : null;
@@ -221,19 +221,12 @@ public final class SqlRunner {
             if (timeoutSeconds > 0) {
                 ps.setQueryTimeout(timeoutSeconds);
             }
-            int[] order = query.bindOrder();
-            ColumnType<?>[] bindTypes = new ColumnType<?>[order.length];
-            int[] bindPositions = new int[order.length];
-            for (int k = 0; k < order.length; k++) {
-                bindTypes[k] = types.get(order[k]);
-                bindPositions[k] = positions[order[k]];
-            }
             for (int from = 0; from < rows.size(); from += chunkSize) {
                 int to = Math.min(rows.size(), from + chunkSize);
                 for (int r = from; r < to; r++) {
                     Object[] row = rows.get(r);
-                    for (int k = 0; k < bindTypes.length; k++) {
-                        binder.bind(ps, k + 1, bindTypes[k], row[bindPositions[k]]);
+                    for (int k = 0; k < types.length; k++) {
+                        binder.bind(ps, k + 1, types[k], row[positions[k]]);
                     }
                     if (to - from > 1) {
                         ps.addBatch();

@@ -190,7 +190,7 @@ public final class RowLayout<R> {
         }
     }
 
-    private static Class<?> box(Class<?> primitive) {
+    static Class<?> box(Class<?> primitive) {
         return MethodType.methodType(primitive).wrap().returnType();
     }
 

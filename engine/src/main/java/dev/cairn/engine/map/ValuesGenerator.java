@@ -84,7 +84,7 @@ final class ValuesGenerator {
         if (!type.isPrimitive()) {
             return;
         }
-        Type boxed = Type.getType(java.lang.invoke.MethodType.methodType(type).wrap().returnType());
+        Type boxed = Type.getType(RowLayout.box(type));
         mv.visitMethodInsn(Opcodes.INVOKESTATIC, boxed.getInternalName(), "valueOf",
                 "(" + Type.getDescriptor(type) + ")" + boxed.getDescriptor(), false);
     }

@@ -26,7 +26,14 @@ final class InsertColumns {
     final boolean setsGenerated;
     /** The omitted columns as bits by position, for tables of up to 64 columns; -1 for wider ones. */
     private final long mask;
-    private volatile CompiledQuery insert;
+    private volatile Statement insert;
+
+    /**
+     * An INSERT of these columns with the type and row position of each of its placeholders, in placeholder order:
+     * resolved once per statement, not once per bound value.
+     */
+    record Statement(CompiledQuery query, ColumnType<?>[] types, int[] positions) {
+    }
 
     private InsertColumns(Table<?, ?> table, BitSet omitted) {
         List<Column<?>> set = new ArrayList<>();
@@ -57,13 +64,25 @@ final class InsertColumns {
      * {@code INSERT INTO table (columns) VALUES (...)}, without an upsert clause. Kept here once compiled: the
      * shape cache would find it again by a key of the table and its columns, built and hashed on every insert.
      */
-    CompiledQuery insert(QueryCompiler compiler, Table<?, ?> table) {
-        CompiledQuery q = insert;
-        if (q == null) {
-            q = compiler.insert(table, columns, null, null);
-            insert = q;
+    Statement insert(QueryCompiler compiler, Table<?, ?> table) {
+        Statement st = insert;
+        if (st == null) {
+            st = statement(compiler.insert(table, columns, null, null));
+            insert = st;
         }
-        return q;
+        return st;
+    }
+
+    /** {@code query}, an INSERT of these columns (an upsert's too), with its placeholders resolved. */
+    Statement statement(CompiledQuery query) {
+        int[] order = query.bindOrder();
+        ColumnType<?>[] boundTypes = new ColumnType<?>[order.length];
+        int[] boundPositions = new int[order.length];
+        for (int k = 0; k < order.length; k++) {
+            boundTypes[k] = types.get(order[k]);
+            boundPositions[k] = positions[order[k]];
+        }
+        return new Statement(query, boundTypes, boundPositions);
     }
 
     /** The column lists of every table inserted into, by the set of columns a group omits. */

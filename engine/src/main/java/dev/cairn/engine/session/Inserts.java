@@ -7,7 +7,6 @@ import dev.cairn.dsl.UniqueKey;
 import dev.cairn.dsl.query.Insert;
 import dev.cairn.dsl.type.ColumnType;
 import dev.cairn.engine.bind.ValueRules;
-import dev.cairn.engine.compile.CompiledQuery;
 import dev.cairn.engine.exception.ConnectionException;
 import dev.cairn.engine.exception.NotFoundException;
 import dev.cairn.engine.exception.NotNullViolationException;
@@ -205,14 +204,15 @@ final class Inserts<R> {
         try {
             for (Group g : groups) {
                 InsertColumns cols = g.columns;
-                CompiledQuery query = upsert
-                        ? session.engine().compiler().insert(table, cols.columns, g.conflict, insert.updateOnDuplicate())
+                InsertColumns.Statement statement = upsert
+                        ? cols.statement(session.engine().compiler().insert(table, cols.columns, g.conflict,
+                                insert.updateOnDuplicate()))
                         : cols.insert(session.engine().compiler(), table);
                 List<Object[]> rows = g.size == values.size() ? values : rowsOf(g, values);
                 boolean told = session instanceof TransactionCore && session.engine().subscriptions().watches(table);
                 boolean wantKeys = (returning || told) && !upsert && generated != null && !cols.setsGenerated;
-                long[] keys = session.engine().runner().insertBatch(c, query, cols.types, cols.positions, rows,
-                        wantKeys, insert.chunkSize(), session.timeoutSeconds(), count);
+                long[] keys = session.engine().runner().insertBatch(c, statement.query(), statement.types(),
+                        statement.positions(), rows, wantKeys, insert.chunkSize(), session.timeoutSeconds(), count);
                 if (keys != null) {
                     for (int j = 0; j < keys.length; j++) {
                         values.get(g.rows[j])[generated.position()] = convertKey(keys[j], generated.type());
